@@ -1,0 +1,49 @@
+package jp.sitesign.model.audit;
+
+/**
+ * What an audit event records. Login-log actions and operation-log actions share one chain; the
+ * {@link #isLogin()} flag separates them for display and export.
+ */
+public enum AuditAction {
+    LOGIN(true, "ログイン", "Login"),
+    LOGIN_FAILED(true, "ログイン失敗", "Failed login"),
+    ACCOUNT_LOCKED(true, "アカウントロック", "Account locked"),
+    LOGOUT(true, "ログアウト", "Logout"),
+    PASSWORD_CHANGED(false, "パスワード変更", "Password changed"),
+    PASSWORD_RESET(false, "パスワード再発行", "Password reset"),
+    PROFILE_UPDATED(false, "本人情報変更", "Own profile updated"),
+    USER_REGISTERED(false, "利用者登録", "User registered"),
+    USER_UPDATED(false, "利用者情報変更", "User updated"),
+    USER_SUSPENDED(false, "利用停止", "User suspended"),
+    USER_RESUMED(false, "利用再開", "User resumed"),
+    USER_DELETED(false, "利用者削除", "User deleted"),
+    SIGNING_AUTHORITY_CHANGED(false, "署名権限変更", "Signing authority changed"),
+    COMPANY_CREATED(false, "企業登録", "Company created"),
+    COMPANY_TERMINATED(false, "利用契約終了", "Company terminated"),
+    NOTICE_PUBLISHED(false, "お知らせ公開", "Notice published"),
+    AUDIT_EXPORTED(false, "ログ出力", "Log exported"),
+    ACCESS_DENIED(false, "操作拒否", "Access denied");
+
+    private final boolean login;
+    private final String labelJa;
+    private final String labelEn;
+
+    AuditAction(boolean login, String labelJa, String labelEn) {
+        this.login = login;
+        this.labelJa = labelJa;
+        this.labelEn = labelEn;
+    }
+
+    /** True for the login log (ログイン履歴), false for the operation log (操作履歴). */
+    public boolean isLogin() {
+        return login;
+    }
+
+    public String labelJa() {
+        return labelJa;
+    }
+
+    public String labelEn() {
+        return labelEn;
+    }
+}

@@ -1,0 +1,52 @@
+package jp.sitesign.model.error;
+
+/**
+ * Every error a client can be shown, with its HTTP status and a message in Japanese and English.
+ * The code string is stable: clients branch on it, so never rename one.
+ */
+public enum ErrorCode {
+    BAD_REQUEST(400, "リクエストの内容が正しくありません。", "The request is not valid."),
+    MALFORMED_JSON(400, "JSON の形式が正しくありません。", "The JSON in the request body is malformed."),
+    INVALID_ENCODING(400, "文字コードが正しくありません（UTF-8 で送信してください）。", "The request is not valid UTF-8."),
+    UNKNOWN_FIELD(400, "不明な項目が含まれています。", "The request contains an unknown field."),
+    INVALID_FIELD(400, "入力内容に誤りがあります。", "A field has an invalid value."),
+    PASSWORD_RULE(400, "パスワードが条件を満たしていません。", "The password does not meet the rules."),
+    UNAUTHENTICATED(401, "ログインしてください。", "Please log in."),
+    SESSION_EXPIRED(401, "セッションの有効期限が切れました。もう一度ログインしてください。", "Your session has expired. Please log in again."),
+    LOGIN_FAILED(401, "利用者 ID またはパスワードが正しくありません。", "The user id or password is incorrect."),
+    WRONG_CURRENT_PASSWORD(403, "現在のパスワードが正しくありません。", "The current password is incorrect."),
+    ACCOUNT_LOCKED(403, "ログインの失敗が続いたため、アカウントは一時的にロックされています。しばらくしてからお試しください。",
+            "The account is locked after repeated failed logins. Please try again later."),
+    ACCOUNT_UNAVAILABLE(403, "このアカウントは利用できません。管理者にお問い合わせください。",
+            "This account cannot be used. Please contact your administrator."),
+    PASSWORD_CHANGE_REQUIRED(403, "初回ログインのため、パスワードを変更してください。", "Please change your one-time password first."),
+    FORBIDDEN(403, "この操作を行う権限がありません。", "You are not allowed to do this."),
+    NOT_FOUND(404, "対象が見つかりません。", "Not found."),
+    METHOD_NOT_ALLOWED(405, "この操作には対応していません。", "This method is not allowed here."),
+    CONFLICT(409, "他の操作と競合しました。最新の状態を確認してください。", "The request conflicts with the current state."),
+    PAYLOAD_TOO_LARGE(413, "送信されたデータが大きすぎます。", "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415, "この形式のデータには対応していません。", "This content type is not supported."),
+    INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later.");
+
+    private final int httpStatus;
+    private final String messageJa;
+    private final String messageEn;
+
+    ErrorCode(int httpStatus, String messageJa, String messageEn) {
+        this.httpStatus = httpStatus;
+        this.messageJa = messageJa;
+        this.messageEn = messageEn;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String messageJa() {
+        return messageJa;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+}

@@ -1,0 +1,108 @@
+package jp.sitesign.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import jp.sitesign.model.crypto.PasswordHasher;
+import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.auth.AuthService;
+import jp.sitesign.server.auth.AuthSettings;
+import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.Passwords;
+import jp.sitesign.server.auth.SessionRepository;
+import jp.sitesign.server.companies.CompanyRepository;
+import jp.sitesign.server.companies.CompanyService;
+import jp.sitesign.server.config.DataDir;
+import jp.sitesign.server.config.ServerConfig;
+import jp.sitesign.server.notices.NoticeService;
+import jp.sitesign.server.storage.ContentCipher;
+import jp.sitesign.server.storage.Database;
+import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.users.UserRepository;
+import jp.sitesign.server.users.UserService;
+
+/**
+ * Everything the server is made of, wired once from the configuration. The HTTP server and the
+ * operator's offline commands use the same instance, so both go through the same services.
+ */
+public final class ServerContext implements AutoCloseable {
+    private final ServerConfig config;
+    private final Clock clock;
+    private final MasterKey masterKey;
+    private final Database db;
+    private final AuditLog audit;
+    private final AuthService auth;
+    private final UserService users;
+    private final CompanyService companies;
+    private final NoticeService notices;
+    private final Guard guard;
+    private final AuthSettings authSettings;
+
+    public ServerContext(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        DataDir.ensure(config.dataDir());
+        this.masterKey = MasterKey.loadOrCreate(config.dataDir());
+        this.db = Database.open(config, masterKey);
+        ContentCipher cipher = new ContentCipher(masterKey, new ObjectMapper());
+        UserRepository userRepo = new UserRepository(cipher);
+        CompanyRepository companyRepo = new CompanyRepository(cipher);
+        SessionRepository sessions = new SessionRepository(userRepo);
+        this.audit = new AuditLog(db, clock, masterKey);
+        this.authSettings = AuthSettings.from(config);
+        Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules());
+        this.guard = new Guard(audit, clock);
+        this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, clock);
+        this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, clock);
+        this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, clock);
+        this.notices = new NoticeService(db, audit, clock);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public MasterKey masterKey() {
+        return masterKey;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public CompanyService companies() {
+        return companies;
+    }
+
+    public NoticeService notices() {
+        return notices;
+    }
+
+    public Guard guard() {
+        return guard;
+    }
+
+    public AuthSettings authSettings() {
+        return authSettings;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,290 @@
+package jp.sitesign.server.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.audit.AuditChain;
+import jp.sitesign.model.audit.AuditEvent;
+import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.server.storage.Database;
+import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.storage.StorageException;
+
+/**
+ * The login and operation log: one append-only SHA-256 chain in the database. Appends are serialised by
+ * locking the single head row, so several server processes on one PostgreSQL keep one chain. The head
+ * carries an HMAC under a key derived from the master key.
+ */
+public final class AuditLog {
+    private static final int HEAD_ID = 1;
+
+    private final Database db;
+    private final Clock clock;
+    private final byte[] headKey;
+
+    public AuditLog(Database db, Clock clock, MasterKey masterKey) {
+        this.db = db;
+        this.clock = clock;
+        this.headKey = masterKey.derive("audit-head");
+    }
+
+    /** Appends in its own transaction, e.g. for a failed login whose other work is rolled back. */
+    public AuditEvent append(Entry entry) {
+        return db.inTransaction(c -> append(c, entry));
+    }
+
+    /** Appends inside the caller's transaction, so the operation and its record commit together. */
+    public AuditEvent append(Connection c, Entry e) throws SQLException {
+        Head head = lockHead(c);
+        AuditEvent event = AuditChain.link(head.hash, head.seq + 1, clock.instant(), clip(e.actor(), 200),
+                e.companyId(), e.action(), clip(e.target(), 200), e.outcome(), clip(e.clientIp(), 64),
+                clip(e.details(), 1000));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
+                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, event.sequence());
+            Jdbc.setInstant(ps, 2, event.time());
+            ps.setString(3, event.actor());
+            ps.setString(4, event.companyId());
+            ps.setString(5, event.action().name());
+            ps.setString(6, event.target());
+            ps.setString(7, event.outcome().name());
+            ps.setString(8, event.clientIp());
+            ps.setString(9, event.details());
+            ps.setString(10, event.previousHash());
+            ps.setString(11, event.hash());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE audit_head SET last_seq = ?, last_hash = ?, mac = ? WHERE id = ?")) {
+            ps.setLong(1, event.sequence());
+            ps.setString(2, event.hash());
+            ps.setString(3, mac(event.sequence(), event.hash()));
+            ps.setInt(4, HEAD_ID);
+            ps.executeUpdate();
+        }
+        return event;
+    }
+
+    private Head lockHead(Connection c) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_head WHERE id = ? FOR UPDATE")) {
+                ps.setInt(1, HEAD_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return new Head(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            createHead();
+        }
+        throw new IllegalStateException("audit head row cannot be created");
+    }
+
+    /** The head row is created on first use, in its own transaction (its MAC needs the master key). */
+    private void createHead() {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO audit_head (id, last_seq, last_hash, mac) VALUES (?, 0, ?, ?)")) {
+                    ps.setInt(1, HEAD_ID);
+                    ps.setString(2, AuditChain.GENESIS);
+                    ps.setString(3, mac(0, AuditChain.GENESIS));
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (StorageException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+        }
+    }
+
+    private String mac(long seq, String hash) {
+        return Digests.hex(Digests.hmacSha256(headKey, (seq + "|" + hash).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    /** A page of one company's events, newest first. */
+    public List<AuditEvent> find(AuditQuery q) {
+        List<AuditEvent> out = new ArrayList<>();
+        scan(q, "DESC", q.limit(), q.offset(), out::add);
+        return out;
+    }
+
+    /** Every matching event in chain order, streamed (for exports of any size). */
+    public void forEach(AuditQuery q, EventConsumer consumer) {
+        scan(q, "ASC", Integer.MAX_VALUE, 0, consumer);
+    }
+
+    private void scan(AuditQuery q, String order, int limit, int offset, EventConsumer consumer) {
+        db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM audit_events WHERE company_id = ?");
+            List<Object> args = new ArrayList<>();
+            args.add(q.companyId());
+            if (q.from() != null) {
+                sql.append(" AND occurred_at >= ?");
+                args.add(q.from());
+            }
+            if (q.to() != null) {
+                sql.append(" AND occurred_at < ?");
+                args.add(q.to());
+            }
+            if (q.actor() != null) {
+                sql.append(" AND actor = ?");
+                args.add(q.actor());
+            }
+            if (q.action() != null) {
+                sql.append(" AND action = ?");
+                args.add(q.action().name());
+            }
+            sql.append(" ORDER BY seq ").append(order).append(" LIMIT ? OFFSET ?");
+            args.add(limit);
+            args.add(offset);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    if (args.get(i) instanceof Instant t) {
+                        Jdbc.setInstant(ps, i + 1, t);
+                    } else {
+                        ps.setObject(i + 1, args.get(i));
+                    }
+                }
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(read(rs));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    /** Receives events one by one; may write to a stream. */
+    @FunctionalInterface
+    public interface EventConsumer {
+        void accept(AuditEvent event) throws java.io.IOException;
+    }
+
+    /** Walks the whole chain in sequence order and names the first broken link, if any. */
+    public Optional<AuditChain.Break> verify() {
+        return db.read(c -> {
+            long headSeq;
+            String headHash;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, mac FROM audit_head WHERE id = ?")) {
+                ps.setInt(1, HEAD_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        headSeq = 0;
+                        headHash = AuditChain.GENESIS;
+                    } else {
+                        headSeq = rs.getLong(1);
+                        headHash = rs.getString(2);
+                        if (!mac(headSeq, headHash).equals(rs.getString(3))) {
+                            return Optional.of(new AuditChain.Break(headSeq, AuditChain.Kind.ALTERED,
+                                    "the recorded end of the log (event #" + headSeq
+                                            + ") was changed without the master key"));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_events ORDER BY seq",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return AuditChain.verify(new RowIterator(rs), headSeq, headHash);
+                } catch (UnreadableEvent e) {
+                    return Optional.of(new AuditChain.Break(e.sequence, AuditChain.Kind.ALTERED,
+                            "event #" + e.sequence + " was altered (a field holds a value the log never writes)"));
+                }
+            }
+        });
+    }
+
+    static AuditEvent read(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getLong("seq"), Jdbc.getInstant(rs, "occurred_at"), rs.getString("actor"),
+                rs.getString("company_id"), AuditAction.valueOf(rs.getString("action")), rs.getString("target"),
+                AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"), rs.getString("details"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    /** A row whose action or outcome is not one the log writes: it was changed in the database. */
+    private static final class UnreadableEvent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long sequence;
+
+        UnreadableEvent(long sequence) {
+            super("unreadable audit event #" + sequence, null, false, false);
+            this.sequence = sequence;
+        }
+    }
+
+    /** What to record; the log adds the sequence, the time and the hashes. */
+    public record Entry(String actor, String companyId, AuditAction action, String target, AuditOutcome outcome,
+            String clientIp, String details) {
+    }
+
+    /** Streams rows into the chain check without loading the whole log. */
+    private static final class RowIterator implements Iterator<AuditEvent> {
+        private final ResultSet rs;
+        private Boolean hasNext;
+
+        RowIterator(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (hasNext == null) {
+                try {
+                    hasNext = rs.next();
+                } catch (SQLException e) {
+                    throw new StorageException(e);
+                }
+            }
+            return hasNext;
+        }
+
+        @Override
+        public AuditEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            hasNext = null;
+            try {
+                return read(rs);
+            } catch (SQLException e) {
+                throw new StorageException(e);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new UnreadableEvent(rowSequence());
+            }
+        }
+
+        private long rowSequence() {
+            try {
+                return rs.getLong("seq");
+            } catch (SQLException e) {
+                throw new StorageException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package jp.sitesign.server.auth;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.Role;
+
+/** Login and logout. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final AuthService auth;
+
+    public AuthResource(AuthService auth) {
+        this.auth = auth;
+    }
+
+    @POST
+    @Path("login")
+    @Public
+    public LoginResponse login(LoginRequest body, @Context ContainerRequestContext request) {
+        if (body == null || body.userId() == null || body.password() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID とパスワードを入力してください。",
+                    "Please enter your user id and password.");
+        }
+        AuthService.LoginResult r = auth.login(body.userId(), body.password().toCharArray(),
+                (String) request.getProperty(AuthFilter.CLIENT_IP));
+        return new LoginResponse(r.token(), r.user().id().value(), r.user().companyId().value(), r.user().role(),
+                r.user().mustChangePassword(), r.idleExpiry());
+    }
+
+    @POST
+    @Path("logout")
+    @AllowedBeforePasswordChange
+    public Response logout(@Context SecurityContext security) {
+        auth.logout(AuthFilter.caller(security));
+        return Response.noContent().build();
+    }
+
+    /** The login form. */
+    public record LoginRequest(String userId, String password) {
+    }
+
+    /** A new session: the token goes in {@code Authorization: Bearer …} from now on. */
+    public record LoginResponse(String token, String userId, String companyId, Role role, boolean mustChangePassword,
+            Instant idleExpiry) {
+    }
+}

@@ -1,0 +1,76 @@
+package jp.sitesign.server.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import jp.sitesign.server.ServerContext;
+import jp.sitesign.server.SiteSignServer;
+import jp.sitesign.server.demo.DemoData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Starts the HTTPS server and runs until stopped (Ctrl+C / SIGTERM). */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTPS sync server.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTPS port (default 8443; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--demo", description = "Create the demo company on first start and print its logins.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> overrides = new HashMap<>();
+        if (port != null) {
+            overrides.put("port", port.toString());
+        }
+        if (host != null) {
+            overrides.put("host", host);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ServerContext ctx = new ServerContext(common.config(overrides), Clock.systemUTC());
+        SiteSignServer server;
+        try {
+            server = SiteSignServer.start(ctx);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            ctx.close();
+            stopped.countDown();
+        }, "sitesign-shutdown"));
+        out.println("SiteSign server listening on " + server.baseUrl() + " (HTTPS only, TLS 1.2/1.3)");
+        out.println("Data folder: " + ctx.config().dataDir().toAbsolutePath());
+        out.println("Database: " + (ctx.config().isEmbeddedDatabase() ? "embedded H2 (AES-encrypted file)" : "PostgreSQL"));
+        out.println("Server certificate SHA-256 fingerprint" + (server.tls().isGenerated() ? " (self-signed)" : "")
+                + ":\n  " + server.tls().fingerprint());
+        if (demo) {
+            out.println();
+            out.println("=== DEMO logins (デモ用アカウント) ===");
+            out.print(DemoData.ensure(ctx));
+            out.println("======================================");
+        }
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

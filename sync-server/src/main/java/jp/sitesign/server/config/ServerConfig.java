@@ -1,0 +1,120 @@
+package jp.sitesign.server.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The server's settings. Each key is read, last one winning, from: the built-in default, the file
+ * {@code sitesign.properties} in the data folder, the environment ({@code SITESIGN_} + the key in upper
+ * case with dots as underscores, e.g. {@code SITESIGN_DB_URL}), and command-line flags.
+ */
+public final class ServerConfig {
+    public static final String FILE_NAME = "sitesign.properties";
+
+    private final Path dataDir;
+    private final Properties values;
+
+    private ServerConfig(Path dataDir, Properties values) {
+        this.dataDir = dataDir;
+        this.values = values;
+    }
+
+    /** Loads defaults, the data folder's file and the environment; {@code overrides} are flags, applied last. */
+    public static ServerConfig load(Path dataDir, Map<String, String> environment, Map<String, String> overrides) {
+        Properties p = new Properties();
+        p.putAll(Defaults.VALUES);
+        Path file = dataDir.resolve(FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                Properties fromFile = new Properties();
+                fromFile.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                p.putAll(fromFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        for (String key : Defaults.VALUES.keySet()) {
+            String env = environment.get("SITESIGN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            if (env != null && !env.isBlank()) {
+                p.setProperty(key, env);
+            }
+        }
+        overrides.forEach((k, v) -> {
+            if (v != null) {
+                p.setProperty(k, v);
+            }
+        });
+        return new ServerConfig(dataDir, p);
+    }
+
+    public static ServerConfig load(Path dataDir, Map<String, String> overrides) {
+        return load(dataDir, System.getenv(), overrides);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String get(String key) {
+        return values.getProperty(key, "");
+    }
+
+    public int getInt(String key) {
+        try {
+            return Integer.parseInt(get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + get(key) + "'");
+        }
+    }
+
+    public Duration minutes(String key) {
+        return Duration.ofMinutes(getInt(key));
+    }
+
+    public String host() {
+        return get("host");
+    }
+
+    public int port() {
+        return getInt("port");
+    }
+
+    /** The JDBC URL, or empty for the embedded H2 in the data folder. */
+    public String dbUrl() {
+        return get("db.url");
+    }
+
+    public boolean isEmbeddedDatabase() {
+        return dbUrl().isBlank() || dbUrl().startsWith("jdbc:h2:");
+    }
+
+    /** Built-in defaults; every key the server knows is listed here. */
+    static final class Defaults {
+        static final Map<String, String> VALUES = Map.ofEntries(
+                Map.entry("host", "127.0.0.1"),
+                Map.entry("port", "8443"),
+                Map.entry("db.url", ""),
+                Map.entry("db.user", ""),
+                Map.entry("db.password", ""),
+                Map.entry("db.pool-size", "8"),
+                Map.entry("tls.keystore", ""),
+                Map.entry("tls.keystore-password", ""),
+                Map.entry("session.idle-minutes", "30"),
+                Map.entry("session.absolute-minutes", "720"),
+                Map.entry("login.max-failures", "5"),
+                Map.entry("login.lock-minutes", "15"),
+                Map.entry("password.min-length", "10"),
+                Map.entry("limits.max-body-bytes", "1048576"),
+                Map.entry("limits.max-header-bytes", "16384"));
+
+        private Defaults() {
+        }
+    }
+}

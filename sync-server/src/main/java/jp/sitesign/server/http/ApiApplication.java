@@ -1,0 +1,37 @@
+package jp.sitesign.server.http;
+
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import jp.sitesign.server.ServerContext;
+import jp.sitesign.server.audit.AuditResource;
+import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.auth.AuthResource;
+import jp.sitesign.server.notices.NoticeResource;
+import jp.sitesign.server.users.MeResource;
+import jp.sitesign.server.users.UserResource;
+
+/** The API: every resource, filter and mapper registered explicitly (no package scanning). */
+public final class ApiApplication {
+    private ApiApplication() {
+    }
+
+    public static ResourceConfig create(ServerContext ctx) {
+        ResourceConfig rc = new ResourceConfig();
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new JsonMapper());
+        rc.register(new ErrorMapper());
+        rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes")));
+        rc.register(new AuthFilter(ctx.auth()));
+        rc.register(new SecurityHeaders());
+        rc.register(new AuthResource(ctx.auth()));
+        rc.register(new MeResource(ctx.users(), ctx.auth(), ctx.clock()));
+        rc.register(new UserResource(ctx.users(), ctx.clock()));
+        rc.register(new NoticeResource(ctx.notices(), ctx.guard()));
+        rc.register(new AuditResource(ctx.audit(), ctx.guard()));
+        return rc;
+    }
+}

@@ -1,0 +1,84 @@
+package jp.sitesign.server.http;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.UserId;
+
+/**
+ * Parses query and path parameters with errors that name the parameter (Jersey's own conversion
+ * failures would surface as a bare 404).
+ */
+public final class Params {
+    public static final int MAX_LIMIT = 500;
+
+    private Params() {
+    }
+
+    public static int offset(String value) {
+        return number("offset", value, 0, 0, Integer.MAX_VALUE);
+    }
+
+    public static int limit(String value) {
+        return number("limit", value, 50, 1, MAX_LIMIT);
+    }
+
+    public static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                throw invalid(name, min + "〜" + max + " の整数", "a whole number from " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw invalid(name, min + "〜" + max + " の整数", "a whole number from " + min + " to " + max);
+        }
+    }
+
+    public static UserId userId(String name, String value) {
+        if (!UserId.isValid(value)) {
+            throw invalid(name, "U + 8 桁の数字", "U followed by 8 digits");
+        }
+        return new UserId(value);
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "次のいずれか: " + names(type), "one of " + names(type));
+        }
+    }
+
+    public static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "YYYY-MM-DD 形式の日付", "a date as YYYY-MM-DD");
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        StringBuilder sb = new StringBuilder();
+        for (Enum<?> e : type.getEnumConstants()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.name());
+        }
+        return sb.toString();
+    }
+
+    private static SiteSignException invalid(String name, String expectedJa, String expectedEn) {
+        return new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「" + name + "」は" + expectedJa + "で指定してください。",
+                "Parameter \"" + name + "\" must be " + expectedEn + ".");
+    }
+}

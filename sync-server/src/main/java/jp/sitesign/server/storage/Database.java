@@ -1,0 +1,104 @@
+package jp.sitesign.server.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import jp.sitesign.server.config.ServerConfig;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema. The embedded default is an H2 file in the data folder opened with
+ * {@code CIPHER=AES} (its file password derived from the master key); {@code db.url} moves the server to
+ * PostgreSQL. Both get the same Flyway migrations.
+ */
+public final class Database implements AutoCloseable {
+    public static final String H2_FILE = "sitesign";
+
+    private final HikariDataSource pool;
+    private final boolean postgres;
+
+    private Database(HikariDataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+    }
+
+    public static Database open(ServerConfig config, MasterKey masterKey) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("sitesign");
+        hikari.setMaximumPoolSize(config.getInt("db.pool-size"));
+        hikari.setAutoCommit(true);
+        String url = config.dbUrl();
+        if (url.isBlank()) {
+            hikari.setJdbcUrl(h2Url(config));
+            hikari.setUsername("sitesign");
+            // H2 with CIPHER takes "<file password> <user password>".
+            hikari.setPassword(masterKey.derivePassword("h2-file") + " " + masterKey.derivePassword("h2-user"));
+        } else {
+            hikari.setJdbcUrl(url);
+            hikari.setUsername(config.get("db.user"));
+            hikari.setPassword(config.get("db.password"));
+        }
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, url.startsWith("jdbc:postgresql:"));
+    }
+
+    private static String h2Url(ServerConfig config) {
+        String path = config.dataDir().toAbsolutePath().resolve(H2_FILE).toString().replace('\\', '/');
+        return "jdbc:h2:file:" + path + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Runs read-only work on a pooled connection in auto-commit mode. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

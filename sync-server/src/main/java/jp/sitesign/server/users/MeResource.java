@@ -1,0 +1,71 @@
+package jp.sitesign.server.users;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.auth.AllowedBeforePasswordChange;
+import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.auth.AuthService;
+import jp.sitesign.server.auth.Caller;
+
+/** The logged-in user's own account: who am I, own profile, own password. */
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class MeResource {
+    private final UserService users;
+    private final AuthService auth;
+    private final Clock clock;
+
+    public MeResource(UserService users, AuthService auth, Clock clock) {
+        this.users = users;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    @GET
+    @AllowedBeforePasswordChange
+    public UserView me(@Context SecurityContext security) {
+        return UserView.of(AuthFilter.caller(security).user(), clock.instant());
+    }
+
+    @PUT
+    public UserView updateProfile(ProfileUpdate body, @Context SecurityContext security) {
+        if (body == null || body.revision() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "revision を指定してください。", "revision is required.");
+        }
+        Caller caller = AuthFilter.caller(security);
+        return UserView.of(users.updateOwnProfile(caller, body.revision(), body.name(), body.nameKana(), body.email()),
+                clock.instant());
+    }
+
+    @POST
+    @Path("password")
+    @AllowedBeforePasswordChange
+    public Response changePassword(PasswordChange body, @Context SecurityContext security) {
+        if (body == null || body.currentPassword() == null || body.newPassword() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "現在のパスワードと新しいパスワードを入力してください。",
+                    "Please enter the current and the new password.");
+        }
+        auth.changePassword(AuthFilter.caller(security), body.currentPassword().toCharArray(), body.newPassword());
+        return Response.noContent().build();
+    }
+
+    /** Own name, kana and email, with the revision they were edited from. */
+    public record ProfileUpdate(Long revision, String name, String nameKana, String email) {
+    }
+
+    /** A password change. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+}

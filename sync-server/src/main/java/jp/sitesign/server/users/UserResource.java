@@ -1,0 +1,139 @@
+package jp.sitesign.server.users;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.UserProfile;
+import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.http.Params;
+
+/** Managing the users of the caller's own company (owners and admins, as the policy allows). */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class UserResource {
+    private final UserService users;
+    private final Clock clock;
+
+    public UserResource(UserService users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GET
+    public UserPage search(@QueryParam("id") String id, @QueryParam("name") String name,
+            @QueryParam("department") String department, @QueryParam("title") String title,
+            @QueryParam("role") String role, @QueryParam("status") String status,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        UserFilter filter = new UserFilter(id, name, department, title, Params.enumValue("role", role, Role.class),
+                Params.enumValue("status", status, UserStatus.class));
+        Page<jp.sitesign.model.user.User> page = users.search(AuthFilter.caller(security), filter,
+                Params.offset(offset), Params.limit(limit));
+        Instant now = clock.instant();
+        return new UserPage(page.items().stream().map(u -> UserView.of(u, now)).toList(), page.total(), page.offset(),
+                page.limit());
+    }
+
+    @POST
+    public Response register(Registration body, @Context SecurityContext security) {
+        if (body == null || body.role() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "権限（role）を指定してください。", "role is required.");
+        }
+        UserService.Registered r = users.register(AuthFilter.caller(security), body.profile(), body.role());
+        return Response.status(Response.Status.CREATED)
+                .entity(new RegisteredView(UserView.of(r.user(), clock.instant()), r.oneTimePassword())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView get(@PathParam("id") String id, @Context SecurityContext security) {
+        return view(users.get(AuthFilter.caller(security), Params.userId("id", id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public UserView update(@PathParam("id") String id, Update body, @Context SecurityContext security) {
+        if (body == null || body.revision() == null || body.role() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "revision と role を指定してください。",
+                    "revision and role are required.");
+        }
+        return view(users.update(AuthFilter.caller(security), Params.userId("id", id), body.revision(),
+                new UserProfile(body.name(), body.nameKana(), body.email(), body.department(), body.title()),
+                body.role()));
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    public UserView suspend(@PathParam("id") String id, @Context SecurityContext security) {
+        return view(users.suspend(AuthFilter.caller(security), Params.userId("id", id)));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    public UserView resume(@PathParam("id") String id, @Context SecurityContext security) {
+        return view(users.resume(AuthFilter.caller(security), Params.userId("id", id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public UserView delete(@PathParam("id") String id, @Context SecurityContext security) {
+        return view(users.delete(AuthFilter.caller(security), Params.userId("id", id)));
+    }
+
+    @PUT
+    @Path("{id}/signing-authority")
+    public UserView signingAuthority(@PathParam("id") String id, SigningAuthority body,
+            @Context SecurityContext security) {
+        if (body == null || body.granted() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "granted を指定してください。", "granted is required.");
+        }
+        return view(users.setSigningAuthority(AuthFilter.caller(security), Params.userId("id", id), body.granted()));
+    }
+
+    private UserView view(jp.sitesign.model.user.User u) {
+        return UserView.of(u, clock.instant());
+    }
+
+    /** A new user of the caller's company. */
+    public record Registration(String name, String nameKana, String email, String department, String title,
+            Role role) {
+        UserProfile profile() {
+            return new UserProfile(name, nameKana, email, department, title);
+        }
+    }
+
+    /** An edit of a user, based on the revision the editor saw. */
+    public record Update(Long revision, String name, String nameKana, String email, String department, String title,
+            Role role) {
+    }
+
+    /** Grant or withdraw 署名権限. */
+    public record SigningAuthority(Boolean granted) {
+    }
+
+    /** The new user and their one-time password, shown once. */
+    public record RegisteredView(UserView user, String oneTimePassword) {
+    }
+
+    /** A page of users. */
+    public record UserPage(List<UserView> items, int total, int offset, int limit) {
+    }
+}
