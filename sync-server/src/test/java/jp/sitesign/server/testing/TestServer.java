@@ -1,0 +1,149 @@
+package jp.sitesign.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.user.UserProfile;
+import jp.sitesign.server.ServerContext;
+import jp.sitesign.server.SiteSignServer;
+import jp.sitesign.server.companies.CompanyService;
+import jp.sitesign.server.config.ServerConfig;
+
+/**
+ * The real server for integration tests: HTTPS on 127.0.0.1 (free port), a fresh data folder, and the
+ * database the run selects with {@code -Dsitesign.test.db=h2|postgres} (a new database per server).
+ */
+public final class TestServer implements AutoCloseable {
+    /** Every test user's password (all test users are created with it and need no change). */
+    public static final String PASSWORD = "Correct-Horse-42";
+
+    private final Path dataDir;
+    private final Map<String, String> settings;
+    private final MutableClock clock;
+    private ServerContext context;
+    private SiteSignServer server;
+    private ApiClient api;
+
+    private TestServer(Path dataDir, Map<String, String> settings, MutableClock clock) {
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public static String backend() {
+        return System.getProperty("sitesign.test.db", "h2");
+    }
+
+    public static boolean onPostgres() {
+        return "postgres".equals(backend());
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra settings (see ServerConfig keys), e.g. a short idle timeout. */
+    public static TestServer start(Map<String, String> extra) {
+        try {
+            Map<String, String> s = new HashMap<>();
+            s.put("host", "127.0.0.1");
+            s.put("port", "0");
+            if (onPostgres()) {
+                s.put("db.url", PostgresCluster.get().newDatabase());
+                s.put("db.user", "postgres");
+            }
+            s.putAll(extra);
+            TestServer t = new TestServer(Files.createTempDirectory("sitesign-test-"), s, new MutableClock());
+            t.boot();
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
+        context = new ServerContext(ServerConfig.load(dataDir, Map.of(), settings), clock);
+        server = SiteSignServer.start(context);
+        api = new ApiClient(server.baseUrl(), server.tls().certificate());
+    }
+
+    /** Stops and starts again on the same data folder and database (a new port). */
+    public void restart() {
+        server.close();
+        context.close();
+        boot();
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    public ServerContext context() {
+        return context;
+    }
+
+    public SiteSignServer server() {
+        return server;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The JDBC URL in use, or null for the embedded H2. */
+    public String dbUrl() {
+        return settings.get("db.url");
+    }
+
+    /** A company with an owner, an admin and two members, all with {@link #PASSWORD} and no forced change. */
+    public TestCompany createCompany(String name) {
+        CompanyService.Created c = context.companies().create(new CompanyService.Registration(name, "テスト",
+                null, "東京都", "代表者", profile("責任者")));
+        UserId admin = context.companies().addUser(c.companyId(), Role.ADMIN, profile("管理者"));
+        UserId member = context.companies().addUser(c.companyId(), Role.MEMBER, profile("一般"));
+        UserId member2 = context.companies().addUser(c.companyId(), Role.MEMBER, profile("一般二"));
+        for (UserId u : new UserId[] {c.ownerId(), admin, member, member2}) {
+            context.auth().setPassword(u, PASSWORD, false);
+        }
+        return new TestCompany(c.companyId(), c.ownerId(), admin, member, member2);
+    }
+
+    private static UserProfile profile(String name) {
+        return new UserProfile("試験 " + name, "シケン", "test@example.invalid", "工事部", "主任");
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A test company and its four users. */
+    public record TestCompany(CompanyId id, UserId owner, UserId admin, UserId member, UserId member2) {
+    }
+}
