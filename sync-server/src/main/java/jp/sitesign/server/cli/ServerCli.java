@@ -2,6 +2,7 @@ package jp.sitesign.server.cli;
 
 import java.io.PrintWriter;
 import jp.sitesign.model.error.SiteSignException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,9 @@ import picocli.CommandLine.Command;
 public final class ServerCli {
 
     public static void main(String[] args) {
+        // Jersey and Grizzly log through java.util.logging; route it to the one logging backend.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

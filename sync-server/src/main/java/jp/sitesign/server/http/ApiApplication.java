@@ -1,5 +1,6 @@
 package jp.sitesign.server.http;
 
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -27,11 +28,36 @@ public final class ApiApplication {
         rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes")));
         rc.register(new AuthFilter(ctx.auth()));
         rc.register(new SecurityHeaders());
-        rc.register(new AuthResource(ctx.auth()));
-        rc.register(new MeResource(ctx.users(), ctx.auth(), ctx.clock()));
-        rc.register(new UserResource(ctx.users(), ctx.clock()));
-        rc.register(new NoticeResource(ctx.notices(), ctx.guard()));
-        rc.register(new AuditResource(ctx.audit(), ctx.guard()));
+        resources(rc,
+                new AuthResource(ctx.auth()),
+                new MeResource(ctx.users(), ctx.auth(), ctx.clock()),
+                new UserResource(ctx.users(), ctx.clock()),
+                new NoticeResource(ctx.notices(), ctx.guard()),
+                new AuditResource(ctx.audit(), ctx.guard()));
         return rc;
+    }
+
+    /**
+     * Registers resource classes and binds our constructed instances to them. Registering the instances
+     * directly works too, but Jersey then logs a spurious "provider will be ignored" warning for each
+     * (eclipse-ee4j/jersey#3700).
+     */
+    private static void resources(ResourceConfig rc, Object... instances) {
+        rc.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                for (Object instance : instances) {
+                    bindInstance(instance);
+                }
+            }
+
+            @SuppressWarnings("unchecked")
+            private <T> void bindInstance(T instance) {
+                bind(instance).to((Class<T>) instance.getClass());
+            }
+        });
+        for (Object instance : instances) {
+            rc.register(instance.getClass());
+        }
     }
 }
