@@ -1,0 +1,54 @@
+package jp.sitesign.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsApplyWhenNothingIsConfigured() {
+        ServerConfig c = ServerConfig.load(dir, Map.of(), Map.of());
+        assertThat(c.port()).isEqualTo(8443);
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.isEmbeddedDatabase()).isTrue();
+        assertThat(c.getInt("login.max-failures")).isEqualTo(5);
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsEachOverrideTheOneBefore() throws IOException {
+        Files.writeString(dir.resolve(ServerConfig.FILE_NAME), "port=9000\nhost=0.0.0.0\nlogin.max-failures=7\n");
+        ServerConfig fileOnly = ServerConfig.load(dir, Map.of(), Map.of());
+        assertThat(fileOnly.port()).isEqualTo(9000);
+
+        ServerConfig withEnv = ServerConfig.load(dir, Map.of("SITESIGN_PORT", "9100", "SITESIGN_LOGIN_MAX_FAILURES", "3"),
+                Map.of());
+        assertThat(withEnv.port()).isEqualTo(9100);
+        assertThat(withEnv.getInt("login.max-failures")).isEqualTo(3);
+        assertThat(withEnv.host()).isEqualTo("0.0.0.0");
+
+        ServerConfig withFlag = ServerConfig.load(dir, Map.of("SITESIGN_PORT", "9100"), Map.of("port", "9200"));
+        assertThat(withFlag.port()).isEqualTo(9200);
+    }
+
+    @Test
+    void aPostgresUrlMeansTheEmbeddedDatabaseIsNotUsed() {
+        ServerConfig c = ServerConfig.load(dir, Map.of("SITESIGN_DB_URL", "jdbc:postgresql://db/sitesign"), Map.of());
+        assertThat(c.isEmbeddedDatabase()).isFalse();
+        assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db/sitesign");
+    }
+
+    @Test
+    void aNonNumericNumberSettingNamesTheKey() {
+        ServerConfig c = ServerConfig.load(dir, Map.of(), Map.of("port", "eighty"));
+        assertThatThrownBy(c::port).hasMessageContaining("port").hasMessageContaining("eighty");
+    }
+}
