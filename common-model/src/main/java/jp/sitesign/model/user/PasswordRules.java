@@ -49,7 +49,7 @@ public final class PasswordRules {
         if (password == null) {
             return violations;
         }
-        if (password.length() > MAX_LENGTH) {
+        if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
             violations.add(new Violation("TOO_LONG",
                     "パスワードは " + MAX_LENGTH + " 文字以下にしてください。",
                     "The password must be at most " + MAX_LENGTH + " characters long."));

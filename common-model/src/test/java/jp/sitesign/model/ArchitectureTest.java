@@ -1,0 +1,29 @@
+package jp.sitesign.model;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * common-model is what the desktop app and the server share (DESIGN §1): it must stay free of either
+ * side, of the UI toolkit, of storage and of the HTTP stack, or the client would drag the server in and
+ * the policy could no longer run in both places.
+ */
+@AnalyzeClasses(packages = "jp.sitesign.model", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelDoesNotKnowTheServerOrTheDesktopApp = noClasses()
+            .that().resideInAPackage("jp.sitesign.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("jp.sitesign.server..", "jp.sitesign.desktop..")
+            .because("common-model is shared by both; it must not depend on either side");
+
+    @ArchTest
+    static final ArchRule modelHasNoUiStorageOrHttp = noClasses()
+            .that().resideInAPackage("jp.sitesign.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "jakarta.ws.rs..", "org.glassfish..")
+            .because("the domain, policy and crypto must run unchanged in the desktop app and the server");
+}
