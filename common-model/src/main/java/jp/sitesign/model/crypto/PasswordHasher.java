@@ -17,6 +17,8 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHasher {
     /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256; DESIGN §5 makes it the minimum. */
     public static final int MIN_ITERATIONS = 310_000;
+    /** Far above any count we would configure; bounds the work a stored value can demand. */
+    static final int MAX_ITERATIONS = 10_000_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
@@ -50,7 +52,7 @@ public final class PasswordHasher {
         if (stored == null) {
             return false;
         }
-        String[] parts = stored.split("\\$");
+        String[] parts = stored.split("\\$", -1);
         if (parts.length != 4 || !PREFIX.equals(parts[0])) {
             return false;
         }
@@ -58,7 +60,10 @@ public final class PasswordHasher {
             int storedIterations = Integer.parseInt(parts[1]);
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            if (storedIterations < 1 || expected.length == 0) {
+            // A stored value is only trusted in the shape this class writes: a value planted in the
+            // database must neither stall a login with a huge count nor pass on a shortened hash.
+            if (storedIterations < 1 || storedIterations > MAX_ITERATIONS || expected.length != HASH_BITS / 8
+                    || salt.length < SALT_BYTES) {
                 return false;
             }
             byte[] actual = derive(password, salt, storedIterations, expected.length * 8);

@@ -156,4 +156,15 @@ class PasswordHasherTest {
         assertThat(buffer).containsOnly('\0');
         assertThatCode(() -> PasswordHasher.wipe(null)).doesNotThrowAnyException();
     }
+
+    @Test
+    void aPlantedValueThatWouldStallLoginOrWeakenTheCompareIsRefusedWithoutDoingTheWork() {
+        String[] p = stored.split("\\$");
+        String huge = p[0] + "$2000000000$" + p[2] + "$" + p[3];
+        String trailing = stored + "$";
+        String shortened = p[0] + "$" + p[1] + "$" + p[2] + "$" + p[3].substring(0, 8);
+        assertThat(HASHER.verify(PASSWORD.clone(), huge)).isFalse();
+        assertThat(HASHER.verify(PASSWORD.clone(), trailing)).isFalse();
+        assertThat(HASHER.verify(PASSWORD.clone(), shortened)).isFalse();
+    }
 }
