@@ -105,6 +105,7 @@ public final class AuthService {
             audit.append(c, new AuditLog.Entry(user.id().value(), user.companyId().value(), AuditAction.LOGIN_FAILED,
                     null, AuditOutcome.FAILURE, clientIp, "wrong password (" + failures + ")"));
             if (lock) {
+                sessions.deleteForUser(c, user.id(), null);
                 audit.append(c, new AuditLog.Entry(user.id().value(), user.companyId().value(),
                         AuditAction.ACCOUNT_LOCKED, user.id().value(), AuditOutcome.SUCCESS, clientIp,
                         "locked for " + settings.lockDuration().toMinutes() + " min"));
