@@ -2,6 +2,7 @@ package jp.sitesign.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import jp.sitesign.model.crypto.PasswordHasher;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.AuthService;
@@ -39,7 +40,9 @@ public final class ServerContext implements AutoCloseable {
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
-        this.clock = clock;
+        // Both databases keep instants to the microsecond; answering with finer ones would disagree
+        // with the next read.
+        this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
         DataDir.ensure(config.dataDir());
         this.masterKey = MasterKey.loadOrCreate(config.dataDir());
         this.db = Database.open(config, masterKey);
@@ -47,14 +50,14 @@ public final class ServerContext implements AutoCloseable {
         UserRepository userRepo = new UserRepository(cipher);
         CompanyRepository companyRepo = new CompanyRepository(cipher);
         SessionRepository sessions = new SessionRepository(userRepo);
-        this.audit = new AuditLog(db, clock, masterKey);
+        this.audit = new AuditLog(db, this.clock, masterKey);
         this.authSettings = AuthSettings.from(config);
         Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules());
-        this.guard = new Guard(audit, clock);
-        this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, clock);
-        this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, clock);
-        this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, clock);
-        this.notices = new NoticeService(db, audit, clock);
+        this.guard = new Guard(audit, this.clock);
+        this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, this.clock);
+        this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, this.clock);
+        this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
+        this.notices = new NoticeService(db, audit, this.clock);
     }
 
     public ServerConfig config() {
