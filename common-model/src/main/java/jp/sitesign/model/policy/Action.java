@@ -1,0 +1,54 @@
+package jp.sitesign.model.policy;
+
+/**
+ * Everything a user can ask of the service that the permission table (DESIGN §3) has a row for.
+ *
+ * <p>Each action names the kind of {@link Resource} it is judged against, so that server and client
+ * build the same question and a mismatched call fails at once instead of being silently decided.
+ */
+public enum Action {
+    /** Log in with user id and password. */
+    LOGIN(NoTarget.class),
+    /** Edit one's own name, name kana and email. */
+    EDIT_OWN_PROFILE(NoTarget.class),
+    CHANGE_OWN_PASSWORD(NoTarget.class),
+    /** List and search the users of a company. */
+    VIEW_USERS(CompanyResource.class),
+    REGISTER_USER(NewUserResource.class),
+    /** Change another user's attributes, possibly their role ({@link UserResource#newRole()}). */
+    EDIT_USER(UserResource.class),
+    SUSPEND_USER(UserResource.class),
+    RESUME_USER(UserResource.class),
+    DELETE_USER(UserResource.class),
+    /** Bind or unbind a signing certificate to a user, which gives or takes signing authority. */
+    SET_SIGNING_AUTHORITY(UserResource.class),
+    /** Apply to the operator for an additional signing certificate. */
+    APPLY_FOR_CERTIFICATE(CompanyResource.class),
+    APPLY_FOR_API_USE(CompanyResource.class),
+    /** Change the IP addresses the company's API access is allowed from. */
+    MANAGE_API_ALLOW_LIST(CompanyResource.class),
+    VIEW_CONTRACT(ContractResource.class),
+    /** Start a new contract in the given company. */
+    CREATE_DRAFT(CompanyResource.class),
+    EDIT_DRAFT(ContractResource.class),
+    DELETE_DRAFT(ContractResource.class),
+    /** Approve or return (差戻し) as an approver on the route; the lifecycle decides what follows. */
+    APPROVE_OR_RETURN(ContractResource.class),
+    SIGN(ContractResource.class),
+    /** See the login and operation logs of a company. */
+    VIEW_AUDIT_LOG(CompanyResource.class),
+    EXPORT_AUDIT_LOG(CompanyResource.class),
+    /** Read the operator's notices; any logged-in user. */
+    READ_NOTICES(NoTarget.class);
+
+    private final Class<? extends Resource> resourceType;
+
+    Action(Class<? extends Resource> resourceType) {
+        this.resourceType = resourceType;
+    }
+
+    /** The kind of resource {@link AccessPolicy#decide} expects with this action. */
+    public Class<? extends Resource> resourceType() {
+        return resourceType;
+    }
+}

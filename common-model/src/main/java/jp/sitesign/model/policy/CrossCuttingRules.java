@@ -1,0 +1,84 @@
+package jp.sitesign.model.policy;
+
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.company.CompanyStatus;
+import jp.sitesign.model.user.UserStatus;
+
+/**
+ * The "always" rules of DESIGN §3, checked before any row of the table and kept in one place so
+ * that no row can forget them: an unusable account may do nothing, and nobody reaches another
+ * company's data except a contract that has been sent to them as a party.
+ */
+final class CrossCuttingRules {
+
+    private CrossCuttingRules() {
+    }
+
+    static Decision check(Actor actor, Resource resource) {
+        Decision account = accountState(actor);
+        return account.denied() ? account : scope(actor, resource);
+    }
+
+    /**
+     * Denies everything, logging in included, to an account that cannot be used. The company comes
+     * first because suspending or resuming the user would not help.
+     */
+    private static Decision accountState(Actor actor) {
+        if (actor.companyStatus() == CompanyStatus.TERMINATED) {
+            return Decision.deny(Denial.COMPANY_TERMINATED);
+        }
+        if (actor.status() == UserStatus.DELETED) {
+            return Decision.deny(Denial.ACCOUNT_DELETED);
+        }
+        if (actor.status() == UserStatus.SUSPENDED) {
+            return Decision.deny(Denial.ACCOUNT_SUSPENDED);
+        }
+        if (actor.locked()) {
+            return Decision.deny(Denial.ACCOUNT_LOCKED);
+        }
+        return Decision.allow();
+    }
+
+    private static Decision scope(Actor actor, Resource resource) {
+        if (resource instanceof ContractResource contract) {
+            return contractScope(actor, contract);
+        }
+        if (resource instanceof CompanyResource company) {
+            return sameCompany(actor, company.companyId());
+        }
+        if (resource instanceof UserResource user) {
+            return sameCompany(actor, user.companyId());
+        }
+        if (resource instanceof NewUserResource newUser) {
+            return sameCompany(actor, newUser.companyId());
+        }
+        return Decision.allow();
+    }
+
+    private static Decision sameCompany(Actor actor, CompanyId target) {
+        return actor.companyId().equals(target) ? Decision.allow() : Decision.deny(Denial.OTHER_COMPANY);
+    }
+
+    /**
+     * A contract is the actor's company's business once the company is a party the contract has
+     * reached; within the company, owners and admins see all of them and members only those they
+     * take part in.
+     */
+    private static Decision contractScope(Actor actor, ContractResource contract) {
+        // Reached parties are always parties (ContractResource guarantees it), so this also rules out non-parties.
+        if (!contract.reachedPartyIds().contains(actor.companyId())) {
+            return Decision.deny(Denial.OTHER_COMPANY);
+        }
+        if (actor.role().isAdministrative() || takesPart(actor, contract)) {
+            return Decision.allow();
+        }
+        return Decision.deny(Denial.NOT_INVOLVED);
+    }
+
+    private static boolean takesPart(Actor actor, ContractResource contract) {
+        return actor.userId().equals(contract.creatorId())
+                || contract.receiverIds().contains(actor.userId())
+                || contract.approverIds().contains(actor.userId())
+                || contract.signerIds().contains(actor.userId());
+    }
+}
