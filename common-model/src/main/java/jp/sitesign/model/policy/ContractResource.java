@@ -59,7 +59,7 @@ public record ContractResource(
         receiverIds = Set.copyOf(receiverIds);
         approverIds = Set.copyOf(approverIds);
         signerIds = Set.copyOf(signerIds);
-        require(partyIds.contains(senderId), "the sender must be a party");
+        // Together these also make the sender a party.
         require(reachedPartyIds.contains(senderId), "a contract always reaches its sender");
         require(partyIds.containsAll(reachedPartyIds), "only parties can be reached");
         require(currentPartyId == null || reachedPartyIds.contains(currentPartyId),

@@ -65,8 +65,8 @@ final class CrossCuttingRules {
      * take part in.
      */
     private static Decision contractScope(Actor actor, ContractResource contract) {
-        CompanyId company = actor.companyId();
-        if (!contract.partyIds().contains(company) || !contract.reachedPartyIds().contains(company)) {
+        // Reached parties are always parties (ContractResource guarantees it), so this also rules out non-parties.
+        if (!contract.reachedPartyIds().contains(actor.companyId())) {
             return Decision.deny(Denial.OTHER_COMPANY);
         }
         if (actor.role().isAdministrative() || takesPart(actor, contract)) {

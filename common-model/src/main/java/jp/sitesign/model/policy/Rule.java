@@ -18,7 +18,7 @@ interface Rule {
 
     /** For rows marked ✓ for OWNER and ADMIN and – for MEMBER. */
     Rule ADMINISTRATIVE = require(Resource.class,
-            (actor, resource) -> true, Denial.ROLE_REQUIRED);
+            (actor, resource) -> actor.role().isAdministrative(), Denial.ROLE_REQUIRED);
 
     /** A requirement that holds when {@code condition} does, and is denied with {@code denial} otherwise. */
     static <R extends Resource> Rule require(Class<R> type, BiPredicate<Actor, R> condition, Denial denial) {
