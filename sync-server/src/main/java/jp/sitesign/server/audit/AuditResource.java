@@ -61,7 +61,7 @@ public final class AuditResource {
                 null);
         AuditQuery q = query(caller, from, to, user, action, 0, Integer.MAX_VALUE);
         audit.append(new AuditLog.Entry(caller.getName(), caller.companyId(), AuditAction.AUDIT_EXPORTED, null,
-                AuditOutcome.SUCCESS, caller.clientIp(), "from=" + from + " to=" + to));
+                AuditOutcome.SUCCESS, caller.clientIp(), q.describe()));
         StreamingOutput body = out -> {
             AuditCsv csv = new AuditCsv(out);
             audit.forEach(q, csv::write);

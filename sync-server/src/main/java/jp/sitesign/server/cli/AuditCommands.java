@@ -10,7 +10,10 @@ import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.server.ServerContext;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.server.audit.AuditCsv;
+import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.audit.AuditQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,6 +79,8 @@ final class AuditCommands {
                     count[0]++;
                 });
                 csv.flush();
+                ctx.audit().append(new AuditLog.Entry("operator", id.value(), AuditAction.AUDIT_EXPORTED, null,
+                        AuditOutcome.SUCCESS, null, q.describe() + " events=" + count[0]));
                 spec.commandLine().getOut().println(count[0] + " events written to " + out);
                 return 0;
             }

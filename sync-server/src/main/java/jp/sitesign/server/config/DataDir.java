@@ -25,13 +25,16 @@ public final class DataDir {
         return Path.of(System.getProperty("user.home"), ".sitesign", "server");
     }
 
-    /** Creates the folder (rwx------) if missing. */
+    /**
+     * Creates the folder if missing and makes it owner-only (rwx------) either way: it holds the master
+     * key and the database, and files inside inherit no protection of their own.
+     */
     public static Path ensure(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
-                restrictDirectory(dir);
             }
+            restrictDirectory(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dir, e);

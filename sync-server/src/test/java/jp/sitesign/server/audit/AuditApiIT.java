@@ -356,6 +356,9 @@ class AuditApiIT {
                 + " on 09-14 is not on 09-15").containsExactly("ログイン", "ログ出力");
         assertThat(r.out()).contains((Csv.parse(new String(all.bytes(), StandardCharsets.UTF_8).substring(1)).size()
                 - 1) + " events");
+        JsonNode newest = api().get("/api/v1/audit?limit=1", admin).json().get("items").get(0);
+        assertThat(newest.get("action").asText()).as("the operator's export leaves a trace").isEqualTo("AUDIT_EXPORTED");
+        assertThat(newest.get("actor").asText()).isEqualTo("operator");
     }
 
     private static ApiClient api() {
