@@ -67,7 +67,11 @@ public final class PasswordHasher {
                 return false;
             }
             byte[] actual = derive(password, salt, storedIterations, expected.length * 8);
-            return MessageDigest.isEqual(expected, actual);
+            // PBKDF2 uses the password as the HMAC key, and HMAC pads short keys with zero bytes, so
+            // "secret" and "secret\0" derive the same hash. No real password holds a NUL (the rules
+            // refuse control characters), so one that does is wrong; the work is still done, so the
+            // answer takes as long as any other and does not reveal that the user id exists.
+            return MessageDigest.isEqual(expected, actual) && !containsNul(password);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -101,6 +105,15 @@ public final class PasswordHasher {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    private static boolean containsNul(char[] password) {
+        for (char c : password) {
+            if (c == '\0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Clears a password buffer once it is no longer needed. */

@@ -65,6 +65,11 @@ public final class PasswordRules {
                     "よく使われるパスワードは使用できません。推測されにくいものにしてください。",
                     "This password is too common. Please choose one that is hard to guess."));
         }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation("CONTROL_CHARACTER",
+                    "パスワードに制御文字は使えません。",
+                    "The password must not contain control characters."));
+        }
         if (characterKinds(password) < 2) {
             violations.add(new Violation("TOO_SIMPLE",
                     "英字・数字・記号のうち 2 種類以上を組み合わせてください。",

@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
 public final class ProfileRules {
     public static final int MAX_NAME = 100;
     public static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * An address a mail server would take: the characters RFC 5322 allows unquoted in the local part,
+     * dot-separated domain labels (letters of any script, for internationalised domains). Markup and
+     * punctuation such as {@code < > ( ) ; ,} are not part of any deliverable address.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     /** Full-width katakana, the long-vowel mark, middle dot and spaces. */
     private static final Pattern KANA = Pattern.compile("[\\u30A0-\\u30FF\\u3000 ]+");
 

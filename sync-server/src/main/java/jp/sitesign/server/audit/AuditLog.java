@@ -220,8 +220,22 @@ public final class AuditLog {
                 rs.getString("prev_hash"), rs.getString("hash"));
     }
 
+    /**
+     * Fits a value into its column. Control characters become U+FFFD: they have no place in a log line,
+     * and PostgreSQL refuses NUL outright, which would lose the record of, say, a login tried with one.
+     * A cut never splits a surrogate pair, so the stored text is the hashed text.
+     */
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        int end = s.length() <= max ? s.length() : Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        StringBuilder sb = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return sb.toString();
     }
 
     private record Head(long seq, String hash) {

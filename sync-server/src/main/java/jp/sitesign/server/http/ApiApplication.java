@@ -26,6 +26,7 @@ public final class ApiApplication {
         rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
         rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes")));
+        rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
         rc.register(new SecurityHeaders());
         resources(rc,

@@ -1,0 +1,144 @@
+package jp.sitesign.server.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLSocket;
+import jp.sitesign.server.testing.ApiClient;
+
+/**
+ * Hand-written HTTP/1.1 over TLS, for requests a well-behaved client will not send: chunked bodies of
+ * any size, oversized headers, hundreds of headers. One request per connection ({@code Connection: close}).
+ */
+final class RawHttps {
+    private final int port;
+    private final X509Certificate certificate;
+
+    RawHttps(int port, X509Certificate certificate) {
+        this.port = port;
+        this.certificate = certificate;
+    }
+
+    /**
+     * Sends the request head (request line and headers, without the blank line) and, if given, the body
+     * in chunks; returns the answer, or {@link Answer#closed()} when the server just hung up.
+     */
+    Answer send(String head, byte[] chunkedBody) {
+        try (SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write((head + "\r\nConnection: close\r\n"
+                        + (chunkedBody == null ? "" : "Transfer-Encoding: chunked\r\n") + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                if (chunkedBody != null) {
+                    writeChunked(out, chunkedBody);
+                }
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer and close before it has read everything; read what it said.
+            }
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeChunked(OutputStream out, byte[] body) throws IOException {
+        int chunk = 8192;
+        for (int off = 0; off < body.length; off += chunk) {
+            int n = Math.min(chunk, body.length - off);
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, off, n);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                all.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // A reset after the answer (or instead of one): keep whatever arrived.
+        }
+        return all.toByteArray();
+    }
+
+    private static Answer parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (raw.length == 0 || end < 0 || !text.startsWith("HTTP/")) {
+            return new Answer(-1, Map.of(), raw);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).strip());
+        }
+        byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = dechunk(body);
+        }
+        return new Answer(status, headers, body);
+    }
+
+    private static byte[] dechunk(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < body.length) {
+            int lineEnd = indexOfCrlf(body, pos);
+            if (lineEnd < 0) {
+                break;
+            }
+            String sizeText = new String(body, pos, lineEnd - pos, StandardCharsets.US_ASCII).split(";")[0].strip();
+            int size = Integer.parseInt(sizeText, 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(body, lineEnd + 2, Math.min(size, body.length - lineEnd - 2));
+            pos = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOfCrlf(byte[] b, int from) {
+        for (int i = from; i + 1 < b.length; i++) {
+            if (b[i] == '\r' && b[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A status (-1 when the connection was closed without an HTTP answer), lower-case headers, the body. */
+    record Answer(int status, Map<String, String> headers, byte[] bytes) {
+        boolean closed() {
+            return status < 0;
+        }
+
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return closed() ? "(closed without an HTTP answer)" : status + " " + headers + " " + body();
+        }
+    }
+}
