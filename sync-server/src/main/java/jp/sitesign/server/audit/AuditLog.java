@@ -221,8 +221,9 @@ public final class AuditLog {
     }
 
     /**
-     * Fits a value into its column. Control characters become U+FFFD: they have no place in a log line,
-     * and PostgreSQL refuses NUL outright, which would lose the record of, say, a login tried with one.
+     * Fits a value into its column. Control characters other than line breaks and tabs (which free text
+     * may hold, and the CSV export quotes) become U+FFFD: PostgreSQL refuses NUL outright, which would
+     * lose the record of, say, a login tried with one.
      * A cut never splits a surrogate pair, so the stored text is the hashed text.
      */
     private static String clip(String s, int max) {
@@ -233,7 +234,8 @@ public final class AuditLog {
         StringBuilder sb = new StringBuilder(end);
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? '\uFFFD' : c);
+            boolean layout = c == '\n' || c == '\r' || c == '\t';
+            sb.append(Character.isISOControl(c) && !layout ? '\uFFFD' : c);
         }
         return sb.toString();
     }

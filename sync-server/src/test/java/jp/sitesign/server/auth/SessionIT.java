@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
@@ -41,7 +42,7 @@ class SessionIT {
                 Map.of("userId", co.member().value(), "password", TestServer.PASSWORD));
         assertThat(r.status()).isEqualTo(200);
         assertThat(Instant.parse(r.json().get("idleExpiry").asText()))
-                .isEqualTo(before.plus(Duration.ofMinutes(IDLE_MINUTES)));
+                .isEqualTo(before.truncatedTo(ChronoUnit.MICROS).plus(Duration.ofMinutes(IDLE_MINUTES)));
     }
 
     @Test
