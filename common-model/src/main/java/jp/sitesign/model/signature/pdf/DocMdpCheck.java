@@ -3,7 +3,6 @@ package jp.sitesign.model.signature.pdf;
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
 import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,8 +31,8 @@ public final class DocMdpCheck {
         if (references == null) {
             return 0;
         }
-        for (COSBase entry : references) {
-            if (entry.getCOSObject() instanceof COSDictionary reference
+        for (int i = 0; i < references.size(); i++) {
+            if (references.getObject(i) instanceof COSDictionary reference
                     && DOC_MDP.equals(reference.getCOSName(COSName.TRANSFORM_METHOD))) {
                 COSDictionary params = reference.getCOSDictionary(COSName.TRANSFORM_PARAMS);
                 return params == null ? 2 : params.getInt(COSName.P, 2);
