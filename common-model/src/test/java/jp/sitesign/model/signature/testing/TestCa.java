@@ -75,12 +75,6 @@ public final class TestCa {
         });
     }
 
-    /** A certificate with only digitalSignature: what a TSA must not use. */
-    public X509Certificate issueWithoutExtendedKeyUsage(PublicKey key, String commonName) {
-        return issue(key, "CN=" + commonName + ",O=SiteSign Test,C=JP", builder -> builder.addExtension(
-                Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature)));
-    }
-
     private X509Certificate issue(PublicKey key, String subject, Extensions extensions) {
         try {
             return build(new X500Name(subject), key, Duration.ofDays(730), builder -> {

@@ -71,7 +71,7 @@ public final class TestTsa implements AutoCloseable {
         return start(ca, ca.issueTsa(keys.getPublic(), "SiteSign Test TSA"), keys);
     }
 
-    /** A TSA signing with the given certificate, e.g. one that lacks the timeStamping usage. */
+    /** A TSA signing with the given certificate (Bouncy Castle insists on the timeStamping usage). */
     public static TestTsa start(TestCa ca, X509Certificate certificate, KeyPair keys) {
         try {
             return new TestTsa(ca, certificate, keys);
