@@ -1,0 +1,93 @@
+package jp.sitesign.model.signature;
+
+import jp.sitesign.model.signature.cms.CadesSignature;
+import jp.sitesign.model.signature.cms.CadesSignatureBuilder;
+import jp.sitesign.model.signature.cms.SignatureStep;
+import jp.sitesign.model.signature.pdf.IncrementalSignature;
+import jp.sitesign.model.signature.timestamp.SignatureTimestampStep;
+import jp.sitesign.model.signature.token.KeySession;
+import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.SigningKey;
+import jp.sitesign.model.signature.token.SigningKeySource;
+
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signs a PDF at a PAdES level: checks the document may be signed and fixes the signing time (and
+ * with it the new {@code /ID}) before the PIN is asked; then, in one token session, prepares the
+ * incremental update with {@code /Contents} sized from the real chain, builds the CAdES signature,
+ * applies the level's steps (B-T: signature timestamp) and embeds the result — preparing again with
+ * more room if it did not fit. The token is logged out before this returns, whatever happened.
+ *
+ * <p>Nothing is returned unless every step of the requested level succeeded.
+ */
+public final class PadesSigner {
+    /** Room for a timestamp token with a TSA chain of two or three certificates. */
+    public static final int DEFAULT_TIMESTAMP_RESERVE = 8192;
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Clock clock;
+    private final ContentsReservation reservation;
+    private final CadesSignatureBuilder cades = new CadesSignatureBuilder();
+
+    public PadesSigner(Clock clock) {
+        this(clock, DEFAULT_TIMESTAMP_RESERVE);
+    }
+
+    /** @param timestampReserve bytes kept in {@code /Contents} for the timestamp token */
+    public PadesSigner(Clock clock, int timestampReserve) {
+        this.clock = clock;
+        this.reservation = new ContentsReservation(timestampReserve);
+    }
+
+    /**
+     * @param pdf  the document as it is now; the result starts with exactly these bytes
+     * @param keys where the key is; its PIN is asked once through {@code pin}
+     * @return the signed document
+     * @throws SigningException with the reason; no partial result exists
+     */
+    public byte[] sign(byte[] pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request)
+            throws SigningException {
+        IncrementalSignature.requireSignable(pdf);
+        Instant signingTime = clock.instant();
+        try (KeySession session = keys.open(pin)) {
+            SigningKey key = session.key(request.keyAlias());
+            SigningAlgorithm algorithm = SigningAlgorithm.forCertificate(key.certificate(), request.padding());
+            int reserved = initialReservation(key, request.level());
+            for (int attempt = 1; ; attempt++) {
+                try (IncrementalSignature pending = IncrementalSignature.prepare(pdf, request.info(), signingTime, reserved)) {
+                    CadesSignature signature = cades.sign(pending.signedContent(), key, algorithm);
+                    for (SignatureStep step : steps(request)) {
+                        signature = step.apply(signature);
+                    }
+                    byte[] cms = signature.encoded();
+                    if (pending.fits(cms.length) || attempt == MAX_ATTEMPTS) {
+                        return pending.complete(cms);
+                    }
+                    reserved = reservation.after(cms.length);
+                }
+            }
+        }
+    }
+
+    private int initialReservation(SigningKey key, SignatureLevel level) throws SigningException {
+        try {
+            return reservation.initial(key.chain(), level);
+        } catch (CertificateEncodingException e) {
+            throw new SigningException(SigningError.KEY_UNSUPPORTED, e, "unreadable certificate");
+        }
+    }
+
+    /** The steps from B-B to the requested level, in order. */
+    private static List<SignatureStep> steps(SignatureRequest request) {
+        List<SignatureStep> steps = new ArrayList<>();
+        if (request.level().needsTimestamp()) {
+            steps.add(new SignatureTimestampStep(request.timestamps()));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,153 @@
+package jp.sitesign.model.signature.pdf;
+
+import jp.sitesign.model.signature.SigningError;
+import jp.sitesign.model.signature.SigningException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+
+/**
+ * One signature being added to a PDF by incremental update (earlier revisions stay byte for byte):
+ * PDFBox's {@code addSignature} → {@code saveIncrementalForExternalSigning} → {@link #complete}.
+ * The signing time ({@code /M}) and the seed of the new {@code /ID} are fixed by the caller, so a
+ * second preparation with a larger {@code /Contents} differs only in that reservation.
+ */
+public final class IncrementalSignature implements AutoCloseable {
+    private static final COSName CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    private static final TimeZone JST = TimeZone.getTimeZone("Asia/Tokyo");
+
+    private final PDDocument document;
+    private final SignatureOptions options;
+    private final ByteArrayOutputStream output;
+    private final ExternalSigningSupport external;
+    private final int reservedBytes;
+
+    private IncrementalSignature(PDDocument document, SignatureOptions options, ByteArrayOutputStream output,
+                                 ExternalSigningSupport external, int reservedBytes) {
+        this.document = document;
+        this.options = options;
+        this.output = output;
+        this.external = external;
+        this.reservedBytes = reservedBytes;
+    }
+
+    /**
+     * Loads {@code pdf}, checks it may be signed, and writes the incremental update with an empty
+     * {@code /Contents} of {@code reservedBytes}.
+     *
+     * @throws SigningException DOCUMENT_UNREADABLE, DOCUMENT_ENCRYPTED, DOCUMENT_LOCKED
+     */
+    public static IncrementalSignature prepare(byte[] pdf, SignatureAppearanceInfo info, Instant signingTime,
+                                               int reservedBytes) throws SigningException {
+        PDDocument document = load(pdf);
+        SignatureOptions options = new SignatureOptions();
+        try {
+            DocMdpCheck.requireSignable(document);
+            // PDFBox derives the incremental /ID from this seed instead of the wall clock.
+            document.setDocumentId(signingTime.toEpochMilli());
+            options.setPreferredSignatureSize(reservedBytes);
+            document.addSignature(signatureDictionary(info, signingTime), options);
+            ByteArrayOutputStream output = new ByteArrayOutputStream(pdf.length + 2 * reservedBytes + 4096);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(output);
+            return new IncrementalSignature(document, options, output, external, reservedBytes);
+        } catch (IOException e) {
+            closeQuietly(document, options);
+            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+        } catch (SigningException | RuntimeException e) {
+            closeQuietly(document, options);
+            throw e;
+        }
+    }
+
+    /** Whether the document was already unreadable, encrypted or locked is checked without a key. */
+    public static void requireSignable(byte[] pdf) throws SigningException {
+        try (PDDocument document = load(pdf)) {
+            DocMdpCheck.requireSignable(document);
+        } catch (IOException e) {
+            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+        }
+    }
+
+    /** The bytes covered by {@code /ByteRange}: what the CMS signs. */
+    public byte[] signedContent() throws SigningException {
+        try (InputStream content = external.getContent()) {
+            return content.readAllBytes();
+        } catch (IOException e) {
+            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+        }
+    }
+
+    /** Whether a CMS of this many bytes fits in the reserved {@code /Contents}. */
+    public boolean fits(int cmsLength) {
+        return cmsLength <= reservedBytes;
+    }
+
+    /** Writes the CMS into {@code /Contents} and returns the complete signed PDF. */
+    public byte[] complete(byte[] cms) throws SigningException {
+        if (!fits(cms.length)) {
+            throw new SigningException(SigningError.SIGNATURE_TOO_LARGE, cms.length);
+        }
+        try {
+            external.setSignature(cms);
+        } catch (IOException e) {
+            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+        }
+        return output.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(document, options);
+    }
+
+    private static PDDocument load(byte[] pdf) throws SigningException {
+        PDDocument document;
+        try {
+            document = Loader.loadPDF(pdf);
+        } catch (IOException e) {
+            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+        }
+        if (document.isEncrypted()) {
+            closeQuietly(document, null);
+            throw new SigningException(SigningError.DOCUMENT_ENCRYPTED);
+        }
+        return document;
+    }
+
+    private static PDSignature signatureDictionary(SignatureAppearanceInfo info, Instant signingTime) {
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(CADES_DETACHED);
+        signature.setName(info.name());
+        signature.setReason(info.reason());
+        signature.setLocation(info.location());
+        Calendar time = new GregorianCalendar(JST);
+        time.setTimeInMillis(signingTime.toEpochMilli());
+        signature.setSignDate(time);
+        return signature;
+    }
+
+    private static void closeQuietly(PDDocument document, SignatureOptions options) {
+        try {
+            if (options != null) {
+                options.close();
+            }
+            document.close();
+        } catch (IOException e) {
+            // In-memory document: closing frees buffers only; nothing the caller could do.
+            System.getLogger(IncrementalSignature.class.getName())
+                    .log(System.Logger.Level.DEBUG, "closing an in-memory PDF failed", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package jp.sitesign.model.signature.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An RFC 3161 time-stamping authority on 127.0.0.1 (a free port), signing with a key certified by a
+ * {@link TestCa}. {@link #behave} makes it misbehave in the ways a client must notice.
+ */
+public final class TestTsa implements AutoCloseable {
+    /** How the TSA answers. */
+    public enum Behaviour {
+        /** A correct response. */
+        CORRECT,
+        /** HTTP 503 with no body. */
+        HTTP_ERROR,
+        /** A valid token, but for another nonce than the request's. */
+        WRONG_NONCE,
+        /** A valid token, but over another message imprint. */
+        WRONG_IMPRINT
+    }
+
+    private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1");
+
+    private final HttpServer server;
+    private final List<X509Certificate> chain;
+    private final TimeStampResponseGenerator generator;
+    private final AtomicLong serial = new AtomicLong();
+    private volatile Behaviour behaviour = Behaviour.CORRECT;
+
+    private TestTsa(TestCa ca, X509Certificate certificate, KeyPair keys) throws Exception {
+        this.chain = List.of(certificate, ca.root());
+        TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", keys.getPrivate(), certificate),
+                new JcaDigestCalculatorProviderBuilder().build()
+                        .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                POLICY);
+        tokens.addCertificates(new JcaCertStore(chain));
+        this.generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/tsa", this::answer);
+        server.start();
+    }
+
+    /** A TSA with a proper timeStamping certificate from {@code ca}. */
+    public static TestTsa start(TestCa ca) {
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        return start(ca, ca.issueTsa(keys.getPublic(), "SiteSign Test TSA"), keys);
+    }
+
+    /** A TSA signing with the given certificate (Bouncy Castle insists on the timeStamping usage). */
+    public static TestTsa start(TestCa ca, X509Certificate certificate, KeyPair keys) {
+        try {
+            return new TestTsa(ca, certificate, keys);
+        } catch (Exception e) {
+            throw new IllegalStateException("starting the test TSA", e);
+        }
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
+    }
+
+    /** The TSA certificate and the root, TSA first. */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
+    public void behave(Behaviour newBehaviour) {
+        this.behaviour = newBehaviour;
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (behaviour == Behaviour.HTTP_ERROR) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            byte[] response;
+            try {
+                response = generator.generate(answered(new TimeStampRequest(body)),
+                        BigInteger.valueOf(serial.incrementAndGet()), new Date()).getEncoded();
+            } catch (Exception e) {
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
+            exchange.sendResponseHeaders(200, response.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response);
+            }
+        }
+    }
+
+    /** The request the token is made for: the real one, or a doctored one to test the client. */
+    private TimeStampRequest answered(TimeStampRequest request) {
+        TimeStampRequestGenerator doctored = new TimeStampRequestGenerator();
+        doctored.setCertReq(request.getCertReq());
+        return switch (behaviour) {
+            case WRONG_NONCE -> doctored.generate(request.getMessageImprintAlgOID(), request.getMessageImprintDigest(),
+                    request.getNonce().add(BigInteger.ONE));
+            case WRONG_IMPRINT -> {
+                byte[] other = request.getMessageImprintDigest().clone();
+                other[0] ^= 1;
+                yield doctored.generate(request.getMessageImprintAlgOID(), other, request.getNonce());
+            }
+            default -> request;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
