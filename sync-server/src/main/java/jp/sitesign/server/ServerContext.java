@@ -15,6 +15,7 @@ import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.notices.NoticeService;
+import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
@@ -35,6 +36,7 @@ public final class ServerContext implements AutoCloseable {
     private final UserService users;
     private final CompanyService companies;
     private final NoticeService notices;
+    private final PartnershipService partnerships;
     private final Guard guard;
     private final AuthSettings authSettings;
 
@@ -58,6 +60,7 @@ public final class ServerContext implements AutoCloseable {
         this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, this.clock);
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
         this.notices = new NoticeService(db, audit, this.clock);
+        this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
     }
 
     public ServerConfig config() {
@@ -94,6 +97,10 @@ public final class ServerContext implements AutoCloseable {
 
     public NoticeService notices() {
         return notices;
+    }
+
+    public PartnershipService partnerships() {
+        return partnerships;
     }
 
     public Guard guard() {

@@ -1,12 +1,13 @@
 package jp.sitesign.model.company;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
  * A tenant's identifier: {@code C} followed by 8 digits, e.g. {@code C01234567}.
  */
-public record CompanyId(String value) {
+public record CompanyId(@JsonValue String value) {
     private static final Pattern FORMAT = Pattern.compile("C\\d{8}");
 
     public CompanyId {

@@ -23,6 +23,7 @@ public enum ErrorCode {
     FORBIDDEN(403, "この操作を行う権限がありません。", "You are not allowed to do this."),
     NOT_FOUND(404, "対象が見つかりません。", "Not found."),
     METHOD_NOT_ALLOWED(405, "この操作には対応していません。", "This method is not allowed here."),
+    CONSENT_MISSING(409, "取引先から電子契約の承諾を得ていません。", "The counterparty has not consented to electronic contracting."),
     CONFLICT(409, "他の操作と競合しました。最新の状態を確認してください。", "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "送信されたデータが大きすぎます。", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "この形式のデータには対応していません。", "This content type is not supported."),

@@ -69,6 +69,8 @@ public final class AccessPolicy {
         table.put(Action.MANAGE_API_ALLOW_LIST, ADMINISTRATIVE);
         table.put(Action.VIEW_AUDIT_LOG, ADMINISTRATIVE);
         table.put(Action.EXPORT_AUDIT_LOG, ADMINISTRATIVE);
+        table.put(Action.VIEW_PARTNERSHIPS, ANYONE);
+        table.put(Action.MANAGE_PARTNERSHIPS, ADMINISTRATIVE);
 
         table.put(Action.VIEW_CONTRACT, ANYONE);
         table.put(Action.CREATE_DRAFT, ANYONE);

@@ -27,6 +27,13 @@ public enum Action {
     APPLY_FOR_API_USE(CompanyResource.class),
     /** Change the IP addresses the company's API access is allowed from. */
     MANAGE_API_ALLOW_LIST(CompanyResource.class),
+    /** See the company's partners (取引先) and their 承諾 records, e.g. to pick a counterparty. */
+    VIEW_PARTNERSHIPS(CompanyResource.class),
+    /**
+     * Propose a partnership, or give / withdraw the company's 承諾 to electronic contracting
+     * (建設業法施行令 5条の5): a legal act of the company, so its owner and admins only.
+     */
+    MANAGE_PARTNERSHIPS(CompanyResource.class),
     VIEW_CONTRACT(ContractResource.class),
     /** Start a new contract in the given company. */
     CREATE_DRAFT(CompanyResource.class),

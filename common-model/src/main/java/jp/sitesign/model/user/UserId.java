@@ -1,10 +1,11 @@
 package jp.sitesign.model.user;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /** A login id: {@code U} followed by 8 digits, e.g. {@code U01234567}. */
-public record UserId(String value) {
+public record UserId(@JsonValue String value) {
     private static final Pattern FORMAT = Pattern.compile("U\\d{8}");
 
     public UserId {

@@ -86,6 +86,12 @@ class PermissionTableTest {
         add(cases, row, Action.MANAGE_API_ALLOW_LIST, "of own company", me -> new CompanyResource(OWN),
                 ALLOWED, ALLOWED, ROLE);
 
+        row = "partnerships and the counterparty's 承諾 (DESIGN §2)";
+        add(cases, row, Action.VIEW_PARTNERSHIPS, "of own company", me -> new CompanyResource(OWN),
+                ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.MANAGE_PARTNERSHIPS, "of own company", me -> new CompanyResource(OWN),
+                ALLOWED, ALLOWED, ROLE);
+
         row = "see every contract of own company, any status";
         add(cases, row, Action.VIEW_CONTRACT, "a colleague's contract they take no part in",
                 me -> sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).build(),

@@ -9,6 +9,7 @@ import jp.sitesign.server.audit.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
 import jp.sitesign.server.notices.NoticeResource;
+import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.users.MeResource;
 import jp.sitesign.server.users.UserResource;
 
@@ -34,7 +35,8 @@ public final class ApiApplication {
                 new MeResource(ctx.users(), ctx.auth(), ctx.clock()),
                 new UserResource(ctx.users(), ctx.clock()),
                 new NoticeResource(ctx.notices(), ctx.guard()),
-                new AuditResource(ctx.audit(), ctx.guard()));
+                new AuditResource(ctx.audit(), ctx.guard()),
+                new PartnershipResource(ctx.partnerships()));
         return rc;
     }
 
