@@ -46,13 +46,7 @@ public final class CompanyRepository {
 
     /** An unused random id. */
     public CompanyId freshId(Connection c) throws SQLException {
-        for (int i = 0; i < 100; i++) {
-            CompanyId id = CompanyId.random(random);
-            if (!exists(c, id)) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("no free company id after 100 attempts");
+        return Jdbc.freshId(() -> CompanyId.random(random), id -> exists(c, id));
     }
 
     public boolean exists(Connection c, CompanyId id) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /** Small JDBC conversions shared by the repositories: instants are always written in UTC. */
 public final class Jdbc {
@@ -19,6 +20,26 @@ public final class Jdbc {
         } else {
             ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
         }
+    }
+
+    /**
+     * An unused random id: ids are random so they cannot be enumerated, and a collision, rare with
+     * 10^8 values, is simply drawn again.
+     */
+    public static <T> T freshId(Supplier<T> random, SqlPredicate<T> taken) throws SQLException {
+        for (int i = 0; i < 100; i++) {
+            T id = random.get();
+            if (!taken.test(id)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no free id after 100 attempts");
+    }
+
+    /** A test that may touch the database. */
+    @FunctionalInterface
+    public interface SqlPredicate<T> {
+        boolean test(T value) throws SQLException;
     }
 
     public static Instant getInstant(ResultSet rs, String column) throws SQLException {

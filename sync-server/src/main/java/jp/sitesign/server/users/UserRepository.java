@@ -53,13 +53,7 @@ public final class UserRepository {
 
     /** An unused random id (ids are random so they cannot be enumerated). */
     public UserId freshId(Connection c) throws SQLException {
-        for (int i = 0; i < 100; i++) {
-            UserId id = UserId.random(random);
-            if (!exists(c, id)) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("no free user id after 100 attempts");
+        return Jdbc.freshId(() -> UserId.random(random), id -> exists(c, id));
     }
 
     public boolean exists(Connection c, UserId id) throws SQLException {

@@ -32,6 +32,7 @@ import jp.sitesign.server.storage.Database;
  * revision check and recorded in the audit log in the same transaction.
  */
 public final class UserService {
+    private static final long ANY_REVISION = -1;
     private final Database db;
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -93,13 +94,13 @@ public final class UserService {
     }
 
     public User suspend(Caller caller, UserId id) {
-        return change(caller, id, -1, Action.SUSPEND_USER, AuditAction.USER_SUSPENDED,
+        return change(caller, id, Action.SUSPEND_USER, AuditAction.USER_SUSPENDED,
                 u -> with(u, u.role(), UserStatus.SUSPENDED, u.profile(), u.signingAuthority(),
                         u.signingAuthoritySetBy(), u.signingAuthoritySetAt()));
     }
 
     public User resume(Caller caller, UserId id) {
-        return change(caller, id, -1, Action.RESUME_USER, AuditAction.USER_RESUMED, u -> {
+        return change(caller, id, Action.RESUME_USER, AuditAction.USER_RESUMED, u -> {
             if (u.status() == UserStatus.DELETED) {
                 throw new SiteSignException(ErrorCode.CONFLICT, "削除された利用者は再開できません。",
                         "A deleted user cannot be resumed.");
@@ -111,13 +112,13 @@ public final class UserService {
 
     /** Deletes a user: personal data is erased and the id kept, so the audit log still names them. */
     public User delete(Caller caller, UserId id) {
-        return change(caller, id, -1, Action.DELETE_USER, AuditAction.USER_DELETED,
+        return change(caller, id, Action.DELETE_USER, AuditAction.USER_DELETED,
                 u -> with(u, u.role(), UserStatus.DELETED, UserProfile.ERASED, false, caller.getName(),
                         clock.instant()));
     }
 
     public User setSigningAuthority(Caller caller, UserId id, boolean granted) {
-        return change(caller, id, -1, Action.SET_SIGNING_AUTHORITY, AuditAction.SIGNING_AUTHORITY_CHANGED,
+        return change(caller, id, Action.SET_SIGNING_AUTHORITY, AuditAction.SIGNING_AUTHORITY_CHANGED,
                 u -> with(u, u.role(), u.status(), u.profile(), granted, caller.getName(), clock.instant()));
     }
 
@@ -132,15 +133,16 @@ public final class UserService {
                         me.signingAuthoritySetAt()));
     }
 
-    private User change(Caller caller, UserId id, long baseRevision, Action action, AuditAction auditAction,
+    /** A state change (suspend, resume, delete, signing authority) applies to whatever revision is current. */
+    private User change(Caller caller, UserId id, Action action, AuditAction auditAction,
             UnaryOperator<User> edit) {
         User target = load(caller, id);
         guard.requireForChange(caller, action, resource(target), id.value());
-        return write(caller, target, baseRevision, auditAction, edit.apply(target));
+        return write(caller, target, ANY_REVISION, auditAction, edit.apply(target));
     }
 
     private User write(Caller caller, User before, long baseRevision, AuditAction auditAction, User after) {
-        if (baseRevision >= 0 && baseRevision != before.revision()) {
+        if (baseRevision != ANY_REVISION && baseRevision != before.revision()) {
             throw staleRevision();
         }
         return db.inTransaction(c -> {
