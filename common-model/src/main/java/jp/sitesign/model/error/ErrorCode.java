@@ -10,6 +10,7 @@ public enum ErrorCode {
     INVALID_ENCODING(400, "文字コードが正しくありません（UTF-8 で送信してください）。", "The request is not valid UTF-8."),
     UNKNOWN_FIELD(400, "不明な項目が含まれています。", "The request contains an unknown field."),
     INVALID_FIELD(400, "入力内容に誤りがあります。", "A field has an invalid value."),
+    INVALID_DOCUMENT(400, "この PDF は使用できません。", "This PDF cannot be used."),
     PASSWORD_RULE(400, "パスワードが条件を満たしていません。", "The password does not meet the rules."),
     UNAUTHENTICATED(401, "ログインしてください。", "Please log in."),
     SESSION_EXPIRED(401, "セッションの有効期限が切れました。もう一度ログインしてください。", "Your session has expired. Please log in again."),

@@ -1,0 +1,104 @@
+package jp.sitesign.model.document;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Whether bytes are a PDF SiteSign can take as a contract document: within the size limit, a complete
+ * file (a truncated upload is refused even though PDFBox could often repair it: a signature must cover
+ * exactly what the sender meant), parseable, not password-protected, with at least one page. The
+ * desktop app runs the same check before it uploads, so both refuse with the same reason.
+ */
+public final class PdfCheck {
+    /** 10 MiB per document by default. */
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    private static final int EOF_WINDOW = 1024;
+
+    private final long maxBytes;
+
+    public PdfCheck(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public PdfCheck() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** Returns the page count, or throws a {@link SiteSignException} that says what is wrong and what to do. */
+    public int check(byte[] pdf) {
+        if (pdf == null || pdf.length == 0) {
+            throw refuse("ファイルが空です。", "The file is empty.");
+        }
+        if (pdf.length > maxBytes) {
+            throw new SiteSignException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "PDF が大きすぎます（上限 " + maxBytes / (1024 * 1024) + " MB）。ファイルを分割するか圧縮してください。",
+                    "The PDF is too large (limit " + maxBytes / (1024 * 1024) + " MB). Split or compress it.");
+        }
+        if (!startsWith(pdf, "%PDF-")) {
+            throw refuse("PDF ファイルではありません。", "This is not a PDF file.");
+        }
+        if (!tailContains(pdf, "%%EOF")) {
+            throw refuse("PDF ファイルが途中で切れています。もう一度保存し直してから添付してください。",
+                    "The PDF is truncated. Save it again and attach the new file.");
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            if (doc.isEncrypted()) {
+                throw refuse("パスワードや権限設定で保護された PDF は使用できません。保護を解除してから添付してください。",
+                        "Password- or permission-protected PDFs cannot be used. Remove the protection first.");
+            }
+            int pages = doc.getNumberOfPages();
+            if (pages < 1) {
+                throw refuse("ページがない PDF は使用できません。", "The PDF has no pages.");
+            }
+            return pages;
+        } catch (InvalidPasswordException e) {
+            throw refuse("パスワードで保護された PDF は使用できません。保護を解除してから添付してください。",
+                    "Password-protected PDFs cannot be used. Remove the password first.");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SiteSignException s) {
+                throw s;
+            }
+            throw refuse("PDF を読み取れません（ファイルが壊れている可能性があります）。",
+                    "The PDF cannot be read (the file may be damaged).");
+        }
+    }
+
+    private static SiteSignException refuse(String ja, String en) {
+        return new SiteSignException(ErrorCode.INVALID_DOCUMENT, ja, en);
+    }
+
+    private static boolean startsWith(byte[] data, String prefix) {
+        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        // Some producers put a few bytes of junk before the header; readers accept it within 1 KiB.
+        for (int start = 0; start <= Math.min(EOF_WINDOW, data.length - p.length); start++) {
+            if (matchesAt(data, p, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tailContains(byte[] data, String marker) {
+        byte[] m = marker.getBytes(StandardCharsets.US_ASCII);
+        for (int start = Math.max(0, data.length - EOF_WINDOW); start <= data.length - m.length; start++) {
+            if (matchesAt(data, m, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] data, byte[] p, int start) {
+        for (int i = 0; i < p.length; i++) {
+            if (data[start + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
