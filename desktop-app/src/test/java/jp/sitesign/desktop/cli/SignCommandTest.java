@@ -1,0 +1,125 @@
+package jp.sitesign.desktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.signature.testing.IndependentChecks;
+import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.SoftHsmToken;
+import jp.sitesign.model.signature.testing.TestCa;
+import jp.sitesign.model.signature.testing.TestPdfs;
+import jp.sitesign.model.signature.testing.TestTsa;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch signing command, end to end: real keys, real files, checked by pdfsig. */
+class SignCommandTest {
+    private static final String PASSWORD = "p12-secret";
+    static TestCa ca;
+    static TestTsa tsa;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        ca = TestCa.create("SiteSign CLI test CA");
+        tsa = TestTsa.start(ca);
+    }
+
+    @AfterAll
+    static void stop() {
+        tsa.close();
+    }
+
+    @Test
+    void signsEveryInputWithAPkcs12KeyAtBtAndLeavesTheInputsAlone() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        Path a = write("a.pdf", TestPdfs.multiPage(2));
+        Path b = write("b.pdf", TestPdfs.multiPage(5));
+        byte[] before = Files.readAllBytes(a);
+
+        Result r = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--in", b.toString(),
+                "--out-dir", dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS",
+                "--key-alias", "signer", "--level", "B-T", "--tsa", tsa.url().toString());
+
+        assertThat(r.code).as(r.toString()).isZero();
+        assertThat(r.out).contains("2 / 2 signed");
+        IndependentChecks.assertValid(dir.resolve("out/a.pdf"), 1);
+        IndependentChecks.assertValid(dir.resolve("out/b.pdf"), 1);
+        assertThat(Files.readAllBytes(a)).isEqualTo(before);
+    }
+
+    @Test
+    void signsWithASoftHsmTokenChosenByLabel() throws IOException {
+        SoftHsmToken token = SoftHsmToken.shared();
+        Path a = write("a.pdf", TestPdfs.multiPage(1));
+        Result r = run(Map.of("TOKEN_PIN", SoftHsmToken.PIN), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out").toString(), "--pkcs11", SoftHsmToken.MODULE.toString(), "--token-label",
+                SoftHsmToken.LABEL, "--pin-env", "TOKEN_PIN", "--key-alias", SoftHsmToken.EC_ALIAS);
+        assertThat(r.code).as(r.toString() + token).isZero();
+        IndependentChecks.assertValid(dir.resolve("out/a.pdf"), 1);
+    }
+
+    @Test
+    void aWrongPasswordFailsThatFileWithAClearMessageAndWritesNothing() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        Path a = write("a.pdf", TestPdfs.multiPage(1));
+        Result r = run(Map.of("P12_PASS", "not-it"), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS", "--key-alias",
+                "signer");
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err).contains("not signed").contains(a.toString());
+        assertThat(dir.resolve("out/a.pdf")).doesNotExist();
+    }
+
+    @Test
+    void usageMistakesAreNamedBeforeAnythingIsSigned() throws IOException {
+        Path a = write("a.pdf", TestPdfs.multiPage(1));
+        List<String> common = List.of("sign", "--in", a.toString(), "--out-dir", dir.resolve("out").toString(),
+                "--pkcs12", dir.resolve("x.p12").toString(), "--pass-env", "P12_PASS", "--key-alias", "k");
+        Result unsetVariable = run(Map.of(), common.toArray(String[]::new));
+        assertThat(unsetVariable.code).isEqualTo(2);
+        assertThat(unsetVariable.err).contains("P12_PASS");
+
+        List<String> bt = new ArrayList<>(common);
+        bt.addAll(List.of("--level", "B-T"));
+        Result noTsa = run(Map.of("P12_PASS", "x"), bt.toArray(String[]::new));
+        assertThat(noTsa.code).isEqualTo(2);
+        assertThat(noTsa.err).contains("--tsa");
+
+        List<String> bogus = new ArrayList<>(common);
+        bogus.addAll(List.of("--level", "B-Z"));
+        assertThat(run(Map.of("P12_PASS", "x"), bogus.toArray(String[]::new)).code).isEqualTo(2);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private Path write(String name, byte[] pdf) throws IOException {
+        return Files.write(dir.resolve(name), pdf);
+    }
+
+    private static Result run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DesktopCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n" + out + err;
+        }
+    }
+}
