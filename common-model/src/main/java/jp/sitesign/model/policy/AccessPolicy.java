@@ -78,6 +78,10 @@ public final class AccessPolicy {
         table.put(Action.DELETE_DRAFT, allOf(ContractRules.IS_DRAFT, ContractRules.CREATOR_OR_SENDING_ADMIN));
         table.put(Action.APPROVE_OR_RETURN, ContractRules.IS_CURRENT_APPROVER);
         table.put(Action.SIGN, allOf(ContractRules.IS_CURRENT_SIGNER, ContractRules.SIGNER_HAS_AUTHORITY));
+        table.put(Action.SET_PARTY_ROUTE, ContractRules.SPEAKS_FOR_CURRENT_PARTY);
+        table.put(Action.DECLINE, ContractRules.SPEAKS_FOR_CURRENT_PARTY);
+        table.put(Action.ACKNOWLEDGE_RECEIPT, ContractRules.IS_CURRENT_SIGNER);
+        table.put(Action.WITHDRAW, ContractRules.SENDER_CREATOR_OR_ADMIN);
 
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {

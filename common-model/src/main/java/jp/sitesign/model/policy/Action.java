@@ -42,6 +42,14 @@ public enum Action {
     /** Approve or return (差戻し) as an approver on the route; the lifecycle decides what follows. */
     APPROVE_OR_RETURN(ContractResource.class),
     SIGN(ContractResource.class),
+    /** The party whose turn it is sets its own approval route and signer when the contract reaches it. */
+    SET_PARTY_ROUTE(ContractResource.class),
+    /** The party whose turn it is refuses the contract (辞退). */
+    DECLINE(ContractResource.class),
+    /** 送付のみ: the receiving party confirms receipt, which completes the contract. */
+    ACKNOWLEDGE_RECEIPT(ContractResource.class),
+    /** The sender takes back a sent contract before completion (取消). */
+    WITHDRAW(ContractResource.class),
     /** See the login and operation logs of a company. */
     VIEW_AUDIT_LOG(CompanyResource.class),
     EXPORT_AUDIT_LOG(CompanyResource.class),

@@ -150,6 +150,12 @@ public record ContractResource(
             return this;
         }
 
+        /** Puts {@code party} on turn with nobody named yet (it still has to set its route and signer). */
+        public Builder currentParty(CompanyId party) {
+            this.currentPartyId = party;
+            return this;
+        }
+
         /** Puts {@code party}'s {@code approver} on turn; the approver is added to the route if missing. */
         public Builder currentApprover(CompanyId party, UserId approver) {
             this.currentPartyId = party;

@@ -30,6 +30,21 @@ final class ContractRules {
                     && actor.companyId().equals(contract.currentPartyId()),
             Denial.NOT_ASSIGNED_SIGNER);
 
+    /**
+     * The party whose turn it is speaks through its receiving user (担当者) or its owners and admins: they
+     * set its approval route and signer, or decline the contract for it.
+     */
+    static final Rule SPEAKS_FOR_CURRENT_PARTY = require(ContractResource.class,
+            (actor, contract) -> actor.companyId().equals(contract.currentPartyId())
+                    && (actor.role().isAdministrative() || contract.receiverIds().contains(actor.userId())),
+            Denial.NOT_CURRENT_PARTY);
+
+    /** A sent contract is withdrawn by the sending company: its creator or its owners and admins. */
+    static final Rule SENDER_CREATOR_OR_ADMIN = require(ContractResource.class,
+            (actor, contract) -> actor.companyId().equals(contract.senderId())
+                    && (actor.userId().equals(contract.creatorId()) || actor.role().isAdministrative()),
+            Denial.NOT_CREATOR);
+
     static final Rule SIGNER_HAS_AUTHORITY = require(ContractResource.class,
             (actor, contract) -> contract.currentSignerHasSigningAuthority(), Denial.NO_SIGNING_AUTHORITY);
 

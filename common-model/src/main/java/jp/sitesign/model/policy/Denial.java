@@ -63,6 +63,10 @@ public enum Denial {
     NOT_CURRENT_APPROVER(
             "現在の承認者ではないため、承認・差戻しはできません。",
             "You are not the current approver of this contract, so you cannot approve or return it."),
+    /** Setting a party's route or declining is for that party's receiving user or administrators, in its turn. */
+    NOT_CURRENT_PARTY(
+            "この操作は、現在の手番の当事者の担当者または管理者・責任者のみ行えます。",
+            "Only the receiving user or an administrator of the party whose turn it is can do this."),
     /** Signing is for the signer assigned to the party whose turn it is. */
     NOT_ASSIGNED_SIGNER(
             "この契約の現在の署名者に指定されていないため、署名できません。",

@@ -41,7 +41,8 @@ class DecisionTest {
         assertThat(Arrays.stream(Denial.values()).map(Denial::code)).containsExactlyInAnyOrder(
                 "ACCOUNT_SUSPENDED", "ACCOUNT_DELETED", "ACCOUNT_LOCKED", "COMPANY_TERMINATED",
                 "OTHER_COMPANY", "NOT_INVOLVED", "ROLE_REQUIRED", "OWNER_OPERATOR_ONLY", "SELF_ACTION",
-                "NOT_DRAFT", "NOT_CREATOR", "NOT_CURRENT_APPROVER", "NOT_ASSIGNED_SIGNER", "NO_SIGNING_AUTHORITY");
+                "NOT_DRAFT", "NOT_CREATOR", "NOT_CURRENT_APPROVER", "NOT_CURRENT_PARTY", "NOT_ASSIGNED_SIGNER",
+                "NO_SIGNING_AUTHORITY");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -130,6 +130,32 @@ class PermissionTableTest {
                         .currentSigner(OWN, me, true).build(),
                 ALLOWED, ALLOWED, ALLOWED);
 
+        row = "the party whose turn it is sets its route and signer, or declines: its receiver or admins";
+        for (Action action : List.of(Action.SET_PARTY_ROUTE, Action.DECLINE)) {
+            add(cases, row, action, "as the current party's receiving user",
+                    me -> sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).receivers(me).currentParty(OWN)
+                            .build(), ALLOWED, ALLOWED, ALLOWED);
+            add(cases, row, action, "as a colleague of the receiving user who approves on the route",
+                    me -> sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).approvers(me).currentParty(OWN)
+                            .build(), ALLOWED, ALLOWED, Denial.NOT_CURRENT_PARTY);
+            add(cases, row, action, "when it is another party's turn",
+                    me -> sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).receivers(me)
+                            .currentParty(PARTNER).build(),
+                    Denial.NOT_CURRENT_PARTY, Denial.NOT_CURRENT_PARTY, Denial.NOT_CURRENT_PARTY);
+        }
+
+        row = "送付のみ: acknowledge receipt, as the party's named recipient (no signing authority needed)";
+        add(cases, row, Action.ACKNOWLEDGE_RECEIPT, "as the current recipient",
+                me -> sentContract(OTHER_MEMBER, ContractStatus.AWAITING_SIGNATURE).currentSigner(OWN, me, false)
+                        .build(), ALLOWED, ALLOWED, ALLOWED);
+
+        row = "withdraw a sent contract: the sender's creator or admins";
+        add(cases, row, Action.WITHDRAW, "their own", me -> sentContract(me, ContractStatus.IN_APPROVAL).build(),
+                ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.WITHDRAW, "a colleague's they approve on",
+                me -> sentContract(OTHER_MEMBER, ContractStatus.AWAITING_SIGNATURE).approvers(me).build(),
+                ALLOWED, ALLOWED, Denial.NOT_CREATOR);
+
         row = "export own company's login and operation logs";
         add(cases, row, Action.VIEW_AUDIT_LOG, "view", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);
         add(cases, row, Action.EXPORT_AUDIT_LOG, "export", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);

@@ -73,8 +73,11 @@ final class PolicyFixtures {
             case VIEW_CONTRACT, EDIT_DRAFT, DELETE_DRAFT -> ContractResource.builder(company, me).build();
             case APPROVE_OR_RETURN -> ContractResource.builder(company, me)
                     .status(ContractStatus.IN_APPROVAL).currentApprover(company, me).build();
-            case SIGN -> ContractResource.builder(company, me)
+            case SIGN, ACKNOWLEDGE_RECEIPT -> ContractResource.builder(company, me)
                     .status(ContractStatus.AWAITING_SIGNATURE).currentSigner(company, me, true).build();
+            case SET_PARTY_ROUTE, DECLINE -> ContractResource.builder(company, me)
+                    .status(ContractStatus.IN_APPROVAL).currentParty(company).build();
+            case WITHDRAW -> ContractResource.builder(company, me).status(ContractStatus.IN_APPROVAL).build();
         };
     }
 }
