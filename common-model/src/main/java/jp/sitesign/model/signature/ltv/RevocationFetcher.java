@@ -1,0 +1,132 @@
+package jp.sitesign.model.signature.ltv;
+
+import jp.sitesign.model.signature.SigningError;
+import jp.sitesign.model.signature.SigningException;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers the validation data for certificate chains: every certificate, and for each one that is not
+ * self-signed its revocation status — from the OCSP responders it names first, and from its CRL
+ * distribution points if no responder gives a usable answer. A revoked certificate stops everything
+ * (CERTIFICATE_REVOKED); a certificate whose status nobody could give is REVOCATION_UNAVAILABLE,
+ * naming each server tried and what went wrong with it.
+ *
+ * <p>A fetcher keeps no answers between calls, so one instance may serve a whole application.
+ */
+public final class RevocationFetcher {
+    /** How old an OCSP response without our nonce may be. */
+    public static final Duration DEFAULT_OCSP_MAX_AGE = Duration.ofHours(24);
+
+    private static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
+
+    private final OcspClient ocsp;
+    private final CrlClient crl;
+
+    /** With the JDK's default HTTP client (no proxy) and the system clock. */
+    public RevocationFetcher() {
+        this(RevocationHttp.defaultClient(), Clock.systemUTC(), DEFAULT_OCSP_MAX_AGE);
+    }
+
+    /** With the JDK's default HTTP client and {@code clock} for freshness checks. */
+    public RevocationFetcher(Clock clock) {
+        this(RevocationHttp.defaultClient(), clock, DEFAULT_OCSP_MAX_AGE);
+    }
+
+    /** With a configured HTTP client (proxy, TLS trust) supplied by the application. */
+    public RevocationFetcher(HttpClient http, Clock clock, Duration ocspMaxAge) {
+        RevocationHttp transport = new RevocationHttp(http);
+        this.ocsp = new OcspClient(transport, clock, ocspMaxAge);
+        this.crl = new CrlClient(transport, clock);
+    }
+
+    /**
+     * @param chain a certificate chain, end entity first, each certificate issued by the next
+     * @throws SigningException REVOCATION_UNAVAILABLE or CERTIFICATE_REVOKED
+     */
+    public ValidationData forChain(List<X509Certificate> chain) throws SigningException {
+        return forChain(chain, new HashMap<>());
+    }
+
+    /** As {@link #forChain(List)}, reusing the answers in {@code done} (one document's chains share certificates). */
+    ValidationData forChain(List<X509Certificate> chain, Map<X509Certificate, ValidationData> done) throws SigningException {
+        ValidationData data = new ValidationData();
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate certificate = chain.get(i);
+            data.addCertificate(encoded(certificate));
+            if (needsRevocationData(certificate)) {
+                if (i + 1 >= chain.size()) {
+                    throw unavailable(certificate, "its issuer's certificate is not available");
+                }
+                data.addAll(forCertificate(certificate, chain.get(i + 1), done));
+            }
+        }
+        return data;
+    }
+
+    private ValidationData forCertificate(X509Certificate certificate, X509Certificate issuer,
+                                          Map<X509Certificate, ValidationData> done) throws SigningException {
+        ValidationData cached = done.get(certificate);
+        if (cached != null) {
+            return cached;
+        }
+        List<URI> ocspUrls = CertificateUrls.ocsp(certificate);
+        List<URI> crlUrls = CertificateUrls.crl(certificate);
+        if (ocspUrls.isEmpty() && crlUrls.isEmpty()) {
+            throw unavailable(certificate, "it names no OCSP responder and no CRL distribution point");
+        }
+        List<String> failures = new ArrayList<>();
+        ValidationData data = new ValidationData();
+        for (URI url : ocspUrls) {
+            try {
+                OcspClient.Answer answer = ocsp.fetch(url, certificate, issuer);
+                data.addOcspResponse(answer.encoded());
+                for (X509Certificate responder : answer.responderCertificates()) {
+                    data.addCertificate(encoded(responder));
+                }
+                done.put(certificate, data);
+                return data;
+            } catch (RevocationFetchException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        for (URI url : crlUrls) {
+            try {
+                data.addCrl(crl.fetch(url, certificate, issuer));
+                done.put(certificate, data);
+                return data;
+            } catch (RevocationFetchException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        throw unavailable(certificate, String.join("; ", failures));
+    }
+
+    /** Trust anchors, and OCSP responders marked id-pkix-ocsp-nocheck, are not checked for revocation. */
+    private static boolean needsRevocationData(X509Certificate certificate) {
+        boolean selfIssued = certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+        return !selfIssued && certificate.getExtensionValue(OCSP_NO_CHECK) == null;
+    }
+
+    private static SigningException unavailable(X509Certificate certificate, String reason) {
+        return new SigningException(SigningError.REVOCATION_UNAVAILABLE,
+                certificate.getSubjectX500Principal().getName(), reason);
+    }
+
+    private static byte[] encoded(X509Certificate certificate) throws SigningException {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw unavailable(certificate, "the certificate cannot be encoded");
+        }
+    }
+}
