@@ -1,6 +1,7 @@
 package jp.sitesign.model.signature.ltv;
 
 import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -16,12 +17,24 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The HTTP(S) revocation URLs a certificate names: OCSP in AIA, CRLs in the distribution points. */
+/**
+ * The HTTP(S) URLs a certificate names: OCSP responders and the issuer's certificate in AIA, CRLs in
+ * the distribution points.
+ */
 final class CertificateUrls {
     private CertificateUrls() {
     }
 
     static List<URI> ocsp(X509Certificate certificate) {
+        return authorityInformation(certificate, AccessDescription.id_ad_ocsp);
+    }
+
+    /** Where the issuer's certificate can be downloaded (AIA caIssuers). */
+    static List<URI> caIssuers(X509Certificate certificate) {
+        return authorityInformation(certificate, AccessDescription.id_ad_caIssuers);
+    }
+
+    private static List<URI> authorityInformation(X509Certificate certificate, ASN1ObjectIdentifier method) {
         byte[] value = certificate.getExtensionValue(Extension.authorityInfoAccess.getId());
         List<URI> urls = new ArrayList<>();
         if (value == null) {
@@ -30,7 +43,7 @@ final class CertificateUrls {
         AuthorityInformationAccess access = AuthorityInformationAccess.getInstance(
                 ASN1OctetString.getInstance(value).getOctets());
         for (AccessDescription description : access.getAccessDescriptions()) {
-            if (AccessDescription.id_ad_ocsp.equals(description.getAccessMethod())) {
+            if (method.equals(description.getAccessMethod())) {
                 addHttp(urls, description.getAccessLocation());
             }
         }

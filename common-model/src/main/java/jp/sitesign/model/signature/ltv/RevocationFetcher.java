@@ -31,6 +31,7 @@ public final class RevocationFetcher {
 
     private final OcspClient ocsp;
     private final CrlClient crl;
+    private final IssuerDownload issuers;
 
     /** With the JDK's default HTTP client (no proxy) and the system clock. */
     public RevocationFetcher() {
@@ -47,10 +48,12 @@ public final class RevocationFetcher {
         RevocationHttp transport = new RevocationHttp(http);
         this.ocsp = new OcspClient(transport, clock, ocspMaxAge);
         this.crl = new CrlClient(transport, clock);
+        this.issuers = new IssuerDownload(transport);
     }
 
     /**
-     * @param chain a certificate chain, end entity first, each certificate issued by the next
+     * @param chain a certificate chain, end entity first, each certificate issued by the next; an
+     *              incomplete chain is completed from the AIA caIssuers URLs
      * @throws SigningException REVOCATION_UNAVAILABLE or CERTIFICATE_REVOKED
      */
     public ValidationData forChain(List<X509Certificate> chain) throws SigningException {
@@ -60,17 +63,30 @@ public final class RevocationFetcher {
     /** As {@link #forChain(List)}, reusing the answers in {@code done} (one document's chains share certificates). */
     ValidationData forChain(List<X509Certificate> chain, Map<X509Certificate, ValidationData> done) throws SigningException {
         ValidationData data = new ValidationData();
-        for (int i = 0; i < chain.size(); i++) {
-            X509Certificate certificate = chain.get(i);
+        List<X509Certificate> complete = new ArrayList<>(chain);
+        for (int i = 0; i < complete.size(); i++) {
+            X509Certificate certificate = complete.get(i);
             data.addCertificate(encoded(certificate));
             if (needsRevocationData(certificate)) {
-                if (i + 1 >= chain.size()) {
-                    throw unavailable(certificate, "its issuer's certificate is not available");
+                if (i + 1 >= complete.size()) {
+                    complete.add(downloadIssuer(certificate));
                 }
-                data.addAll(forCertificate(certificate, chain.get(i + 1), done));
+                data.addAll(forCertificate(certificate, complete.get(i + 1), done));
             }
         }
         return data;
+    }
+
+    private X509Certificate downloadIssuer(X509Certificate certificate) throws SigningException {
+        try {
+            X509Certificate issuer = issuers.issuerOf(certificate);
+            if (issuer == null) {
+                throw unavailable(certificate, "its issuer's certificate is neither in the signature nor named by the certificate");
+            }
+            return issuer;
+        } catch (RevocationFetchException e) {
+            throw unavailable(certificate, "its issuer's certificate could not be downloaded: " + e.getMessage());
+        }
     }
 
     private ValidationData forCertificate(X509Certificate certificate, X509Certificate issuer,

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A throwaway certification authority for tests: an RSA-2048 root that issues signer and TSA
  * certificates. One made {@link #withRevocation} also runs an OCSP responder and a CRL server on
  * loopback ({@link TestRevocationServer}) and writes their URLs into every certificate it issues
- * (AIA OCSP, CRL distribution point); {@link #revoke} makes both report a certificate as revoked.
+ * (AIA OCSP and caIssuers, CRL distribution point); {@link #revoke} makes both report a certificate as revoked.
  */
 public final class TestCa implements AutoCloseable {
     private final String name;
@@ -133,8 +133,9 @@ public final class TestCa implements AutoCloseable {
     }
 
     private void addRevocationPointers(X509v3CertificateBuilder builder) throws IOException {
-        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                AccessDescription.id_ad_ocsp, uri(revocation.ocspUrl().toString())));
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                new AccessDescription(AccessDescription.id_ad_ocsp, uri(revocation.ocspUrl().toString())),
+                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(revocation.issuerUrl().toString()))}));
         DistributionPointName crl = new DistributionPointName(new GeneralNames(uri(revocation.crlUrl().toString())));
         builder.addExtension(Extension.cRLDistributionPoints, false,
                 new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(crl, null, null)}));

@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The revocation services of a {@link TestCa} on 127.0.0.1 (a free port): an RFC 6960 OCSP responder
- * at {@code /ocsp} signing with the CA key itself, and a freshly signed CRL at {@code /crl}. Both
+ * at {@code /ocsp} signing with the CA key itself, a freshly signed CRL at {@code /crl}, and the CA
+ * certificate at {@code /ca.cer} (for chains that lack it, as on a token). OCSP and CRL
  * know the serials the CA has revoked; {@link #ocspBehaves} and {@link #crlBehaves} make them fail.
  */
 public final class TestRevocationServer implements AutoCloseable {
@@ -69,6 +70,7 @@ public final class TestRevocationServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ocsp", this::answerOcsp);
         server.createContext("/crl", this::answerCrl);
+        server.createContext("/ca.cer", this::answerIssuer);
         server.start();
     }
 
@@ -78,6 +80,11 @@ public final class TestRevocationServer implements AutoCloseable {
 
     public URI crlUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/crl");
+    }
+
+    /** Where the CA certificate is published (AIA caIssuers). */
+    public URI issuerUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ca.cer");
     }
 
     public void ocspBehaves(Behaviour behaviour) {
@@ -152,6 +159,14 @@ public final class TestRevocationServer implements AutoCloseable {
             send(exchange, "application/pkix-crl", builder.build(signer()).getEncoded());
         } catch (Exception e) {
             throw new IOException("test CRL server", e);
+        }
+    }
+
+    private void answerIssuer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            send(exchange, "application/pkix-cert", root.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException(e);
         }
     }
 
