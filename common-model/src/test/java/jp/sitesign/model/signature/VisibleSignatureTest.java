@@ -84,6 +84,17 @@ class VisibleSignatureTest {
     }
 
     @Test
+    void theTextShowsCompanyTitleNameAndTheJstDateAndCanBeExtracted() throws Exception {
+        byte[] signed = signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(alice), password(),
+                SignatureRequest.basic("alice").withAppearance(seal(1)));
+
+        String text = ExternalTools.runOk(List.of("pdftotext", "-layout",
+                Files.write(dir.resolve("text.pdf"), signed).toString(), "-"), Map.of());
+        // 2026-03-31T15:30Z is already 1 April in Japan.
+        assertThat(text).contains("山田建設株式会社", "代表取締役", "山田 太郎", "2026年4月1日 00:30 JST");
+    }
+
+    @Test
     void aPageThatDoesNotExistIsAClearErrorBeforeAnythingIsSigned() {
         assertThatThrownBy(() -> signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(alice), password(),
                 SignatureRequest.basic("alice").withAppearance(seal(5))))
