@@ -204,6 +204,38 @@ class LongTermSignaturePkcs12Test {
     }
 
     @Test
+    void aCertificateRevokedAfterTheSignatureTimestampDoesNotStopTheArchiveTimestampAndItsStatusIsStoredAsItIs()
+            throws Exception {
+        Path dave = Pkcs12Files.write(dir.resolve("dave.p12"), ca, TestCa.rsaKeyPair(2048), "dave", "Dave", PASSWORD);
+        byte[] signed = signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(dave), password(),
+                request(SignatureLevel.B_T, "dave"));
+        X509Certificate daveCertificate = certificate(dave, "dave");
+        ca.revoke(daveCertificate, java.time.Instant.now().plusSeconds(1));
+
+        byte[] archived = extender().addArchiveTimestamp(signed);
+
+        IndependentChecks.assertValidWithDocumentTimestamps(write("revoked-later.pdf", archived), 1, 1, dir, tsaChain());
+        assertThat(DssContents.of(archived).ocspResponses())
+                .flatExtracting(response -> List.of(response.getResponses()))
+                .filteredOn(single -> single.getCertID().getSerialNumber().equals(daveCertificate.getSerialNumber()))
+                .singleElement()
+                .satisfies(single -> assertThat(single.getCertStatus())
+                        .isInstanceOf(org.bouncycastle.cert.ocsp.RevokedStatus.class));
+    }
+
+    @Test
+    void aCertificateRevokedBeforeTheSignatureTimestampStopsTheArchiveTimestamp() throws Exception {
+        Path erin = Pkcs12Files.write(dir.resolve("erin.p12"), ca, TestCa.rsaKeyPair(2048), "erin", "Erin", PASSWORD);
+        byte[] signed = signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(erin), password(),
+                request(SignatureLevel.B_T, "erin"));
+        ca.revoke(certificate(erin, "erin"), java.time.Instant.now().minusSeconds(3600));
+
+        assertThatThrownBy(() -> extender().addArchiveTimestamp(signed))
+                .isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.error()).isEqualTo(SigningError.CERTIFICATE_REVOKED));
+    }
+
+    @Test
     void extendingAnUnsignedDocumentIsRefused() {
         assertThatThrownBy(() -> extender().addArchiveTimestamp(TestPdfs.multiPage(1)))
                 .isInstanceOfSatisfying(SigningException.class,

@@ -1,7 +1,5 @@
 package jp.sitesign.model.signature.ltv;
 
-import jp.sitesign.model.signature.SigningException;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -13,8 +11,8 @@ import java.time.Clock;
 
 /**
  * Fetches a CRL from a distribution point and checks it: issued and signed by the certificate's
- * issuer, not past its next update. A listed certificate is a {@link SigningException}
- * CERTIFICATE_REVOKED; anything else that goes wrong names the distribution point.
+ * issuer, not past its next update. Whether it lists the certificate is part of the answer; anything
+ * that goes wrong names the distribution point.
  */
 final class CrlClient {
     private final RevocationHttp http;
@@ -25,9 +23,11 @@ final class CrlClient {
         this.clock = clock;
     }
 
-    /** @return the DER-encoded CRL, checked */
-    byte[] fetch(URI url, X509Certificate certificate, X509Certificate issuer)
-            throws RevocationFetchException, SigningException {
+    /** The checked CRL, DER-encoded, and the certificate's entry in it ({@code null}: not listed). */
+    record Answer(byte[] encoded, Revocation revocation) {
+    }
+
+    Answer fetch(URI url, X509Certificate certificate, X509Certificate issuer) throws RevocationFetchException {
         String server = "CRL " + url;
         byte[] encoded = http.get("CRL", url);
         X509CRL crl;
@@ -44,9 +44,6 @@ final class CrlClient {
             throw new RevocationFetchException(server, "the CRL is past its next update " + crl.getNextUpdate().toInstant(), null);
         }
         X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-        if (entry != null) {
-            throw Revoked.of(certificate, entry.getRevocationDate(), entry.getRevocationReason());
-        }
-        return encoded;
+        return new Answer(encoded, entry == null ? null : Revocation.of(entry.getRevocationDate(), entry.getRevocationReason()));
     }
 }

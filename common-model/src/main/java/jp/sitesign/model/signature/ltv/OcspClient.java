@@ -1,6 +1,5 @@
 package jp.sitesign.model.signature.ltv;
 
-import jp.sitesign.model.signature.SigningException;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -36,8 +35,9 @@ import java.util.List;
  * An RFC 6960 OCSP client: one request with a fresh nonce per certificate, POSTed over HTTP. The
  * response must be successful, signed by the issuer or by a responder the issuer authorised
  * ({@link OcspResponderCheck}), about the certificate asked for, and either echo the nonce or be
- * fresh (produced within {@code maxAge}, not past its next update). A revoked certificate is a
- * {@link SigningException} CERTIFICATE_REVOKED; anything else that goes wrong names the responder.
+ * fresh (produced within {@code maxAge}, not past its next update). A "revoked" answer is returned
+ * with its {@link Revocation} (what it means depends on when the signature is proven to have existed);
+ * an "unknown" one, and anything else that goes wrong, is an error naming the responder.
  */
 final class OcspClient {
     private static final String REQUEST_TYPE = "application/ocsp-request";
@@ -54,12 +54,11 @@ final class OcspClient {
         this.maxAge = maxAge;
     }
 
-    /** The checked response, and the responder certificates it carries. */
-    record Answer(byte[] encoded, List<X509Certificate> responderCertificates) {
+    /** The checked response, the responder certificates it carries, and the revocation it states ({@code null}: good). */
+    record Answer(byte[] encoded, List<X509Certificate> responderCertificates, Revocation revocation) {
     }
 
-    Answer fetch(URI url, X509Certificate certificate, X509Certificate issuer)
-            throws RevocationFetchException, SigningException {
+    Answer fetch(URI url, X509Certificate certificate, X509Certificate issuer) throws RevocationFetchException {
         String server = "OCSP " + url;
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
@@ -81,8 +80,7 @@ final class OcspClient {
             OcspResponderCheck.requireSignedForIssuer(server, basic, issuer);
             requireNonceOrFreshness(server, basic, nonce);
             SingleResp single = answerFor(server, basic, id);
-            requireGood(server, single, certificate);
-            return new Answer(encoded, responderCertificates(basic));
+            return new Answer(encoded, responderCertificates(basic), revocation(server, single));
         } catch (OperatorCreationException | OCSPException | IOException | CertificateException e) {
             throw new RevocationFetchException(server, "unusable response (" + e.getMessage() + ")", e);
         }
@@ -119,15 +117,14 @@ final class OcspClient {
         throw new RevocationFetchException(server, "the response does not cover the certificate asked for", null);
     }
 
-    private static void requireGood(String server, SingleResp single, X509Certificate certificate)
-            throws RevocationFetchException, SigningException {
+    private static Revocation revocation(String server, SingleResp single) throws RevocationFetchException {
         Object status = single.getCertStatus();
         if (status == CertificateStatus.GOOD) {
-            return;
+            return null;
         }
         if (status instanceof RevokedStatus revoked) {
-            throw Revoked.of(certificate, revoked.getRevocationTime(),
-                    revoked.hasRevocationReason() ? Revoked.reason(revoked.getRevocationReason()) : null);
+            return Revocation.of(revoked.getRevocationTime(),
+                    revoked.hasRevocationReason() ? Revocation.reason(revoked.getRevocationReason()) : null);
         }
         throw new RevocationFetchException(server, "the certificate's status is unknown to the responder", null);
     }

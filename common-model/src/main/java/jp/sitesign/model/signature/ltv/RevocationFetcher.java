@@ -9,6 +9,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.Map;
 /**
  * Gathers the validation data for certificate chains: every certificate, and for each one that is not
  * self-signed its revocation status — from the OCSP responders it names first, and from its CRL
- * distribution points if no responder gives a usable answer. A revoked certificate stops everything
- * (CERTIFICATE_REVOKED); a certificate whose status nobody could give is REVOCATION_UNAVAILABLE,
- * naming each server tried and what went wrong with it.
+ * distribution points if no responder gives a usable answer. A certificate revoked before the
+ * signature is proven to have existed stops everything (CERTIFICATE_REVOKED); a certificate whose
+ * status nobody could give is REVOCATION_UNAVAILABLE, naming each server tried and what went wrong.
  *
  * <p>A fetcher keeps no answers between calls, so one instance may serve a whole application.
  */
@@ -52,16 +53,30 @@ public final class RevocationFetcher {
     }
 
     /**
+     * For a chain in use now (signing): any revocation is an error.
+     *
      * @param chain a certificate chain, end entity first, each certificate issued by the next; an
      *              incomplete chain is completed from the AIA caIssuers URLs
      * @throws SigningException REVOCATION_UNAVAILABLE or CERTIFICATE_REVOKED
      */
     public ValidationData forChain(List<X509Certificate> chain) throws SigningException {
-        return forChain(chain, new HashMap<>());
+        return forChain(chain, null, new HashMap<>());
     }
 
-    /** As {@link #forChain(List)}, reusing the answers in {@code done} (one document's chains share certificates). */
-    ValidationData forChain(List<X509Certificate> chain, Map<X509Certificate, ValidationData> done) throws SigningException {
+    /**
+     * For a chain whose signature is proven to have existed at {@code provenAt} (by a timestamp): a
+     * revocation after that time does not invalidate it, so its data is kept as it is, for the
+     * verifier to weigh; a revocation at or before it is CERTIFICATE_REVOKED.
+     *
+     * @param provenAt {@code null} if nothing proves the signature older than now
+     */
+    public ValidationData forChain(List<X509Certificate> chain, Instant provenAt) throws SigningException {
+        return forChain(chain, provenAt, new HashMap<>());
+    }
+
+    /** As {@link #forChain(List, Instant)}, reusing the answers in {@code done} (a document's chains share certificates). */
+    ValidationData forChain(List<X509Certificate> chain, Instant provenAt, Map<X509Certificate, Status> done)
+            throws SigningException {
         ValidationData data = new ValidationData();
         List<X509Certificate> complete = new ArrayList<>(chain);
         for (int i = 0; i < complete.size(); i++) {
@@ -71,10 +86,22 @@ public final class RevocationFetcher {
                 if (i + 1 >= complete.size()) {
                     complete.add(downloadIssuer(certificate));
                 }
-                data.addAll(forCertificate(certificate, complete.get(i + 1), done));
+                Status status = done.get(certificate);
+                if (status == null) {
+                    status = fetch(certificate, complete.get(i + 1));
+                    done.put(certificate, status);
+                }
+                if (status.revocation() != null && (provenAt == null || !status.revocation().after(provenAt))) {
+                    throw status.revocation().error(certificate);
+                }
+                data.addAll(status.data());
             }
         }
         return data;
+    }
+
+    /** What the servers said about one certificate: the data to store, and a revocation if any. */
+    record Status(ValidationData data, Revocation revocation) {
     }
 
     private X509Certificate downloadIssuer(X509Certificate certificate) throws SigningException {
@@ -89,37 +116,30 @@ public final class RevocationFetcher {
         }
     }
 
-    private ValidationData forCertificate(X509Certificate certificate, X509Certificate issuer,
-                                          Map<X509Certificate, ValidationData> done) throws SigningException {
-        ValidationData cached = done.get(certificate);
-        if (cached != null) {
-            return cached;
-        }
+    /** OCSP first; the CRLs only if no responder gave a usable answer. */
+    private Status fetch(X509Certificate certificate, X509Certificate issuer) throws SigningException {
         List<URI> ocspUrls = CertificateUrls.ocsp(certificate);
         List<URI> crlUrls = CertificateUrls.crl(certificate);
         if (ocspUrls.isEmpty() && crlUrls.isEmpty()) {
             throw unavailable(certificate, "it names no OCSP responder and no CRL distribution point");
         }
         List<String> failures = new ArrayList<>();
-        ValidationData data = new ValidationData();
         for (URI url : ocspUrls) {
             try {
                 OcspClient.Answer answer = ocsp.fetch(url, certificate, issuer);
-                data.addOcspResponse(answer.encoded());
+                ValidationData data = new ValidationData().addOcspResponse(answer.encoded());
                 for (X509Certificate responder : answer.responderCertificates()) {
                     data.addCertificate(encoded(responder));
                 }
-                done.put(certificate, data);
-                return data;
+                return new Status(data, answer.revocation());
             } catch (RevocationFetchException e) {
                 failures.add(e.getMessage());
             }
         }
         for (URI url : crlUrls) {
             try {
-                data.addCrl(crl.fetch(url, certificate, issuer));
-                done.put(certificate, data);
-                return data;
+                CrlClient.Answer answer = crl.fetch(url, certificate, issuer);
+                return new Status(new ValidationData().addCrl(answer.encoded()), answer.revocation());
             } catch (RevocationFetchException e) {
                 failures.add(e.getMessage());
             }

@@ -16,6 +16,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -43,9 +46,16 @@ final class SignatureInventory {
 
     /**
      * @param vriKey the PAdES {@code /VRI} key: upper-case hex SHA-1 of the {@code /Contents} bytes
-     * @param chains the chains to cover, end entity first
+     * @param chains the chains to cover
      */
-    record Entry(String vriKey, List<List<X509Certificate>> chains) {
+    record Entry(String vriKey, List<Chain> chains) {
+    }
+
+    /**
+     * @param certificates end entity first
+     * @param provenAt     when a timestamp proves the signature made with it existed; {@code null} if none does
+     */
+    record Chain(List<X509Certificate> certificates, Instant provenAt) {
     }
 
     static List<Entry> read(byte[] pdf) throws SigningException {
@@ -73,18 +83,32 @@ final class SignatureInventory {
         return entries;
     }
 
-    private static List<List<X509Certificate>> chains(CMSSignedData cms, boolean documentTimestamp,
-                                                      Set<X509Certificate> pool) throws SigningException {
-        List<List<X509Certificate>> chains = new ArrayList<>();
+    private static List<Chain> chains(CMSSignedData cms, boolean documentTimestamp, Set<X509Certificate> pool)
+            throws SigningException {
+        List<Chain> chains = new ArrayList<>();
         for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
-            chains.add(ChainBuilder.build(signerCertificate(cms, signer), pool));
-            if (!documentTimestamp) {
-                for (CMSSignedData token : signatureTimestamps(signer, pool)) {
-                    chains.addAll(chains(token, true, pool));
-                }
+            X509Certificate certificate = signerCertificate(cms, signer);
+            if (documentTimestamp) {
+                chains.add(new Chain(ChainBuilder.build(certificate, pool), genTime(cms)));
+                continue;
             }
+            Instant provenAt = null;
+            for (CMSSignedData token : signatureTimestamps(signer, pool)) {
+                Instant stamped = genTime(token);
+                provenAt = provenAt == null || stamped.isBefore(provenAt) ? stamped : provenAt;
+                chains.addAll(chains(token, true, pool));
+            }
+            chains.add(0, new Chain(ChainBuilder.build(certificate, pool), provenAt));
         }
         return chains;
+    }
+
+    private static Instant genTime(CMSSignedData token) throws SigningException {
+        try {
+            return new TimeStampToken(token).getTimeStampInfo().getGenTime().toInstant();
+        } catch (TSPException | IOException e) {
+            throw unreadable(e);
+        }
     }
 
     private static List<CMSSignedData> signatureTimestamps(SignerInformation signer, Set<X509Certificate> pool)

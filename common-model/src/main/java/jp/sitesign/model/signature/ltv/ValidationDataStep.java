@@ -18,7 +18,9 @@ import java.util.Set;
  * B-T → B-LT: adds to {@code /DSS} the certificates and revocation data for every signature and
  * document timestamp that has no {@code /VRI} entry yet (signer chains and TSA chains alike), by
  * incremental update. Signatures already covered keep their data: that is what lets an archive
- * timestamp be renewed years later, when only the newest timestamp still needs fresh data.
+ * timestamp be renewed years later, when only the newest timestamp still needs fresh data. A
+ * certificate revoked after its signature's timestamp does not stop the step: the signature was made
+ * while it was good, and the revocation data goes in as it is, for the verifier.
  *
  * <p>Nothing is returned unless the data for every chain was obtained; see {@link RevocationFetcher}.
  */
@@ -40,15 +42,15 @@ public final class ValidationDataStep implements DocumentStep {
         }
         try (PDDocument document = DssWriter.load(pdf)) {
             Set<String> covered = SignatureInventory.coveredKeys(document);
-            Map<X509Certificate, ValidationData> answers = new HashMap<>();
+            Map<X509Certificate, RevocationFetcher.Status> answers = new HashMap<>();
             Map<String, ValidationData> perSignature = new LinkedHashMap<>();
             for (SignatureInventory.Entry entry : entries) {
                 if (covered.contains(entry.vriKey())) {
                     continue;
                 }
                 ValidationData data = new ValidationData();
-                for (List<X509Certificate> chain : entry.chains()) {
-                    data.addAll(fetcher.forChain(chain, answers));
+                for (SignatureInventory.Chain chain : entry.chains()) {
+                    data.addAll(fetcher.forChain(chain.certificates(), chain.provenAt(), answers));
                 }
                 perSignature.put(entry.vriKey(), data);
             }

@@ -88,7 +88,12 @@ public final class TestCa implements AutoCloseable {
 
     /** From now on the OCSP responder and the CRL report {@code certificate} revoked (key compromise, an hour ago). */
     public void revoke(X509Certificate certificate) {
-        revocation().revoke(certificate.getSerialNumber(), Instant.now().minus(Duration.ofHours(1)));
+        revoke(certificate, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** From now on the OCSP responder and the CRL report {@code certificate} revoked since {@code when}. */
+    public void revoke(X509Certificate certificate, Instant when) {
+        revocation().revoke(certificate.getSerialNumber(), when);
     }
 
     @Override
