@@ -2,6 +2,7 @@ package jp.sitesign.model.signature;
 
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.testing.DssContents;
+import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
 import jp.sitesign.model.signature.testing.TestCa;
@@ -107,6 +108,20 @@ class LongTermSignaturePkcs12Test {
             assertThat(signatures).extracting(PDSignature::getSubFilter)
                     .containsExactly("ETSI.CAdES.detached", "ETSI.RFC3161");
         }
+    }
+
+    @Test
+    void aByteChangedInTheOriginalRevisionAfterArchivingBreaksBothTheSignatureAndTheDocumentTimestamp() throws Exception {
+        byte[] signed = signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(alice), password(),
+                request(SignatureLevel.B_LTA, "alice"));
+        // Well inside the first revision, which both the signature and the document timestamp cover.
+        signed[20] ^= 0x01;
+
+        Path pdf = write("tampered-lta.pdf", signed);
+        assertThat(IndependentChecks.pdfsigVerdicts(pdf)).first().isEqualTo("Digest Mismatch.");
+        ExternalTools.Result openssl = IndependentChecks.opensslDocumentTimestampCheck(pdf, 1, dir, tsaChain());
+        assertThat(openssl.exitCode()).isNotZero();
+        assertThat(openssl.output()).contains("message imprint mismatch");
     }
 
     @Test
