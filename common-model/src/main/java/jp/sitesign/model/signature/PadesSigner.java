@@ -3,7 +3,11 @@ package jp.sitesign.model.signature;
 import jp.sitesign.model.signature.cms.CadesSignature;
 import jp.sitesign.model.signature.cms.CadesSignatureBuilder;
 import jp.sitesign.model.signature.cms.SignatureStep;
+import jp.sitesign.model.signature.ltv.RevocationFetcher;
+import jp.sitesign.model.signature.ltv.ValidationDataStep;
+import jp.sitesign.model.signature.pdf.DocumentStep;
 import jp.sitesign.model.signature.pdf.IncrementalSignature;
+import jp.sitesign.model.signature.timestamp.DocumentTimestampStep;
 import jp.sitesign.model.signature.timestamp.SignatureTimestampStep;
 import jp.sitesign.model.signature.token.KeySession;
 import jp.sitesign.model.signature.token.PinCallback;
@@ -21,7 +25,9 @@ import java.util.List;
  * with it the new {@code /ID}) before the PIN is asked; then, in one token session, prepares the
  * incremental update with {@code /Contents} sized from the real chain, builds the CAdES signature,
  * applies the level's steps (B-T: signature timestamp) and embeds the result — preparing again with
- * more room if it did not fit. The token is logged out before this returns, whatever happened.
+ * more room if it did not fit. The token is logged out as soon as the signature is embedded,
+ * whatever happened. Then the steps on the signed PDF follow: B-LT adds the validation data to
+ * {@code /DSS}, B-LTA also a document timestamp (the same steps {@link PadesExtender} offers).
  *
  * <p>Nothing is returned unless every step of the requested level succeeded.
  */
@@ -32,6 +38,7 @@ public final class PadesSigner {
 
     private final Clock clock;
     private final ContentsReservation reservation;
+    private final RevocationFetcher revocation;
     private final CadesSignatureBuilder cades = new CadesSignatureBuilder();
 
     public PadesSigner(Clock clock) {
@@ -40,8 +47,14 @@ public final class PadesSigner {
 
     /** @param timestampReserve bytes kept in {@code /Contents} for the timestamp token */
     public PadesSigner(Clock clock, int timestampReserve) {
+        this(clock, timestampReserve, new RevocationFetcher(clock));
+    }
+
+    /** @param revocation fetches OCSP responses and CRLs for B-LT and B-LTA */
+    public PadesSigner(Clock clock, int timestampReserve, RevocationFetcher revocation) {
         this.clock = clock;
         this.reservation = new ContentsReservation(timestampReserve);
+        this.revocation = revocation;
     }
 
     /**
@@ -54,12 +67,22 @@ public final class PadesSigner {
             throws SigningException {
         IncrementalSignature.requireSignable(pdf);
         Instant signingTime = clock.instant();
+        byte[] signed = embedSignature(pdf, keys, pin, request, signingTime);
+        for (DocumentStep step : documentSteps(request)) {
+            signed = step.apply(signed);
+        }
+        return signed;
+    }
+
+    private byte[] embedSignature(byte[] pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request,
+                                  Instant signingTime) throws SigningException {
         try (KeySession session = keys.open(pin)) {
             SigningKey key = session.key(request.keyAlias());
             SigningAlgorithm algorithm = SigningAlgorithm.forCertificate(key.certificate(), request.padding());
             int reserved = initialReservation(key, request.level());
             for (int attempt = 1; ; attempt++) {
-                try (IncrementalSignature pending = IncrementalSignature.prepare(pdf, request.info(), signingTime, reserved)) {
+                try (IncrementalSignature pending = IncrementalSignature.prepare(pdf, request.info(), signingTime,
+                        reserved, request.appearance())) {
                     CadesSignature signature = cades.sign(pending.signedContent(), key, algorithm);
                     for (SignatureStep step : steps(request)) {
                         signature = step.apply(signature);
@@ -82,7 +105,19 @@ public final class PadesSigner {
         }
     }
 
-    /** The steps from B-B to the requested level, in order. */
+    /** The steps on the signed PDF from B-T to the requested level, in order. */
+    private List<DocumentStep> documentSteps(SignatureRequest request) {
+        List<DocumentStep> steps = new ArrayList<>();
+        if (request.level().needsValidationData()) {
+            steps.add(new ValidationDataStep(revocation, clock));
+        }
+        if (request.level().needsDocumentTimestamp()) {
+            steps.add(new DocumentTimestampStep(request.timestamps(), clock));
+        }
+        return steps;
+    }
+
+    /** The steps on the CMS from B-B to B-T, in order. */
     private static List<SignatureStep> steps(SignatureRequest request) {
         List<SignatureStep> steps = new ArrayList<>();
         if (request.level().needsTimestamp()) {

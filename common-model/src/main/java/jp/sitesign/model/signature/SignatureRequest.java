@@ -1,5 +1,6 @@
 package jp.sitesign.model.signature;
 
+import jp.sitesign.model.signature.appearance.VisibleSignature;
 import jp.sitesign.model.signature.pdf.SignatureAppearanceInfo;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 
@@ -13,9 +14,16 @@ import java.util.Objects;
  * @param timestamps the TSA for B-T and above; {@code null} for B-B
  * @param padding    the RSA scheme (ignored for EC keys)
  * @param info       the signature dictionary's name, reason and location
+ * @param appearance the seal and text shown on a page; {@code null} for an invisible signature
  */
 public record SignatureRequest(String keyAlias, SignatureLevel level, TimestampSource timestamps,
-                               RsaPadding padding, SignatureAppearanceInfo info) {
+                               RsaPadding padding, SignatureAppearanceInfo info, VisibleSignature appearance) {
+
+    /** An invisible signature. */
+    public SignatureRequest(String keyAlias, SignatureLevel level, TimestampSource timestamps,
+                            RsaPadding padding, SignatureAppearanceInfo info) {
+        this(keyAlias, level, timestamps, padding, info, null);
+    }
 
     public SignatureRequest {
         Objects.requireNonNull(keyAlias, "keyAlias");
@@ -39,11 +47,23 @@ public record SignatureRequest(String keyAlias, SignatureLevel level, TimestampS
                 SignatureAppearanceInfo.none());
     }
 
+    /**
+     * A signature at {@code level} (B-T or above) stamped by {@code tsa}; B-LT and B-LTA also fetch
+     * revocation data from the servers the certificates name.
+     */
+    public static SignatureRequest at(SignatureLevel level, String keyAlias, TimestampSource tsa) {
+        return new SignatureRequest(keyAlias, level, tsa, RsaPadding.PKCS1_V1_5, SignatureAppearanceInfo.none());
+    }
+
     public SignatureRequest withPadding(RsaPadding newPadding) {
-        return new SignatureRequest(keyAlias, level, timestamps, newPadding, info);
+        return new SignatureRequest(keyAlias, level, timestamps, newPadding, info, appearance);
     }
 
     public SignatureRequest withInfo(SignatureAppearanceInfo newInfo) {
-        return new SignatureRequest(keyAlias, level, timestamps, padding, newInfo);
+        return new SignatureRequest(keyAlias, level, timestamps, padding, newInfo, appearance);
+    }
+
+    public SignatureRequest withAppearance(VisibleSignature newAppearance) {
+        return new SignatureRequest(keyAlias, level, timestamps, padding, info, newAppearance);
     }
 }

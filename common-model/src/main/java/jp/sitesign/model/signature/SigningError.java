@@ -30,7 +30,15 @@ public enum SigningError {
     TIMESTAMP_FAILED("タイムスタンプサーバー %s からタイムスタンプを取得できませんでした（%s）。署名は作成していません。",
             "Could not get a timestamp from %s (%s). No signature was made."),
     SIGNATURE_TOO_LARGE("署名データが PDF に確保した領域に収まりません（%s バイト）。",
-            "The signature does not fit in the space reserved in the PDF (%s bytes).");
+            "The signature does not fit in the space reserved in the PDF (%s bytes)."),
+    REVOCATION_UNAVAILABLE("証明書「%s」の失効情報を取得できませんでした（%s）。長期検証用の情報を付けられないため、PDF は出力していません。時間をおいてやり直すか、管理者に連絡してください。",
+            "Could not get revocation data for certificate \"%s\" (%s). Without it the long-term validation data cannot be added, so no PDF was produced. Try again later or contact your administrator."),
+    CERTIFICATE_REVOKED("証明書「%s」は失効しています（失効日時 %s、理由: %s）。この証明書では署名できません。有効な証明書を使ってください。",
+            "Certificate \"%s\" has been revoked (at %s, reason: %s). It cannot be used for signing. Use a valid certificate."),
+    NOT_SIGNED("この PDF には署名がないため、長期検証用の情報やアーカイブタイムスタンプを追加できません。",
+            "The PDF has no signature, so no validation data or archive timestamp can be added."),
+    APPEARANCE_FAILED("署名の外観（印影・文字）を作成できませんでした（%s）。",
+            "The visible signature (seal and text) could not be made (%s).");
 
     private final String messageJa;
     private final String messageEn;

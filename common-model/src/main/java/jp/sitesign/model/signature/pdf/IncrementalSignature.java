@@ -2,12 +2,16 @@ package jp.sitesign.model.signature.pdf;
 
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.appearance.SealAppearance;
+import jp.sitesign.model.signature.appearance.VisibleSignature;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +29,8 @@ import java.util.TimeZone;
  */
 public final class IncrementalSignature implements AutoCloseable {
     private static final COSName CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    private static final COSName RFC3161 = COSName.getPDFName("ETSI.RFC3161");
+    private static final COSName DOC_TIME_STAMP = COSName.getPDFName("DocTimeStamp");
     private static final TimeZone JST = TimeZone.getTimeZone("Asia/Tokyo");
 
     private final PDDocument document;
@@ -50,14 +56,54 @@ public final class IncrementalSignature implements AutoCloseable {
      */
     public static IncrementalSignature prepare(byte[] pdf, SignatureAppearanceInfo info, Instant signingTime,
                                                int reservedBytes) throws SigningException {
+        return prepare(pdf, info, signingTime, reservedBytes, null);
+    }
+
+    /**
+     * As {@link #prepare(byte[], SignatureAppearanceInfo, Instant, int)}, with the signature shown on
+     * a page as {@code visible} describes ({@code null}: invisible).
+     *
+     * @throws SigningException also APPEARANCE_FAILED
+     */
+    public static IncrementalSignature prepare(byte[] pdf, SignatureAppearanceInfo info, Instant signingTime,
+                                               int reservedBytes, VisibleSignature visible) throws SigningException {
+        return open(pdf, signatureDictionary(info, signingTime), signingTime, reservedBytes, true, visible);
+    }
+
+    /**
+     * Prepares a document timestamp ({@code /Type /DocTimeStamp}, SubFilter {@code ETSI.RFC3161}): its
+     * {@code /Contents} takes an RFC 3161 token over the byte range. Adding one is not a change that a
+     * certification signature forbids (PAdES treats it like {@code /DSS}), so DocMDP is not checked.
+     *
+     * @param time seeds the new {@code /ID}; the token brings the real time
+     */
+    public static IncrementalSignature prepareDocumentTimestamp(byte[] pdf, Instant time, int reservedBytes)
+            throws SigningException {
+        PDSignature timestamp = new PDSignature();
+        timestamp.setType(DOC_TIME_STAMP);
+        timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        timestamp.setSubFilter(RFC3161);
+        return open(pdf, timestamp, time, reservedBytes, false, null);
+    }
+
+    private static IncrementalSignature open(byte[] pdf, PDSignature dictionary, Instant idSeed, int reservedBytes,
+                                             boolean checkDocMdp, VisibleSignature visible) throws SigningException {
         PDDocument document = load(pdf);
         SignatureOptions options = new SignatureOptions();
         try {
-            DocMdpCheck.requireSignable(document);
+            if (checkDocMdp) {
+                DocMdpCheck.requireSignable(document);
+            }
             // PDFBox derives the incremental /ID from this seed instead of the wall clock.
-            document.setDocumentId(signingTime.toEpochMilli());
+            document.setDocumentId(idSeed.toEpochMilli());
             options.setPreferredSignatureSize(reservedBytes);
-            document.addSignature(signatureDictionary(info, signingTime), options);
+            if (visible != null) {
+                options.setPage(SealAppearance.requirePage(document, visible));
+            }
+            document.addSignature(dictionary, options);
+            if (visible != null) {
+                SealAppearance.apply(document, widgetOf(document, dictionary), visible, idSeed);
+            }
             ByteArrayOutputStream output = new ByteArrayOutputStream(pdf.length + 2 * reservedBytes + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(output);
             return new IncrementalSignature(document, options, output, external, reservedBytes);
@@ -68,6 +114,17 @@ public final class IncrementalSignature implements AutoCloseable {
             closeQuietly(document, options);
             throw e;
         }
+    }
+
+    /** The widget PDFBox made for the new signature field (invisible until the seal is applied). */
+    private static PDAnnotationWidget widgetOf(PDDocument document, PDSignature dictionary) throws IOException {
+        for (PDSignatureField field : document.getSignatureFields()) {
+            PDSignature value = field.getSignature();
+            if (value != null && value.getCOSObject() == dictionary.getCOSObject()) {
+                return field.getWidgets().get(0);
+            }
+        }
+        throw new IllegalStateException("PDFBox added no field for the new signature");
     }
 
     /** Whether the document was already unreadable, encrypted or locked is checked without a key. */

@@ -10,12 +10,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the command-line tools the tests rely on (pdfsig, qpdf, openssl, softhsm2-util, pkcs11-tool).
+ * Runs the command-line tools the tests rely on (pdfsig, pdftoppm, pdffonts, pdftotext, qpdf, openssl, softhsm2-util, pkcs11-tool).
  * A missing tool fails the test with the apt-get line that installs it — never a skip.
  */
 public final class ExternalTools {
     private static final Map<String, String> PACKAGES = Map.of(
             "pdfsig", "poppler-utils",
+            "pdftoppm", "poppler-utils",
+            "pdffonts", "poppler-utils",
+            "pdftotext", "poppler-utils",
             "qpdf", "qpdf",
             "openssl", "openssl",
             "softhsm2-util", "softhsm2",

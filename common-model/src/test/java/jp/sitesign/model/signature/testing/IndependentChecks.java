@@ -56,6 +56,37 @@ public final class IndependentChecks {
     }
 
     /**
+     * A document with {@code signatures} CAdES signatures and at least one document timestamp:
+     * pdfsig finds every one and says each signature is valid; poppler cannot check RFC 3161
+     * document timestamps ("Signature has not yet been verified."), so each of those must verify
+     * with {@code openssl ts -verify -data} over its byte range instead. qpdf finds no error.
+     */
+    public static void assertValidWithDocumentTimestamps(Path pdf, int signatures, int documentTimestamps, Path dir,
+                                                         X509Certificate... tsaChain) throws IOException {
+        List<Integer> timestamps = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            List<PDSignature> all = document.getSignatureDictionaries();
+            for (int i = 0; i < all.size(); i++) {
+                if ("ETSI.RFC3161".equals(all.get(i).getSubFilter())) {
+                    timestamps.add(i);
+                }
+            }
+        }
+        assertThat(timestamps).as("document timestamps").hasSize(documentTimestamps);
+        List<String> verdicts = pdfsigVerdicts(pdf);
+        assertThat(verdicts).as("pdfsig verdicts for %s", pdf).hasSize(signatures + documentTimestamps);
+        for (int i = 0; i < verdicts.size(); i++) {
+            assertThat(verdicts.get(i)).as("pdfsig verdict #%d", i + 1).isEqualTo(timestamps.contains(i)
+                    ? "Signature has not yet been verified." : "Signature is Valid.");
+        }
+        for (int index : timestamps) {
+            assertThat(verifyDocumentTimestampWithOpenssl(pdf, index, dir, tsaChain)).contains("Verification: OK");
+        }
+        ExternalTools.Result qpdf = ExternalTools.run(List.of("qpdf", "--check", pdf.toString()));
+        assertThat(qpdf.exitCode()).as("qpdf --check:%n%s", qpdf.output()).isZero();
+    }
+
+    /**
      * Extracts the signature timestamp of signature {@code index} and verifies it with
      * {@code openssl ts -verify} against the SHA-256 of the signature value and the TSA chain.
      *
@@ -72,6 +103,43 @@ public final class IndependentChecks {
         String digest = HexFormat.of().formatHex(sha256(signer.getSignature()));
         return ExternalTools.runOk(List.of("openssl", "ts", "-verify", "-digest", digest, "-token_in",
                 "-in", token.toString(), "-CAfile", caFile.toString()), java.util.Map.of());
+    }
+
+    /**
+     * Verifies document timestamp {@code index} (counting all signature dictionaries) with
+     * {@code openssl ts -verify -data}: the bytes its {@code /ByteRange} covers, against its token
+     * and the TSA chain.
+     *
+     * @return openssl's output
+     */
+    public static String verifyDocumentTimestampWithOpenssl(Path pdf, int index, Path dir, X509Certificate... tsaChain)
+            throws IOException {
+        ExternalTools.Result result = opensslDocumentTimestampCheck(pdf, index, dir, tsaChain);
+        assertThat(result.exitCode()).as("openssl ts -verify:%n%s", result.output()).isZero();
+        return result.output();
+    }
+
+    /** As {@link #verifyDocumentTimestampWithOpenssl}, returning openssl's verdict whatever it is. */
+    public static ExternalTools.Result opensslDocumentTimestampCheck(Path pdf, int index, Path dir,
+                                                                     X509Certificate... tsaChain) throws IOException {
+        byte[] bytes = Files.readAllBytes(pdf);
+        int[] range;
+        byte[] contents;
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            PDSignature signature = document.getSignatureDictionaries().get(index);
+            assertThat(signature.getSubFilter()).isEqualTo("ETSI.RFC3161");
+            assertThat(signature.getCOSObject().getNameAsString(org.apache.pdfbox.cos.COSName.TYPE)).isEqualTo("DocTimeStamp");
+            range = signature.getByteRange();
+            contents = signature.getContents();
+        }
+        java.io.ByteArrayOutputStream covered = new java.io.ByteArrayOutputStream();
+        covered.write(bytes, range[0], range[1]);
+        covered.write(bytes, range[2], range[3]);
+        Path data = Files.write(dir.resolve("doc-ts-data-" + index + ".bin"), covered.toByteArray());
+        Path token = Files.write(dir.resolve("doc-ts-" + index + ".der"), signedData(contents).getEncoded("DER"));
+        Path caFile = TestCa.writePem(dir.resolve("doc-ts-chain.pem"), tsaChain);
+        return ExternalTools.run(List.of("openssl", "ts", "-verify", "-data", data.toString(), "-token_in",
+                "-in", token.toString(), "-CAfile", caFile.toString()));
     }
 
     /** The raw {@code /Contents} of every signature (with PDFBox: plumbing, not judgement). */

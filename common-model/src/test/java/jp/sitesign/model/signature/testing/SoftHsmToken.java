@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  * it before anything loads the library. The library reads its tokens when it is first initialized,
  * so every token is created here, up front: token {@value #LABEL} with an RSA-2048 key
  * ({@value #RSA_ALIAS}) and an EC P-256 key ({@value #EC_ALIAS}), each with a certificate from
- * {@link #ca()} written with the key's {@code --id}, and token {@value #SPARE_LABEL} that no test
+ * {@link #ca()} (which serves OCSP and CRLs for B-LT tests) written with the key's {@code --id}, and token {@value #SPARE_LABEL} that no test
  * logs into successfully (for wrong-PIN tests with a fresh provider).
  */
 public final class SoftHsmToken {
@@ -46,7 +46,7 @@ public final class SoftHsmToken {
     private static SoftHsmToken shared;
 
     private final Path conf;
-    private final TestCa ca = TestCa.create("SiteSign Test Token CA");
+    private final TestCa ca = TestCa.withRevocation("SiteSign Test Token CA");
     private final Map<String, X509Certificate> certificates = new HashMap<>();
 
     private SoftHsmToken(Path conf) {

@@ -1,7 +1,14 @@
 package jp.sitesign.model.signature.testing;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -31,13 +38,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A throwaway certification authority for tests: an RSA-2048 root that issues signer and TSA
- * certificates. Later pieces (CRL/OCSP for B-LT) extend it; keep issuing here.
+ * certificates. One made {@link #withRevocation} also runs an OCSP responder and a CRL server on
+ * loopback ({@link TestRevocationServer}) and writes their URLs into every certificate it issues
+ * (AIA OCSP and caIssuers, CRL distribution point); {@link #revoke} makes both report a certificate as revoked.
  */
-public final class TestCa {
+public final class TestCa implements AutoCloseable {
     private final String name;
     private final KeyPair keys;
     private final X509Certificate root;
     private final AtomicLong serial = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
+    private TestRevocationServer revocation;
 
     private TestCa(String name) throws GeneralSecurityException {
         this.name = name;
@@ -54,6 +64,42 @@ public final class TestCa {
             return new TestCa(name);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CA whose certificates name its OCSP responder and CRL, both served on 127.0.0.1. */
+    public static TestCa withRevocation(String name) {
+        TestCa ca = create(name);
+        try {
+            ca.revocation = new TestRevocationServer(ca.root, ca.keys.getPrivate());
+        } catch (IOException e) {
+            throw new IllegalStateException("starting the test CA's OCSP and CRL server", e);
+        }
+        return ca;
+    }
+
+    /** The OCSP responder and CRL server, to make them fail or count requests. */
+    public TestRevocationServer revocation() {
+        if (revocation == null) {
+            throw new IllegalStateException(this + " was made without revocation services");
+        }
+        return revocation;
+    }
+
+    /** From now on the OCSP responder and the CRL report {@code certificate} revoked (key compromise, an hour ago). */
+    public void revoke(X509Certificate certificate) {
+        revoke(certificate, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** From now on the OCSP responder and the CRL report {@code certificate} revoked since {@code when}. */
+    public void revoke(X509Certificate certificate, Instant when) {
+        revocation().revoke(certificate.getSerialNumber(), when);
+    }
+
+    @Override
+    public void close() {
+        if (revocation != null) {
+            revocation.close();
         }
     }
 
@@ -81,11 +127,27 @@ public final class TestCa {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
+                if (revocation != null) {
+                    addRevocationPointers(builder);
+                }
                 extensions.add(builder);
             });
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void addRevocationPointers(X509v3CertificateBuilder builder) throws IOException {
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                new AccessDescription(AccessDescription.id_ad_ocsp, uri(revocation.ocspUrl().toString())),
+                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(revocation.issuerUrl().toString()))}));
+        DistributionPointName crl = new DistributionPointName(new GeneralNames(uri(revocation.crlUrl().toString())));
+        builder.addExtension(Extension.cRLDistributionPoints, false,
+                new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(crl, null, null)}));
+    }
+
+    private static GeneralName uri(String url) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
     }
 
     private X509Certificate build(X500Name subject, PublicKey key, Duration validity, Extensions extensions)
