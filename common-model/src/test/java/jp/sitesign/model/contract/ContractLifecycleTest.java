@@ -165,11 +165,12 @@ class ContractLifecycleTest {
     @Test
     void everyEndedContractRefusesEveryCommand() {
         ContractProgress sent = ok(twoParty(), SUBMIT);
-        ContractProgress completed = ok(ok(ok(ok(ContractLifecycle.setPartyRoute(ok(ok(sent, APPROVE), SIGN),
-                List.of(SUB_APPROVER), SUB_SIGNER)), APPROVE), SIGN));
+        ContractProgress atSub = ok(ok(sent, APPROVE), SIGN);
+        ContractProgress subSetUp = ok(ContractLifecycle.setPartyRoute(atSub, List.of(SUB_APPROVER), SUB_SIGNER));
+        ContractProgress completed = ok(ok(subSetUp, APPROVE), SIGN);
         assertThat(completed.status()).isEqualTo(ContractStatus.COMPLETED);
         ContractProgress withdrawn = ok(sent, WITHDRAW);
-        ContractProgress declined = ok(ok(ok(sent, APPROVE), SIGN), DECLINE);
+        ContractProgress declined = ok(atSub, DECLINE);
         ContractProgress expired = ok(ContractLifecycle.apply(sent, EXPIRE, sent.deadline().plusSeconds(1)));
         for (ContractProgress ended : List.of(completed, withdrawn, declined, expired)) {
             assertThat(ContractLifecycle.available(ended, NOW.plus(Duration.ofDays(100)))).as(ended.status().name())

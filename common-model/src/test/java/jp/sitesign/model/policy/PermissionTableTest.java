@@ -4,6 +4,7 @@ import static jp.sitesign.model.policy.PolicyFixtures.OTHER_ADMIN;
 import static jp.sitesign.model.policy.PolicyFixtures.OTHER_MEMBER;
 import static jp.sitesign.model.policy.PolicyFixtures.OWN;
 import static jp.sitesign.model.policy.PolicyFixtures.OWN_OWNER;
+import static jp.sitesign.model.policy.PolicyFixtures.PARTNER;
 import static jp.sitesign.model.policy.PolicyFixtures.PARTNER_MEMBER;
 import static jp.sitesign.model.policy.PolicyFixtures.own;
 import static jp.sitesign.model.policy.PolicyFixtures.sentContract;
