@@ -13,6 +13,7 @@ import jp.sitesign.server.auth.SessionRepository;
 import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
+import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -37,6 +38,7 @@ public final class ServerContext implements AutoCloseable {
     private final CompanyService companies;
     private final NoticeService notices;
     private final PartnershipService partnerships;
+    private final ContractService contracts;
     private final Guard guard;
     private final AuthSettings authSettings;
 
@@ -61,6 +63,8 @@ public final class ServerContext implements AutoCloseable {
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
         this.notices = new NoticeService(db, audit, this.clock);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
+        this.contracts = new ContractService(db, cipher, userRepo, partnerships, audit, guard,
+                this.clock, masterKey, config.getInt("limits.max-document-bytes"));
     }
 
     public ServerConfig config() {
@@ -101,6 +105,10 @@ public final class ServerContext implements AutoCloseable {
 
     public PartnershipService partnerships() {
         return partnerships;
+    }
+
+    public ContractService contracts() {
+        return contracts;
     }
 
     public Guard guard() {

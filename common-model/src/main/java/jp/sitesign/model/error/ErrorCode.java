@@ -11,6 +11,7 @@ public enum ErrorCode {
     UNKNOWN_FIELD(400, "不明な項目が含まれています。", "The request contains an unknown field."),
     INVALID_FIELD(400, "入力内容に誤りがあります。", "A field has an invalid value."),
     INVALID_DOCUMENT(400, "この PDF は使用できません。", "This PDF cannot be used."),
+    CONTRACT_INCOMPLETE(400, "契約の記載事項が不足しています。", "The contract is missing required content."),
     PASSWORD_RULE(400, "パスワードが条件を満たしていません。", "The password does not meet the rules."),
     UNAUTHENTICATED(401, "ログインしてください。", "Please log in."),
     SESSION_EXPIRED(401, "セッションの有効期限が切れました。もう一度ログインしてください。", "Your session has expired. Please log in again."),

@@ -8,6 +8,7 @@ import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.audit.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
+import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.users.MeResource;
@@ -26,7 +27,8 @@ public final class ApiApplication {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
-        rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes")));
+        rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes"),
+                ctx.config().getInt("limits.max-document-bytes")));
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
         rc.register(new SecurityHeaders());
@@ -36,7 +38,8 @@ public final class ApiApplication {
                 new UserResource(ctx.users(), ctx.clock()),
                 new NoticeResource(ctx.notices(), ctx.guard()),
                 new AuditResource(ctx.audit(), ctx.guard()),
-                new PartnershipResource(ctx.partnerships()));
+                new PartnershipResource(ctx.partnerships()),
+                new ContractResource(ctx.contracts()));
         return rc;
     }
 

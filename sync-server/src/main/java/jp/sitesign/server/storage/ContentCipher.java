@@ -54,6 +54,15 @@ public final class ContentCipher {
         }
     }
 
+    /** Seals raw bytes (a PDF) under the company key, bound to {@code place}. */
+    public byte[] sealBytes(Connection c, CompanyId company, String place, byte[] content) {
+        return Aead.encrypt(key(c, company), content, aad(company, place));
+    }
+
+    public byte[] openBytes(Connection c, CompanyId company, String place, byte[] sealed) {
+        return Aead.decrypt(key(c, company), sealed, aad(company, place));
+    }
+
     /** Drops a company's key from memory, e.g. when its data is purged. */
     public void forget(CompanyId company) {
         companyKeys.remove(company.value());

@@ -1,0 +1,262 @@
+package jp.sitesign.server.contracts;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ConstructionItem;
+import jp.sitesign.model.contract.ConstructionTerms;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.storage.ContentCipher;
+import jp.sitesign.server.storage.Jdbc;
+
+/**
+ * Contracts, their party index and their documents in the database. Content and PDFs are sealed under
+ * the sending company's key, bound to the contract (and the document's hash).
+ */
+final class ContractRepository {
+    private final ContentCipher cipher;
+
+    ContractRepository(ContentCipher cipher) {
+        this.cipher = cipher;
+    }
+
+    void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO contracts (id, sender_company, creator, form,"
+                + " status, transaction_date, amount, counterparty, number_index, content, progress, main_document,"
+                + " revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, k.id());
+            ps.setString(2, k.sender().value());
+            ps.setString(3, k.creator().value());
+            ps.setString(4, k.progress().form().name());
+            int i = bindMutable(c, ps, 5, k, numberIndex);
+            Jdbc.setInstant(ps, i, k.createdAt());
+            Jdbc.setInstant(ps, i + 1, k.updatedAt());
+            ps.executeUpdate();
+        }
+        writeParties(c, k);
+    }
+
+    /** Writes a new revision; false when the stored revision is no longer the one it was based on. */
+    boolean update(Connection c, StoredContract k, String numberIndex) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contracts SET status = ?, transaction_date = ?,"
+                + " amount = ?, counterparty = ?, number_index = ?, content = ?, progress = ?, main_document = ?,"
+                + " revision = ?, updated_at = ? WHERE id = ? AND revision = ?")) {
+            int i = bindMutable(c, ps, 1, k, numberIndex);
+            Jdbc.setInstant(ps, i, k.updatedAt());
+            ps.setString(i + 1, k.id());
+            ps.setLong(i + 2, k.revision() - 1);
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        writeParties(c, k);
+        return true;
+    }
+
+    private int bindMutable(Connection c, PreparedStatement ps, int i, StoredContract k, String numberIndex)
+            throws SQLException {
+        ContractData d = k.data();
+        ps.setString(i, k.progress().status().name());
+        if (d.transactionDate() == null) {
+            ps.setNull(i + 1, Types.DATE);
+        } else {
+            ps.setDate(i + 1, Date.valueOf(d.transactionDate()));
+        }
+        if (d.amountYen() == null) {
+            ps.setNull(i + 2, Types.BIGINT);
+        } else {
+            ps.setLong(i + 2, d.amountYen());
+        }
+        List<PartyStep> parties = k.progress().parties();
+        ps.setString(i + 3, parties.size() > 1 ? parties.get(1).company().value() : null);
+        ps.setString(i + 4, numberIndex);
+        ps.setBytes(i + 5, cipher.seal(c, k.sender(), place(k.id()), Content.of(d)));
+        ps.setString(i + 6, ProgressCodec.write(k.progress()));
+        ps.setString(i + 7, k.mainDocument());
+        ps.setLong(i + 8, k.revision());
+        return i + 9;
+    }
+
+    private static void writeParties(Connection c, StoredContract k) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM contract_parties WHERE contract_id = ?")) {
+            del.setString(1, k.id());
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO contract_parties (contract_id, company_id, position, reached) VALUES (?, ?, ?, ?)")) {
+            List<PartyStep> parties = k.progress().parties();
+            for (int i = 0; i < parties.size(); i++) {
+                ps.setString(1, k.id());
+                ps.setString(2, parties.get(i).company().value());
+                ps.setInt(3, i);
+                ps.setBoolean(4, k.progress().reached().contains(parties.get(i).company()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    Optional<StoredContract> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM contracts WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(c, rs)) : Optional.empty();
+            }
+        }
+    }
+
+    void delete(Connection c, String id) throws SQLException {
+        for (String table : List.of("contract_documents", "contract_parties", "contracts")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE "
+                    + (table.equals("contracts") ? "id" : "contract_id") + " = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Contracts the company sent or that reached it, narrowed by the clear search keys; decrypted. */
+    List<StoredContract> candidates(Connection c, CompanyId company, ContractQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM contracts k WHERE (k.sender_company = ? OR EXISTS"
+                + " (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ? AND p.reached))");
+        List<Object> args = new ArrayList<>(List.of(company.value(), company.value()));
+        if (q.status() != null) {
+            sql.append(" AND k.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.dateFrom() != null) {
+            sql.append(" AND k.transaction_date >= ?");
+            args.add(Date.valueOf(q.dateFrom()));
+        }
+        if (q.dateTo() != null) {
+            sql.append(" AND k.transaction_date <= ?");
+            args.add(Date.valueOf(q.dateTo()));
+        }
+        if (q.amountMin() != null) {
+            sql.append(" AND k.amount >= ?");
+            args.add(q.amountMin());
+        }
+        if (q.amountMax() != null) {
+            sql.append(" AND k.amount <= ?");
+            args.add(q.amountMax());
+        }
+        if (q.counterparty() != null) {
+            sql.append(" AND (k.counterparty = ? OR (k.sender_company = ? AND k.sender_company <> ?))");
+            args.add(q.counterparty().value());
+            args.add(q.counterparty().value());
+            args.add(company.value());
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<StoredContract> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(c, rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    void insertDocument(Connection c, StoredContract k, String sha256, String kind, int pages, byte[] pdf,
+            UserId producedBy, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO contract_documents (contract_id, sha256, kind,"
+                + " pages, size_bytes, produced_by, reason, created_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, k.id());
+            ps.setString(2, sha256);
+            ps.setString(3, kind);
+            ps.setInt(4, pages);
+            ps.setLong(5, pdf.length);
+            ps.setString(6, producedBy.value());
+            ps.setString(7, reason);
+            Jdbc.setInstant(ps, 8, k.updatedAt());
+            ps.setBytes(9, cipher.sealBytes(c, k.sender(), place(k.id()) + "|" + sha256, pdf));
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<byte[]> document(Connection c, StoredContract k, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT content FROM contract_documents WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setString(1, k.id());
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(cipher.openBytes(c, k.sender(), place(k.id()) + "|" + sha256,
+                        rs.getBytes(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The next 文書管理番号 of a company for a year: YYYY-NNNNN. */
+    String nextNumber(Connection c, CompanyId company, int year) throws SQLException {
+        int next;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_value FROM contract_number_counters WHERE company_id = ? AND num_year = ? FOR UPDATE")) {
+            ps.setString(1, company.value());
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                next = rs.next() ? rs.getInt(1) + 1 : 1;
+            }
+        }
+        String sql = next == 1
+                ? "INSERT INTO contract_number_counters (last_value, company_id, num_year) VALUES (?, ?, ?)"
+                : "UPDATE contract_number_counters SET last_value = ? WHERE company_id = ? AND num_year = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, next);
+            ps.setString(2, company.value());
+            ps.setInt(3, year);
+            ps.executeUpdate();
+        }
+        return String.format("%d-%05d", year, next);
+    }
+
+    private StoredContract read(Connection c, ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        CompanyId sender = new CompanyId(rs.getString("sender_company"));
+        Content content = cipher.open(c, sender, place(id), rs.getBytes("content"), Content.class);
+        Date date = rs.getDate("transaction_date");
+        long amount = rs.getLong("amount");
+        Long amountYen = rs.wasNull() ? null : amount;
+        ContractProgress progress = ProgressCodec.read(rs.getString("progress"));
+        return new StoredContract(id, sender, new UserId(rs.getString("creator")), progress,
+                content.toData(date == null ? null : date.toLocalDate(), amountYen), rs.getString("main_document"),
+                rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
+    }
+
+    private static String place(String contractId) {
+        return "contracts.content|" + contractId;
+    }
+
+    /** The sealed part of a contract row. */
+    record Content(String managementNumber, String title, boolean taxIncluded, boolean construction,
+            Map<ConstructionItem, String> terms, String note, String originalId) {
+        static Content of(ContractData d) {
+            return new Content(d.managementNumber(), d.title(), d.taxIncluded(), d.construction(), d.terms().items(),
+                    d.note(), d.originalId());
+        }
+
+        ContractData toData(LocalDate date, Long amountYen) {
+            Map<ConstructionItem, String> items = new EnumMap<>(ConstructionItem.class);
+            if (terms != null) {
+                items.putAll(terms);
+            }
+            return new ContractData(managementNumber, title, date, amountYen, taxIncluded, construction,
+                    new ConstructionTerms(items), note, originalId);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package jp.sitesign.server.contracts;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ConstructionItem;
+import jp.sitesign.model.contract.ConstructionTerms;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.http.Params;
+import jp.sitesign.server.users.Page;
+
+/** 案件: drafts, documents, the workflow commands and the 電子帳簿保存法 search. */
+@Path("/api/v1/contracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ContractResource {
+    private final ContractService contracts;
+
+    public ContractResource(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @POST
+    public Response create(Draft body, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        Draft d = required(body);
+        StoredContract k = contracts.create(caller, d.progress(caller), d.data());
+        return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
+    }
+
+    @GET
+    public ContractPage search(@QueryParam("number") String number, @QueryParam("title") String title,
+            @QueryParam("status") String status, @QueryParam("dateFrom") String dateFrom,
+            @QueryParam("dateTo") String dateTo, @QueryParam("amountMin") String amountMin,
+            @QueryParam("amountMax") String amountMax, @QueryParam("counterparty") String counterparty,
+            @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        if (counterparty != null && !counterparty.isBlank() && !CompanyId.isValid(counterparty.strip())) {
+            throw invalid("counterparty は企業 ID（C + 8 桁）で指定してください。",
+                    "counterparty must be a company id (C followed by 8 digits).");
+        }
+        ContractQuery q = new ContractQuery(number, title, Params.enumValue("status", status, ContractStatus.class),
+                Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo), amount("amountMin", amountMin),
+                amount("amountMax", amountMax),
+                counterparty == null || counterparty.isBlank() ? null : new CompanyId(counterparty.strip()),
+                Params.enumValue("sort", sort, ContractQuery.Sort.class), Params.offset(offset), Params.limit(limit));
+        Page<StoredContract> page = contracts.search(caller, q);
+        return new ContractPage(page.items().stream().map(k -> view(caller, k)).toList(), page.total(),
+                page.offset(), page.limit());
+    }
+
+    @GET
+    @Path("{id}")
+    public ContractView get(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        return view(caller, contracts.get(caller, id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public ContractView edit(@PathParam("id") String id, Draft body, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        Draft d = required(body);
+        if (d.revision() == null) {
+            throw invalid("revision を指定してください。", "revision is required.");
+        }
+        return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller), d.data()));
+    }
+
+    @PUT
+    @Path("{id}/document")
+    @Consumes("application/pdf")
+    public ContractView attach(@PathParam("id") String id, @QueryParam("revision") String revision, byte[] pdf,
+            @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        return view(caller, contracts.attachMain(caller, id, revision(revision), pdf));
+    }
+
+    @GET
+    @Path("{id}/document")
+    @Produces("application/pdf")
+    public byte[] document(@PathParam("id") String id, @Context SecurityContext security) {
+        return contracts.mainDocument(AuthFilter.caller(security), id);
+    }
+
+    @POST
+    @Path("{id}/{command: submit|approve|return|withdraw|decline|acknowledge}")
+    public ContractView command(@PathParam("id") String id, @PathParam("command") String command, Step body,
+            @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        if (body == null || body.revision() == null) {
+            throw invalid("revision を指定してください。", "revision is required.");
+        }
+        LifecycleCommand cmd = LifecycleCommand.valueOf(command.toUpperCase(Locale.ROOT));
+        return view(caller, contracts.act(caller, id, body.revision(), cmd, body.comment()));
+    }
+
+    @POST
+    @Path("{id}/party-route")
+    public ContractView partyRoute(@PathParam("id") String id, PartyRoute body, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        if (body == null || body.revision() == null || body.signer() == null) {
+            throw invalid("revision と signer を指定してください。", "revision and signer are required.");
+        }
+        return view(caller, contracts.setPartyRoute(caller, id, body.revision(), users(body.route(), "route"),
+                Params.userId("signer", body.signer())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @QueryParam("revision") String revision,
+            @Context SecurityContext security) {
+        contracts.act(AuthFilter.caller(security), id, revision(revision), LifecycleCommand.DELETE, null);
+        return Response.noContent().build();
+    }
+
+    private ContractView view(Caller caller, StoredContract k) {
+        return ContractView.of(k, contracts.available(caller, k));
+    }
+
+    private static Draft required(Draft body) {
+        if (body == null || body.form() == null) {
+            throw invalid("契約形態（form）を指定してください。", "form is required.");
+        }
+        return body;
+    }
+
+    private static long revision(String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid("revision を指定してください。", "revision is required.");
+        }
+        return Params.number("revision", value, 0, 1, Integer.MAX_VALUE);
+    }
+
+    private static Long amount(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid("パラメータ「" + name + "」は円単位の整数で指定してください。",
+                    "Parameter \"" + name + "\" must be a whole number of yen.");
+        }
+    }
+
+    private static List<UserId> users(List<String> ids, String field) {
+        List<UserId> out = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            out.add(Params.userId(field, id));
+        }
+        return out;
+    }
+
+    private static SiteSignException invalid(String ja, String en) {
+        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
+    }
+
+    /** A draft as the client sends it (create and edit). */
+    public record Draft(Long revision, ContractForm form, String managementNumber, String title,
+            LocalDate transactionDate, Long amountYen, Boolean taxIncluded, Boolean construction,
+            Map<ConstructionItem, String> terms, String note, String originalId, List<Counterparty> counterparties,
+            List<String> route, String signer, Instant deadline) {
+
+        ContractData data() {
+            try {
+                return new ContractData(managementNumber, title, transactionDate, amountYen,
+                        Boolean.TRUE.equals(taxIncluded), Boolean.TRUE.equals(construction),
+                        new ConstructionTerms(terms == null ? Map.of() : terms), note, originalId);
+            } catch (IllegalArgumentException e) {
+                throw invalid("建設業法19条の記載事項が長すぎます（各 " + ConstructionTerms.MAX_ITEM_LENGTH + " 文字まで）。",
+                        "A construction item is too long (" + ConstructionTerms.MAX_ITEM_LENGTH + " characters each).");
+            }
+        }
+
+        ContractProgress progress(Caller caller) {
+            List<PartyStep> parties = new ArrayList<>();
+            parties.add(PartyStep.sender(caller.user().companyId(), users(route, "route"),
+                    signer == null || signer.isBlank() ? null : Params.userId("signer", signer)));
+            for (Counterparty cp : counterparties == null ? List.<Counterparty>of() : counterparties) {
+                if (cp == null || !CompanyId.isValid(cp.companyId())) {
+                    throw invalid("取引先の企業 ID（C + 8 桁）を指定してください。",
+                            "Each counterparty needs a company id (C followed by 8 digits).");
+                }
+                parties.add(PartyStep.counterparty(new CompanyId(cp.companyId()), Params.userId("receiverId",
+                        cp.receiverId())));
+            }
+            try {
+                return ContractProgress.draft(form, parties, deadline);
+            } catch (IllegalArgumentException e) {
+                throw invalid("当事者または承認ルートに重複があります。", "A party or an approver appears twice.");
+            }
+        }
+    }
+
+    /** A counterparty and its receiving user (担当者). */
+    public record Counterparty(String companyId, String receiverId) {
+    }
+
+    /** A workflow step: the revision it is based on and, for a return, the comment. */
+    public record Step(Long revision, String comment) {
+    }
+
+    /** The current party's route and signer. */
+    public record PartyRoute(Long revision, List<String> route, String signer) {
+    }
+
+    /** A page of contracts. */
+    public record ContractPage(List<ContractView> items, int total, int offset, int limit) {
+    }
+}

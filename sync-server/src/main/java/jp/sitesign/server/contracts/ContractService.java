@@ -1,0 +1,395 @@
+package jp.sitesign.server.contracts;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractLifecycle;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.contract.Transition;
+import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.document.PdfCheck;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Action;
+import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.model.user.User;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.partnerships.PartnershipService;
+import jp.sitesign.server.storage.ContentCipher;
+import jp.sitesign.server.storage.Database;
+import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.users.Page;
+import jp.sitesign.server.users.UserRepository;
+
+/**
+ * The contract workflow on the server. Every command asks the access policy who may act and the
+ * lifecycle what follows (both in common-model), then writes the new revision and its audit event in
+ * one transaction. Another company's contract that has not reached the caller is simply not found.
+ */
+public final class ContractService {
+    private final Database db;
+    private final ContractRepository contracts;
+    private final UserRepository users;
+    private final PartnershipService partnerships;
+    private final AuditLog audit;
+    private final Guard guard;
+    private final Clock clock;
+    private final PdfCheck pdfCheck;
+    private final byte[] numberIndexKey;
+
+    public ContractService(Database db, ContentCipher cipher, UserRepository users,
+            PartnershipService partnerships, AuditLog audit, Guard guard, Clock clock, MasterKey masterKey,
+            long maxDocumentBytes) {
+        this.db = db;
+        this.contracts = new ContractRepository(cipher);
+        this.users = users;
+        this.partnerships = partnerships;
+        this.audit = audit;
+        this.guard = guard;
+        this.clock = clock;
+        this.pdfCheck = new PdfCheck(maxDocumentBytes);
+        this.numberIndexKey = masterKey.derive("contract-number-index");
+    }
+
+    /** A new draft of the caller's company. */
+    public StoredContract create(Caller caller, ContractProgress progress, ContractData data) {
+        CompanyId own = caller.user().companyId();
+        guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), null);
+        requireSender(progress, own);
+        ContractFields.validate(data);
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            checkPeople(c, own, progress);
+            ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
+                    ? data.withManagementNumber(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()))
+                    : data;
+            StoredContract k = new StoredContract(UUID.randomUUID().toString(), own, caller.user().id(),
+                    ContractProgress.draft(progress.form(), progress.parties(), progress.deadline()), numbered, null,
+                    1, now, now);
+            try {
+                contracts.insert(c, k, numberIndex(own, numbered));
+            } catch (SQLException e) {
+                throw duplicateNumber(e);
+            }
+            audit.append(c, entry(caller, AuditAction.CONTRACT_CREATED, k, null));
+            return k;
+        });
+    }
+
+    /** Edits a draft, based on the revision the editor saw. */
+    public StoredContract edit(Caller caller, String id, long baseRevision, ContractProgress progress,
+            ContractData data) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.EDIT_DRAFT, resource(k), id);
+        require(ContractLifecycle.apply(k.progress(), LifecycleCommand.EDIT, clock.instant()));
+        requireSender(progress, k.sender());
+        ContractFields.validate(data);
+        ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
+                ? data.withManagementNumber(k.data().managementNumber()) : data;
+        ContractProgress next = new ContractProgress(progress.form(), k.progress().status(), progress.parties(), 0, 0,
+                progress.deadline(), k.progress().returnComment());
+        return save(caller, k.with(next, numbered, k.mainDocument(), clock.instant()), AuditAction.CONTRACT_UPDATED,
+                null);
+    }
+
+    /** Attaches (or replaces) the main PDF of a draft. */
+    public StoredContract attachMain(Caller caller, String id, long baseRevision, byte[] pdf) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.EDIT_DRAFT, resource(k), id);
+        require(ContractLifecycle.apply(k.progress(), LifecycleCommand.EDIT, clock.instant()));
+        int pages = pdfCheck.check(pdf);
+        String sha = Digests.sha256Hex(pdf);
+        StoredContract next = k.with(k.progress(), k.data(), sha, clock.instant());
+        return db.inTransaction(c -> {
+            if (contracts.document(c, k, sha).isEmpty()) {
+                contracts.insertDocument(c, next, sha, "MAIN", pages, pdf, caller.user().id(), "UPLOADED");
+            }
+            write(c, next);
+            audit.append(c, entry(caller, AuditAction.DOCUMENT_ATTACHED, next, "sha256=" + sha + " pages=" + pages));
+            return next;
+        });
+    }
+
+    /**
+     * Applies a workflow command. SUBMIT also checks what only the server can: a main document, every
+     * required 19条 item of a construction contract, and each counterparty's 承諾.
+     */
+    public StoredContract act(Caller caller, String id, long baseRevision, LifecycleCommand command, String comment) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, command.action(), resource(k), id);
+        Transition t = command == LifecycleCommand.RETURN ? ContractLifecycle.returnToSender(k.progress(), comment)
+                : ContractLifecycle.apply(k.progress(), command, clock.instant());
+        require(t);
+        if (command == LifecycleCommand.SUBMIT) {
+            checkReadyToSend(k);
+        }
+        if (t.deleted()) {
+            db.inTransaction(c -> {
+                contracts.delete(c, k.id());
+                audit.append(c, entry(caller, AuditAction.CONTRACT_DELETED, k, null));
+                return null;
+            });
+            return null;
+        }
+        return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()), auditAction(command),
+                comment == null ? null : "comment length=" + comment.length());
+    }
+
+    /** The party whose turn it is names its approval route and signer (users of its own company). */
+    public StoredContract setPartyRoute(Caller caller, String id, long baseRevision, List<UserId> route,
+            UserId signer) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.SET_PARTY_ROUTE, resource(k), id);
+        Transition t = ContractLifecycle.setPartyRoute(k.progress(), route, signer);
+        require(t);
+        db.read(c -> {
+            CompanyId party = k.progress().current().company();
+            for (UserId u : route) {
+                requireActiveUser(c, party, u, "route");
+            }
+            requireSigner(c, party, signer);
+            return null;
+        });
+        return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()),
+                AuditAction.PARTY_ROUTE_SET, "approvers=" + route.size());
+    }
+
+    public StoredContract get(Caller caller, String id) {
+        StoredContract k = load(caller, id);
+        guard.require(caller, Action.VIEW_CONTRACT, resource(k));
+        return k;
+    }
+
+    public byte[] mainDocument(Caller caller, String id) {
+        StoredContract k = get(caller, id);
+        if (k.mainDocument() == null) {
+            throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
+                    "No main PDF has been attached yet.");
+        }
+        return db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow();
+    }
+
+    /** Search over what the caller may see; the policy decides each row, the clear keys narrow first. */
+    public Page<StoredContract> search(Caller caller, ContractQuery q) {
+        List<StoredContract> rows = db.read(c -> contracts.candidates(c, caller.user().companyId(), q));
+        List<StoredContract> visible = rows.stream()
+                .filter(k -> guard.decide(caller, Action.VIEW_CONTRACT, resource(k)).allowed())
+                .filter(q::matchesText)
+                .sorted(order(q.sort()))
+                .toList();
+        int from = Math.min(q.offset(), visible.size());
+        int to = Math.min(from + q.limit(), visible.size());
+        return new Page<>(visible.subList(from, to), visible.size(), q.offset(), q.limit());
+    }
+
+    /** What the caller may do next on a contract: the lifecycle's options the policy allows this caller. */
+    public List<LifecycleCommand> available(Caller caller, StoredContract k) {
+        var resource = resource(k);
+        return ContractLifecycle.available(k.progress(), clock.instant()).stream()
+                .filter(cmd -> cmd.action() != null)
+                .filter(cmd -> guard.decide(caller, cmd.action(), resource).allowed())
+                .toList();
+    }
+
+    private StoredContract save(Caller caller, StoredContract after, AuditAction action, String details) {
+        return db.inTransaction(c -> {
+            write(c, after);
+            audit.append(c, entry(caller, action, after, details));
+            return after;
+        });
+    }
+
+    private void write(Connection c, StoredContract k) throws SQLException {
+        boolean written;
+        try {
+            written = contracts.update(c, k, numberIndex(k.sender(), k.data()));
+        } catch (SQLException e) {
+            throw duplicateNumber(e);
+        }
+        if (!written) {
+            throw stale();
+        }
+    }
+
+    private void checkReadyToSend(StoredContract k) {
+        if (k.mainDocument() == null) {
+            throw new SiteSignException(ErrorCode.CONTRACT_INCOMPLETE, "本文の PDF を添付してください。",
+                    "Attach the main PDF first.");
+        }
+        if (k.data().construction() && !k.data().terms().isComplete()) {
+            var missing = k.data().terms().missing();
+            throw new SiteSignException(ErrorCode.CONTRACT_INCOMPLETE,
+                    "建設業法第19条の記載事項が不足しています: " + String.join("、",
+                            missing.stream().map(i -> i.labelJa()).toList()),
+                    "Items required by 建設業法 Article 19 are missing: " + String.join(", ",
+                            missing.stream().map(i -> i.labelEn()).toList()));
+        }
+        if (k.data().construction()) {
+            db.read(c -> {
+                for (PartyStep p : k.progress().parties().subList(1, k.progress().parties().size())) {
+                    partnerships.requireConsent(c, k.sender(), p.company());
+                }
+                return null;
+            });
+        }
+    }
+
+    private void checkPeople(Connection c, CompanyId own, ContractProgress p) throws SQLException {
+        PartyStep sender = p.sender();
+        for (UserId u : sender.route()) {
+            requireActiveUser(c, own, u, "route");
+        }
+        if (sender.signer() != null) {
+            requireSigner(c, own, sender.signer());
+        }
+        for (PartyStep party : p.parties().subList(1, p.parties().size())) {
+            if (party.receiver() == null) {
+                throw invalid("各取引先の担当者を指定してください。", "Name the receiving user of each counterparty.");
+            }
+            requireActiveUser(c, party.company(), party.receiver(), "receiver");
+        }
+    }
+
+    private void requireActiveUser(Connection c, CompanyId company, UserId id, String field) throws SQLException {
+        User u = users.findInCompany(c, company, id).orElse(null);
+        if (u == null || u.status() != UserStatus.ACTIVE) {
+            throw invalid("利用者 " + id + " は " + company + " の有効な利用者ではありません（" + field + "）。",
+                    "User " + id + " is not an active user of " + company + " (" + field + ").");
+        }
+    }
+
+    private void requireSigner(Connection c, CompanyId company, UserId signer) throws SQLException {
+        requireActiveUser(c, company, signer, "signer");
+        if (!users.findInCompany(c, company, signer).orElseThrow().signingAuthority()) {
+            throw invalid("署名者 " + signer + " には署名権限がありません。管理者に署名権限の付与を依頼してください。",
+                    "Signer " + signer + " has no signing authority. Ask an administrator to grant it.");
+        }
+    }
+
+    private jp.sitesign.model.policy.ContractResource resource(StoredContract k) {
+        UserId signer = k.progress().currentSigner();
+        boolean authority = signer != null && db.read(c -> users.findInCompany(c, k.progress().current().company(),
+                signer)).map(u -> u.signingAuthority() && u.status() == UserStatus.ACTIVE).orElse(false);
+        return k.progress().toResource(k.creator(), authority);
+    }
+
+    /**
+     * The contract, if it exists for the caller's company at all: sent by it, or reached it. Anything
+     * else is "not found", so another company's contracts are not even confirmed to exist.
+     */
+    private StoredContract load(Caller caller, String id) {
+        CompanyId own = caller.user().companyId();
+        StoredContract k = validId(id) ? db.read(c -> contracts.find(c, id)).orElse(null) : null;
+        if (k == null || !k.sender().equals(own) && !k.progress().reached().contains(own)) {
+            throw new SiteSignException(ErrorCode.NOT_FOUND, "案件 " + id + " は見つかりません。",
+                    "Contract " + id + " was not found.");
+        }
+        return k;
+    }
+
+    private static boolean validId(String id) {
+        try {
+            return id != null && UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String numberIndex(CompanyId company, ContractData d) {
+        String normalized = d.managementNumber().strip().toUpperCase(Locale.ROOT);
+        return Digests.hex(Digests.hmacSha256(numberIndexKey,
+                (company.value() + "|" + normalized).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void requireSender(ContractProgress p, CompanyId own) {
+        if (!p.sender().company().equals(own)) {
+            throw invalid("送付元は自社でなければなりません。", "The sender must be your own company.");
+        }
+    }
+
+    private static void requireRevision(StoredContract k, long base) {
+        if (base != k.revision()) {
+            throw stale();
+        }
+    }
+
+    private static void require(Transition t) {
+        if (!t.allowed()) {
+            throw new SiteSignException(ErrorCode.CONFLICT, t.denial().reasonJa(), t.denial().reasonEn());
+        }
+    }
+
+    private static SiteSignException stale() {
+        return new SiteSignException(ErrorCode.CONFLICT, "他の操作でこの案件が更新されました。最新の内容を確認してから、もう一度操作してください。",
+                "Someone else changed this contract. Reload it and try again.");
+    }
+
+    private static SiteSignException duplicateNumber(SQLException e) {
+        if ("23505".equals(e.getSQLState())) {
+            return invalid("この文書管理番号は既に使われています。", "This management number is already in use.");
+        }
+        throw new jp.sitesign.server.storage.StorageException(e);
+    }
+
+    private static SiteSignException invalid(String ja, String en) {
+        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
+    }
+
+    private static Comparator<StoredContract> order(ContractQuery.Sort sort) {
+        Comparator<StoredContract> byUpdated = Comparator.comparing(StoredContract::updatedAt).reversed();
+        Comparator<StoredContract> byDate = Comparator.comparing(k -> k.data().transactionDate(),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator<StoredContract> byAmount = Comparator.comparing(k -> k.data().amountYen(),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        return switch (sort == null ? ContractQuery.Sort.UPDATED_DESC : sort) {
+            case UPDATED_DESC -> byUpdated;
+            case TRANSACTION_DATE_ASC -> byDate.thenComparing(byUpdated);
+            case TRANSACTION_DATE_DESC -> byDate.reversed().thenComparing(byUpdated);
+            case AMOUNT_ASC -> byAmount.thenComparing(byUpdated);
+            case AMOUNT_DESC -> byAmount.reversed().thenComparing(byUpdated);
+            case NUMBER_ASC -> Comparator.comparing((StoredContract k) -> k.data().managementNumber());
+        };
+    }
+
+    private static AuditAction auditAction(LifecycleCommand command) {
+        return switch (command) {
+            case SUBMIT -> AuditAction.CONTRACT_SUBMITTED;
+            case APPROVE -> AuditAction.CONTRACT_APPROVED;
+            case RETURN -> AuditAction.CONTRACT_RETURNED;
+            case SIGN -> AuditAction.CONTRACT_SIGNED;
+            case ACKNOWLEDGE -> AuditAction.RECEIPT_ACKNOWLEDGED;
+            case WITHDRAW -> AuditAction.CONTRACT_WITHDRAWN;
+            case DECLINE -> AuditAction.CONTRACT_DECLINED;
+            case EXPIRE -> AuditAction.CONTRACT_EXPIRED;
+            case DELETE -> AuditAction.CONTRACT_DELETED;
+            case EDIT -> AuditAction.CONTRACT_UPDATED;
+            case SET_PARTY_ROUTE -> AuditAction.PARTY_ROUTE_SET;
+        };
+    }
+
+    private static AuditLog.Entry entry(Caller caller, AuditAction action, StoredContract k, String details) {
+        return new AuditLog.Entry(caller.getName(), caller.companyId(), action, k.id(), AuditOutcome.SUCCESS,
+                caller.clientIp(), "status=" + k.progress().status() + (details == null ? "" : " " + details));
+    }
+}

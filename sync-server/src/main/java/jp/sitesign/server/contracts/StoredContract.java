@@ -1,0 +1,16 @@
+package jp.sitesign.server.contracts;
+
+import java.time.Instant;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.user.UserId;
+
+/** A contract as stored: who sent it, where it stands, what it says, and its current main PDF. */
+public record StoredContract(String id, CompanyId sender, UserId creator, ContractProgress progress, ContractData data,
+        String mainDocument, long revision, Instant createdAt, Instant updatedAt) {
+
+    StoredContract with(ContractProgress newProgress, ContractData newData, String newMain, Instant now) {
+        return new StoredContract(id, sender, creator, newProgress, newData, newMain, revision + 1, createdAt, now);
+    }
+}
