@@ -1,19 +1,46 @@
 package jp.sitesign.server;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.http.ApiApplication;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The running server: the context behind an HTTPS listener. */
+/** The running server: the context behind an HTTPS listener, and its background jobs. */
 public final class SiteSignServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteSignServer.class);
+
     private final ServerContext context;
     private final TlsIdentity tls;
     private final HttpsServer https;
+    private final ScheduledExecutorService jobs;
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
         this.tls = tls;
         this.https = https;
+        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sitesign-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        int every = context.config().getInt("jobs.expiry-seconds");
+        jobs.scheduleWithFixedDelay(this::expireDueContracts, every, every, TimeUnit.SECONDS);
+    }
+
+    /** Deadline expiry; safe with several servers on one database (each write checks the revision). */
+    private void expireDueContracts() {
+        try {
+            int n = context.contracts().expireDue();
+            if (n > 0) {
+                LOG.info("{} contract(s) passed their signing deadline and expired", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the deadline job failed; it runs again at its next interval", e);
+        }
     }
 
     /** Listens on the configured host and port (0 picks a free port). */
@@ -43,6 +70,7 @@ public final class SiteSignServer implements AutoCloseable {
     /** Stops listening; the context (database) stays open for its owner to close. */
     @Override
     public void close() {
+        jobs.shutdownNow();
         https.close();
     }
 }

@@ -113,6 +113,7 @@ public final class ServerConfig {
                 Map.entry("password.min-length", "10"),
                 Map.entry("limits.max-body-bytes", "1048576"),
                 Map.entry("limits.max-document-bytes", "10485760"),
+                Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("limits.max-header-bytes", "16384"));
 
         private Defaults() {

@@ -36,7 +36,7 @@ final class ContractRepository {
     void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contracts (id, sender_company, creator, form,"
                 + " status, transaction_date, amount, counterparty, number_index, content, progress, main_document,"
-                + " revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " revision, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, k.sender().value());
             ps.setString(3, k.creator().value());
@@ -53,7 +53,7 @@ final class ContractRepository {
     boolean update(Connection c, StoredContract k, String numberIndex) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE contracts SET status = ?, transaction_date = ?,"
                 + " amount = ?, counterparty = ?, number_index = ?, content = ?, progress = ?, main_document = ?,"
-                + " revision = ?, updated_at = ? WHERE id = ? AND revision = ?")) {
+                + " revision = ?, deadline = ?, updated_at = ? WHERE id = ? AND revision = ?")) {
             int i = bindMutable(c, ps, 1, k, numberIndex);
             Jdbc.setInstant(ps, i, k.updatedAt());
             ps.setString(i + 1, k.id());
@@ -87,7 +87,8 @@ final class ContractRepository {
         ps.setString(i + 6, ProgressCodec.write(k.progress()));
         ps.setString(i + 7, k.mainDocument());
         ps.setLong(i + 8, k.revision());
-        return i + 9;
+        Jdbc.setInstant(ps, i + 9, k.progress().deadline());
+        return i + 10;
     }
 
     private static void writeParties(Connection c, StoredContract k) throws SQLException {
@@ -167,6 +168,23 @@ final class ContractRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(read(c, rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Ids of sent, unfinished contracts whose signing deadline is before {@code now}. */
+    List<String> dueForExpiry(Connection c, java.time.Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contracts WHERE status IN (?, ?)"
+                + " AND deadline < ? ORDER BY deadline")) {
+            ps.setString(1, jp.sitesign.model.contract.ContractStatus.IN_APPROVAL.name());
+            ps.setString(2, jp.sitesign.model.contract.ContractStatus.AWAITING_SIGNATURE.name());
+            Jdbc.setInstant(ps, 3, now);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
             return out;

@@ -155,6 +155,36 @@ public final class ContractService {
                 comment == null ? null : "comment length=" + comment.length());
     }
 
+    /**
+     * The deadline job: every sent, unfinished contract past its signing deadline becomes EXPIRED, each
+     * in its own transaction and audited as done by the system. A contract that moved on meanwhile is
+     * left alone. Returns how many expired.
+     */
+    public int expireDue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (String id : db.read(c -> contracts.dueForExpiry(c, now))) {
+            StoredContract k = db.read(c -> contracts.find(c, id)).orElse(null);
+            Transition t = k == null ? null : ContractLifecycle.apply(k.progress(), LifecycleCommand.EXPIRE, now);
+            if (t == null || !t.allowed()) {
+                continue;
+            }
+            StoredContract next = k.with(t.next(), k.data(), k.mainDocument(), now);
+            try {
+                db.inTransaction(c -> {
+                    write(c, next);
+                    audit.append(c, new AuditLog.Entry("system", k.sender().value(), AuditAction.CONTRACT_EXPIRED,
+                            k.id(), AuditOutcome.SUCCESS, null, "deadline=" + JapanTime.display(k.progress().deadline())));
+                    return null;
+                });
+                expired++;
+            } catch (SiteSignException e) {
+                // Changed by someone between the read and the write: the next run sees its new state.
+            }
+        }
+        return expired;
+    }
+
     /** The party whose turn it is names its approval route and signer (users of its own company). */
     public StoredContract setPartyRoute(Caller caller, String id, long baseRevision, List<UserId> route,
             UserId signer) {

@@ -184,14 +184,46 @@ class ContractWorkflowIT {
             created(api().post("/api/v1/contracts", aMember, draft));
         }
         JsonNode page = ok(api().get("/api/v1/contracts?dateFrom=2026-08-01&dateTo=2026-08-31&amountMin=1000000"
-                + "&amountMax=3000000&counterparty=" + b.id().value() + "&title=検索&sort=TRANSACTION_DATE_ASC", aMember));
+                + "&amountMax=3000000&counterparty=" + b.id().value() + "&title=" + enc("検索") + "&sort=TRANSACTION_DATE_ASC",
+                aMember));
         assertThat(page.get("items")).extracting(i -> i.get("transactionDate").asText())
                 .containsExactly("2026-08-01", "2026-08-15");
         assertThat(page.get("total").asInt()).isEqualTo(2);
-        assertThat(ok(api().get("/api/v1/contracts?title=検索&counterparty=" + b.id().value(), bAdmin))
+        assertThat(ok(api().get("/api/v1/contracts?title=" + enc("検索") + "&sort=NUMBER_ASC", aMember))
+                .get("total").asInt()).as("the title filter alone").isEqualTo(seeds.length);
+        assertThat(ok(api().get("/api/v1/contracts?title=" + enc("存在しない"), aMember)).get("total").asInt()).isZero();
+        assertThat(ok(api().get("/api/v1/contracts?title=" + enc("検索") + "&counterparty=" + b.id().value(), bAdmin))
                 .get("total").asInt()).as("drafts never reach the counterparty").isZero();
         assertThat(api().get("/api/v1/contracts?amountMin=abc", aMember).code()).isEqualTo("INVALID_FIELD");
         assertThat(api().get("/api/v1/contracts?dateFrom=2026-13-01", aMember).code()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
+    void theDeadlineJobExpiresOnlySentContractsPastTheirDeadline() {
+        java.time.Instant deadline = server.clock().instant().plus(java.time.Duration.ofDays(7));
+        Map<String, Object> d = draft("2026-10-01", 10L, false);
+        d.put("deadline", deadline.toString());
+        JsonNode sent = created(api().post("/api/v1/contracts", aMember, d));
+        sent = attach(sent.get("id").asText(), aMember, sent.get("revision").asLong(), pdf(1));
+        sent = ok(step(sent.get("id").asText(), "submit", aMember, sent.get("revision").asLong(), null));
+        JsonNode stillDraft = created(api().post("/api/v1/contracts", aMember, d));
+
+        assertThat(server.context().contracts().expireDue()).as("before the deadline").isZero();
+        java.time.Duration past = java.time.Duration.ofDays(8);
+        server.clock().advance(past);
+        try {
+            assertThat(server.context().contracts().expireDue()).isEqualTo(1);
+        } finally {
+            // The other tests share this server and its sessions; time goes back to where they left it.
+            server.clock().advance(past.negated());
+        }
+        String sentId = sent.get("id").asText();
+        assertThat(api().get("/api/v1/contracts/" + sentId, aMember).json().get("status").asText())
+                .isEqualTo("EXPIRED");
+        assertThat(api().get("/api/v1/contracts/" + stillDraft.get("id").asText(), aMember).json().get("status")
+                .asText()).isEqualTo("DRAFT");
+        assertThat(api().get("/api/v1/audit?action=CONTRACT_EXPIRED", aAdmin).json().get("items"))
+                .anyMatch(e -> e.get("actor").asText().equals("system") && e.get("target").asText().equals(sentId));
     }
 
     private static Map<String, Object> draft(String date, long amount, boolean construction) {
@@ -262,6 +294,10 @@ class ContractWorkflowIT {
     private static JsonNode created(ApiClient.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static ApiClient api() {

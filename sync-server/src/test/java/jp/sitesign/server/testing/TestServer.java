@@ -56,6 +56,8 @@ public final class TestServer implements AutoCloseable {
             Map<String, String> s = new HashMap<>();
             s.put("host", "127.0.0.1");
             s.put("port", "0");
+            // Tests run the deadline job themselves (ContractService.expireDue) when they move the clock.
+            s.put("jobs.expiry-seconds", "86400");
             if (onPostgres()) {
                 s.put("db.url", PostgresCluster.get().newDatabase());
                 s.put("db.user", "postgres");
