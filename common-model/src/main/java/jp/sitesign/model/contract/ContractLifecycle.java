@@ -1,22 +1,31 @@
 package jp.sitesign.model.contract;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import jp.sitesign.model.user.UserId;
 
 /**
- * Which status transitions exist (DESIGN §2), decided here only; who may trigger each is the access
- * policy's decision ({@link LifecycleCommand#action()}). Pure: the caller passes the time where a
- * deadline matters.
+ * Which status transitions exist (DESIGN §2) and where each leads, decided here only. Who may trigger
+ * each is the access policy's decision: every {@link LifecycleCommand} names its policy
+ * {@link LifecycleCommand#action() action}, and {@link ContractProgress#toResource} gives the policy
+ * its view of the contract. A caller asks the policy first (403 when it says no), then this class
+ * (409 when the command does not apply to the contract's state).
+ *
+ * <p>Pure and stateless: no clock, storage or network; the caller passes "now" where a deadline matters.
  *
  * <pre>
- * DRAFT/RETURNED ─submit→ party 0: IN_APPROVAL (route) → AWAITING_SIGNATURE → signed
- *   → party 1: (sets its route and signer) IN_APPROVAL → AWAITING_SIGNATURE → signed → … → COMPLETED
- * any approver ─return→ RETURNED (back to the sender, counterparties set up again on resubmission)
- * sent ─withdraw→ WITHDRAWN · counterparty ─decline→ DECLINED · deadline passed ─expire→ EXPIRED
+ * DRAFT/RETURNED ─submit→ party 0: IN_APPROVAL (its route, skipped when empty) → AWAITING_SIGNATURE
+ *   ─sign→ party 1: (sets its route and signer) IN_APPROVAL → AWAITING_SIGNATURE ─sign→ … → COMPLETED
+ * any party's current approver ─return→ RETURNED (back to the sender; counterparties set up again)
+ * sent or returned ─withdraw→ WITHDRAWN · counterparty on turn ─decline→ DECLINED
+ * sent and past the deadline ─expire→ EXPIRED
  * 送付のみ: the sender signs, the recipient acknowledges → COMPLETED
+ * DRAFT/RETURNED ─edit→ itself · ─delete→ gone
  * </pre>
  */
 public final class ContractLifecycle {
@@ -26,67 +35,94 @@ public final class ContractLifecycle {
     private ContractLifecycle() {
     }
 
+    /** True for the states that accept no command at all: 締結済, 取消, 辞退, 期限切れ. */
     public static boolean isFinal(ContractStatus status) {
         return FINAL.contains(status);
     }
 
-    /** Applies a command that carries no data of its own ({@link #setPartyRoute} and returns do). */
+    /**
+     * Applies a command that carries no data of its own. {@link LifecycleCommand#RETURN} needs a comment
+     * and {@link LifecycleCommand#SET_PARTY_ROUTE} a route and signer: use {@link #returnToSender} and
+     * {@link #setPartyRoute} for them (RETURN here is refused for want of a comment once its state allows it).
+     *
+     * @param now the current time, for the deadline checks of SUBMIT and EXPIRE
+     * @throws IllegalArgumentException for SET_PARTY_ROUTE, which cannot be applied without its data
+     */
     public static Transition apply(ContractProgress p, LifecycleCommand command, Instant now) {
+        Objects.requireNonNull(p, "progress");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(now, "now");
+        if (command == LifecycleCommand.SET_PARTY_ROUTE) {
+            throw new IllegalArgumentException("use setPartyRoute(progress, route, signer)");
+        }
         if (isFinal(p.status())) {
             return Transition.refused(LifecycleDenial.FINAL);
         }
         return switch (command) {
             case EDIT -> p.status().isDraft() ? Transition.to(p) : Transition.refused(LifecycleDenial.NOT_A_DRAFT);
             case DELETE -> p.status().isDraft() ? Transition.gone() : Transition.refused(LifecycleDenial.NOT_A_DRAFT);
-            case SUBMIT -> submit(p);
+            case SUBMIT -> submit(p, now);
             case APPROVE -> approve(p);
             case RETURN -> returnToSender(p, null);
             case SIGN -> sign(p);
             case ACKNOWLEDGE -> acknowledge(p);
-            case WITHDRAW -> isSent(p) ? Transition.to(p.with(ContractStatus.WITHDRAWN, p.currentParty(),
-                    p.routePosition())) : Transition.refused(LifecycleDenial.NOT_SENT);
+            case WITHDRAW -> withdraw(p);
             case DECLINE -> decline(p);
             case EXPIRE -> expire(p, now);
-            case SET_PARTY_ROUTE -> throw new IllegalArgumentException("use setPartyRoute(progress, route, signer)");
+            case SET_PARTY_ROUTE -> throw new AssertionError("handled above");
         };
     }
 
-    /** 差戻し by the current approver, with the comment the sender will read. */
+    /**
+     * 差戻し by the current approver of any party: the contract goes back to the sender as RETURNED
+     * (下書き（差戻し）) with the comment the sender will read, which is required.
+     */
     public static Transition returnToSender(ContractProgress p, String comment) {
-        if (isFinal(p.status())) {
-            return Transition.refused(LifecycleDenial.FINAL);
+        LifecycleDenial refusal = returnRefusal(p);
+        if (refusal != null) {
+            return Transition.refused(refusal);
         }
-        if (p.status() != ContractStatus.IN_APPROVAL || p.awaitingSetup()) {
-            return Transition.refused(p.awaitingSetup() ? LifecycleDenial.PARTY_NOT_SET_UP
-                    : LifecycleDenial.NOT_IN_APPROVAL);
+        if (comment == null || comment.isBlank()) {
+            return Transition.refused(LifecycleDenial.COMMENT_REQUIRED);
         }
-        return Transition.to(p.returned(comment));
+        List<PartyStep> reset = new ArrayList<>();
+        reset.add(p.sender().withSigned(false));
+        for (PartyStep party : p.parties().subList(1, p.parties().size())) {
+            reset.add(PartyStep.counterparty(party.company(), party.receiver()));
+        }
+        return Transition.to(p.moved(ContractStatus.RETURNED, reset, 0, 0, comment.strip()));
     }
 
-    /** The party whose turn it is names its approval route (possibly empty) and its signer. */
+    /** The counterparty whose turn it is names its approval route (possibly empty) and its signer. */
     public static Transition setPartyRoute(ContractProgress p, List<UserId> route, UserId signer) {
+        Objects.requireNonNull(p, "progress");
+        Objects.requireNonNull(route, "route");
         if (isFinal(p.status())) {
             return Transition.refused(LifecycleDenial.FINAL);
         }
         if (!p.awaitingSetup()) {
-            return Transition.refused(p.status() == ContractStatus.IN_APPROVAL
-                    || p.status() == ContractStatus.AWAITING_SIGNATURE ? LifecycleDenial.ALREADY_SET_UP
-                    : LifecycleDenial.NOT_SENT);
+            return Transition.refused(isSent(p) ? LifecycleDenial.ALREADY_SET_UP : LifecycleDenial.NOT_SENT);
         }
         if (signer == null) {
             return Transition.refused(LifecycleDenial.SIGNER_MISSING);
         }
-        ContractProgress setUp = p.withParty(p.currentParty(), p.current().withRoute(route, signer));
-        return Transition.to(enter(setUp, p.currentParty()));
+        if (route.stream().anyMatch(Objects::isNull) || new HashSet<>(route).size() != route.size()) {
+            return Transition.refused(LifecycleDenial.INVALID_ROUTE);
+        }
+        List<PartyStep> parties = replace(p.parties(), p.currentParty(), p.current().withRoute(route, signer));
+        return Transition.to(reach(p, parties, p.currentParty()));
     }
 
-    /** Every command that would be accepted now, for enabling controls (who may is the policy's part). */
+    /**
+     * Every command that would be accepted now, for enabling controls; who may issue each is the
+     * policy's part. RETURN is listed when its state allows it (the comment comes with the command).
+     */
     public static Set<LifecycleCommand> available(ContractProgress p, Instant now) {
         Set<LifecycleCommand> out = EnumSet.noneOf(LifecycleCommand.class);
         for (LifecycleCommand c : LifecycleCommand.values()) {
             boolean ok = switch (c) {
                 case SET_PARTY_ROUTE -> !isFinal(p.status()) && p.awaitingSetup();
-                case RETURN -> returnToSender(p, null).allowed();
+                case RETURN -> returnRefusal(p) == null;
                 default -> apply(p, c, now).allowed();
             };
             if (ok) {
@@ -96,34 +132,41 @@ public final class ContractLifecycle {
         return out;
     }
 
-    private static Transition submit(ContractProgress p) {
+    private static LifecycleDenial returnRefusal(ContractProgress p) {
+        if (isFinal(p.status())) {
+            return LifecycleDenial.FINAL;
+        }
+        if (p.status() != ContractStatus.IN_APPROVAL) {
+            return LifecycleDenial.NOT_IN_APPROVAL;
+        }
+        return p.awaitingSetup() ? LifecycleDenial.PARTY_NOT_SET_UP : null;
+    }
+
+    private static Transition submit(ContractProgress p, Instant now) {
         if (!p.status().isDraft()) {
             return Transition.refused(LifecycleDenial.NOT_A_DRAFT);
         }
         if (p.parties().size() < ContractForm.MIN_PARTIES) {
             return Transition.refused(LifecycleDenial.TOO_FEW_PARTIES);
         }
-        if (p.parties().size() > p.form().maxParties()) {
-            return Transition.refused(LifecycleDenial.TOO_MANY_PARTIES);
-        }
         if (!p.sender().isSetUp()) {
             return Transition.refused(LifecycleDenial.SIGNER_MISSING);
         }
-        return Transition.to(enter(p.submitted(), 0));
+        if (p.deadline() != null && !p.deadline().isAfter(now)) {
+            return Transition.refused(LifecycleDenial.DEADLINE_PASSED);
+        }
+        return Transition.to(reach(p.moved(p.status(), p.parties(), 0, 0, null), p.parties(), 0));
     }
 
     private static Transition approve(ContractProgress p) {
-        if (p.status() != ContractStatus.IN_APPROVAL) {
-            return Transition.refused(LifecycleDenial.NOT_IN_APPROVAL);
-        }
-        if (p.awaitingSetup()) {
-            return Transition.refused(LifecycleDenial.PARTY_NOT_SET_UP);
+        LifecycleDenial refusal = returnRefusal(p);
+        if (refusal != null) {
+            return Transition.refused(refusal);
         }
         int next = p.routePosition() + 1;
-        if (next == p.current().route().size()) {
-            return Transition.to(p.with(ContractStatus.AWAITING_SIGNATURE, p.currentParty(), next));
-        }
-        return Transition.to(p.with(ContractStatus.IN_APPROVAL, p.currentParty(), next));
+        ContractStatus status = next == p.current().route().size() ? ContractStatus.AWAITING_SIGNATURE
+                : ContractStatus.IN_APPROVAL;
+        return Transition.to(p.moved(status, p.parties(), p.currentParty(), next, p.returnComment()));
     }
 
     private static Transition sign(ContractProgress p) {
@@ -134,12 +177,13 @@ public final class ContractLifecycle {
         if (p.form() == ContractForm.SEND_ONLY && p.currentParty() > 0) {
             return Transition.refused(LifecycleDenial.ACKNOWLEDGE_INSTEAD);
         }
-        ContractProgress signed = p.withParty(p.currentParty(), p.current().withSigned(true));
+        List<PartyStep> signed = replace(p.parties(), p.currentParty(), p.current().withSigned(true));
         int next = p.currentParty() + 1;
         if (next == p.parties().size()) {
-            return Transition.to(signed.with(ContractStatus.COMPLETED, p.currentParty(), p.routePosition()));
+            return Transition.to(p.moved(ContractStatus.COMPLETED, signed, p.currentParty(), p.routePosition(),
+                    p.returnComment()));
         }
-        return Transition.to(enter(signed, next));
+        return Transition.to(reach(p, signed, next));
     }
 
     private static Transition acknowledge(ContractProgress p) {
@@ -147,9 +191,17 @@ public final class ContractLifecycle {
             return Transition.refused(LifecycleDenial.NOT_SEND_ONLY);
         }
         if (p.status() != ContractStatus.AWAITING_SIGNATURE || p.currentParty() == 0) {
-            return Transition.refused(LifecycleDenial.NOT_AWAITING_SIGNATURE);
+            return Transition.refused(LifecycleDenial.NOT_AWAITING_RECEIPT);
         }
-        return Transition.to(p.with(ContractStatus.COMPLETED, p.currentParty(), p.routePosition()));
+        return Transition.to(p.moved(ContractStatus.COMPLETED));
+    }
+
+    /** A returned contract was sent once, so it may be closed as 取消; a first draft is deleted instead. */
+    private static Transition withdraw(ContractProgress p) {
+        if (p.status() == ContractStatus.DRAFT) {
+            return Transition.refused(LifecycleDenial.NEVER_SENT);
+        }
+        return Transition.to(p.moved(ContractStatus.WITHDRAWN));
     }
 
     private static Transition decline(ContractProgress p) {
@@ -159,9 +211,10 @@ public final class ContractLifecycle {
         if (p.currentParty() == 0) {
             return Transition.refused(LifecycleDenial.SENDER_CANNOT_DECLINE);
         }
-        return Transition.to(p.with(ContractStatus.DECLINED, p.currentParty(), p.routePosition()));
+        return Transition.to(p.moved(ContractStatus.DECLINED));
     }
 
+    /** Only a contract out of the sender's hands expires: a draft or returned one has no one to wait for. */
     private static Transition expire(ContractProgress p, Instant now) {
         if (!isSent(p)) {
             return Transition.refused(LifecycleDenial.NOT_SENT);
@@ -172,20 +225,29 @@ public final class ContractLifecycle {
         if (!now.isAfter(p.deadline())) {
             return Transition.refused(LifecycleDenial.DEADLINE_NOT_PASSED);
         }
-        return Transition.to(p.with(ContractStatus.EXPIRED, p.currentParty(), p.routePosition()));
+        return Transition.to(p.moved(ContractStatus.EXPIRED));
     }
 
-    /** The contract reaches party {@code index}: its route if it has one, else its signer; set-up first if needed. */
-    private static ContractProgress enter(ContractProgress p, int index) {
-        PartyStep step = p.parties().get(index);
+    /**
+     * The contract reaches party {@code index}: its route if it has one, else its signer; a counterparty
+     * that has not named them yet starts in approval, awaiting its set-up. The recipient of 送付のみ has no
+     * route and acknowledges as its receiving user.
+     */
+    private static ContractProgress reach(ContractProgress p, List<PartyStep> parties, int index) {
+        PartyStep step = parties.get(index);
         if (p.form() == ContractForm.SEND_ONLY && index > 0) {
-            ContractProgress recipient = p.withParty(index, step.withRoute(List.of(), step.receiver()));
-            return recipient.with(ContractStatus.AWAITING_SIGNATURE, index, 0);
+            List<PartyStep> named = replace(parties, index, step.withRoute(List.of(), step.receiver()));
+            return p.moved(ContractStatus.AWAITING_SIGNATURE, named, index, 0, null);
         }
-        if (!step.isSetUp() || !step.route().isEmpty()) {
-            return p.with(ContractStatus.IN_APPROVAL, index, 0);
-        }
-        return p.with(ContractStatus.AWAITING_SIGNATURE, index, 0);
+        ContractStatus status = step.isSetUp() && step.route().isEmpty() ? ContractStatus.AWAITING_SIGNATURE
+                : ContractStatus.IN_APPROVAL;
+        return p.moved(status, parties, index, 0, null);
+    }
+
+    private static List<PartyStep> replace(List<PartyStep> parties, int index, PartyStep step) {
+        List<PartyStep> copy = new ArrayList<>(parties);
+        copy.set(index, step);
+        return copy;
     }
 
     private static boolean isSent(ContractProgress p) {

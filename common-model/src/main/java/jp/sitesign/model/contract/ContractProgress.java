@@ -1,7 +1,6 @@
 package jp.sitesign.model.contract;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +14,11 @@ import jp.sitesign.model.user.UserId;
  * whose turn it is and how far along that party's approval route it is. Only ids and statuses, so it is
  * stored in clear and synced as is. {@link ContractLifecycle} is the only way from one progress to the next.
  *
+ * <p>The constructor refuses a progress that cannot happen (more parties than the form allows, a
+ * counterparty without its receiving user, a signature out of party order, a party set up before the
+ * contract reached it, a signature awaited from nobody), so a corrupt stored row fails on reading
+ * instead of feeding the access policy wrong facts.
+ *
  * @param currentParty  index into {@link #parties} of the party whose turn it is (0 while a draft)
  * @param routePosition index into the current party's route of the approver whose turn it is
  * @param deadline      signing deadline (署名期限), or null
@@ -27,23 +31,65 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(status, "status");
         parties = List.copyOf(parties);
-        if (parties.isEmpty() || parties.get(0).receiver() != null) {
-            throw new IllegalArgumentException("the sender comes first and has no receiving user");
-        }
+        require(!parties.isEmpty(), "a contract has at least its sender");
+        require(parties.size() <= form.maxParties(),
+                form + " allows at most " + form.maxParties() + " parties, not " + parties.size());
+        require(parties.get(0).receiver() == null, "the sender comes first and has no receiving user");
         Set<CompanyId> companies = new HashSet<>();
-        for (PartyStep p : parties) {
-            if (!companies.add(p.company())) {
-                throw new IllegalArgumentException("company " + p.company() + " is a party twice");
-            }
+        for (int i = 0; i < parties.size(); i++) {
+            PartyStep p = parties.get(i);
+            require(companies.add(p.company()), "company " + p.company() + " is a party twice");
+            require(i == 0 || p.receiver() != null, "counterparty " + p.company() + " has no receiving user");
+            require(i == 0 || form != ContractForm.SEND_ONLY || p.route().isEmpty(),
+                    "the recipient of a send-only contract has no approval route");
         }
-        if (currentParty < 0 || currentParty >= parties.size()) {
-            throw new IllegalArgumentException("current party out of range");
+        require(currentParty >= 0 && currentParty < parties.size(), "current party out of range");
+        require(routePosition >= 0 && routePosition <= parties.get(currentParty).route().size(),
+                "route position out of range");
+        require(!status.isDraft() || currentParty == 0 && routePosition == 0,
+                "a draft is with its sender, at the start of its route");
+        require(status.isDraft() || parties.get(0).isSetUp(), "a sent contract has the sender's signer");
+        checkTurn(status, parties.get(currentParty), routePosition);
+        checkSignatures(form, status, parties, currentParty);
+    }
+
+    /** The party on turn is where its status says: on its route while approving, past it while signing. */
+    private static void checkTurn(ContractStatus status, PartyStep current, int routePosition) {
+        if (status == ContractStatus.IN_APPROVAL) {
+            require(current.isSetUp() ? routePosition < current.route().size()
+                    : current.route().isEmpty() && routePosition == 0,
+                    "in approval the position is on the current party's route");
         }
-        if (routePosition < 0 || routePosition > parties.get(currentParty).route().size()) {
-            throw new IllegalArgumentException("route position out of range");
+        if (status == ContractStatus.AWAITING_SIGNATURE || status == ContractStatus.COMPLETED) {
+            require(current.isSetUp() && routePosition == current.route().size(),
+                    "a signature is awaited only after the whole route, from a named signer");
         }
-        if (status.isDraft() && currentParty != 0) {
-            throw new IllegalArgumentException("a draft is with its sender");
+    }
+
+    /**
+     * Parties sign in order: everyone before the current party has signed, nobody after it has, and no
+     * party after it has been set up yet (it names its route and signer only once the contract reaches it).
+     * The current party has signed only once the contract is completed, except the recipient of 送付のみ,
+     * who acknowledges instead.
+     */
+    private static void checkSignatures(ContractForm form, ContractStatus status, List<PartyStep> parties,
+            int currentParty) {
+        boolean completed = status == ContractStatus.COMPLETED;
+        require(!completed || currentParty == parties.size() - 1, "a completed contract ends at its last party");
+        for (int i = 0; i < parties.size(); i++) {
+            PartyStep p = parties.get(i);
+            boolean shouldHaveSigned = i < currentParty
+                    || i == currentParty && completed && form != ContractForm.SEND_ONLY;
+            require(p.signed() == shouldHaveSigned, "party " + i + (p.signed() ? " cannot have signed yet"
+                    : " must have signed by now"));
+            require(i <= currentParty || !p.isSetUp() && p.route().isEmpty(),
+                    "party " + i + " is set up before the contract reached it");
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
         }
     }
 
@@ -117,30 +163,13 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
         return b.build();
     }
 
-    ContractProgress with(ContractStatus newStatus, int party, int position) {
-        return new ContractProgress(form, newStatus, parties, party, position, deadline, returnComment);
+    /** The same contract in another state; only {@link ContractLifecycle} moves it. */
+    ContractProgress moved(ContractStatus newStatus, List<PartyStep> newParties, int party, int position,
+            String comment) {
+        return new ContractProgress(form, newStatus, newParties, party, position, deadline, comment);
     }
 
-    ContractProgress withParties(List<PartyStep> newParties) {
-        return new ContractProgress(form, status, newParties, currentParty, routePosition, deadline, returnComment);
-    }
-
-    ContractProgress withParty(int index, PartyStep step) {
-        List<PartyStep> copy = new ArrayList<>(parties);
-        copy.set(index, step);
-        return withParties(copy);
-    }
-
-    ContractProgress returned(String comment) {
-        List<PartyStep> reset = new ArrayList<>();
-        reset.add(sender().withSigned(false));
-        for (PartyStep p : parties.subList(1, parties.size())) {
-            reset.add(PartyStep.counterparty(p.company(), p.receiver()));
-        }
-        return new ContractProgress(form, ContractStatus.RETURNED, reset, 0, 0, deadline, comment);
-    }
-
-    ContractProgress submitted() {
-        return new ContractProgress(form, status, parties, 0, 0, deadline, null);
+    ContractProgress moved(ContractStatus newStatus) {
+        return moved(newStatus, parties, currentParty, routePosition, returnComment);
     }
 }

@@ -3,64 +3,44 @@ package jp.sitesign.model.contract;
 import static jp.sitesign.model.contract.LifecycleCommand.ACKNOWLEDGE;
 import static jp.sitesign.model.contract.LifecycleCommand.APPROVE;
 import static jp.sitesign.model.contract.LifecycleCommand.DECLINE;
-import static jp.sitesign.model.contract.LifecycleCommand.DELETE;
 import static jp.sitesign.model.contract.LifecycleCommand.EDIT;
 import static jp.sitesign.model.contract.LifecycleCommand.EXPIRE;
 import static jp.sitesign.model.contract.LifecycleCommand.SIGN;
 import static jp.sitesign.model.contract.LifecycleCommand.SUBMIT;
 import static jp.sitesign.model.contract.LifecycleCommand.WITHDRAW;
+import static jp.sitesign.model.contract.LifecycleFixtures.AFTER_DEADLINE;
+import static jp.sitesign.model.contract.LifecycleFixtures.DEADLINE;
+import static jp.sitesign.model.contract.LifecycleFixtures.NOW;
+import static jp.sitesign.model.contract.LifecycleFixtures.SENDER;
+import static jp.sitesign.model.contract.LifecycleFixtures.SUB;
+import static jp.sitesign.model.contract.LifecycleFixtures.SUB_APPROVER;
+import static jp.sitesign.model.contract.LifecycleFixtures.SUB_RECEIVER;
+import static jp.sitesign.model.contract.LifecycleFixtures.SUB_SIGNER;
+import static jp.sitesign.model.contract.LifecycleFixtures.S_APPROVER;
+import static jp.sitesign.model.contract.LifecycleFixtures.S_APPROVER_2;
+import static jp.sitesign.model.contract.LifecycleFixtures.S_SIGNER;
+import static jp.sitesign.model.contract.LifecycleFixtures.THIRD;
+import static jp.sitesign.model.contract.LifecycleFixtures.THIRD_APPROVER;
+import static jp.sitesign.model.contract.LifecycleFixtures.THIRD_RECEIVER;
+import static jp.sitesign.model.contract.LifecycleFixtures.THIRD_SIGNER;
+import static jp.sitesign.model.contract.LifecycleFixtures.draft;
+import static jp.sitesign.model.contract.LifecycleFixtures.ok;
+import static jp.sitesign.model.contract.LifecycleFixtures.setUp;
+import static jp.sitesign.model.contract.LifecycleFixtures.twoParty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.policy.AccessPolicy;
-import jp.sitesign.model.policy.Actor;
-import jp.sitesign.model.policy.ContractResource;
-import jp.sitesign.model.company.CompanyStatus;
-import jp.sitesign.model.user.Role;
-import jp.sitesign.model.user.UserId;
-import jp.sitesign.model.user.UserStatus;
 import org.junit.jupiter.api.Test;
 
+/** Whole runs through the workflow and the rules the state table alone does not show. */
 class ContractLifecycleTest {
-    static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
-    static final CompanyId SENDER = new CompanyId("C10000001");
-    static final CompanyId SUB = new CompanyId("C20000002");
-    static final CompanyId THIRD = new CompanyId("C30000003");
-    static final UserId CREATOR = new UserId("U10000001");
-    static final UserId S_APPROVER = new UserId("U10000002");
-    static final UserId S_SIGNER = new UserId("U10000003");
-    static final UserId SUB_RECEIVER = new UserId("U20000001");
-    static final UserId SUB_APPROVER = new UserId("U20000002");
-    static final UserId SUB_SIGNER = new UserId("U20000003");
-    static final UserId THIRD_RECEIVER = new UserId("U30000001");
 
-    static ContractProgress draft(ContractForm form, List<UserId> senderRoute, PartyStep... counterparties) {
-        List<PartyStep> parties = new ArrayList<>();
-        parties.add(PartyStep.sender(SENDER, senderRoute, S_SIGNER));
-        parties.addAll(List.of(counterparties));
-        return ContractProgress.draft(form, parties, NOW.plus(Duration.ofDays(14)));
-    }
-
-    static ContractProgress twoParty() {
-        return draft(ContractForm.BILATERAL, List.of(S_APPROVER), PartyStep.counterparty(SUB, SUB_RECEIVER));
-    }
-
-    static ContractProgress ok(Transition t) {
-        assertThat(t.denial()).as("refused").isNull();
-        return t.next();
-    }
-
-    static ContractProgress ok(ContractProgress p, LifecycleCommand c) {
-        return ok(ContractLifecycle.apply(p, c, NOW));
-    }
-
-    static void refused(ContractProgress p, LifecycleCommand c, LifecycleDenial why) {
-        assertThat(ContractLifecycle.apply(p, c, NOW).denial()).as(c + " in " + p.status()).isEqualTo(why);
+    private static LifecycleDenial refusal(ContractProgress p, LifecycleCommand c, Instant now) {
+        Transition t = ContractLifecycle.apply(p, c, now);
+        assertThat(t.allowed()).as(c + " in " + p.status()).isFalse();
+        return t.denial();
     }
 
     @Test
@@ -75,146 +55,217 @@ class ContractLifecycleTest {
         assertThat(p.currentSigner()).isEqualTo(S_SIGNER);
 
         p = ok(p, SIGN);
-        assertThat(p.status()).as("reached the subcontractor, which must set itself up").isEqualTo(ContractStatus.IN_APPROVAL);
+        assertThat(p.status()).as("reached the subcontractor, which sets itself up")
+                .isEqualTo(ContractStatus.IN_APPROVAL);
         assertThat(p.awaitingSetup()).isTrue();
         assertThat(p.currentApprover()).isNull();
+        assertThat(p.parties().get(0).signed()).isTrue();
         assertThat(p.reached()).containsExactlyInAnyOrder(SENDER, SUB);
-        refused(p, APPROVE, LifecycleDenial.PARTY_NOT_SET_UP);
 
-        p = ok(ContractLifecycle.setPartyRoute(p, List.of(SUB_APPROVER), SUB_SIGNER));
+        p = setUp(p, List.of(SUB_APPROVER), SUB_SIGNER);
         assertThat(p.currentApprover()).isEqualTo(SUB_APPROVER);
         p = ok(p, APPROVE);
         assertThat(p.currentSigner()).isEqualTo(SUB_SIGNER);
         p = ok(p, SIGN);
         assertThat(p.status()).isEqualTo(ContractStatus.COMPLETED);
         assertThat(p.parties()).allMatch(PartyStep::signed);
+        assertThat(p.currentApprover()).isNull();
+        assertThat(p.currentSigner()).isNull();
     }
 
     @Test
-    void threePartiesSignInPartyOrderAndEmptyRoutesGoStraightToTheSigner() {
-        ContractProgress p = draft(ContractForm.MULTI_PARTY, List.of(), PartyStep.counterparty(SUB, SUB_RECEIVER),
-                PartyStep.counterparty(THIRD, THIRD_RECEIVER));
-        p = ok(p, SUBMIT);
-        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
-        p = ok(p, SIGN);
-        p = ok(ContractLifecycle.setPartyRoute(p, List.of(), SUB_SIGNER));
-        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
+    void threePartiesEachRunTheirRouteAndSignInPartyOrder() {
+        ContractProgress p = draft(ContractForm.MULTI_PARTY, List.of(S_APPROVER),
+                PartyStep.counterparty(SUB, SUB_RECEIVER), PartyStep.counterparty(THIRD, THIRD_RECEIVER));
+        p = ok(ok(ok(p, SUBMIT), APPROVE), SIGN);
         assertThat(p.current().company()).isEqualTo(SUB);
+        assertThat(p.reached()).as("the third party waits for the second").containsExactlyInAnyOrder(SENDER, SUB);
+
+        p = ok(setUp(p, List.of(SUB_APPROVER), SUB_SIGNER), APPROVE);
+        assertThat(p.currentSigner()).isEqualTo(SUB_SIGNER);
         p = ok(p, SIGN);
+        assertThat(p.status()).isEqualTo(ContractStatus.IN_APPROVAL);
         assertThat(p.current().company()).isEqualTo(THIRD);
         assertThat(p.awaitingSetup()).isTrue();
-        p = ok(ContractLifecycle.setPartyRoute(p, List.of(), THIRD_RECEIVER));
-        p = ok(p, SIGN);
+        assertThat(p.parties()).extracting(PartyStep::signed).containsExactly(true, true, false);
+
+        p = setUp(p, List.of(THIRD_APPROVER), THIRD_SIGNER);
+        assertThat(p.currentApprover()).isEqualTo(THIRD_APPROVER);
+        p = ok(ok(p, APPROVE), SIGN);
         assertThat(p.status()).isEqualTo(ContractStatus.COMPLETED);
         assertThat(p.reached()).containsExactlyInAnyOrder(SENDER, SUB, THIRD);
     }
 
     @Test
-    void aReturnByTheCounterpartysApproverGoesBackToTheSenderAsADraftAndCanBeResubmitted() {
-        ContractProgress p = ok(ok(ok(twoParty(), SUBMIT), APPROVE), SIGN);
-        p = ok(ContractLifecycle.setPartyRoute(p, List.of(SUB_APPROVER), SUB_SIGNER));
-        p = ok(ContractLifecycle.returnToSender(p, "金額を確認してください"));
+    void emptyRoutesGoStraightToTheSigner() {
+        ContractProgress p = ok(draft(ContractForm.BILATERAL, List.of(), PartyStep.counterparty(SUB, SUB_RECEIVER)),
+                SUBMIT);
+        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
+        assertThat(p.currentSigner()).isEqualTo(S_SIGNER);
+        p = setUp(ok(p, SIGN), List.of(), SUB_SIGNER);
+        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
+        assertThat(p.currentSigner()).isEqualTo(SUB_SIGNER);
+    }
+
+    @Test
+    void approversApproveOneAfterAnotherInRouteOrder() {
+        ContractProgress p = ok(draft(ContractForm.BILATERAL, List.of(S_APPROVER, S_APPROVER_2),
+                PartyStep.counterparty(SUB, SUB_RECEIVER)), SUBMIT);
+        assertThat(p.currentApprover()).isEqualTo(S_APPROVER);
+        p = ok(p, APPROVE);
+        assertThat(p.status()).isEqualTo(ContractStatus.IN_APPROVAL);
+        assertThat(p.currentApprover()).isEqualTo(S_APPROVER_2);
+        p = ok(p, APPROVE);
+        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
+    }
+
+    @Test
+    void aReturnByTheCounterpartysApproverGoesBackToTheSenderAndCanBeResubmitted() {
+        ContractProgress p = ContractLifecycle.returnToSender(LifecycleFixtures.inCounterpartyApproval(),
+                "  金額を確認してください ").next();
         assertThat(p.status()).isEqualTo(ContractStatus.RETURNED);
         assertThat(p.status().isDraft()).isTrue();
         assertThat(p.returnComment()).isEqualTo("金額を確認してください");
         assertThat(p.currentParty()).isZero();
-        assertThat(p.parties()).noneMatch(PartyStep::signed);
+        assertThat(p.parties()).as("the signatures were on the old document").noneMatch(PartyStep::signed);
         assertThat(p.parties().get(1).isSetUp()).as("the counterparty sets itself up again").isFalse();
         assertThat(p.reached()).containsExactly(SENDER);
-        ok(p, EDIT);
+        assertThat(ok(p, EDIT)).as("editing keeps the comment to work from").isEqualTo(p);
+
         ContractProgress again = ok(p, SUBMIT);
         assertThat(again.status()).isEqualTo(ContractStatus.IN_APPROVAL);
+        assertThat(again.currentApprover()).as("the sender's route starts over").isEqualTo(S_APPROVER);
         assertThat(again.returnComment()).isNull();
     }
 
     @Test
-    void sendOnlyEndsWithTheRecipientsAcknowledgementNotASignature() {
-        ContractProgress p = draft(ContractForm.SEND_ONLY, List.of(), PartyStep.counterparty(SUB, SUB_RECEIVER));
-        p = ok(ok(p, SUBMIT), SIGN);
-        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
-        assertThat(p.currentSigner()).as("the recipient confirms").isEqualTo(SUB_RECEIVER);
-        refused(p, SIGN, LifecycleDenial.ACKNOWLEDGE_INSTEAD);
-        assertThat(ok(p, ACKNOWLEDGE).status()).isEqualTo(ContractStatus.COMPLETED);
-        refused(ok(ok(twoParty(), SUBMIT), APPROVE), ACKNOWLEDGE, LifecycleDenial.NOT_SEND_ONLY);
+    void aReturnFromLaterOnTheSendersRouteStartsTheRouteOverOnResubmission() {
+        ContractProgress p = ok(ok(draft(ContractForm.BILATERAL, List.of(S_APPROVER, S_APPROVER_2),
+                PartyStep.counterparty(SUB, SUB_RECEIVER)), SUBMIT), APPROVE);
+        ContractProgress back = ContractLifecycle.returnToSender(p, "添付が足りません").next();
+        assertThat(back.routePosition()).isZero();
+        assertThat(ok(back, SUBMIT).currentApprover()).isEqualTo(S_APPROVER);
     }
 
     @Test
-    void expiryOnlyAfterTheDeadlineAndOnlyForSentUnfinishedContracts() {
-        ContractProgress sent = ok(twoParty(), SUBMIT);
-        refused(sent, EXPIRE, LifecycleDenial.DEADLINE_NOT_PASSED);
-        Instant after = sent.deadline().plusSeconds(1);
-        assertThat(ok(ContractLifecycle.apply(sent, EXPIRE, after)).status()).isEqualTo(ContractStatus.EXPIRED);
-        assertThat(ContractLifecycle.apply(sent, EXPIRE, sent.deadline()).denial())
-                .as("at the deadline itself it is still valid").isEqualTo(LifecycleDenial.DEADLINE_NOT_PASSED);
-        assertThat(ContractLifecycle.apply(twoParty(), EXPIRE, after).denial()).isEqualTo(LifecycleDenial.NOT_SENT);
-        ContractProgress noDeadline = new ContractProgress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL,
-                sent.parties(), 0, 0, null, null);
-        assertThat(ContractLifecycle.apply(noDeadline, EXPIRE, after).denial()).isEqualTo(LifecycleDenial.NO_DEADLINE);
+    void aReturnNeedsACommentSayingWhy() {
+        ContractProgress p = LifecycleFixtures.inSenderApproval();
+        assertThat(ContractLifecycle.returnToSender(p, null).denial()).isEqualTo(LifecycleDenial.COMMENT_REQUIRED);
+        assertThat(ContractLifecycle.returnToSender(p, " \n").denial()).isEqualTo(LifecycleDenial.COMMENT_REQUIRED);
+        assertThat(refusal(p, LifecycleCommand.RETURN, NOW)).as("apply has no comment to give")
+                .isEqualTo(LifecycleDenial.COMMENT_REQUIRED);
+    }
+
+    @Test
+    void sendOnlyEndsWithTheRecipientsAcknowledgementNotASignature() {
+        ContractProgress p = ok(LifecycleFixtures.sendOnly(), SUBMIT);
+        assertThat(p.currentSigner()).isEqualTo(S_SIGNER);
+        p = ok(p, SIGN);
+        assertThat(p.status()).isEqualTo(ContractStatus.AWAITING_SIGNATURE);
+        assertThat(p.awaitingSetup()).as("the recipient names no route").isFalse();
+        assertThat(p.currentSigner()).as("the receiving user confirms").isEqualTo(SUB_RECEIVER);
+        assertThat(refusal(p, SIGN, NOW)).isEqualTo(LifecycleDenial.ACKNOWLEDGE_INSTEAD);
+        ContractProgress done = ok(p, ACKNOWLEDGE);
+        assertThat(done.status()).isEqualTo(ContractStatus.COMPLETED);
+        assertThat(done.parties()).extracting(PartyStep::signed).containsExactly(true, false);
+    }
+
+    @Test
+    void expiryComesOnlyAfterTheDeadline() {
+        ContractProgress sent = LifecycleFixtures.inSenderApproval();
+        assertThat(refusal(sent, EXPIRE, NOW)).isEqualTo(LifecycleDenial.DEADLINE_NOT_PASSED);
+        assertThat(refusal(sent, EXPIRE, DEADLINE)).as("the deadline itself is still in time")
+                .isEqualTo(LifecycleDenial.DEADLINE_NOT_PASSED);
+        ContractProgress expired = ContractLifecycle.apply(sent, EXPIRE, AFTER_DEADLINE).next();
+        assertThat(expired.status()).isEqualTo(ContractStatus.EXPIRED);
+        assertThat(expired.reached()).as("who saw it still sees it").isEqualTo(sent.reached());
+    }
+
+    @Test
+    void onlyUnfinishedContractsOutOfTheSendersHandsExpire() {
+        Instant muchLater = DEADLINE.plusSeconds(86_400 * 365);
+        assertThat(refusal(twoParty(), EXPIRE, muchLater)).isEqualTo(LifecycleDenial.NOT_SENT);
+        assertThat(refusal(LifecycleFixtures.returnedByCounterparty(), EXPIRE, muchLater))
+                .isEqualTo(LifecycleDenial.NOT_SENT);
+        assertThat(refusal(LifecycleFixtures.completed(), EXPIRE, muchLater)).isEqualTo(LifecycleDenial.FINAL);
+        ContractProgress noDeadline = ok(ContractProgress.draft(ContractForm.BILATERAL, twoParty().parties(), null),
+                SUBMIT);
+        assertThat(refusal(noDeadline, EXPIRE, muchLater)).isEqualTo(LifecycleDenial.NO_DEADLINE);
+    }
+
+    @Test
+    void aContractPastItsDeadlineIsNotSentUntilTheDeadlineIsChanged() {
+        assertThat(refusal(twoParty(), SUBMIT, DEADLINE)).isEqualTo(LifecycleDenial.DEADLINE_PASSED);
+        ContractProgress returned = LifecycleFixtures.returnedByCounterparty();
+        assertThat(refusal(returned, SUBMIT, AFTER_DEADLINE)).isEqualTo(LifecycleDenial.DEADLINE_PASSED);
+        ContractProgress newDeadline = new ContractProgress(returned.form(), returned.status(), returned.parties(),
+                0, 0, AFTER_DEADLINE.plusSeconds(3600), returned.returnComment());
+        assertThat(ContractLifecycle.apply(newDeadline, SUBMIT, AFTER_DEADLINE).allowed()).isTrue();
     }
 
     @Test
     void onlyDraftsAreEditedOrDeletedAndDeletingLeavesNothing() {
-        assertThat(ContractLifecycle.apply(twoParty(), DELETE, NOW).deleted()).isTrue();
-        assertThat(ok(twoParty(), EDIT)).isEqualTo(twoParty());
-        ContractProgress sent = ok(twoParty(), SUBMIT);
-        refused(sent, EDIT, LifecycleDenial.NOT_A_DRAFT);
-        refused(sent, DELETE, LifecycleDenial.NOT_A_DRAFT);
-        refused(sent, SUBMIT, LifecycleDenial.NOT_A_DRAFT);
+        Transition delete = ContractLifecycle.apply(twoParty(), LifecycleCommand.DELETE, NOW);
+        assertThat(delete.deleted()).isTrue();
+        assertThat(delete.next()).isNull();
+        assertThat(ContractLifecycle.apply(LifecycleFixtures.returnedByCounterparty(), LifecycleCommand.DELETE, NOW)
+                .deleted()).isTrue();
+        ContractProgress sent = LifecycleFixtures.inSenderApproval();
+        assertThat(refusal(sent, EDIT, NOW)).isEqualTo(LifecycleDenial.NOT_A_DRAFT);
+        assertThat(refusal(sent, LifecycleCommand.DELETE, NOW)).isEqualTo(LifecycleDenial.NOT_A_DRAFT);
     }
 
     @Test
-    void everyEndedContractRefusesEveryCommand() {
-        ContractProgress sent = ok(twoParty(), SUBMIT);
-        ContractProgress atSub = ok(ok(sent, APPROVE), SIGN);
-        ContractProgress subSetUp = ok(ContractLifecycle.setPartyRoute(atSub, List.of(SUB_APPROVER), SUB_SIGNER));
-        ContractProgress completed = ok(ok(subSetUp, APPROVE), SIGN);
-        assertThat(completed.status()).isEqualTo(ContractStatus.COMPLETED);
-        ContractProgress withdrawn = ok(sent, WITHDRAW);
-        ContractProgress declined = ok(atSub, DECLINE);
-        ContractProgress expired = ok(ContractLifecycle.apply(sent, EXPIRE, sent.deadline().plusSeconds(1)));
-        for (ContractProgress ended : List.of(completed, withdrawn, declined, expired)) {
-            assertThat(ContractLifecycle.available(ended, NOW.plus(Duration.ofDays(100)))).as(ended.status().name())
-                    .isEmpty();
-            for (LifecycleCommand c : LifecycleCommand.values()) {
-                if (c != LifecycleCommand.SET_PARTY_ROUTE) {
-                    refused(ended, c, LifecycleDenial.FINAL);
-                }
+    void aCompletedContractRefusesEverythingIncludingTheCommandsThatCarryData() {
+        ContractProgress completed = LifecycleFixtures.completed();
+        for (LifecycleCommand c : LifecycleCommand.values()) {
+            if (c != LifecycleCommand.SET_PARTY_ROUTE) {
+                assertThat(refusal(completed, c, AFTER_DEADLINE)).as(c.name()).isEqualTo(LifecycleDenial.FINAL);
             }
-            assertThat(ContractLifecycle.returnToSender(ended, "x").denial()).isEqualTo(LifecycleDenial.FINAL);
-            assertThat(ContractLifecycle.setPartyRoute(ended, List.of(), SUB_SIGNER).denial())
-                    .isEqualTo(LifecycleDenial.FINAL);
         }
+        assertThat(ContractLifecycle.returnToSender(completed, "x").denial()).isEqualTo(LifecycleDenial.FINAL);
+        assertThat(ContractLifecycle.setPartyRoute(completed, List.of(), SUB_SIGNER).denial())
+                .isEqualTo(LifecycleDenial.FINAL);
+        assertThat(ContractLifecycle.available(completed, AFTER_DEADLINE)).isEmpty();
     }
 
     @Test
-    void theSenderCannotDeclineButCanWithdrawWhileTheCounterpartyMayDecline() {
-        ContractProgress sent = ok(twoParty(), SUBMIT);
-        refused(sent, DECLINE, LifecycleDenial.SENDER_CANNOT_DECLINE);
-        ContractProgress atSub = ok(ok(sent, APPROVE), SIGN);
-        assertThat(ok(atSub, DECLINE).status()).isEqualTo(ContractStatus.DECLINED);
-        assertThat(ok(atSub, WITHDRAW).status()).isEqualTo(ContractStatus.WITHDRAWN);
-        refused(twoParty(), WITHDRAW, LifecycleDenial.NOT_SENT);
+    void aReturnedContractMayBeWithdrawnButAFirstDraftIsDeletedInstead() {
+        assertThat(refusal(twoParty(), WITHDRAW, NOW)).isEqualTo(LifecycleDenial.NEVER_SENT);
+        ContractProgress withdrawn = ok(LifecycleFixtures.returnedByCounterparty(), WITHDRAW);
+        assertThat(withdrawn.status()).isEqualTo(ContractStatus.WITHDRAWN);
+        assertThat(withdrawn.reached()).containsExactly(SENDER);
     }
 
     @Test
-    void submittingNeedsACounterpartyASignerAndTheFormsPartyLimit() {
+    void theCounterpartyOnTurnMayDeclineButTheSenderWithdraws() {
+        assertThat(refusal(LifecycleFixtures.awaitingSenderSignature(), DECLINE, NOW))
+                .isEqualTo(LifecycleDenial.SENDER_CANNOT_DECLINE);
+        ContractProgress declined = ok(LifecycleFixtures.awaitingCounterpartySetUp(), DECLINE);
+        assertThat(declined.status()).isEqualTo(ContractStatus.DECLINED);
+        assertThat(declined.reached()).containsExactlyInAnyOrder(SENDER, SUB);
+    }
+
+    @Test
+    void submittingNeedsACounterpartyAndTheSendersSigner() {
         ContractProgress alone = ContractProgress.draft(ContractForm.BILATERAL,
                 List.of(PartyStep.sender(SENDER, List.of(), S_SIGNER)), null);
-        refused(alone, SUBMIT, LifecycleDenial.TOO_FEW_PARTIES);
-        ContractProgress three = draft(ContractForm.BILATERAL, List.of(), PartyStep.counterparty(SUB, SUB_RECEIVER),
-                PartyStep.counterparty(THIRD, THIRD_RECEIVER));
-        refused(three, SUBMIT, LifecycleDenial.TOO_MANY_PARTIES);
+        assertThat(refusal(alone, SUBMIT, NOW)).isEqualTo(LifecycleDenial.TOO_FEW_PARTIES);
         ContractProgress noSigner = ContractProgress.draft(ContractForm.BILATERAL,
                 List.of(PartyStep.sender(SENDER, List.of(), null), PartyStep.counterparty(SUB, SUB_RECEIVER)), null);
-        refused(noSigner, SUBMIT, LifecycleDenial.SIGNER_MISSING);
+        assertThat(refusal(noSigner, SUBMIT, NOW)).isEqualTo(LifecycleDenial.SIGNER_MISSING);
     }
 
     @Test
-    void aPartyIsSetUpOnceAndOnlyWithASigner() {
-        ContractProgress atSub = ok(ok(ok(twoParty(), SUBMIT), APPROVE), SIGN);
+    void aCounterpartySetsItselfUpOnceWithASignerAndAValidRoute() {
+        ContractProgress atSub = LifecycleFixtures.awaitingCounterpartySetUp();
         assertThat(ContractLifecycle.setPartyRoute(atSub, List.of(), null).denial())
                 .isEqualTo(LifecycleDenial.SIGNER_MISSING);
-        ContractProgress setUp = ok(ContractLifecycle.setPartyRoute(atSub, List.of(SUB_APPROVER), SUB_SIGNER));
+        assertThat(ContractLifecycle.setPartyRoute(atSub, List.of(SUB_APPROVER, SUB_APPROVER), SUB_SIGNER).denial())
+                .isEqualTo(LifecycleDenial.INVALID_ROUTE);
+        assertThat(ContractLifecycle.setPartyRoute(atSub, java.util.Arrays.asList(SUB_APPROVER, null), SUB_SIGNER)
+                .denial()).isEqualTo(LifecycleDenial.INVALID_ROUTE);
+        ContractProgress setUp = setUp(atSub, List.of(SUB_APPROVER), SUB_SIGNER);
         assertThat(ContractLifecycle.setPartyRoute(setUp, List.of(), SUB_SIGNER).denial())
                 .isEqualTo(LifecycleDenial.ALREADY_SET_UP);
         assertThat(ContractLifecycle.setPartyRoute(twoParty(), List.of(), SUB_SIGNER).denial())
@@ -222,48 +273,8 @@ class ContractLifecycleTest {
     }
 
     @Test
-    void availableCommandsFollowTheState() {
-        assertThat(ContractLifecycle.available(twoParty(), NOW)).containsExactlyInAnyOrder(EDIT, DELETE, SUBMIT);
-        ContractProgress inApproval = ok(twoParty(), SUBMIT);
-        assertThat(ContractLifecycle.available(inApproval, NOW)).containsExactlyInAnyOrder(APPROVE,
-                LifecycleCommand.RETURN, WITHDRAW);
-        ContractProgress atSub = ok(ok(inApproval, APPROVE), SIGN);
-        assertThat(ContractLifecycle.available(atSub, NOW)).containsExactlyInAnyOrder(
-                LifecycleCommand.SET_PARTY_ROUTE, WITHDRAW, DECLINE);
-    }
-
-    @Test
-    void thePolicyResourceNamesWhoseTurnItIsSoThePolicyDecidesWhoMayAct() {
-        ContractProgress inApproval = ok(twoParty(), SUBMIT);
-        ContractResource r = inApproval.toResource(CREATOR, false);
-        assertThat(r.currentApproverId()).isEqualTo(S_APPROVER);
-        assertThat(r.reachedPartyIds()).containsExactly(SENDER);
-        Actor approver = new Actor(S_APPROVER, SENDER, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE, false);
-        Actor signer = new Actor(S_SIGNER, SENDER, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE, false);
-        Actor subReceiver = new Actor(SUB_RECEIVER, SUB, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE, false);
-        assertThat(AccessPolicy.decide(approver, APPROVE.action(), r).allowed()).isTrue();
-        assertThat(AccessPolicy.decide(signer, APPROVE.action(), r).allowed()).isFalse();
-        assertThat(AccessPolicy.decide(subReceiver, LifecycleCommand.SET_PARTY_ROUTE.action(), r).allowed())
-                .as("not reached yet").isFalse();
-
-        ContractProgress atSub = ok(ok(inApproval, APPROVE), SIGN);
-        ContractResource r2 = atSub.toResource(CREATOR, false);
-        assertThat(AccessPolicy.decide(subReceiver, LifecycleCommand.SET_PARTY_ROUTE.action(), r2).allowed()).isTrue();
-        ContractProgress subSigning = ok(ContractLifecycle.setPartyRoute(atSub, List.of(), SUB_SIGNER));
-        Actor subSigner = new Actor(SUB_SIGNER, SUB, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE, false);
-        assertThat(AccessPolicy.decide(subSigner, SIGN.action(), subSigning.toResource(CREATOR, true)).allowed())
-                .isTrue();
-        assertThat(AccessPolicy.decide(subSigner, SIGN.action(), subSigning.toResource(CREATOR, false)).code())
-                .isEqualTo("NO_SIGNING_AUTHORITY");
-    }
-
-    @Test
-    void impossibleProgressIsRefusedAtConstruction() {
-        assertThatThrownBy(() -> draft(ContractForm.BILATERAL, List.of(S_APPROVER, S_APPROVER),
-                PartyStep.counterparty(SUB, SUB_RECEIVER))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> draft(ContractForm.BILATERAL, List.of(), PartyStep.counterparty(SENDER, SUB_RECEIVER)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ContractProgress(ContractForm.BILATERAL, ContractStatus.DRAFT,
-                twoParty().parties(), 1, 0, null, null)).isInstanceOf(IllegalArgumentException.class);
+    void setPartyRouteCannotGoThroughApplyWithoutItsData() {
+        assertThatThrownBy(() -> ContractLifecycle.apply(LifecycleFixtures.awaitingCounterpartySetUp(),
+                LifecycleCommand.SET_PARTY_ROUTE, NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 }

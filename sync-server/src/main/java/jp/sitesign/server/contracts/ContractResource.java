@@ -213,6 +213,10 @@ public final class ContractResource {
                 parties.add(PartyStep.counterparty(new CompanyId(cp.companyId()), Params.userId("receiverId",
                         cp.receiverId())));
             }
+            if (form != null && parties.size() > form.maxParties()) {
+                throw invalid("「" + form.labelJa() + "」の当事者は送付元を含めて " + form.maxParties() + " 社までです。",
+                        form.labelEn() + " allows at most " + form.maxParties() + " parties, the sender included.");
+            }
             try {
                 return ContractProgress.draft(form, parties, deadline);
             } catch (IllegalArgumentException e) {
