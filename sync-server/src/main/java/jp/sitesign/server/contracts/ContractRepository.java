@@ -83,7 +83,7 @@ final class ContractRepository {
         List<PartyStep> parties = k.progress().parties();
         ps.setString(i + 3, parties.size() > 1 ? parties.get(1).company().value() : null);
         ps.setString(i + 4, numberIndex);
-        ps.setBytes(i + 5, cipher.seal(c, k.sender(), place(k.id()), Content.of(d)));
+        ps.setBytes(i + 5, cipher.seal(c, k.sender(), place(k.id()), Content.of(d, k.progress().returnComment())));
         ps.setString(i + 6, ProgressCodec.write(k.progress()));
         ps.setString(i + 7, k.mainDocument());
         ps.setLong(i + 8, k.revision());
@@ -250,7 +250,7 @@ final class ContractRepository {
         Date date = rs.getDate("transaction_date");
         long amount = rs.getLong("amount");
         Long amountYen = rs.wasNull() ? null : amount;
-        ContractProgress progress = ProgressCodec.read(rs.getString("progress"));
+        ContractProgress progress = ProgressCodec.read(rs.getString("progress"), content.returnComment());
         return new StoredContract(id, sender, new UserId(rs.getString("creator")), progress,
                 content.toData(date == null ? null : date.toLocalDate(), amountYen), rs.getString("main_document"),
                 rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
@@ -262,10 +262,10 @@ final class ContractRepository {
 
     /** The sealed part of a contract row. */
     record Content(String managementNumber, String title, boolean taxIncluded, boolean construction,
-            Map<ConstructionItem, String> terms, String note, String originalId) {
-        static Content of(ContractData d) {
+            Map<ConstructionItem, String> terms, String note, String originalId, String returnComment) {
+        static Content of(ContractData d, String returnComment) {
             return new Content(d.managementNumber(), d.title(), d.taxIncluded(), d.construction(), d.terms().items(),
-                    d.note(), d.originalId());
+                    d.note(), d.originalId(), returnComment);
         }
 
         ContractData toData(LocalDate date, Long amountYen) {

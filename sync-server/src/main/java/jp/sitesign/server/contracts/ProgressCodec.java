@@ -12,7 +12,10 @@ import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.http.JsonMapper;
 
-/** The workflow progress as the JSON stored in clear in the contracts row (ids and statuses only). */
+/**
+ * The workflow progress as the JSON stored in clear in the contracts row: ids, statuses and positions
+ * only. The return comment is contract content and travels sealed with it ({@link ContractRepository}).
+ */
 final class ProgressCodec {
     private static final ObjectMapper JSON = JsonMapper.create();
 
@@ -25,13 +28,13 @@ final class ProgressCodec {
                 s.signer() == null ? null : s.signer().value(), s.signed())).toList();
         try {
             return JSON.writeValueAsString(new Progress(p.form(), p.status(), parties, p.currentParty(),
-                    p.routePosition(), p.deadline(), p.returnComment()));
+                    p.routePosition(), p.deadline()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static ContractProgress read(String json) {
+    static ContractProgress read(String json, String returnComment) {
         try {
             Progress p = JSON.readValue(json, Progress.class);
             List<PartyStep> parties = p.parties().stream().map(s -> new PartyStep(new CompanyId(s.company()),
@@ -39,7 +42,7 @@ final class ProgressCodec {
                     s.route().stream().map(UserId::new).toList(), s.signer() == null ? null : new UserId(s.signer()),
                     s.signed())).toList();
             return new ContractProgress(p.form(), p.status(), parties, p.currentParty(), p.routePosition(),
-                    p.deadline(), p.returnComment());
+                    p.deadline(), returnComment);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored contract progress is unreadable", e);
         }
@@ -49,6 +52,6 @@ final class ProgressCodec {
     }
 
     record Progress(ContractForm form, ContractStatus status, List<Party> parties, int currentParty, int routePosition,
-            Instant deadline, String returnComment) {
+            Instant deadline) {
     }
 }

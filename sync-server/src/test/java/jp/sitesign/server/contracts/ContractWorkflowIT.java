@@ -95,6 +95,17 @@ class ContractWorkflowIT {
         JsonNode returned = ok(step(id, "return", aAdmin, rev, "工期の記載を見直してください"));
         assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
         assertThat(returned.get("returnComment").asText()).isEqualTo("工期の記載を見直してください");
+        String clearProgress = server.context().db().read(conn -> {
+            try (var ps = conn.prepareStatement("SELECT progress FROM contracts WHERE id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(clearProgress).as("the comment is content: sealed, not in the clear progress")
+                .contains("RETURNED").doesNotContain("工期");
         k = ok(step(id, "submit", aMember, returned.get("revision").asLong(), null));
         k = ok(step(id, "approve", aAdmin, k.get("revision").asLong(), null));
         assertThat(k.get("status").asText()).isEqualTo("AWAITING_SIGNATURE");
