@@ -70,7 +70,7 @@ final class CoverageCheck {
         // Sorted so the report lists changes in a stable order.
         for (COSObjectKey key : new TreeMap<>(signed.getDocument().getXrefTable()).keySet()) {
             COSBase before = resolve(signed, key);
-            if (before == null || before instanceof COSDictionary d && SKIPPED_TYPES.contains(d.getCOSName(COSName.TYPE))) {
+            if (before == null || before instanceof COSDictionary d && isSkipped(d.getCOSName(COSName.TYPE))) {
                 continue;
             }
             COSBase after = resolve(last, key);
@@ -78,6 +78,11 @@ final class CoverageCheck {
                 judge(key, before, after);
             }
         }
+    }
+
+    /** Cross-reference and object streams are file structure, not content. */
+    private static boolean isSkipped(COSName type) {
+        return type != null && SKIPPED_TYPES.contains(type);
     }
 
     private static COSBase resolve(PDDocument document, COSObjectKey key) {
