@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,12 +94,5 @@ final class VerificationContext {
         } catch (IOException e) {
             return new Coverage(CoverageStatus.UNKNOWN, revision, revisions.count(), end, List.of());
         }
-    }
-
-    /** A pool with extra certificates (a token's own), for one chain. */
-    List<X509Certificate> poolWith(List<X509Certificate> extra) {
-        List<X509Certificate> all = new ArrayList<>(pool);
-        all.addAll(extra);
-        return all;
     }
 }

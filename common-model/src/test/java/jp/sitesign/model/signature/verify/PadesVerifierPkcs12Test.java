@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
 import jp.sitesign.model.signature.testing.TestCa;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -194,8 +196,7 @@ class PadesVerifierPkcs12Test {
         assertThat(signature.identity().status()).isEqualTo(TrustStatus.EXPIRED);
         assertThat(signature.identity().checkedAt()).isEqualTo(signature.timestamp().time());
         assertThat(signature.valid()).isFalse();
-        String pdfsig = jp.sitesign.model.signature.testing.ExternalTools
-                .run(List.of("pdfsig", write("expired.pdf", signed).toString())).output();
+        String pdfsig = ExternalTools.run(List.of("pdfsig", write("expired.pdf", signed).toString())).output();
         assertThat(pdfsig).contains("Signature is Valid.");
     }
 
@@ -244,7 +245,7 @@ class PadesVerifierPkcs12Test {
         return what -> PASSWORD.toCharArray();
     }
 
-    private static Path write(String name, byte[] pdf) throws java.io.IOException {
+    private static Path write(String name, byte[] pdf) throws IOException {
         return Files.write(dir.resolve(name), pdf);
     }
 }

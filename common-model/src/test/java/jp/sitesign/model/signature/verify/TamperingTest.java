@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tampered documents: the report says which signature broke and why, and pdfsig — a verifier nobody
@@ -125,7 +126,7 @@ class TamperingTest {
 
         assertThat(signature.integrity().intact()).isTrue();
         assertThat(signature.coverage().disallowedChanges()).extracting(Change::kind, Change::page)
-                .contains(org.assertj.core.groups.Tuple.tuple(ChangeKind.ANNOTATION_ADDED, 1));
+                .contains(tuple(ChangeKind.ANNOTATION_ADDED, 1));
         assertThat(signature.valid()).isFalse();
         assertPdfsigSaysNotTotalDocumentSigned(write("annotation-added.pdf", tampered));
     }
