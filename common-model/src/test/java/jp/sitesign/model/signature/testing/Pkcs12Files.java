@@ -16,12 +16,17 @@ public final class Pkcs12Files {
     }
 
     public static Path write(Path file, TestCa ca, KeyPair keys, String alias, String commonName, String password) {
+        return write(file, keys, ca.issueSigner(keys.getPublic(), commonName), ca.root(), alias, password);
+    }
+
+    /** A file holding {@code keys} with a certificate made elsewhere (e.g. an expired one) and its root. */
+    public static Path write(Path file, KeyPair keys, X509Certificate certificate, X509Certificate root, String alias,
+                             String password) {
         try {
-            X509Certificate certificate = ca.issueSigner(keys.getPublic(), commonName);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(alias, keys.getPrivate(), password.toCharArray(),
-                    new Certificate[] {certificate, ca.root()});
+                    new Certificate[] {certificate, root});
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, password.toCharArray());
             }

@@ -113,6 +113,19 @@ public final class TestCa implements AutoCloseable {
                 Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)));
     }
 
+    /** A signer certificate valid only from {@code notBefore} to {@code notAfter} (e.g. one that has expired). */
+    public X509Certificate issueSigner(PublicKey key, String commonName, Instant notBefore, Instant notAfter) {
+        try {
+            return build(new X500Name("CN=" + commonName + ",O=SiteSign Test,C=JP"), key, notBefore, notAfter, builder -> {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            });
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A TSA certificate: extended key usage timeStamping only, critical (RFC 3161 §2.3). */
     public X509Certificate issueTsa(PublicKey key, String commonName) {
         return issue(key, "CN=" + commonName + ",O=SiteSign Test,C=JP", builder -> {
@@ -152,12 +165,16 @@ public final class TestCa implements AutoCloseable {
 
     private X509Certificate build(X500Name subject, PublicKey key, Duration validity, Extensions extensions)
             throws GeneralSecurityException {
+        Instant now = Instant.now();
+        return build(subject, key, now.minus(Duration.ofHours(1)), now.plus(validity), extensions);
+    }
+
+    private X509Certificate build(X500Name subject, PublicKey key, Instant notBefore, Instant notAfter,
+                                  Extensions extensions) throws GeneralSecurityException {
         try {
-            Instant now = Instant.now();
             X500Name issuer = root == null ? subject : X500Name.getInstance(root.getSubjectX500Principal().getEncoded());
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(serial.incrementAndGet()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(validity)), subject, key);
+                    BigInteger.valueOf(serial.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject, key);
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key));
             extensions.add(builder);

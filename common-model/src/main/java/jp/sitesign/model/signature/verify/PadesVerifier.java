@@ -1,0 +1,96 @@
+package jp.sitesign.model.signature.verify;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one verifier of PAdES signatures (DESIGN §1, §6): the client calls it after signing and the
+ * server before accepting a signed version; {@link VerificationReport#allValid()} is what "valid" means.
+ *
+ * <p>It reports every signature and document timestamp separately, with separate verdicts for
+ * integrity, coverage, identity, revocation data and timestamp. It goes to no network: trust comes
+ * from the configured anchors, and revocation data only from what the document embeds. Time comes
+ * from the clock: a signature that no valid timestamp dates is judged as of now.
+ *
+ * <p>Document timestamps are evaluated from the last to the first, so each one's time can prove when
+ * the signatures and timestamps it covers already existed (the PAdES long-term logic).
+ */
+public final class PadesVerifier {
+    private final IdentityCheck identities;
+    private final Clock clock;
+
+    /**
+     * @param trustAnchors the certificates a chain must end at (the demo CA, or the configured real CAs);
+     *                     with none, every signer is reported as {@link TrustStatus#UNTRUSTED_CHAIN}
+     * @param clock        the time of verification
+     */
+    public PadesVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+        this.identities = new IdentityCheck(trustAnchors);
+        this.clock = clock;
+    }
+
+    /**
+     * @param pdf the document as received
+     * @throws VerificationException if it is not a readable PDF or is encrypted
+     */
+    public VerificationReport verify(byte[] pdf) throws VerificationException {
+        Instant now = clock.instant();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            if (document.isEncrypted()) {
+                throw new VerificationException("the document is encrypted", null);
+            }
+            VerificationContext context = new VerificationContext(pdf, document, identities, now);
+            return new VerificationReport(now, pdf.length, signatures(context), findings(context));
+        } catch (IOException e) {
+            throw new VerificationException("the document cannot be read as PDF: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SignatureReport> signatures(VerificationContext context) {
+        List<SignatureField> fields = context.fields;
+        SignatureReport[] reports = new SignatureReport[fields.size()];
+        List<SignatureReport> provingTimestamps = new ArrayList<>();
+        DocumentTimestampEvaluator timestamps = new DocumentTimestampEvaluator(context);
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            if (fields.get(i).kind() == SignatureKind.DOCUMENT_TIMESTAMP) {
+                reports[i] = timestamps.evaluate(i + 1, fields.get(i), proof(fields.get(i), provingTimestamps));
+                if (reports[i].integrity().intact() && reports[i].timestamp().provesTime()) {
+                    provingTimestamps.add(reports[i]);
+                }
+            }
+        }
+        SignatureEvaluator signatures = new SignatureEvaluator(context);
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).kind() == SignatureKind.SIGNATURE) {
+                reports[i] = signatures.evaluate(i + 1, fields.get(i), proof(fields.get(i), provingTimestamps));
+            }
+        }
+        return List.of(reports);
+    }
+
+    /** The earliest time a valid later document timestamp proves {@code field}'s revision existed at. */
+    private static Optional<Instant> proof(SignatureField field, List<SignatureReport> provingTimestamps) {
+        return provingTimestamps.stream()
+                .filter(stamp -> stamp.coverage().signedBytes() > field.signedEnd())
+                .map(stamp -> stamp.timestamp().time())
+                .min(Instant::compareTo);
+    }
+
+    private static List<DocumentFinding> findings(VerificationContext context) {
+        List<DocumentFinding> findings = new ArrayList<>();
+        if (context.fields.stream().noneMatch(f -> f.kind() == SignatureKind.SIGNATURE)) {
+            findings.add(new DocumentFinding(DocumentFindingKind.NO_SIGNATURES, null, 0));
+        }
+        findings.addAll(RemovedSignatureCheck.findings(context.pdf, context.revisions, context.fields));
+        return findings;
+    }
+}

@@ -1,0 +1,240 @@
+package jp.sitesign.model.signature.verify;
+
+import jp.sitesign.model.signature.PadesSigner;
+import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.testing.ExternalTools;
+import jp.sitesign.model.signature.testing.IndependentChecks;
+import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.TestCa;
+import jp.sitesign.model.signature.testing.TestPdfs;
+import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.Pkcs12KeySource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tampered documents: the report says which signature broke and why, and pdfsig — a verifier nobody
+ * here wrote — complains about the same document.
+ */
+class TamperingTest {
+    private static final String PASSWORD = "p12-secret";
+
+    @TempDir
+    static Path dir;
+    static TestCa ca;
+    static Path alice;
+    static Path bob;
+
+    private final Clock clock = Clock.systemUTC();
+    private final PadesSigner signer = new PadesSigner(clock);
+    private final PadesVerifier verifier = new PadesVerifier(List.of(ca.root()), clock);
+
+    @BeforeAll
+    static void createKeys() {
+        ca = TestCa.create("SiteSign Test Tampering CA");
+        alice = Pkcs12Files.write(dir.resolve("alice.p12"), ca, TestCa.rsaKeyPair(2048), "alice", "Alice", PASSWORD);
+        bob = Pkcs12Files.write(dir.resolve("bob.p12"), ca, TestCa.ecKeyPair("secp256r1"), "bob", "Bob", PASSWORD);
+    }
+
+    @Test
+    void aFlippedByteInTheSecondSignersRevisionBreaksOnlyThatSignature() throws Exception {
+        byte[] once = sign(TestPdfs.multiPage(2), alice, "alice");
+        byte[] twice = sign(once, bob, "bob");
+        int date = indexOf(twice, "/M (D:", once.length) + "/M (D:".length();
+        twice[date + 3] ^= 0x01; // a digit of the year Bob's signature dictionary claims
+
+        VerificationReport report = verifier.verify(twice);
+
+        SignatureReport first = report.signatures().get(0);
+        SignatureReport second = report.signatures().get(1);
+        assertThat(first.integrity().status()).isEqualTo(IntegrityStatus.INTACT);
+        assertThat(first.valid()).isTrue();
+        assertThat(second.integrity().status()).isEqualTo(IntegrityStatus.DIGEST_MISMATCH);
+        assertThat(second.identity().status()).as("who signed is still known").isEqualTo(TrustStatus.TRUSTED);
+        assertThat(report.allValid()).isFalse();
+        assertThat(report.toText(Locale.JAPANESE)).contains("署名 2 (" + second.fieldName() + "): 改ざんあり");
+        assertThat(IndependentChecks.pdfsigVerdicts(write("flipped.pdf", twice)))
+                .containsExactly("Signature is Valid.", "Digest Mismatch.");
+    }
+
+    @Test
+    void pageContentRewrittenByAnIncrementalUpdateIsADisallowedChangeNamingThePage() throws Exception {
+        byte[] signed = sign(TestPdfs.multiPage(2), alice, "alice");
+        byte[] tampered = update(signed, document -> {
+            COSStream content = (COSStream) document.getPage(1).getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            try (OutputStream out = content.createOutputStream()) {
+                out.write("BT /F1 12 Tf 72 770 Td (Contract amount: 99,999,999 yen) Tj ET".getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+
+        SignatureReport signature = verifier.verify(tampered).signatures().get(0);
+
+        assertThat(signature.integrity().status()).as("the signed revision itself is untouched")
+                .isEqualTo(IntegrityStatus.INTACT);
+        assertThat(signature.coverage().status()).isEqualTo(CoverageStatus.DISALLOWED_MODIFICATION);
+        assertThat(signature.coverage().disallowedChanges()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.PAGE_CONTENT_CHANGED);
+            assertThat(change.page()).isEqualTo(2);
+            assertThat(change.what()).contains("/Contents");
+        });
+        assertThat(signature.valid()).isFalse();
+        assertThat(verifier.verify(tampered).toText()).contains("ページ 2 の内容が変更されました", "（許可されない変更）");
+        assertPdfsigSaysNotTotalDocumentSigned(write("content-changed.pdf", tampered));
+    }
+
+    @Test
+    void anAnnotationAddedAfterSigningIsADisallowedChange() throws Exception {
+        byte[] signed = sign(TestPdfs.multiPage(1), alice, "alice");
+        byte[] tampered = update(signed, document -> {
+            PDPage page = document.getPage(0);
+            PDAnnotationSquare box = new PDAnnotationSquare();
+            box.setRectangle(new PDRectangle(72, 600, 200, 40));
+            List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());
+            annotations.add(box);
+            page.setAnnotations(annotations);
+        });
+
+        SignatureReport signature = verifier.verify(tampered).signatures().get(0);
+
+        assertThat(signature.integrity().intact()).isTrue();
+        assertThat(signature.coverage().disallowedChanges()).extracting(Change::kind, Change::page)
+                .contains(tuple(ChangeKind.ANNOTATION_ADDED, 1));
+        assertThat(signature.valid()).isFalse();
+        assertPdfsigSaysNotTotalDocumentSigned(write("annotation-added.pdf", tampered));
+    }
+
+    @Test
+    void aSignatureValueSwappedForAnotherValidSignatureOverOtherDataFailsIntegrity() throws Exception {
+        byte[] signed = sign(TestPdfs.multiPage(1), alice, "alice");
+        byte[] other = sign(TestPdfs.multiPage(3), bob, "bob");
+        byte[] replaced = replaceContents(signed, IndependentChecks.signedData(
+                IndependentChecks.signatureContents(other).get(0)).getEncoded("DER"));
+
+        VerificationReport report = verifier.verify(replaced);
+
+        SignatureReport signature = report.signatures().get(0);
+        assertThat(signature.integrity().status()).isEqualTo(IntegrityStatus.DIGEST_MISMATCH);
+        assertThat(signature.integrity().detail()).contains("message-digest");
+        assertThat(signature.identity().subject()).as("the swapped-in signer").contains("CN=Bob");
+        assertThat(report.allValid()).isFalse();
+        assertThat(IndependentChecks.pdfsigVerdicts(write("replaced.pdf", replaced))).containsExactly("Digest Mismatch.");
+    }
+
+    @Test
+    void aSignatureRemovedByALaterRevisionIsADocumentLevelFinding() throws Exception {
+        byte[] twice = sign(sign(TestPdfs.multiPage(1), alice, "alice"), bob, "bob");
+        String removedField = verifier.verify(twice).signatures().get(1).fieldName();
+        byte[] removed = update(twice, document -> {
+            PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+            List<PDField> fields = new ArrayList<>(form.getFields());
+            PDSignatureField bobsField = (PDSignatureField) fields.stream()
+                    .filter(f -> f.getFullyQualifiedName().equals(removedField)).findFirst().orElseThrow();
+            fields.remove(bobsField);
+            form.setFields(fields);
+            for (PDPage page : document.getPages()) {
+                List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());
+                annotations.removeIf(a -> a.getCOSObject() == bobsField.getWidgets().get(0).getCOSObject());
+                page.setAnnotations(annotations);
+            }
+        });
+
+        VerificationReport report = verifier.verify(removed);
+
+        assertThat(report.signatures()).hasSize(1);
+        assertThat(report.documentFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo(DocumentFindingKind.SIGNATURE_REMOVED);
+            assertThat(finding.what()).isEqualTo(removedField);
+            assertThat(finding.revision()).isEqualTo(3);
+        });
+        assertThat(report.allValid()).isFalse();
+        assertThat(report.toText()).contains("署名「" + removedField + "」が後の版で削除されています");
+        Path pdf = write("removed.pdf", removed);
+        assertThat(IndependentChecks.pdfsigVerdicts(pdf)).as("pdfsig no longer sees the second signature").hasSize(1);
+        assertPdfsigSaysNotTotalDocumentSigned(pdf);
+    }
+
+    private static void assertPdfsigSaysNotTotalDocumentSigned(Path pdf) {
+        String output = ExternalTools.run(List.of("pdfsig", pdf.toString())).output();
+        assertThat(output).contains("Signature is Valid.").contains("Not total document signed");
+    }
+
+    /** Writes {@code cms} into the first signature's {@code /Contents}, zero-padded as a signer would. */
+    private static byte[] replaceContents(byte[] pdf, byte[] cms) throws IOException {
+        int[] range;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            range = document.getSignatureDictionaries().get(0).getByteRange();
+        }
+        int hexLength = range[2] - range[1] - 2;
+        String hex = HexFormat.of().withUpperCase().formatHex(cms);
+        assertThat(hex.length()).as("the other CMS fits").isLessThanOrEqualTo(hexLength);
+        byte[] padded = (hex + "0".repeat(hexLength - hex.length())).getBytes(StandardCharsets.US_ASCII);
+        byte[] replaced = pdf.clone();
+        System.arraycopy(padded, 0, replaced, range[1] + 1, padded.length);
+        return replaced;
+    }
+
+    @FunctionalInterface
+    private interface Edit {
+        void apply(PDDocument document) throws IOException;
+    }
+
+    /** An incremental update made with PDFBox: the signed bytes stay, the edit is appended. */
+    private static byte[] update(byte[] pdf, Edit edit) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            edit.apply(document);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
+            byte[] updated = out.toByteArray();
+            assertThat(Arrays.copyOf(updated, pdf.length)).as("an incremental update").isEqualTo(pdf);
+            assertThat(updated.length).as("something was appended").isGreaterThan(pdf.length);
+            return updated;
+        }
+    }
+
+    private static int indexOf(byte[] haystack, String needle, int from) {
+        String text = new String(haystack, StandardCharsets.ISO_8859_1);
+        int index = text.indexOf(needle, from);
+        assertThat(index).as("%s after byte %d", needle, from).isNotNegative();
+        return index;
+    }
+
+    private byte[] sign(byte[] pdf, Path keys, String alias) throws Exception {
+        return signer.sign(pdf, new Pkcs12KeySource(keys), password(), SignatureRequest.basic(alias));
+    }
+
+    private static PinCallback password() {
+        return what -> PASSWORD.toCharArray();
+    }
+
+    private static Path write(String name, byte[] pdf) throws IOException {
+        return Files.write(dir.resolve(name), pdf);
+    }
+}
