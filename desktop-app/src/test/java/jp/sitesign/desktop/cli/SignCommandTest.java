@@ -105,6 +105,32 @@ class SignCommandTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    @Test
+    void verifyReportsASignedFileValidOnlyAgainstItsAnchorAndATamperedOneInvalid() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        Path a = write("a.pdf", TestPdfs.multiPage(2));
+        assertThat(run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS", "--key-alias",
+                "signer", "--level", "B-T", "--tsa", tsa.url().toString()).code).isZero();
+        Path signed = dir.resolve("out/a.pdf");
+        Path anchor = TestCa.writePem(dir.resolve("root.pem"), ca.root());
+
+        Result trusted = run(Map.of(), "verify", signed.toString(), "--trust", anchor.toString());
+        assertThat(trusted.code).as(trusted.toString()).isZero();
+        assertThat(trusted.out).contains("署名 1");
+        Result json = run(Map.of(), "verify", signed.toString(), "--trust", anchor.toString(), "--json");
+        assertThat(json.out.strip()).startsWith("{").contains("+09:00");
+        Result untrusted = run(Map.of(), "verify", signed.toString());
+        assertThat(untrusted.code).as("intact but no trust anchor").isEqualTo(1);
+
+        byte[] bytes = java.nio.file.Files.readAllBytes(signed);
+        bytes[200] ^= 0x01;
+        Path tampered = java.nio.file.Files.write(dir.resolve("tampered.pdf"), bytes);
+        assertThat(run(Map.of(), "verify", tampered.toString(), "--trust", anchor.toString()).code).isEqualTo(1);
+        assertThat(run(Map.of(), "verify", dir.resolve("missing.pdf").toString()).code).isEqualTo(2);
+    }
+
     private Path write(String name, byte[] pdf) throws IOException {
         return Files.write(dir.resolve(name), pdf);
     }
