@@ -64,7 +64,7 @@ public final class ServerContext implements AutoCloseable {
         this.notices = new NoticeService(db, audit, this.clock);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
         this.contracts = new ContractService(db, cipher, userRepo, partnerships, audit, guard,
-                this.clock, masterKey, config.getInt("limits.max-document-bytes"));
+                this.clock, masterKey, config);
     }
 
     public ServerConfig config() {

@@ -114,6 +114,8 @@ public final class ServerConfig {
                 Map.entry("limits.max-body-bytes", "1048576"),
                 Map.entry("limits.max-document-bytes", "10485760"),
                 Map.entry("jobs.expiry-seconds", "60"),
+                Map.entry("trust.anchors", ""),
+                Map.entry("tsa.url", ""),
                 Map.entry("limits.max-header-bytes", "16384"));
 
         private Defaults() {

@@ -29,6 +29,7 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -53,10 +54,11 @@ public final class ContractService {
     private final Clock clock;
     private final PdfCheck pdfCheck;
     private final byte[] numberIndexKey;
+    private final SignatureAcceptance signatures;
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
             PartnershipService partnerships, AuditLog audit, Guard guard, Clock clock, MasterKey masterKey,
-            long maxDocumentBytes) {
+            ServerConfig config) {
         this.db = db;
         this.contracts = new ContractRepository(cipher);
         this.users = users;
@@ -64,7 +66,8 @@ public final class ContractService {
         this.audit = audit;
         this.guard = guard;
         this.clock = clock;
-        this.pdfCheck = new PdfCheck(maxDocumentBytes);
+        this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
+        this.signatures = SignatureAcceptance.from(config, clock);
         this.numberIndexKey = masterKey.derive("contract-number-index");
     }
 
@@ -183,6 +186,47 @@ public final class ContractService {
             }
         }
         return expired;
+    }
+
+    /**
+     * The current signer uploads the version they signed on their own machine, naming the version it was
+     * made from. Accepted only if that base is still current ("sign again" otherwise), the new version
+     * extends it by incremental update with exactly one more signature, and the verifier finds the whole
+     * document valid. The last signature completes the contract, archived as B-LTA when a TSA is set.
+     */
+    public StoredContract sign(Caller caller, String id, long baseRevision, String baseSha256, byte[] pdf) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.SIGN, resource(k), id);
+        Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
+        require(t);
+        if (k.mainDocument() == null || !k.mainDocument().equals(baseSha256)) {
+            throw new SiteSignException(ErrorCode.SIGN_AGAIN,
+                    "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
+                    "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
+                            + "). Please sign the current version.");
+        }
+        int pages = pdfCheck.check(pdf);
+        byte[] base = db.read(c -> contracts.document(c, k, baseSha256)).orElseThrow();
+        signatures.check(base, pdf);
+        boolean completes = t.next().status() == jp.sitesign.model.contract.ContractStatus.COMPLETED;
+        byte[] archived = completes ? signatures.archive(pdf) : pdf;
+        String signedSha = Digests.sha256Hex(pdf);
+        String finalSha = Digests.sha256Hex(archived);
+        StoredContract next = k.with(t.next(), k.data(), finalSha, clock.instant());
+        int party = k.progress().currentParty();
+        return db.inTransaction(c -> {
+            contracts.insertDocument(c, next, signedSha, "MAIN", pages, pdf, caller.user().id(),
+                    "SIGNED_BY_PARTY_" + (party + 1));
+            if (archived != pdf) {
+                contracts.insertDocument(c, next, finalSha, "MAIN", pages, archived,
+                        caller.user().id(), "ARCHIVE_TIMESTAMP");
+            }
+            write(c, next);
+            audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
+                    + (archived != pdf ? " archived=" + finalSha : "")));
+            return next;
+        });
     }
 
     /** The party whose turn it is names its approval route and signer (users of its own company). */

@@ -1,0 +1,205 @@
+package jp.sitesign.server.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.signature.PadesSigner;
+import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.testing.IndependentChecks;
+import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.TestCa;
+import jp.sitesign.model.signature.testing.TestPdfs;
+import jp.sitesign.model.signature.testing.TestTsa;
+import jp.sitesign.model.signature.timestamp.Rfc3161Client;
+import jp.sitesign.model.signature.token.Pkcs12KeySource;
+import jp.sitesign.model.signature.verify.PadesVerifier;
+import jp.sitesign.model.signature.verify.SignatureKind;
+import jp.sitesign.model.signature.verify.VerificationReport;
+import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two companies sign one contract through the real HTTPS API with their own keys (PKCS#12 from a test
+ * CA with OCSP, B-T from a loopback TSA); the server verifies every upload with the one verifier and
+ * archives the completed contract as B-LTA. Every illegal step is refused.
+ */
+class ContractSigningIT {
+    private static final String P12_PASSWORD = "p12-pass";
+    static TestCa ca;
+    static TestCa strangerCa;
+    static TestTsa tsa;
+    static TestServer server;
+    static TestServer.TestCompany a;
+    static TestServer.TestCompany b;
+    static Path keys;
+    static Path aKey;
+    static Path bKey;
+    static Path strangerKey;
+    static String aMember;
+    static String aAdmin;
+    static String aSigner;
+    static String bMember;
+    static String bAdmin;
+    static String bSigner;
+
+    @BeforeAll
+    static void start() throws IOException {
+        ca = TestCa.withRevocation("SiteSign IT CA");
+        strangerCa = TestCa.create("Somebody else's CA");
+        tsa = TestTsa.start(ca);
+        keys = Files.createTempDirectory("sitesign-keys-");
+        Path anchor = TestCa.writePem(keys.resolve("root.pem"), ca.root());
+        server = TestServer.start(Map.of("trust.anchors", anchor.toString(), "tsa.url", tsa.url().toString()));
+        a = server.createCompany("元請建設株式会社");
+        b = server.createCompany("協力工業株式会社");
+        aKey = Pkcs12Files.write(keys.resolve("a.p12"), ca, TestCa.rsaKeyPair(2048), "a", "元請 署名者", P12_PASSWORD);
+        bKey = Pkcs12Files.write(keys.resolve("b.p12"), ca, TestCa.rsaKeyPair(2048), "b", "協力 署名者", P12_PASSWORD);
+        strangerKey = Pkcs12Files.write(keys.resolve("x.p12"), strangerCa, TestCa.rsaKeyPair(2048), "x", "誰か",
+                P12_PASSWORD);
+        aMember = login(a.member());
+        aAdmin = login(a.admin());
+        aSigner = login(a.member2());
+        bMember = login(b.member());
+        bAdmin = login(b.admin());
+        bSigner = login(b.member2());
+        ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin, Map.of("granted", true)));
+        ok(api().put("/api/v1/users/" + b.member2().value() + "/signing-authority", bAdmin, Map.of("granted", true)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        tsa.close();
+        ca.close();
+        strangerCa.close();
+    }
+
+    @Test
+    void bothPartiesSignInTurnAndTheCompletedContractIsALongTermSignatureEveryoneCanVerify(@TempDir Path dir)
+            throws Exception {
+        JsonNode k = submitted();
+        String id = k.get("id").asText();
+        assertThat(k.get("status").asText()).isEqualTo("AWAITING_SIGNATURE");
+        byte[] current = api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes();
+
+        byte[] bySender = sign(current, aKey, "a");
+        assertThat(upload(id, aAdmin, k, bySender).status()).as("not the assigned signer").isEqualTo(403);
+        assertThat(upload(id, aSigner, k, "0".repeat(64), bySender).code()).as("stale base").isEqualTo("SIGN_AGAIN");
+        byte[] otherDocument = sign(TestPdfs.multiPage(2), aKey, "a");
+        assertThat(upload(id, aSigner, k, otherDocument).code()).as("not an incremental update of the base")
+                .isEqualTo("INVALID_SIGNATURE");
+        byte[] byStranger = sign(current, strangerKey, "x");
+        ApiClient.Response untrusted = upload(id, aSigner, k, byStranger);
+        assertThat(untrusted.code()).as("a signer certificate nobody trusts").isEqualTo("INVALID_SIGNATURE");
+        assertThat(untrusted.json().get("messageJa").asText()).contains("署名 1");
+
+        k = ok(upload(id, aSigner, k, bySender));
+        assertThat(k.get("status").asText()).as("reached the subcontractor").isEqualTo("IN_APPROVAL");
+        assertThat(k.get("mainDocument").asText()).isEqualTo(Digests.sha256Hex(bySender));
+        assertThat(api().get("/api/v1/contracts/" + id, bMember).status()).as("now visible to B").isEqualTo(200);
+
+        k = ok(api().post("/api/v1/contracts/" + id + "/party-route", bMember, Map.of("revision",
+                k.get("revision").asLong(), "route", List.of(b.admin().value()), "signer", b.member2().value())));
+        k = ok(api().post("/api/v1/contracts/" + id + "/approve", bAdmin, Map.of("revision",
+                k.get("revision").asLong())));
+        assertThat(k.get("currentSigner").asText()).isEqualTo(b.member2().value());
+
+        byte[] afterFirst = api().get("/api/v1/contracts/" + id + "/document", bSigner).bytes();
+        assertThat(afterFirst).isEqualTo(bySender);
+        byte[] tampered = sign(afterFirst, bKey, "b");
+        tampered[100] ^= 0x01;
+        assertThat(upload(id, bSigner, k, tampered).code()).as("a flipped byte").isEqualTo("INVALID_SIGNATURE");
+
+        k = ok(upload(id, bSigner, k, sign(afterFirst, bKey, "b")));
+        assertThat(k.get("status").asText()).isEqualTo("COMPLETED");
+        byte[] archived = api().get("/api/v1/contracts/" + id + "/document", aMember).bytes();
+        VerificationReport report = new PadesVerifier(List.of(ca.root()), Clock.systemUTC()).verify(archived);
+        assertThat(report.allValid()).as(report.toText()).isTrue();
+        assertThat(report.signatures()).extracting(s -> s.kind()).containsExactly(SignatureKind.SIGNATURE,
+                SignatureKind.SIGNATURE, SignatureKind.DOCUMENT_TIMESTAMP);
+        Path file = Files.write(dir.resolve("completed.pdf"), archived);
+        IndependentChecks.assertValidWithDocumentTimestamps(file, 2, 1, dir, tsa.chain().toArray(
+                new java.security.cert.X509Certificate[0]));
+
+        assertThat(api().post("/api/v1/contracts/" + id + "/withdraw", aMember, Map.of("revision",
+                k.get("revision").asLong())).status()).as("completed contracts are immutable").isEqualTo(409);
+        assertThat(api().delete("/api/v1/contracts/" + id + "?revision=" + k.get("revision").asLong(), aMember)
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignerWhoLostSigningAuthorityCannotSign() throws Exception {
+        JsonNode k = submitted();
+        String id = k.get("id").asText();
+        ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin, Map.of("granted", false)));
+        try {
+            byte[] current = api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes();
+            ApiClient.Response r = upload(id, aSigner, k, sign(current, aKey, "a"));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.json().get("messageJa").asText()).contains("署名権限");
+        } finally {
+            ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin,
+                    Map.of("granted", true)));
+        }
+    }
+
+    private static JsonNode submitted() {
+        Map<String, Object> d = new HashMap<>();
+        d.put("form", "BILATERAL");
+        d.put("title", "注文書 兼 請書");
+        d.put("transactionDate", "2026-11-25");
+        d.put("amountYen", 3_300_000L);
+        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
+        d.put("route", List.of());
+        d.put("signer", a.member2().value());
+        ApiClient.Response created = api().post("/api/v1/contracts", aMember, d);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode k = created.json();
+        ApiClient.Response attached = api().raw("PUT", "/api/v1/contracts/" + k.get("id").asText()
+                + "/document?revision=" + k.get("revision").asLong(), aMember, TestPdfs.multiPage(2),
+                Map.of("Content-Type", "application/pdf"));
+        k = ok(attached);
+        return ok(api().post("/api/v1/contracts/" + k.get("id").asText() + "/submit", aMember,
+                Map.of("revision", k.get("revision").asLong())));
+    }
+
+    private static byte[] sign(byte[] pdf, Path p12, String alias) throws Exception {
+        return new PadesSigner(Clock.systemUTC()).sign(pdf, new Pkcs12KeySource(p12),
+                what -> P12_PASSWORD.toCharArray(),
+                SignatureRequest.timestamped(alias, new Rfc3161Client(tsa.url())));
+    }
+
+    private static ApiClient.Response upload(String id, String token, JsonNode k, byte[] pdf) {
+        return upload(id, token, k, k.get("mainDocument").asText(), pdf);
+    }
+
+    private static ApiClient.Response upload(String id, String token, JsonNode k, String base, byte[] pdf) {
+        return api().raw("PUT", "/api/v1/contracts/" + id + "/signed-document?revision=" + k.get("revision").asLong()
+                + "&base=" + base, token, pdf, Map.of("Content-Type", "application/pdf"));
+    }
+
+    private static JsonNode ok(ApiClient.Response r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+        return r.json();
+    }
+
+    private static String login(jp.sitesign.model.user.UserId user) {
+        return api().login(user.value(), TestServer.PASSWORD);
+    }
+
+    private static ApiClient api() {
+        return server.api();
+    }
+}
