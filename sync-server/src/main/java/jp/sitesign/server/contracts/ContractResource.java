@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,18 +64,47 @@ public final class ContractResource {
             @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
+        ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
+                offset, limit);
+        Page<StoredContract> page = contracts.search(caller, q);
+        return new ContractPage(page.items().stream().map(k -> view(caller, k)).toList(), page.total(),
+                page.offset(), page.limit());
+    }
+
+    /** The same search as a download: {@code format=csv} (default) or {@code zip} (CSV and PDFs). */
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/zip"})
+    public Response export(@QueryParam("number") String number, @QueryParam("title") String title,
+            @QueryParam("status") String status, @QueryParam("dateFrom") String dateFrom,
+            @QueryParam("dateTo") String dateTo, @QueryParam("amountMin") String amountMin,
+            @QueryParam("amountMax") String amountMax, @QueryParam("counterparty") String counterparty,
+            @QueryParam("sort") String sort, @QueryParam("format") String format,
+            @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        boolean zip = "zip".equalsIgnoreCase(format);
+        if (format != null && !format.isBlank() && !zip && !"csv".equalsIgnoreCase(format)) {
+            throw invalid("format は csv または zip で指定してください。", "format must be csv or zip.");
+        }
+        ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
+                null, null);
+        StreamingOutput body = out -> contracts.export(caller, q, zip, out);
+        return Response.ok(body, zip ? "application/zip" : "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"contracts." + (zip ? "zip" : "csv") + "\"")
+                .build();
+    }
+
+    private static ContractQuery query(String number, String title, String status, String dateFrom, String dateTo,
+            String amountMin, String amountMax, String counterparty, String sort, String offset, String limit) {
         if (counterparty != null && !counterparty.isBlank() && !CompanyId.isValid(counterparty.strip())) {
             throw invalid("counterparty は企業 ID（C + 8 桁）で指定してください。",
                     "counterparty must be a company id (C followed by 8 digits).");
         }
-        ContractQuery q = new ContractQuery(number, title, Params.enumValue("status", status, ContractStatus.class),
+        return new ContractQuery(number, title, Params.enumValue("status", status, ContractStatus.class),
                 Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo), amount("amountMin", amountMin),
                 amount("amountMax", amountMax),
                 counterparty == null || counterparty.isBlank() ? null : new CompanyId(counterparty.strip()),
                 Params.enumValue("sort", sort, ContractQuery.Sort.class), Params.offset(offset), Params.limit(limit));
-        Page<StoredContract> page = contracts.search(caller, q);
-        return new ContractPage(page.items().stream().map(k -> view(caller, k)).toList(), page.total(),
-                page.offset(), page.limit());
     }
 
     @GET

@@ -277,6 +277,24 @@ public final class ContractService {
         return new Page<>(visible.subList(from, to), visible.size(), q.offset(), q.limit());
     }
 
+    /**
+     * Writes the whole search result (no paging) as CSV, or as a ZIP of that CSV and the PDFs; the export
+     * is audited with its row count.
+     */
+    public void export(Caller caller, ContractQuery q, boolean withPdfs, java.io.OutputStream out)
+            throws java.io.IOException {
+        ContractQuery all = new ContractQuery(q.number(), q.title(), q.status(), q.dateFrom(), q.dateTo(),
+                q.amountMin(), q.amountMax(), q.counterparty(), q.sort(), 0, Integer.MAX_VALUE);
+        List<StoredContract> rows = search(caller, all).items();
+        audit.append(new AuditLog.Entry(caller.getName(), caller.companyId(), AuditAction.CONTRACTS_EXPORTED, null,
+                AuditOutcome.SUCCESS, caller.clientIp(), (withPdfs ? "zip" : "csv") + " rows=" + rows.size()));
+        if (withPdfs) {
+            ContractExport.zip(rows, k -> db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow(), out);
+        } else {
+            ContractExport.csv(rows, out);
+        }
+    }
+
     /** What the caller may do next on a contract: the lifecycle's options the policy allows this caller. */
     public List<LifecycleCommand> available(Caller caller, StoredContract k) {
         var resource = resource(k);

@@ -237,6 +237,41 @@ class ContractWorkflowIT {
                 .anyMatch(e -> e.get("actor").asText().equals("system") && e.get("target").asText().equals(sentId));
     }
 
+    @Test
+    void theSearchResultDownloadsAsCsvAndAsZipWithThePdfs() throws java.io.IOException {
+        Map<String, Object> d = draft("2026-12-24", 777_777L, false);
+        d.put("title", "出力確認 =SUM(A1)");
+        JsonNode k = created(api().post("/api/v1/contracts", aMember, d));
+        byte[] pdf = pdf(2);
+        k = attach(k.get("id").asText(), aMember, k.get("revision").asLong(), pdf);
+        String filter = "dateFrom=2026-12-24&dateTo=2026-12-24&amountMin=777777&amountMax=777777";
+
+        ApiClient.Response csv = api().get("/api/v1/contracts/export?" + filter, aMember);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(Arrays.copyOf(csv.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8);
+        String[] lines = text.split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("\"文書管理番号\",\"契約文書名称\"");
+        assertThat(lines[1]).contains(k.get("managementNumber").asText()).contains("\"出力確認 =SUM(A1)\"")
+                .contains("\"2026-12-24\"").contains("\"777777\"").contains("+09:00");
+
+        ApiClient.Response zip = api().get("/api/v1/contracts/export?format=zip&" + filter, aMember);
+        assertThat(zip.status()).isEqualTo(200);
+        Map<String, byte[]> entries = new HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.bytes()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("contracts.csv", "pdf/" + k.get("managementNumber").asText() + ".pdf");
+        assertThat(entries.get("pdf/" + k.get("managementNumber").asText() + ".pdf")).isEqualTo(pdf);
+        assertThat(api().get("/api/v1/contracts/export?format=xls", aMember).code()).isEqualTo("INVALID_FIELD");
+        assertThat(api().get("/api/v1/contracts/export?" + filter, bAdmin).body()).as("drafts never reach B")
+                .doesNotContain(k.get("managementNumber").asText());
+        assertThat(api().get("/api/v1/audit?action=CONTRACTS_EXPORTED", aAdmin).json().get("items")).isNotEmpty();
+    }
+
     private static Map<String, Object> draft(String date, long amount, boolean construction) {
         Map<String, Object> d = new HashMap<>();
         d.put("form", "BILATERAL");

@@ -1,0 +1,94 @@
+package jp.sitesign.server.contracts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.server.http.CsvWriter;
+
+/**
+ * The 電子帳簿保存法 "download request": a search result as CSV, or as a ZIP of that CSV and each
+ * contract's current PDF, named after its 文書管理番号.
+ */
+final class ContractExport {
+    static final List<String> HEADER = List.of("文書管理番号", "契約文書名称", "状態", "取引年月日", "取引金額(円)", "税込",
+            "取引先", "送付元", "契約形態", "建設工事", "本文SHA-256", "作成日時(JST)", "更新日時(JST)", "案件ID");
+
+    private ContractExport() {
+    }
+
+    static void csv(List<StoredContract> rows, OutputStream out) throws IOException {
+        CsvWriter csv = new CsvWriter(out, HEADER);
+        for (StoredContract k : rows) {
+            csv.row(row(k));
+        }
+        csv.flush();
+    }
+
+    static void zip(List<StoredContract> rows, Function<StoredContract, byte[]> pdf, OutputStream out)
+            throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("contracts.csv"));
+            csv(rows, new NonClosing(zip));
+            zip.closeEntry();
+            Set<String> names = new HashSet<>();
+            for (StoredContract k : rows) {
+                if (k.mainDocument() == null) {
+                    continue;
+                }
+                String name = unique(names, safe(k.data().managementNumber()) + ".pdf");
+                zip.putNextEntry(new ZipEntry("pdf/" + name));
+                zip.write(pdf.apply(k));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static List<String> row(StoredContract k) {
+        var d = k.data();
+        var parties = k.progress().parties();
+        return Arrays.asList(d.managementNumber(), d.title(), k.progress().status().labelJa(),
+                d.transactionDate() == null ? null : d.transactionDate().toString(),
+                d.amountYen() == null ? null : Long.toString(d.amountYen()), d.taxIncluded() ? "税込" : "税抜",
+                parties.size() > 1 ? parties.get(1).company().value() : null, k.sender().value(),
+                k.progress().form().labelJa(), d.construction() ? "はい" : "いいえ", k.mainDocument(),
+                JapanTime.display(k.createdAt()), JapanTime.display(k.updatedAt()), k.id());
+    }
+
+    /** A file name that is safe on Windows, macOS and Linux and inside a ZIP. */
+    private static String safe(String name) {
+        String s = name == null ? "contract" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return s.isEmpty() || s.startsWith(".") ? "contract" + s : s;
+    }
+
+    private static String unique(Set<String> used, String name) {
+        String candidate = name;
+        for (int i = 2; !used.add(candidate); i++) {
+            candidate = name.replaceFirst("\\.pdf$", "") + "_" + i + ".pdf";
+        }
+        return candidate;
+    }
+
+    /** Lets the CSV writer flush into the open ZIP entry without closing the ZIP. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
