@@ -21,7 +21,7 @@ until grep -q "^TSA:" "$WORK/bench.log"; do
   kill -0 $BENCH 2>/dev/null || { cat "$WORK/bench.log"; exit 1; }
   sleep 0.5
 done
-grep -E "^(pdf|B-T|B-B)" "$WORK/bench.log"
+grep -E "^(pdf|B-T|B-B|verify)" "$WORK/bench.log"
 TSA=$(grep "^TSA:" "$WORK/bench.log" | cut -d' ' -f2)
 export BENCH_PIN=123456
 start=$(date +%s.%N)

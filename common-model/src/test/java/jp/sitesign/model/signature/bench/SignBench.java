@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.PadesSigner;
+import jp.sitesign.model.signature.ltv.RevocationFetcher;
+import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
@@ -46,6 +49,21 @@ public final class SignBench {
             System.out.printf("pdf: 20 pages, %,d bytes%n", pdf.length);
             System.out.printf("B-T  median %.1f ms  (p90 %.1f ms) over %d runs%n", median(btTimes), p90(btTimes), runs);
             System.out.printf("B-B  median %.1f ms  (p90 %.1f ms) over %d runs%n", median(bbTimes), p90(bbTimes), runs);
+            byte[] twice = signer.sign(signer.sign(pdf, key, pin, bt), key, pin,
+                    SignatureRequest.timestamped(SoftHsmToken.EC_ALIAS, new Rfc3161Client(tsa.url())));
+            PadesExtender extender = new PadesExtender(new RevocationFetcher(), new Rfc3161Client(tsa.url()),
+                    Clock.systemUTC());
+            byte[] lta = extender.addArchiveTimestamp(extender.addValidationData(twice));
+            PadesVerifier verifier = new PadesVerifier(List.of(token.ca().root()), Clock.systemUTC());
+            if (!verifier.verify(lta).allValid()) {
+                throw new IllegalStateException("the benchmark document does not verify");
+            }
+            for (int i = 0; i < 10; i++) {
+                verifier.verify(lta);
+            }
+            List<Long> verifyTimes = time(runs, () -> verifier.verify(lta));
+            System.out.printf("verify 2 signatures + document timestamp (B-LTA, %,d bytes): median %.1f ms"
+                    + " (p90 %.1f ms)%n", lta.length, median(verifyTimes), p90(verifyTimes));
             for (int i = 0; i < 100; i++) {
                 Files.write(out.resolve(String.format("contract-%03d.pdf", i)), pdf);
             }
