@@ -58,6 +58,8 @@ public final class TestServer implements AutoCloseable {
             s.put("port", "0");
             // Tests run the deadline job themselves (ContractService.expireDue) when they move the clock.
             s.put("jobs.expiry-seconds", "86400");
+            // The embedded DEMO CA and TSA on both databases, so certificate tests run on each.
+            s.put("demo-ca.enabled", "true");
             if (onPostgres()) {
                 s.put("db.url", PostgresCluster.get().newDatabase());
                 s.put("db.user", "postgres");
