@@ -9,6 +9,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -62,6 +63,7 @@ public final class DemoTsa {
                         new JcaDigestCalculatorProviderBuilder().build()
                                 .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                         DEMO_POLICY);
+                tokens.setTSA(new GeneralName(DemoCa.TSA_NAME));
                 tokens.addCertificates(new JcaCertStore(List.of(keys.certificate(), ca.certificate())));
                 generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
             } catch (OperatorCreationException | TSPException | CertificateEncodingException e) {
