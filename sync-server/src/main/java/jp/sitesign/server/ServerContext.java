@@ -10,10 +10,19 @@ import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
+import jp.sitesign.server.certificates.ApplicationRepository;
+import jp.sitesign.server.certificates.ApplicationService;
+import jp.sitesign.server.certificates.CertificateBindings;
+import jp.sitesign.server.certificates.CertificateOperator;
+import jp.sitesign.server.certificates.CertificateRegistrar;
+import jp.sitesign.server.certificates.CertificateRepository;
+import jp.sitesign.server.certificates.CertificateService;
+import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -39,6 +48,11 @@ public final class ServerContext implements AutoCloseable {
     private final NoticeService notices;
     private final PartnershipService partnerships;
     private final ContractService contracts;
+    private final SigningAuthority signingAuthority;
+    private final CertificateService certificates;
+    private final ApplicationService certificateApplications;
+    private final CertificateOperator certificateOperator;
+    private final DemoCa demoCa;
     private final Guard guard;
     private final AuthSettings authSettings;
 
@@ -59,11 +73,23 @@ public final class ServerContext implements AutoCloseable {
         Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules());
         this.guard = new Guard(audit, this.clock);
         this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, this.clock);
-        this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, this.clock);
+        CertificateBindings bindings = new CertificateBindings();
+        CertificateRepository certificateRepo = new CertificateRepository();
+        CertificateRegistrar registrar = new CertificateRegistrar(certificateRepo, companyRepo);
+        ApplicationRepository applicationRepo = new ApplicationRepository(cipher);
+        this.demoCa = config.demoCaEnabled() ? new DemoCa(config.dataDir(), masterKey.derivePassword("demo-ca"),
+                config.publicUrl(), db, this.clock) : null;
+        this.signingAuthority = new SigningAuthority(db, this.clock);
+        this.certificates = new CertificateService(db, certificateRepo, bindings, registrar, userRepo, audit, guard,
+                this.clock);
+        this.certificateApplications = new ApplicationService(db, applicationRepo, audit, guard, this.clock);
+        this.certificateOperator = new CertificateOperator(db, certificateRepo, registrar, applicationRepo,
+                companyRepo, audit, demoCa, this.clock);
+        this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, bindings, this.clock);
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
         this.notices = new NoticeService(db, audit, this.clock);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
-        this.contracts = new ContractService(db, cipher, userRepo, partnerships, audit, guard,
+        this.contracts = new ContractService(db, cipher, userRepo, partnerships, signingAuthority, audit, guard,
                 this.clock, masterKey, config);
     }
 
@@ -109,6 +135,27 @@ public final class ServerContext implements AutoCloseable {
 
     public ContractService contracts() {
         return contracts;
+    }
+
+    public SigningAuthority signingAuthority() {
+        return signingAuthority;
+    }
+
+    public CertificateService certificates() {
+        return certificates;
+    }
+
+    public ApplicationService certificateApplications() {
+        return certificateApplications;
+    }
+
+    public CertificateOperator certificateOperator() {
+        return certificateOperator;
+    }
+
+    /** The embedded DEMO CA, or null when disabled. */
+    public DemoCa demoCa() {
+        return demoCa;
     }
 
     public Guard guard() {

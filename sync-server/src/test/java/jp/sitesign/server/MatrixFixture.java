@@ -13,6 +13,7 @@ import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestServer.TestCompany;
 
@@ -51,6 +52,8 @@ final class MatrixFixture {
     final TestCompany a;
     final TestCompany b;
     final long noticeId;
+    /** A valid certificate of company A, for the signing-authority rows. */
+    final String certificateOfA;
     private final Map<ActorKind, Session> sessions = new EnumMap<>(ActorKind.class);
     private final List<String> idsOfA = new ArrayList<>();
     private final List<String> idsOfB = new ArrayList<>();
@@ -76,6 +79,7 @@ final class MatrixFixture {
         sessions.put(ActorKind.SUSPENDED, suspendedMember());
         sessions.put(ActorKind.TERMINATED, terminatedAdmin(c));
         sessions.put(ActorKind.LOCKED, lockedMember());
+        certificateOfA = TestCertificates.register(api, adminToken(), TestCertificates.company(server, "甲建設株式会社"));
         noticeId = server.context().notices().publish(NoticeCategory.MAINTENANCE, "メンテナンスのお知らせ",
                 "権限試験用のお知らせです。").id();
     }

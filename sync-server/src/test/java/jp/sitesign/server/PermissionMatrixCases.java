@@ -218,7 +218,8 @@ final class PermissionMatrixCases {
 
     private static Case userAction(String method, String suffix, Target target, Map<ActorKind, Expected> expected,
             String field, String value) {
-        Function<Call, Object> body = suffix.equals("/signing-authority") ? c -> Map.of("granted", true)
+        Function<Call, Object> body = suffix.equals("/signing-authority")
+                ? c -> Map.of("granted", true, "certificateNumber", c.f().certificateOfA)
                 : c -> Map.of();
         return new Case(method, "/api/v1/users/" + placeholder(target) + suffix, "", target, false, false, body,
                 expected, changed(field, value));

@@ -64,6 +64,7 @@ public final class AccessPolicy {
         table.put(Action.RESUME_USER, allOf(ADMINISTRATIVE, UserRules.TARGET_IS_NOT_OWNER));
         table.put(Action.DELETE_USER, allOf(ADMINISTRATIVE, UserRules.TARGET_IS_NOT_OWNER, UserRules.TARGET_IS_NOT_SELF));
         table.put(Action.SET_SIGNING_AUTHORITY, ADMINISTRATIVE);
+        table.put(Action.MANAGE_CERTIFICATES, ADMINISTRATIVE);
         table.put(Action.APPLY_FOR_CERTIFICATE, ADMINISTRATIVE);
         table.put(Action.APPLY_FOR_API_USE, ADMINISTRATIVE);
         table.put(Action.MANAGE_API_ALLOW_LIST, ADMINISTRATIVE);

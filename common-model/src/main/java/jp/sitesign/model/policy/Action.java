@@ -22,6 +22,11 @@ public enum Action {
     DELETE_USER(UserResource.class),
     /** Bind or unbind a signing certificate to a user, which gives or takes signing authority. */
     SET_SIGNING_AUTHORITY(UserResource.class),
+    /**
+     * Register the company's signing certificates and see them with the users bound to them: what
+     * binding (SET_SIGNING_AUTHORITY) chooses from, so the same owners and admins.
+     */
+    MANAGE_CERTIFICATES(CompanyResource.class),
     /** Apply to the operator for an additional signing certificate. */
     APPLY_FOR_CERTIFICATE(CompanyResource.class),
     APPLY_FOR_API_USE(CompanyResource.class),

@@ -8,7 +8,10 @@ import jp.sitesign.model.company.CompanyId;
  * 利用者: an account of a company.
  *
  * @param profile          the personal data (encrypted at rest on the server)
- * @param signingAuthority 署名権限, with who set it and when (null when never set)
+ * @param signingAuthoritySetBy who last bound or unbound a signing certificate for this user (null when never);
+ *                         whether the user has 署名権限 follows from the certificate bindings at the moment
+ *                         asked, so it is decided on the server, not stored here
+ * @param signingAuthoritySetAt when that was
  * @param failedLogins     consecutive failed logins since the last success
  * @param lockedUntil      the account is locked until this instant, or null
  * @param revision         increases with every change; commands name the revision they were based on
@@ -20,7 +23,6 @@ public record User(
         UserStatus status,
         UserProfile profile,
         boolean mustChangePassword,
-        boolean signingAuthority,
         String signingAuthoritySetBy,
         Instant signingAuthoritySetAt,
         int failedLogins,

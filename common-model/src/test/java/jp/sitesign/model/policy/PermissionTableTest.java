@@ -76,6 +76,8 @@ class PermissionTableTest {
         row = "set signing authority (bind / unbind a certificate to a user)";
         add(cases, row, Action.SET_SIGNING_AUTHORITY, "for a MEMBER",
                 me -> new UserResource(OTHER_MEMBER, OWN, Role.MEMBER), ALLOWED, ALLOWED, ROLE);
+        add(cases, row, Action.MANAGE_CERTIFICATES, "register and list own company's certificates",
+                me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);
 
         row = "apply for an additional signing certificate";
         add(cases, row, Action.APPLY_FOR_CERTIFICATE, "for own company", me -> new CompanyResource(OWN),

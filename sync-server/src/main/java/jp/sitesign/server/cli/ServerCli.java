@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitesign-server", mixinStandardHelpOptions = true, version = "SiteSign server 0.1",
         description = "SiteSign sync server and operator commands.",
         subcommands = {ServeCommand.class, CompanyCommands.class, UserCommands.class, NoticeCommands.class,
-            AuditCommands.class, CommandLine.HelpCommand.class})
+            AuditCommands.class, CertCommands.class, CommandLine.HelpCommand.class})
 public final class ServerCli {
 
     public static void main(String[] args) {

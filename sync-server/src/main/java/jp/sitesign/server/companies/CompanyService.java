@@ -70,7 +70,7 @@ public final class CompanyService {
                     r.representative(), CompanyStatus.ACTIVE, DEFAULT_RETENTION_YEARS, now);
             companies.insert(c, company);
             UserId ownerId = users.freshId(c);
-            users.insert(c, new User(ownerId, id, Role.OWNER, UserStatus.ACTIVE, r.owner(), true, false, null, null,
+            users.insert(c, new User(ownerId, id, Role.OWNER, UserStatus.ACTIVE, r.owner(), true, null, null,
                     0, null, 1, now), hash);
             audit.append(c, new AuditLog.Entry(OPERATOR, id.value(), AuditAction.COMPANY_CREATED, id.value(),
                     AuditOutcome.SUCCESS, null, "owner=" + ownerId));
@@ -86,7 +86,7 @@ public final class CompanyService {
         String hash = passwords.hasher().hash(passwords.oneTime().toCharArray());
         return db.inTransaction(c -> {
             UserId id = users.freshId(c);
-            users.insert(c, new User(id, company, role, UserStatus.ACTIVE, profile, true, false, null, null, 0, null,
+            users.insert(c, new User(id, company, role, UserStatus.ACTIVE, profile, true, null, null, 0, null,
                     1, clock.instant()), hash);
             audit.append(c, new AuditLog.Entry(OPERATOR, company.value(), AuditAction.USER_REGISTERED, id.value(),
                     AuditOutcome.SUCCESS, null, "role=" + role));

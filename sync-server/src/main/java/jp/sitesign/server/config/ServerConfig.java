@@ -91,6 +91,27 @@ public final class ServerConfig {
         return get("db.url");
     }
 
+    /** Where clients reach this server, for URLs written into certificates; default {@code https://host:port}. */
+    public String publicUrl() {
+        String url = get("public-url").strip();
+        return url.isEmpty() ? "https://" + host() + ":" + port() : url;
+    }
+
+    /**
+     * Whether the DEMO CA and TSA run inside the server: {@code true}, {@code false}, or {@code auto}
+     * (the default: on with the embedded database, the out-of-the-box setup, off on PostgreSQL).
+     */
+    public boolean demoCaEnabled() {
+        String value = get("demo-ca.enabled").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            case "auto", "" -> dbUrl().isBlank();
+            default -> throw new IllegalArgumentException("setting demo-ca.enabled must be true, false or auto, not '"
+                    + get("demo-ca.enabled") + "'");
+        };
+    }
+
     public boolean isEmbeddedDatabase() {
         return dbUrl().isBlank() || dbUrl().startsWith("jdbc:h2:");
     }
@@ -116,6 +137,8 @@ public final class ServerConfig {
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("trust.anchors", ""),
                 Map.entry("tsa.url", ""),
+                Map.entry("public-url", ""),
+                Map.entry("demo-ca.enabled", "auto"),
                 Map.entry("limits.max-header-bytes", "16384"));
 
         private Defaults() {

@@ -32,6 +32,7 @@ import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
@@ -53,12 +54,14 @@ public final class ContractService {
     private final Guard guard;
     private final Clock clock;
     private final PdfCheck pdfCheck;
+    private final SigningAuthority signingAuthority;
     private final byte[] numberIndexKey;
     private final SignatureAcceptance signatures;
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
-            PartnershipService partnerships, AuditLog audit, Guard guard, Clock clock, MasterKey masterKey,
-            ServerConfig config) {
+            PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
+            Clock clock, MasterKey masterKey, ServerConfig config) {
+        this.signingAuthority = signingAuthority;
         this.db = db;
         this.contracts = new ContractRepository(cipher);
         this.users = users;
@@ -373,16 +376,16 @@ public final class ContractService {
 
     private void requireSigner(Connection c, CompanyId company, UserId signer) throws SQLException {
         requireActiveUser(c, company, signer, "signer");
-        if (!users.findInCompany(c, company, signer).orElseThrow().signingAuthority()) {
-            throw invalid("署名者 " + signer + " には署名権限がありません。管理者に署名権限の付与を依頼してください。",
-                    "Signer " + signer + " has no signing authority. Ask an administrator to grant it.");
+        if (!signingAuthority.holds(c, company, signer)) {
+            throw invalid("署名者 " + signer + " には署名権限がありません。管理者に、有効な電子証明書への紐付けを依頼してください。",
+                    "Signer " + signer + " has no signing authority. Ask an administrator to bind them to a valid"
+                            + " signing certificate.");
         }
     }
 
     private jp.sitesign.model.policy.ContractResource resource(StoredContract k) {
         UserId signer = k.progress().currentSigner();
-        boolean authority = signer != null && db.read(c -> users.findInCompany(c, k.progress().current().company(),
-                signer)).map(u -> u.signingAuthority() && u.status() == UserStatus.ACTIVE).orElse(false);
+        boolean authority = signer != null && signingAuthority.holds(k.progress().current().company(), signer);
         return k.progress().toResource(k.creator(), authority);
     }
 

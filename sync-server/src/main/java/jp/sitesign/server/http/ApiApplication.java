@@ -1,5 +1,7 @@
 package jp.sitesign.server.http;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -8,7 +10,9 @@ import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.audit.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
+import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
+import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.users.MeResource;
@@ -32,14 +36,19 @@ public final class ApiApplication {
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
         rc.register(new SecurityHeaders());
-        resources(rc,
+        List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
-                new MeResource(ctx.users(), ctx.auth(), ctx.clock()),
-                new UserResource(ctx.users(), ctx.clock()),
+                new MeResource(ctx.users(), ctx.auth(), ctx.signingAuthority(), ctx.clock()),
+                new UserResource(ctx.users(), ctx.certificates(), ctx.signingAuthority(), ctx.clock()),
                 new NoticeResource(ctx.notices(), ctx.guard()),
                 new AuditResource(ctx.audit(), ctx.guard()),
                 new PartnershipResource(ctx.partnerships()),
-                new ContractResource(ctx.contracts()));
+                new ContractResource(ctx.contracts()),
+                new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
+        if (ctx.demoCa() != null) {
+            resources.add(new DemoCaResource(ctx.demoCa()));
+        }
+        resources(rc, resources.toArray());
         return rc;
     }
 

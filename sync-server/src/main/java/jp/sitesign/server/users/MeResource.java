@@ -13,10 +13,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.User;
 import jp.sitesign.server.auth.AllowedBeforePasswordChange;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.certificates.SigningAuthority;
 
 /** The logged-in user's own account: who am I, own profile, own password. */
 @Path("/api/v1/me")
@@ -25,18 +27,20 @@ import jp.sitesign.server.auth.Caller;
 public final class MeResource {
     private final UserService users;
     private final AuthService auth;
+    private final SigningAuthority authority;
     private final Clock clock;
 
-    public MeResource(UserService users, AuthService auth, Clock clock) {
+    public MeResource(UserService users, AuthService auth, SigningAuthority authority, Clock clock) {
         this.users = users;
         this.auth = auth;
+        this.authority = authority;
         this.clock = clock;
     }
 
     @GET
     @AllowedBeforePasswordChange
     public UserView me(@Context SecurityContext security) {
-        return UserView.of(AuthFilter.caller(security).user(), clock.instant());
+        return view(AuthFilter.caller(security).user());
     }
 
     @PUT
@@ -45,8 +49,11 @@ public final class MeResource {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "revision を指定してください。", "revision is required.");
         }
         Caller caller = AuthFilter.caller(security);
-        return UserView.of(users.updateOwnProfile(caller, body.revision(), body.name(), body.nameKana(), body.email()),
-                clock.instant());
+        return view(users.updateOwnProfile(caller, body.revision(), body.name(), body.nameKana(), body.email()));
+    }
+
+    private UserView view(User u) {
+        return UserView.of(u, clock.instant(), authority.holds(u.companyId(), u.id()));
     }
 
     @POST

@@ -32,9 +32,9 @@ public final class UserRepository {
 
     public void insert(Connection c, User u, String passwordHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, company_id, role, status, content,"
-                + " password_hash, must_change_password, failed_logins, locked_until, signing_authority,"
+                + " password_hash, must_change_password, failed_logins, locked_until,"
                 + " signing_authority_set_by, signing_authority_set_at, revision, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?)")) {
             ps.setString(1, u.id().value());
             ps.setString(2, u.companyId().value());
             ps.setString(3, u.role().name());
@@ -42,11 +42,10 @@ public final class UserRepository {
             ps.setBytes(5, seal(c, u.companyId(), u.id(), u.profile()));
             ps.setString(6, passwordHash);
             ps.setBoolean(7, u.mustChangePassword());
-            ps.setBoolean(8, u.signingAuthority());
-            ps.setString(9, u.signingAuthoritySetBy());
-            Jdbc.setInstant(ps, 10, u.signingAuthoritySetAt());
-            ps.setLong(11, u.revision());
-            Jdbc.setInstant(ps, 12, u.createdAt());
+            ps.setString(8, u.signingAuthoritySetBy());
+            Jdbc.setInstant(ps, 9, u.signingAuthoritySetAt());
+            ps.setLong(10, u.revision());
+            Jdbc.setInstant(ps, 11, u.createdAt());
             ps.executeUpdate();
         }
     }
@@ -111,18 +110,17 @@ public final class UserRepository {
      */
     public boolean update(Connection c, User u) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE users SET role = ?, status = ?, content = ?,"
-                + " must_change_password = ?, signing_authority = ?, signing_authority_set_by = ?,"
+                + " must_change_password = ?, signing_authority_set_by = ?,"
                 + " signing_authority_set_at = ?, revision = ? WHERE id = ? AND revision = ?")) {
             ps.setString(1, u.role().name());
             ps.setString(2, u.status().name());
             ps.setBytes(3, seal(c, u.companyId(), u.id(), u.profile()));
             ps.setBoolean(4, u.mustChangePassword());
-            ps.setBoolean(5, u.signingAuthority());
-            ps.setString(6, u.signingAuthoritySetBy());
-            Jdbc.setInstant(ps, 7, u.signingAuthoritySetAt());
-            ps.setLong(8, u.revision());
-            ps.setString(9, u.id().value());
-            ps.setLong(10, u.revision() - 1);
+            ps.setString(5, u.signingAuthoritySetBy());
+            Jdbc.setInstant(ps, 6, u.signingAuthoritySetAt());
+            ps.setLong(7, u.revision());
+            ps.setString(8, u.id().value());
+            ps.setLong(9, u.revision() - 1);
             return ps.executeUpdate() == 1;
         }
     }
@@ -159,7 +157,7 @@ public final class UserRepository {
         CompanyId company = new CompanyId(rs.getString("company_id"));
         UserProfile profile = cipher.open(c, company, place(id), rs.getBytes("content"), UserProfile.class);
         return new User(id, company, Role.valueOf(rs.getString("role")), UserStatus.valueOf(rs.getString("status")),
-                profile, rs.getBoolean("must_change_password"), rs.getBoolean("signing_authority"),
+                profile, rs.getBoolean("must_change_password"),
                 rs.getString("signing_authority_set_by"), Jdbc.getInstant(rs, "signing_authority_set_at"),
                 rs.getInt("failed_logins"), Jdbc.getInstant(rs, "locked_until"), rs.getLong("revision"),
                 Jdbc.getInstant(rs, "created_at"));

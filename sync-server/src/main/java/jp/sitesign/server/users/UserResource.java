@@ -16,12 +16,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.User;
+import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.certificates.CertificateService;
+import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.http.Params;
 
 /** Managing the users of the caller's own company (owners and admins, as the policy allows). */
@@ -30,10 +36,14 @@ import jp.sitesign.server.http.Params;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UserResource {
     private final UserService users;
+    private final CertificateService certificates;
+    private final SigningAuthority authority;
     private final Clock clock;
 
-    public UserResource(UserService users, Clock clock) {
+    public UserResource(UserService users, CertificateService certificates, SigningAuthority authority, Clock clock) {
         this.users = users;
+        this.certificates = certificates;
+        this.authority = authority;
         this.clock = clock;
     }
 
@@ -45,11 +55,12 @@ public final class UserResource {
             @Context SecurityContext security) {
         UserFilter filter = new UserFilter(id, name, department, title, Params.enumValue("role", role, Role.class),
                 Params.enumValue("status", status, UserStatus.class));
-        Page<jp.sitesign.model.user.User> page = users.search(AuthFilter.caller(security), filter,
+        Page<User> page = users.search(AuthFilter.caller(security), filter,
                 Params.offset(offset), Params.limit(limit));
         Instant now = clock.instant();
-        return new UserPage(page.items().stream().map(u -> UserView.of(u, now)).toList(), page.total(), page.offset(),
-                page.limit());
+        Set<UserId> holders = authority.holders(AuthFilter.caller(security).user().companyId());
+        return new UserPage(page.items().stream().map(u -> UserView.of(u, now, holders.contains(u.id()))).toList(),
+                page.total(), page.offset(), page.limit());
     }
 
     @POST
@@ -59,7 +70,7 @@ public final class UserResource {
         }
         UserService.Registered r = users.register(AuthFilter.caller(security), body.profile(), body.role());
         return Response.status(Response.Status.CREATED)
-                .entity(new RegisteredView(UserView.of(r.user(), clock.instant()), r.oneTimePassword())).build();
+                .entity(new RegisteredView(view(r.user()), r.oneTimePassword())).build();
     }
 
     @GET
@@ -98,18 +109,33 @@ public final class UserResource {
         return view(users.delete(AuthFilter.caller(security), Params.userId("id", id)));
     }
 
+    /**
+     * 署名権限 from the user's side: {@code granted: true} binds the user to the named certificate of the
+     * company, {@code false} unbinds them from that one, or from all when none is named.
+     */
     @PUT
     @Path("{id}/signing-authority")
-    public UserView signingAuthority(@PathParam("id") String id, SigningAuthority body,
+    public UserView signingAuthority(@PathParam("id") String id, SigningAuthorityChange body,
             @Context SecurityContext security) {
         if (body == null || body.granted() == null) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "granted を指定してください。", "granted is required.");
         }
-        return view(users.setSigningAuthority(AuthFilter.caller(security), Params.userId("id", id), body.granted()));
+        Caller caller = AuthFilter.caller(security);
+        UserId user = Params.userId("id", id);
+        if (body.granted() && body.certificateNumber() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD,
+                    "署名権限を付与するには、紐付ける電子証明書の管理番号（certificateNumber）を指定してください。",
+                    "To grant signing authority, name the certificate to bind (certificateNumber).");
+        }
+        if (body.granted()) {
+            return view(certificates.bind(caller, user, body.certificateNumber()));
+        }
+        return view(body.certificateNumber() == null ? certificates.unbindAll(caller, user)
+                : certificates.unbind(caller, user, body.certificateNumber()));
     }
 
-    private UserView view(jp.sitesign.model.user.User u) {
-        return UserView.of(u, clock.instant());
+    private UserView view(User u) {
+        return UserView.of(u, clock.instant(), authority.holds(u.companyId(), u.id()));
     }
 
     /** A new user of the caller's company. */
@@ -125,8 +151,8 @@ public final class UserResource {
             Role role) {
     }
 
-    /** Grant or withdraw 署名権限. */
-    public record SigningAuthority(Boolean granted) {
+    /** Grant (bind to a certificate) or withdraw (unbind) 署名権限. */
+    public record SigningAuthorityChange(Boolean granted, String certificateNumber) {
     }
 
     /** The new user and their one-time password, shown once. */

@@ -1,7 +1,6 @@
 package jp.sitesign.server.users;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import jp.sitesign.model.audit.AuditAction;
@@ -25,6 +24,7 @@ import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
+import jp.sitesign.server.certificates.CertificateBindings;
 import jp.sitesign.server.storage.Database;
 
 /**
@@ -39,13 +39,15 @@ public final class UserService {
     private final AuditLog audit;
     private final Guard guard;
     private final Passwords passwords;
+    private final CertificateBindings bindings;
     private final Clock clock;
 
     public UserService(Database db, UserRepository users, SessionRepository sessions, AuditLog audit, Guard guard,
-            Passwords passwords, Clock clock) {
+            Passwords passwords, CertificateBindings bindings, Clock clock) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
+        this.bindings = bindings;
         this.audit = audit;
         this.guard = guard;
         this.passwords = passwords;
@@ -75,7 +77,7 @@ public final class UserService {
         String oneTime = passwords.oneTime();
         String hash = passwords.hasher().hash(oneTime.toCharArray());
         User created = db.inTransaction(c -> {
-            User u = new User(users.freshId(c), company, role, UserStatus.ACTIVE, profile, true, false, null, null, 0, null,
+            User u = new User(users.freshId(c), company, role, UserStatus.ACTIVE, profile, true, null, null, 0, null,
                     1, clock.instant());
             users.insert(c, u, hash);
             audit.append(c, change(caller, AuditAction.USER_REGISTERED, u.id(), "role=" + role));
@@ -90,13 +92,12 @@ public final class UserService {
         guard.requireForChange(caller, Action.EDIT_USER,
                 new UserResource(target.id(), target.companyId(), target.role(), role), id.value());
         return write(caller, target, baseRevision, AuditAction.USER_UPDATED, with(target, role, target.status(),
-                profile, target.signingAuthority(), target.signingAuthoritySetBy(), target.signingAuthoritySetAt()));
+                profile));
     }
 
     public User suspend(Caller caller, UserId id) {
         return change(caller, id, Action.SUSPEND_USER, AuditAction.USER_SUSPENDED,
-                u -> with(u, u.role(), UserStatus.SUSPENDED, u.profile(), u.signingAuthority(),
-                        u.signingAuthoritySetBy(), u.signingAuthoritySetAt()));
+                u -> with(u, u.role(), UserStatus.SUSPENDED, u.profile()));
     }
 
     public User resume(Caller caller, UserId id) {
@@ -105,21 +106,19 @@ public final class UserService {
                 throw new SiteSignException(ErrorCode.CONFLICT, "削除された利用者は再開できません。",
                         "A deleted user cannot be resumed.");
             }
-            return with(u, u.role(), UserStatus.ACTIVE, u.profile(), u.signingAuthority(), u.signingAuthoritySetBy(),
-                    u.signingAuthoritySetAt());
+            return with(u, u.role(), UserStatus.ACTIVE, u.profile());
         });
     }
 
-    /** Deletes a user: personal data is erased and the id kept, so the audit log still names them. */
+    /**
+     * Deletes a user: personal data is erased and the id kept, so the audit log still names them; their
+     * certificate bindings go with it (ADR 3: deleting withdraws signing authority).
+     */
     public User delete(Caller caller, UserId id) {
         return change(caller, id, Action.DELETE_USER, AuditAction.USER_DELETED,
-                u -> with(u, u.role(), UserStatus.DELETED, UserProfile.ERASED, false, caller.getName(),
-                        clock.instant()));
-    }
-
-    public User setSigningAuthority(Caller caller, UserId id, boolean granted) {
-        return change(caller, id, Action.SET_SIGNING_AUTHORITY, AuditAction.SIGNING_AUTHORITY_CHANGED,
-                u -> with(u, u.role(), u.status(), u.profile(), granted, caller.getName(), clock.instant()));
+                u -> new User(u.id(), u.companyId(), u.role(), UserStatus.DELETED, UserProfile.ERASED,
+                        u.mustChangePassword(), caller.getName(), clock.instant(), u.failedLogins(), u.lockedUntil(),
+                        u.revision() + 1, u.createdAt()));
     }
 
     /** A user edits their own name, kana and email; department and title are the admins' to set. */
@@ -129,11 +128,10 @@ public final class UserService {
         requireValid(next);
         guard.requireForChange(caller, Action.EDIT_OWN_PROFILE, Resource.none(), me.id().value());
         return write(caller, me, baseRevision, AuditAction.PROFILE_UPDATED,
-                with(me, me.role(), me.status(), next, me.signingAuthority(), me.signingAuthoritySetBy(),
-                        me.signingAuthoritySetAt()));
+                with(me, me.role(), me.status(), next));
     }
 
-    /** A state change (suspend, resume, delete, signing authority) applies to whatever revision is current. */
+    /** A state change (suspend, resume, delete) applies to whatever revision is current. */
     private User change(Caller caller, UserId id, Action action, AuditAction auditAction,
             UnaryOperator<User> edit) {
         User target = load(caller, id);
@@ -152,6 +150,9 @@ public final class UserService {
             if (after.status() != UserStatus.ACTIVE) {
                 sessions.deleteForUser(c, after.id(), null);
             }
+            if (after.status() == UserStatus.DELETED) {
+                bindings.unbindAll(c, after.id());
+            }
             audit.append(c, change(caller, auditAction, after.id(), details(before, after)));
             return after;
         });
@@ -167,10 +168,10 @@ public final class UserService {
         return new UserResource(u.id(), u.companyId(), u.role());
     }
 
-    private User with(User u, Role role, UserStatus status, UserProfile profile, boolean signing, String setBy,
-            Instant setAt) {
-        return new User(u.id(), u.companyId(), role, status, profile, u.mustChangePassword(), signing, setBy, setAt,
-                u.failedLogins(), u.lockedUntil(), u.revision() + 1, u.createdAt());
+    private static User with(User u, Role role, UserStatus status, UserProfile profile) {
+        return new User(u.id(), u.companyId(), role, status, profile, u.mustChangePassword(),
+                u.signingAuthoritySetBy(), u.signingAuthoritySetAt(), u.failedLogins(), u.lockedUntil(),
+                u.revision() + 1, u.createdAt());
     }
 
 
@@ -196,9 +197,6 @@ public final class UserService {
         }
         if (before.status() != after.status()) {
             sb.append("status=").append(before.status()).append("->").append(after.status()).append(' ');
-        }
-        if (before.signingAuthority() != after.signingAuthority()) {
-            sb.append("signingAuthority=").append(after.signingAuthority()).append(' ');
         }
         if (!before.profile().equals(after.profile())) {
             sb.append("profile changed");

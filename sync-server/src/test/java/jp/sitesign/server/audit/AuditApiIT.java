@@ -20,6 +20,7 @@ import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.OperatorCli;
+import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,9 @@ class AuditApiIT {
     @Test
     void everyLoginLockLogoutAndChangeIsRecordedWithActorTargetOutcomeClientIpAndUtcTime() {
         Instant t0 = Instant.parse("2026-03-10T01:00:00Z");
+        setClock(t0.minus(java.time.Duration.ofDays(30)));
+        String certificate = TestCertificates.register(api(), login(a.admin()), TestCertificates.company(
+                "監査試験建設株式会社", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")));
         setClock(t0);
         String admin = login(a.admin());
         setClock(t0.plusSeconds(60));
@@ -93,7 +97,7 @@ class AuditApiIT {
                 "name", "変更 対象", "nameKana", "ヘンコウ タイショウ", "email", "y@example.invalid",
                 "department", "設計部", "title", "課長", "role", "MEMBER")).status()).isEqualTo(200);
         assertThat(api().put("/api/v1/users/" + a.member().value() + "/signing-authority", admin,
-                Map.of("granted", true)).status()).isEqualTo(200);
+                Map.of("granted", true, "certificateNumber", certificate)).status()).isEqualTo(200);
         assertThat(api().delete("/api/v1/users/" + x, admin).status()).isEqualTo(200);
         setClock(t0.plusSeconds(480));
         assertThat(api().post("/api/v1/auth/logout", member, "").status()).isEqualTo(204);

@@ -24,6 +24,7 @@ import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +75,8 @@ class ContractSigningIT {
         bMember = login(b.member());
         bAdmin = login(b.admin());
         bSigner = login(b.member2());
-        ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin, Map.of("granted", true)));
-        ok(api().put("/api/v1/users/" + b.member2().value() + "/signing-authority", bAdmin, Map.of("granted", true)));
+        TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
+        TestCertificates.grant(server, bAdmin, "協力工業株式会社", b.member2());
     }
 
     @AfterAll
@@ -150,8 +151,7 @@ class ContractSigningIT {
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.json().get("messageJa").asText()).contains("署名権限");
         } finally {
-            ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin,
-                    Map.of("granted", true)));
+            TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
         }
     }
 

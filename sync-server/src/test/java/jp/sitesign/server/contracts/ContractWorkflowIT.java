@@ -15,6 +15,7 @@ import java.util.Map;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -43,7 +44,7 @@ class ContractWorkflowIT {
         aSigner = api().login(a.member2().value(), TestServer.PASSWORD);
         bAdmin = api().login(b.admin().value(), TestServer.PASSWORD);
         bMember = api().login(b.member().value(), TestServer.PASSWORD);
-        ok(api().put("/api/v1/users/" + a.member2().value() + "/signing-authority", aAdmin, Map.of("granted", true)));
+        TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
         String method = "SiteSign による電子契約";
         JsonNode p = ok(api().post("/api/v1/partnerships", aAdmin,
                 Map.of("counterpartyId", b.id().value(), "methodDescription", method)));

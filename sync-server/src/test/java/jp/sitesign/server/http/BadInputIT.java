@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +50,7 @@ class BadInputIT {
     static TestServer server;
     static TestServer.TestCompany co;
     static String adminToken;
+    static String certificate;
     static String memberToken;
     static String member2Token;
     static RawHttps raw;
@@ -61,6 +63,8 @@ class BadInputIT {
                 "login.max-failures", "100000"));
         co = server.createCompany("入力検査株式会社");
         adminToken = server.api().login(co.admin().value(), TestServer.PASSWORD);
+        certificate = TestCertificates.register(server.api(), adminToken,
+                TestCertificates.company(server, "入力検査株式会社"));
         memberToken = server.api().login(co.member().value(), TestServer.PASSWORD);
         member2Token = server.api().login(co.member2().value(), TestServer.PASSWORD);
         raw = new RawHttps(server.port(), server.server().tls().certificate());
@@ -109,7 +113,8 @@ class BadInputIT {
                         () -> object("currentPassword", TestServer.PASSWORD, "newPassword", "Brand-New-Pass-77"),
                         List.of("currentPassword"), List.of()),
                 new Endpoint("signing authority", "PUT", target + "/signing-authority", Who.ADMIN,
-                        () -> object("granted", true), List.of(), List.of()));
+                        () -> object("granted", true, "certificateNumber", certificate), List.of("certificateNumber"),
+                        List.of()));
     }
 
     /** Each baseline body really is accepted, so every refusal below is due to the mutation alone. */

@@ -58,8 +58,9 @@ public final class OperatorCli {
     private static void writeDbUser(Path dataDir) {
         Path file = dataDir.resolve(ServerConfig.FILE_NAME);
         try {
-            if (!Files.exists(file)) {
-                Files.writeString(file, "db.user=postgres\n", StandardCharsets.UTF_8);
+            String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            if (!current.contains("db.user=")) {
+                Files.writeString(file, current + "db.user=postgres\n", StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package jp.sitesign.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -63,7 +64,11 @@ public final class TestServer implements AutoCloseable {
                 s.put("db.user", "postgres");
             }
             s.putAll(extra);
-            TestServer t = new TestServer(Files.createTempDirectory("sitesign-test-"), s, new MutableClock());
+            Path dir = Files.createTempDirectory("sitesign-test-");
+            // The DEMO CA and TSA on both databases, set where an operator would (the data folder's file),
+            // so the operator CLI run on the same folder agrees with the server.
+            Files.writeString(dir.resolve(ServerConfig.FILE_NAME), "demo-ca.enabled=true\n", StandardCharsets.UTF_8);
+            TestServer t = new TestServer(dir, s, new MutableClock());
             t.boot();
             return t;
         } catch (IOException e) {
