@@ -1,6 +1,12 @@
 package jp.sitesign.server.certificates;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import javax.security.auth.x500.X500Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,6 +54,39 @@ public final class SigningAuthority {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * Whether the certificate named by {@code issuer} (RFC 2253) and {@code serialHex} is one of the
+     * company certificates bound to {@code user} and valid now: a signature is the user's company's only
+     * if it was made with such a certificate.
+     */
+    public boolean isBoundCertificate(Connection c, CompanyId company, UserId user, String issuer, String serialHex)
+            throws SQLException {
+        if (issuer == null || serialHex == null) {
+            return false;
+        }
+        X500Principal wantedIssuer = new X500Principal(issuer);
+        BigInteger wantedSerial = new BigInteger(serialHex, 16);
+        try (PreparedStatement ps = c.prepareStatement(HOLDERS.replace("SELECT DISTINCT b.user_id", "SELECT s.der")
+                + " AND b.user_id = ?")) {
+            bind(ps, company, clock.instant());
+            ps.setString(5, user.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                while (rs.next()) {
+                    X509Certificate bound = (X509Certificate) factory.generateCertificate(
+                            new ByteArrayInputStream(rs.getBytes(1)));
+                    if (bound.getSerialNumber().equals(wantedSerial)
+                            && bound.getIssuerX500Principal().equals(wantedIssuer)) {
+                        return true;
+                    }
+                }
+            } catch (CertificateException e) {
+                throw new IllegalStateException("a stored signing certificate is unreadable", e);
+            }
+        }
+        return false;
     }
 
     /** Every user of {@code company} with signing authority at this moment (for lists of users). */

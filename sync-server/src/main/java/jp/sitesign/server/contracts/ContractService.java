@@ -24,6 +24,7 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
@@ -211,7 +212,15 @@ public final class ContractService {
         }
         int pages = pdfCheck.check(pdf);
         byte[] base = db.read(c -> contracts.document(c, k, baseSha256)).orElseThrow();
-        signatures.check(base, pdf);
+        SignatureReport added = signatures.check(base, pdf);
+        boolean ownCertificate = db.read(c -> signingAuthority.isBoundCertificate(c, k.progress().current().company(),
+                caller.user().id(), added.identity().issuer(), added.identity().serialNumber()));
+        if (!ownCertificate) {
+            throw new SiteSignException(ErrorCode.INVALID_SIGNATURE,
+                    "署名に使われた証明書は、あなたに割り当てられた自社の有効な電子証明書ではありません（" + added.identity().subject() + "）。",
+                    "The signature was not made with a valid company certificate bound to you ("
+                            + added.identity().subject() + ").");
+        }
         boolean completes = t.next().status() == jp.sitesign.model.contract.ContractStatus.COMPLETED;
         byte[] archived = completes ? signatures.archive(pdf) : pdf;
         String signedSha = Digests.sha256Hex(pdf);

@@ -55,8 +55,11 @@ final class SignatureAcceptance {
         return new SignatureAcceptance(new PadesVerifier(anchors, clock), archiver);
     }
 
-    /** Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature. */
-    void check(byte[] base, byte[] signed) {
+    /**
+     * Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature; returns the
+     * report of the new signature.
+     */
+    SignatureReport check(byte[] base, byte[] signed) {
         if (signed.length <= base.length || !Arrays.equals(signed, 0, base.length, base, 0, base.length)) {
             throw refuse("署名済みの文書は、現在の版に追記（増分更新）したものでなければなりません。",
                     "The signed document must extend the current version by incremental update.");
@@ -73,6 +76,9 @@ final class SignatureAcceptance {
                     "署名の検証に失敗しました" + detailJa + "。\n" + after.toText(Locale.JAPANESE),
                     "The signature did not verify.\n" + after.toText(Locale.ENGLISH));
         }
+        List<SignatureReport> signed1 = after.signatures().stream().filter(s -> s.kind() == SignatureKind.SIGNATURE)
+                .toList();
+        return signed1.get(signed1.size() - 1);
     }
 
     /** The completed contract's final form: B-LTA when a TSA is configured, else as signed. */

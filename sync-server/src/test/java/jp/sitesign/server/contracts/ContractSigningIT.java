@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +50,8 @@ class ContractSigningIT {
     static Path aKey;
     static Path bKey;
     static Path strangerKey;
+    static Path unboundKey;
+    static String aCertificate;
     static String aMember;
     static String aAdmin;
     static String aSigner;
@@ -65,8 +69,14 @@ class ContractSigningIT {
         server = TestServer.start(Map.of("trust.anchors", anchor.toString(), "tsa.url", tsa.url().toString()));
         a = server.createCompany("元請建設株式会社");
         b = server.createCompany("協力工業株式会社");
-        aKey = Pkcs12Files.write(keys.resolve("a.p12"), ca, TestCa.rsaKeyPair(2048), "a", "元請 署名者", P12_PASSWORD);
-        bKey = Pkcs12Files.write(keys.resolve("b.p12"), ca, TestCa.rsaKeyPair(2048), "b", "協力 署名者", P12_PASSWORD);
+        KeyPair aPair = TestCa.rsaKeyPair(2048);
+        KeyPair bPair = TestCa.rsaKeyPair(2048);
+        X509Certificate aCert = ca.issueCompanySigner(aPair.getPublic(), "元請 署名者", "元請建設株式会社");
+        X509Certificate bCert = ca.issueCompanySigner(bPair.getPublic(), "協力 署名者", "協力工業株式会社");
+        aKey = Pkcs12Files.write(keys.resolve("a.p12"), aPair, aCert, ca.root(), "a", P12_PASSWORD);
+        bKey = Pkcs12Files.write(keys.resolve("b.p12"), bPair, bCert, ca.root(), "b", P12_PASSWORD);
+        unboundKey = Pkcs12Files.write(keys.resolve("u.p12"), ca, TestCa.rsaKeyPair(2048), "u", "未登録の鍵",
+                P12_PASSWORD);
         strangerKey = Pkcs12Files.write(keys.resolve("x.p12"), strangerCa, TestCa.rsaKeyPair(2048), "x", "誰か",
                 P12_PASSWORD);
         aMember = login(a.member());
@@ -75,8 +85,10 @@ class ContractSigningIT {
         bMember = login(b.member());
         bAdmin = login(b.admin());
         bSigner = login(b.member2());
-        TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
-        TestCertificates.grant(server, bAdmin, "協力工業株式会社", b.member2());
+        // Each signer's own signing certificate is the company certificate bound to them (署名権限).
+        aCertificate = TestCertificates.register(api(), aAdmin, aCert);
+        TestCertificates.bind(api(), aAdmin, aCertificate, a.member2());
+        TestCertificates.bind(api(), bAdmin, TestCertificates.register(api(), bAdmin, bCert), b.member2());
     }
 
     @AfterAll
@@ -105,6 +117,10 @@ class ContractSigningIT {
         ApiClient.Response untrusted = upload(id, aSigner, k, byStranger);
         assertThat(untrusted.code()).as("a signer certificate nobody trusts").isEqualTo("INVALID_SIGNATURE");
         assertThat(untrusted.json().get("messageJa").asText()).contains("署名 1");
+        ApiClient.Response notBound = upload(id, aSigner, k, sign(current, unboundKey, "u"));
+        assertThat(notBound.code()).as("a trusted key that is not the signer's company certificate")
+                .isEqualTo("INVALID_SIGNATURE");
+        assertThat(notBound.json().get("messageJa").asText()).contains("割り当てられた自社");
 
         k = ok(upload(id, aSigner, k, bySender));
         assertThat(k.get("status").asText()).as("reached the subcontractor").isEqualTo("IN_APPROVAL");
@@ -151,7 +167,7 @@ class ContractSigningIT {
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.json().get("messageJa").asText()).contains("署名権限");
         } finally {
-            TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
+            TestCertificates.bind(api(), aAdmin, aCertificate, a.member2());
         }
     }
 

@@ -113,6 +113,12 @@ public final class TestCa implements AutoCloseable {
                 Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)));
     }
 
+    /** A company signing certificate (電子証明書): subject O is the company, as the server requires. */
+    public X509Certificate issueCompanySigner(PublicKey key, String commonName, String company) {
+        return issue(key, "CN=" + commonName + ",O=" + company + ",C=JP", builder -> builder.addExtension(
+                Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)));
+    }
+
     /** A signer certificate valid only from {@code notBefore} to {@code notAfter} (e.g. one that has expired). */
     public X509Certificate issueSigner(PublicKey key, String commonName, Instant notBefore, Instant notAfter) {
         try {
