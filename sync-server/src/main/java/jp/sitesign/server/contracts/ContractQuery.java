@@ -15,6 +15,11 @@ public record ContractQuery(String number, String title, ContractStatus status, 
     /** Result orders. */
     public enum Sort { UPDATED_DESC, TRANSACTION_DATE_DESC, TRANSACTION_DATE_ASC, AMOUNT_DESC, AMOUNT_ASC, NUMBER_ASC }
 
+    /** Whether the search must decrypt every candidate (a text filter, or ordering by 文書管理番号). */
+    boolean needsContent() {
+        return number != null && !number.isBlank() || title != null && !title.isBlank() || sort == Sort.NUMBER_ASC;
+    }
+
     boolean matchesText(StoredContract k) {
         return contains(k.data().managementNumber(), number) && contains(k.data().title(), title);
     }

@@ -129,8 +129,12 @@ final class ContractRepository {
         }
     }
 
-    /** Contracts the company sent or that reached it, narrowed by the clear search keys; decrypted. */
-    List<StoredContract> candidates(Connection c, CompanyId company, ContractQuery q) throws SQLException {
+    /**
+     * Contracts the company sent or that reached it, narrowed by the clear search keys. Nothing is
+     * decrypted here: the caller filters by policy and sorts on the clear columns, then opens only the
+     * rows it returns ({@link #open}).
+     */
+    List<Row> candidates(Connection c, CompanyId company, ContractQuery q) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT * FROM contracts k WHERE (k.sender_company = ? OR EXISTS"
                 + " (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ? AND p.reached))");
         List<Object> args = new ArrayList<>(List.of(company.value(), company.value()));
@@ -164,14 +168,37 @@ final class ContractRepository {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
-            List<StoredContract> out = new ArrayList<>();
+            List<Row> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(read(c, rs));
+                    Date date = rs.getDate("transaction_date");
+                    long amount = rs.getLong("amount");
+                    Long amountYen = rs.wasNull() ? null : amount;
+                    out.add(new Row(rs.getString("id"), new CompanyId(rs.getString("sender_company")),
+                            new UserId(rs.getString("creator")), ProgressCodec.read(rs.getString("progress"), null),
+                            date == null ? null : date.toLocalDate(), amountYen, rs.getString("main_document"),
+                            rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"),
+                            Jdbc.getInstant(rs, "updated_at"), rs.getBytes("content")));
                 }
             }
             return out;
         }
+    }
+
+    /** Decrypts a search row into the whole contract. */
+    StoredContract open(Connection c, Row r) {
+        Content content = cipher.open(c, r.sender(), place(r.id()), r.sealed(), Content.class);
+        ContractProgress p = r.progress();
+        ContractProgress progress = new ContractProgress(p.form(), p.status(), p.parties(), p.currentParty(),
+                p.routePosition(), p.deadline(), content.returnComment());
+        return new StoredContract(r.id(), r.sender(), r.creator(), progress, content.toData(r.transactionDate(),
+                r.amountYen()), r.mainDocument(), r.revision(), r.createdAt(), r.updatedAt());
+    }
+
+    /** A contract row as found by the search: its clear columns and its still-sealed content. */
+    record Row(String id, CompanyId sender, UserId creator, ContractProgress progress, LocalDate transactionDate,
+            Long amountYen, String mainDocument, long revision, java.time.Instant createdAt,
+            java.time.Instant updatedAt, byte[] sealed) {
     }
 
     /** Ids of sent, unfinished contracts whose signing deadline is before {@code now}. */

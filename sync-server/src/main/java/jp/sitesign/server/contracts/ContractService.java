@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -276,17 +277,44 @@ public final class ContractService {
         return db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow();
     }
 
-    /** Search over what the caller may see; the policy decides each row, the clear keys narrow first. */
+    /**
+     * Search over what the caller may see. The clear, indexed keys narrow in SQL; the policy decides each
+     * row from its clear progress; sorting uses the clear columns; only the rows returned are decrypted,
+     * unless a filter or the order needs the sealed text (文書管理番号, title).
+     */
     public Page<StoredContract> search(Caller caller, ContractQuery q) {
-        List<StoredContract> rows = db.read(c -> contracts.candidates(c, caller.user().companyId(), q));
-        List<StoredContract> visible = rows.stream()
-                .filter(k -> guard.decide(caller, Action.VIEW_CONTRACT, resource(k)).allowed())
-                .filter(q::matchesText)
-                .sorted(order(q.sort()))
-                .toList();
-        int from = Math.min(q.offset(), visible.size());
-        int to = Math.min(from + q.limit(), visible.size());
-        return new Page<>(visible.subList(from, to), visible.size(), q.offset(), q.limit());
+        return db.read(c -> {
+            List<ContractRepository.Row> visible = new ArrayList<>();
+            for (ContractRepository.Row r : contracts.candidates(c, caller.user().companyId(), q)) {
+                // Signing authority does not affect visibility, so no per-row lookup is needed here.
+                if (guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false)).allowed()) {
+                    visible.add(r);
+                }
+            }
+            if (q.needsContent()) {
+                List<StoredContract> opened = new ArrayList<>();
+                for (ContractRepository.Row r : visible) {
+                    StoredContract k = contracts.open(c, r);
+                    if (q.matchesText(k)) {
+                        opened.add(k);
+                    }
+                }
+                opened.sort(contentOrder(q.sort()));
+                return new Page<>(slice(opened, q), opened.size(), q.offset(), q.limit());
+            }
+            visible.sort(rowOrder(q.sort()));
+            List<StoredContract> page = new ArrayList<>();
+            for (ContractRepository.Row r : slice(visible, q)) {
+                page.add(contracts.open(c, r));
+            }
+            return new Page<>(page, visible.size(), q.offset(), q.limit());
+        });
+    }
+
+    private static <T> List<T> slice(List<T> all, ContractQuery q) {
+        int from = Math.min(q.offset(), all.size());
+        int to = (int) Math.min((long) from + q.limit(), all.size());
+        return all.subList(from, to);
     }
 
     /**
@@ -460,20 +488,34 @@ public final class ContractService {
         return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 
-    private static Comparator<StoredContract> order(ContractQuery.Sort sort) {
-        Comparator<StoredContract> byUpdated = Comparator.comparing(StoredContract::updatedAt).reversed();
-        Comparator<StoredContract> byDate = Comparator.comparing(k -> k.data().transactionDate(),
+    private static Comparator<ContractRepository.Row> rowOrder(ContractQuery.Sort sort) {
+        Comparator<ContractRepository.Row> byUpdated = Comparator.comparing(ContractRepository.Row::updatedAt)
+                .reversed();
+        Comparator<ContractRepository.Row> byDate = Comparator.comparing(ContractRepository.Row::transactionDate,
                 Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<StoredContract> byAmount = Comparator.comparing(k -> k.data().amountYen(),
+        Comparator<ContractRepository.Row> byAmount = Comparator.comparing(ContractRepository.Row::amountYen,
                 Comparator.nullsLast(Comparator.naturalOrder()));
         return switch (sort == null ? ContractQuery.Sort.UPDATED_DESC : sort) {
-            case UPDATED_DESC -> byUpdated;
+            case UPDATED_DESC, NUMBER_ASC -> byUpdated;
             case TRANSACTION_DATE_ASC -> byDate.thenComparing(byUpdated);
             case TRANSACTION_DATE_DESC -> byDate.reversed().thenComparing(byUpdated);
             case AMOUNT_ASC -> byAmount.thenComparing(byUpdated);
             case AMOUNT_DESC -> byAmount.reversed().thenComparing(byUpdated);
-            case NUMBER_ASC -> Comparator.comparing((StoredContract k) -> k.data().managementNumber());
         };
+    }
+
+    /** The same orders over opened contracts, plus the one that needs the sealed 文書管理番号. */
+    private static Comparator<StoredContract> contentOrder(ContractQuery.Sort sort) {
+        if (sort == ContractQuery.Sort.NUMBER_ASC) {
+            return Comparator.comparing((StoredContract k) -> k.data().managementNumber());
+        }
+        Comparator<ContractRepository.Row> rows = rowOrder(sort);
+        return (x, y) -> rows.compare(asRow(x), asRow(y));
+    }
+
+    private static ContractRepository.Row asRow(StoredContract k) {
+        return new ContractRepository.Row(k.id(), k.sender(), k.creator(), k.progress(), k.data().transactionDate(),
+                k.data().amountYen(), k.mainDocument(), k.revision(), k.createdAt(), k.updatedAt(), null);
     }
 
     private static AuditAction auditAction(LifecycleCommand command) {
