@@ -14,22 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.contract.ConstructionItem;
-import jp.sitesign.model.contract.ConstructionTerms;
-import jp.sitesign.model.contract.ContractData;
-import jp.sitesign.model.contract.ContractForm;
-import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
-import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.auth.AuthFilter;
@@ -49,10 +41,10 @@ public final class ContractResource {
     }
 
     @POST
-    public Response create(Draft body, @Context SecurityContext security) {
+    public Response create(ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        Draft d = required(body);
-        StoredContract k = contracts.create(caller, d.progress(caller), d.data());
+        ContractDraft d = required(body);
+        StoredContract k = contracts.create(caller, d.progress(caller.user().companyId()), d.data());
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
@@ -116,13 +108,13 @@ public final class ContractResource {
 
     @PUT
     @Path("{id}")
-    public ContractView edit(@PathParam("id") String id, Draft body, @Context SecurityContext security) {
+    public ContractView edit(@PathParam("id") String id, ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        Draft d = required(body);
+        ContractDraft d = required(body);
         if (d.revision() == null) {
             throw invalid("revision を指定してください。", "revision is required.");
         }
-        return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller), d.data()));
+        return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
     }
 
     @PUT
@@ -189,7 +181,7 @@ public final class ContractResource {
         return ContractView.of(k, contracts.available(caller, k));
     }
 
-    private static Draft required(Draft body) {
+    private static ContractDraft required(ContractDraft body) {
         if (body == null || body.form() == null) {
             throw invalid("契約形態（form）を指定してください。", "form is required.");
         }
@@ -225,51 +217,6 @@ public final class ContractResource {
 
     private static SiteSignException invalid(String ja, String en) {
         return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
-    }
-
-    /** A draft as the client sends it (create and edit). */
-    public record Draft(Long revision, ContractForm form, String managementNumber, String title,
-            LocalDate transactionDate, Long amountYen, Boolean taxIncluded, Boolean construction,
-            Map<ConstructionItem, String> terms, String note, String originalId, List<Counterparty> counterparties,
-            List<String> route, String signer, Instant deadline) {
-
-        ContractData data() {
-            try {
-                return new ContractData(managementNumber, title, transactionDate, amountYen,
-                        Boolean.TRUE.equals(taxIncluded), Boolean.TRUE.equals(construction),
-                        new ConstructionTerms(terms == null ? Map.of() : terms), note, originalId);
-            } catch (IllegalArgumentException e) {
-                throw invalid("建設業法19条の記載事項が長すぎます（各 " + ConstructionTerms.MAX_ITEM_LENGTH + " 文字まで）。",
-                        "A construction item is too long (" + ConstructionTerms.MAX_ITEM_LENGTH + " characters each).");
-            }
-        }
-
-        ContractProgress progress(Caller caller) {
-            List<PartyStep> parties = new ArrayList<>();
-            parties.add(PartyStep.sender(caller.user().companyId(), users(route, "route"),
-                    signer == null || signer.isBlank() ? null : Params.userId("signer", signer)));
-            for (Counterparty cp : counterparties == null ? List.<Counterparty>of() : counterparties) {
-                if (cp == null || !CompanyId.isValid(cp.companyId())) {
-                    throw invalid("取引先の企業 ID（C + 8 桁）を指定してください。",
-                            "Each counterparty needs a company id (C followed by 8 digits).");
-                }
-                parties.add(PartyStep.counterparty(new CompanyId(cp.companyId()), Params.userId("receiverId",
-                        cp.receiverId())));
-            }
-            if (form != null && parties.size() > form.maxParties()) {
-                throw invalid("「" + form.labelJa() + "」の当事者は送付元を含めて " + form.maxParties() + " 社までです。",
-                        form.labelEn() + " allows at most " + form.maxParties() + " parties, the sender included.");
-            }
-            try {
-                return ContractProgress.draft(form, parties, deadline);
-            } catch (IllegalArgumentException e) {
-                throw invalid("当事者または承認ルートに重複があります。", "A party or an approver appears twice.");
-            }
-        }
-    }
-
-    /** A counterparty and its receiving user (担当者). */
-    public record Counterparty(String companyId, String receiverId) {
     }
 
     /** A workflow step: the revision it is based on and, for a return, the comment. */

@@ -1,5 +1,6 @@
 package jp.sitesign.server.notices;
 
+import jp.sitesign.model.notice.NoticeView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,9 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
 import java.util.List;
-import jp.sitesign.model.notice.NoticeCategory;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Resource;
 import jp.sitesign.server.auth.AuthFilter;
@@ -38,7 +37,7 @@ public final class NoticeResource {
         Caller caller = AuthFilter.caller(security);
         guard.require(caller, Action.READ_NOTICES, Resource.none());
         List<NoticeView> items = notices.list(caller.user().id(), Params.offset(offset), Params.limit(limit)).stream()
-                .map(NoticeView::of).toList();
+                .map(n -> NoticeView.of(n.notice(), n.read())).toList();
         return new NoticeList(items, notices.unreadCount(caller.user().id()));
     }
 
@@ -49,15 +48,6 @@ public final class NoticeResource {
         guard.require(caller, Action.READ_NOTICES, Resource.none());
         notices.markRead(caller.user().id(), Params.number("id", id, -1, 1, Integer.MAX_VALUE));
         return Response.noContent().build();
-    }
-
-    /** A notice with its read state for the caller. */
-    public record NoticeView(long id, NoticeCategory category, String categoryLabel, String title, String body,
-            Instant publishedAt, boolean read) {
-        static NoticeView of(NoticeService.ForUser n) {
-            return new NoticeView(n.notice().id(), n.notice().category(), n.notice().category().labelJa(),
-                    n.notice().title(), n.notice().body(), n.notice().publishedAt(), n.read());
-        }
     }
 
     /** The caller's notices and how many are unread. */

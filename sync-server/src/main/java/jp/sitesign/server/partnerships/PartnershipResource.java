@@ -1,5 +1,6 @@
 package jp.sitesign.server.partnerships;
 
+import jp.sitesign.model.partnership.Partnership;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

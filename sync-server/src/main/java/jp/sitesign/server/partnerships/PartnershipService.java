@@ -1,5 +1,6 @@
 package jp.sitesign.server.partnerships;
 
+import jp.sitesign.model.partnership.Partnership;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

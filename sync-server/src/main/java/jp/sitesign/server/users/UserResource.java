@@ -1,5 +1,6 @@
 package jp.sitesign.server.users;
 
+import jp.sitesign.model.user.UserView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

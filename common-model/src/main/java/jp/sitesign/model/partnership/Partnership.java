@@ -1,4 +1,4 @@
-package jp.sitesign.server.partnerships;
+package jp.sitesign.model.partnership;
 
 import java.time.Instant;
 import jp.sitesign.model.company.CompanyId;

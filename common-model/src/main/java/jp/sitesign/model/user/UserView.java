@@ -1,9 +1,6 @@
-package jp.sitesign.server.users;
+package jp.sitesign.model.user;
 
 import java.time.Instant;
-import jp.sitesign.model.user.Role;
-import jp.sitesign.model.user.User;
-import jp.sitesign.model.user.UserStatus;
 
 /**
  * A user as the API shows it (never the password hash). {@code signingAuthority} is whether the user has

@@ -1,0 +1,21 @@
+package jp.sitesign.model.sync;
+
+/** What a pushed command asks for (DESIGN §4). */
+public enum CommandType {
+    /** A new draft; {@code contractId} is the id the client chose for it (a UUID). */
+    CREATE_DRAFT,
+    EDIT_DRAFT,
+    /** Make an uploaded blob ({@code documentSha256}) the draft's main PDF. */
+    ATTACH_DOCUMENT,
+    SUBMIT,
+    APPROVE,
+    RETURN,
+    /** The signed version ({@code documentSha256}, uploaded first) made from {@code baseSha256}. */
+    SIGN,
+    WITHDRAW,
+    DECLINE,
+    ACKNOWLEDGE,
+    SET_PARTY_ROUTE,
+    DELETE_DRAFT,
+    MARK_NOTICE_READ
+}

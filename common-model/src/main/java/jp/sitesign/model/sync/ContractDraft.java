@@ -1,0 +1,108 @@
+package jp.sitesign.model.sync;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ConstructionItem;
+import jp.sitesign.model.contract.ConstructionTerms;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.user.UserId;
+
+/**
+ * A draft as a client writes it, for creating and editing: the REST body and the payload of the
+ * {@code CREATE_DRAFT} and {@code EDIT_DRAFT} commands. The sender is always the writer's own company;
+ * {@link #progress} and {@link #data} turn it into the domain, refusing malformed input with a field
+ * error in Japanese and English, so the desktop app's local draft and the server agree on what is valid.
+ */
+public record ContractDraft(Long revision, ContractForm form, String managementNumber, String title,
+        LocalDate transactionDate, Long amountYen, Boolean taxIncluded, Boolean construction,
+        Map<ConstructionItem, String> terms, String note, String originalId, List<Counterparty> counterparties,
+        List<String> route, String signer, Instant deadline) {
+
+    /** A counterparty and its receiving user (担当者). */
+    public record Counterparty(String companyId, String receiverId) {
+    }
+
+    /** The same draft, now based on another revision. */
+    public ContractDraft withRevision(Long newRevision) {
+        return new ContractDraft(newRevision, form, managementNumber, title, transactionDate, amountYen, taxIncluded,
+                construction, terms, note, originalId, counterparties, route, signer, deadline);
+    }
+
+    /** What the draft says. */
+    public ContractData data() {
+        try {
+            return new ContractData(managementNumber, title, transactionDate, amountYen,
+                    Boolean.TRUE.equals(taxIncluded), Boolean.TRUE.equals(construction),
+                    new ConstructionTerms(terms == null ? Map.of() : terms), note, originalId);
+        } catch (IllegalArgumentException e) {
+            throw invalid("建設業法19条の記載事項が長すぎます（各 " + ConstructionTerms.MAX_ITEM_LENGTH + " 文字まで）。",
+                    "A construction item is too long (" + ConstructionTerms.MAX_ITEM_LENGTH + " characters each).");
+        }
+    }
+
+    /** Who takes part, in order, with the sender's route and signer; the sender is {@code own}. */
+    public ContractProgress progress(CompanyId own) {
+        if (form == null) {
+            throw invalid("契約形態（form）を指定してください。", "form is required.");
+        }
+        List<PartyStep> parties = new ArrayList<>();
+        parties.add(PartyStep.sender(own, users(route, "route"),
+                signer == null || signer.isBlank() ? null : user("signer", signer)));
+        for (Counterparty cp : counterparties == null ? List.<Counterparty>of() : counterparties) {
+            if (cp == null || !CompanyId.isValid(cp.companyId())) {
+                throw invalid("取引先の企業 ID（C + 8 桁）を指定してください。",
+                        "Each counterparty needs a company id (C followed by 8 digits).");
+            }
+            parties.add(PartyStep.counterparty(new CompanyId(cp.companyId()), user("receiverId", cp.receiverId())));
+        }
+        if (parties.size() > form.maxParties()) {
+            throw invalid("「" + form.labelJa() + "」の当事者は送付元を含めて " + form.maxParties() + " 社までです。",
+                    form.labelEn() + " allows at most " + form.maxParties() + " parties, the sender included.");
+        }
+        try {
+            return ContractProgress.draft(form, parties, deadline);
+        } catch (IllegalArgumentException e) {
+            throw invalid("当事者または承認ルートに重複があります。", "A party or an approver appears twice.");
+        }
+    }
+
+    /** The draft a client would send to edit {@code k} unchanged: the starting point of an editor. */
+    public static ContractDraft of(ContractSnapshot k) {
+        List<Counterparty> counterparties = k.parties().stream().skip(1)
+                .map(p -> new Counterparty(p.companyId(), p.receiverId())).toList();
+        ContractSnapshot.Party sender = k.parties().get(0);
+        return new ContractDraft(k.revision(), k.form(), k.managementNumber(), k.title(), k.transactionDate(),
+                k.amountYen(), k.taxIncluded(), k.construction(), k.terms(), k.note(), k.originalId(), counterparties,
+                sender.route(), sender.signerId(), k.deadline());
+    }
+
+    private static List<UserId> users(List<String> ids, String field) {
+        List<UserId> out = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            out.add(user(field, id));
+        }
+        return out;
+    }
+
+    private static UserId user(String field, String value) {
+        if (!UserId.isValid(value)) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD,
+                    "パラメータ「" + field + "」はU + 8 桁の数字で指定してください。",
+                    "Parameter \"" + field + "\" must be U followed by 8 digits.");
+        }
+        return new UserId(value);
+    }
+
+    private static SiteSignException invalid(String ja, String en) {
+        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
+    }
+}
