@@ -21,14 +21,17 @@ import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.demo.DemoCa;
-import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.sync.ChangeLog;
+import jp.sitesign.server.sync.SyncService;
+import jp.sitesign.server.sync.Uploads;
 import jp.sitesign.server.users.UserRepository;
 import jp.sitesign.server.users.UserService;
 
@@ -55,6 +58,9 @@ public final class ServerContext implements AutoCloseable {
     private final DemoCa demoCa;
     private final Guard guard;
     private final AuthSettings authSettings;
+    private final ChangeLog changes;
+    private final Uploads uploads;
+    private final SyncService sync;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -65,7 +71,8 @@ public final class ServerContext implements AutoCloseable {
         this.masterKey = MasterKey.loadOrCreate(config.dataDir());
         this.db = Database.open(config, masterKey);
         ContentCipher cipher = new ContentCipher(masterKey, new ObjectMapper());
-        UserRepository userRepo = new UserRepository(cipher);
+        this.changes = new ChangeLog(this.clock);
+        UserRepository userRepo = new UserRepository(cipher, changes);
         CompanyRepository companyRepo = new CompanyRepository(cipher);
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
@@ -87,10 +94,21 @@ public final class ServerContext implements AutoCloseable {
                 companyRepo, audit, demoCa, this.clock);
         this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, bindings, this.clock);
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
-        this.notices = new NoticeService(db, audit, this.clock);
-        this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
+        this.notices = new NoticeService(db, audit, this.clock, changes);
+        this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock, changes);
         this.contracts = new ContractService(db, cipher, userRepo, partnerships, signingAuthority, audit, guard,
-                this.clock, masterKey, config);
+                this.clock, masterKey, config, changes);
+        this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
+        this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
+                this.clock);
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    public Uploads uploads() {
+        return uploads;
     }
 
     public ServerConfig config() {
@@ -156,6 +174,10 @@ public final class ServerContext implements AutoCloseable {
     /** The embedded DEMO CA, or null when disabled. */
     public DemoCa demoCa() {
         return demoCa;
+    }
+
+    public ChangeLog changes() {
+        return changes;
     }
 
     public Guard guard() {

@@ -41,7 +41,7 @@ public final class AuditLog {
 
     /** Appends in its own transaction, e.g. for a failed login whose other work is rolled back. */
     public AuditEvent append(Entry entry) {
-        return db.inTransaction(c -> append(c, entry));
+        return db.inNewTransaction(c -> append(c, entry));
     }
 
     /** Appends inside the caller's transaction, so the operation and its record commit together. */

@@ -9,18 +9,23 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ConstructionTerms;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * Contracts, their party index and their documents in the database. Content and PDFs are sealed under
@@ -28,9 +33,11 @@ import jp.sitesign.server.storage.Jdbc;
  */
 final class ContractRepository {
     private final ContentCipher cipher;
+    private final ChangeLog changes;
 
-    ContractRepository(ContentCipher cipher) {
+    ContractRepository(ContentCipher cipher, ChangeLog changes) {
         this.cipher = cipher;
+        this.changes = changes;
     }
 
     void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
@@ -47,6 +54,15 @@ final class ContractRepository {
             ps.executeUpdate();
         }
         writeParties(c, k);
+        changed(c, k);
+    }
+
+    /** The sender's users and those of every party it has reached may learn of the change. */
+    private void changed(Connection c, StoredContract k) throws SQLException {
+        Set<String> audiences = new LinkedHashSet<>();
+        audiences.add(k.sender().value());
+        k.progress().reached().forEach(company -> audiences.add(company.value()));
+        changes.changed(c, EntityType.CONTRACT, k.id(), audiences);
     }
 
     /** Writes a new revision; false when the stored revision is no longer the one it was based on. */
@@ -63,6 +79,7 @@ final class ContractRepository {
             }
         }
         writeParties(c, k);
+        changed(c, k);
         return true;
     }
 
@@ -120,6 +137,7 @@ final class ContractRepository {
     }
 
     void delete(Connection c, String id) throws SQLException {
+        changes.removed(c, EntityType.CONTRACT, id);
         for (String table : List.of("contract_documents", "contract_parties", "contracts")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE "
                     + (table.equals("contracts") ? "id" : "contract_id") + " = ?")) {
@@ -232,6 +250,22 @@ final class ContractRepository {
             Jdbc.setInstant(ps, 8, k.updatedAt());
             ps.setBytes(9, cipher.sealBytes(c, k.sender(), place(k.id()) + "|" + sha256, pdf));
             ps.executeUpdate();
+        }
+    }
+
+    /** Every document version of a contract, oldest first, without their content. */
+    List<ContractSnapshot.DocumentRef> documents(Connection c, String contractId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256, kind, pages, size_bytes, produced_by, reason,"
+                + " created_at FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
+            ps.setString(1, contractId);
+            List<ContractSnapshot.DocumentRef> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ContractSnapshot.DocumentRef(rs.getString(1), rs.getString(2), null, rs.getInt(3),
+                            rs.getLong(4), rs.getString(5), rs.getString(6), Jdbc.getInstant(rs, "created_at")));
+                }
+            }
+            return out;
         }
     }
 

@@ -26,19 +26,21 @@ import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.signature.verify.SignatureReport;
+import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.server.audit.AuditLog;
-import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.sync.ChangeLog;
 import jp.sitesign.server.users.Page;
 import jp.sitesign.server.users.UserRepository;
 
@@ -62,10 +64,10 @@ public final class ContractService {
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
-            Clock clock, MasterKey masterKey, ServerConfig config) {
+            Clock clock, MasterKey masterKey, ServerConfig config, ChangeLog changes) {
         this.signingAuthority = signingAuthority;
         this.db = db;
-        this.contracts = new ContractRepository(cipher);
+        this.contracts = new ContractRepository(cipher, changes);
         this.users = users;
         this.partnerships = partnerships;
         this.audit = audit;
@@ -78,6 +80,17 @@ public final class ContractService {
 
     /** A new draft of the caller's company. */
     public StoredContract create(Caller caller, ContractProgress progress, ContractData data) {
+        return create(caller, UUID.randomUUID().toString(), progress, data);
+    }
+
+    /**
+     * A new draft with the id the client chose (a sync command creates the draft the user already sees
+     * locally under that id). An id already taken is refused.
+     */
+    public StoredContract create(Caller caller, String id, ContractProgress progress, ContractData data) {
+        if (!validId(id)) {
+            throw invalid("案件 ID は UUID で指定してください。", "The contract id must be a UUID.");
+        }
         CompanyId own = caller.user().companyId();
         guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), null);
         requireSender(progress, own);
@@ -88,7 +101,11 @@ public final class ContractService {
             ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
                     ? data.withManagementNumber(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()))
                     : data;
-            StoredContract k = new StoredContract(UUID.randomUUID().toString(), own, caller.user().id(),
+            if (contracts.find(c, id).isPresent()) {
+                throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
+                        "Contract id " + id + " is already taken.");
+            }
+            StoredContract k = new StoredContract(id, own, caller.user().id(),
                     ContractProgress.draft(progress.form(), progress.parties(), progress.deadline()), numbered, null,
                     1, now, now);
             try {
@@ -260,6 +277,33 @@ public final class ContractService {
         });
         return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()),
                 AuditAction.PARTY_ROUTE_SET, "approvers=" + route.size());
+    }
+
+    /**
+     * The contract as the caller may hold it (for the change feed), or empty when it is gone or the
+     * caller may not see it. Runs on the caller's connection so a feed page reads one consistent state.
+     */
+    public java.util.Optional<ContractSnapshot> snapshot(Connection c, Caller caller, String id) throws SQLException {
+        StoredContract k = contracts.find(c, id).orElse(null);
+        if (k == null || !guard.decide(caller, Action.VIEW_CONTRACT, k.progress().toResource(k.creator(), false))
+                .allowed()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(snapshot(c, k));
+    }
+
+    /** The contract with its document list, in wire form. */
+    public ContractSnapshot snapshot(Connection c, StoredContract k) throws SQLException {
+        return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(), k.mainDocument(),
+                contracts.documents(c, k.id()), k.revision(), k.createdAt(), k.updatedAt());
+    }
+
+    /** One document version of a contract the caller may see. */
+    public byte[] document(Caller caller, String id, String sha256) {
+        StoredContract k = get(caller, id);
+        return db.read(c -> contracts.document(c, k, sha256)).orElseThrow(() -> new SiteSignException(
+                ErrorCode.NOT_FOUND, "文書 " + sha256 + " はこの案件にありません。",
+                "Document " + sha256 + " is not part of this contract."));
     }
 
     public StoredContract get(Caller caller, String id) {

@@ -2,10 +2,6 @@ package jp.sitesign.server.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.audit.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
@@ -15,8 +11,13 @@ import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
+import jp.sitesign.server.sync.SyncResource;
 import jp.sitesign.server.users.MeResource;
 import jp.sitesign.server.users.UserResource;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** The API: every resource, filter and mapper registered explicitly (no package scanning). */
 public final class ApiApplication {
@@ -44,6 +45,7 @@ public final class ApiApplication {
                 new AuditResource(ctx.audit(), ctx.guard()),
                 new PartnershipResource(ctx.partnerships()),
                 new ContractResource(ctx.contracts()),
+                new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));

@@ -1,30 +1,37 @@
 package jp.sitesign.server.notices;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.notice.Notice;
 import jp.sitesign.model.notice.NoticeCategory;
+import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.sync.ChangeLog;
 
 /** お知らせ: published by the operator, listed to every user newest first with their read state. */
 public final class NoticeService {
     private final Database db;
     private final AuditLog audit;
     private final Clock clock;
+    private final ChangeLog changes;
 
-    public NoticeService(Database db, AuditLog audit, Clock clock) {
+    public NoticeService(Database db, AuditLog audit, Clock clock, ChangeLog changes) {
+        this.changes = changes;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -55,6 +62,7 @@ public final class NoticeService {
                     id = keys.getLong(1);
                 }
             }
+            changes.changed(c, EntityType.NOTICE, Long.toString(id), List.of(ChangeLog.EVERYONE));
             audit.append(c, new AuditLog.Entry("operator", null, AuditAction.NOTICE_PUBLISHED, Long.toString(id),
                     AuditOutcome.SUCCESS, null, category.name()));
             return new Notice(id, category, title, body, now);
@@ -73,9 +81,7 @@ public final class NoticeService {
                 List<ForUser> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ForUser(new Notice(rs.getLong("id"), NoticeCategory.valueOf(rs.getString("category")),
-                                rs.getString("title"), rs.getString("body"), Jdbc.getInstant(rs, "published_at")),
-                                Jdbc.getInstant(rs, "read_at")));
+                        out.add(forUser(rs));
                     }
                 }
                 return out;
@@ -114,10 +120,30 @@ public final class NoticeService {
                 Jdbc.setInstant(ps, 3, clock.instant());
                 ps.setString(4, user.value());
                 ps.setLong(5, noticeId);
-                ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    changes.touched(c, EntityType.NOTICE, Long.toString(noticeId), user.value());
+                }
             }
             return null;
         });
+    }
+
+    /** One notice as this user sees it, for the change feed. */
+    public Optional<ForUser> find(Connection c, UserId user, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.*, r.read_at FROM notices n"
+                + " LEFT JOIN notice_reads r ON r.notice_id = n.id AND r.user_id = ? WHERE n.id = ?")) {
+            ps.setString(1, user.value());
+            ps.setLong(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(forUser(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static ForUser forUser(ResultSet rs) throws SQLException {
+        return new ForUser(new Notice(rs.getLong("id"), NoticeCategory.valueOf(rs.getString("category")),
+                rs.getString("title"), rs.getString("body"), Jdbc.getInstant(rs, "published_at")),
+                Jdbc.getInstant(rs, "read_at"));
     }
 
     /** A notice as one user sees it. */

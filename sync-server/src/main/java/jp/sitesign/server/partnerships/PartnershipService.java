@@ -1,6 +1,5 @@
 package jp.sitesign.server.partnerships;
 
-import jp.sitesign.model.partnership.Partnership;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +18,10 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
@@ -28,6 +29,7 @@ import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * 取引先 and 承諾: a company proposes a partnership with the description of the electronic-contracting
@@ -43,9 +45,11 @@ public final class PartnershipService {
     private final AuditLog audit;
     private final Guard guard;
     private final Clock clock;
+    private final ChangeLog changes;
 
     public PartnershipService(Database db, CompanyRepository companies, ContentCipher cipher, AuditLog audit,
-            Guard guard, Clock clock) {
+            Guard guard, Clock clock, ChangeLog changes) {
+        this.changes = changes;
         this.db = db;
         this.companies = companies;
         this.cipher = cipher;
@@ -87,6 +91,7 @@ public final class PartnershipService {
                 ps.executeUpdate();
             }
             insertConsent(c, newId, own, caller.getName(), now, sha);
+            changed(c, newId, own, counterparty);
             audit.append(c, entry(caller, AuditAction.PARTNERSHIP_PROPOSED, counterparty.value(), "partnership=" + newId));
             return newId;
         });
@@ -114,6 +119,7 @@ public final class PartnershipService {
                 ps.executeUpdate();
             }
             insertConsent(c, id, own, caller.getName(), clock.instant(), methodSha256);
+            changed(c, id, own, p.counterpartyId());
             audit.append(c, entry(caller, AuditAction.CONSENT_GIVEN, p.counterpartyId().value(), "partnership=" + id));
             return null;
         });
@@ -137,6 +143,7 @@ public final class PartnershipService {
                 ps.setString(4, own.value());
                 ps.executeUpdate();
             }
+            changed(c, id, own, p.counterpartyId());
             audit.append(c, entry(caller, AuditAction.CONSENT_WITHDRAWN, p.counterpartyId().value(),
                     "partnership=" + id));
             return null;
@@ -187,6 +194,15 @@ public final class PartnershipService {
                     "Company " + recipient + " has not consented to electronic contracting (建設業法施行令 5条の5),"
                             + " so the contract cannot be sent.");
         }
+    }
+
+    /** The partnership as {@code own} sees it, for the change feed; empty when {@code own} is not in it. */
+    public Optional<Partnership> find(Connection c, CompanyId own, long id) throws SQLException {
+        return load(c, own, id);
+    }
+
+    private void changed(Connection c, long id, CompanyId a, CompanyId b) throws SQLException {
+        changes.changed(c, EntityType.PARTNERSHIP, Long.toString(id), List.of(a.value(), b.value()));
     }
 
     private Optional<Partnership> load(Connection c, CompanyId own, long id) throws SQLException {

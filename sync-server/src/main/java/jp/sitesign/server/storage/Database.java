@@ -14,6 +14,9 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL. Both get the same Flyway migrations.
  */
 public final class Database implements AutoCloseable {
+    /** The connection of the transaction running on this thread, if any. */
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
     public static final String H2_FILE = "sitesign";
 
     private final HikariDataSource pool;
@@ -63,10 +66,23 @@ public final class Database implements AutoCloseable {
         return postgres;
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Called inside
+     * another transaction on the same thread, it joins that one, so a caller can make several services'
+     * writes (and the sync command log entry recording them) commit or vanish together.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        Connection joined = current.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StorageException(e);
+            }
+        }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            current.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -75,6 +91,7 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             } finally {
+                current.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -82,10 +99,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only work on a pooled connection in auto-commit mode. */
+    /**
+     * Runs work in a transaction of its own even inside another one: for records that must outlive the
+     * surrounding transaction's rollback (a refused action's audit entry).
+     */
+    public <T> T inNewTransaction(SqlWork<T> work) {
+        Connection outer = current.get();
+        current.remove();
+        try {
+            return inTransaction(work);
+        } finally {
+            if (outer != null) {
+                current.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Runs read-only work on a pooled connection in auto-commit mode, or inside the thread's transaction
+     * when there is one (so it sees that transaction's own writes).
+     */
     public <T> T read(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
+        Connection joined = current.get();
+        try {
+            if (joined != null) {
+                return work.run(joined);
+            }
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            }
         } catch (SQLException e) {
             throw new StorageException(e);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
@@ -17,6 +18,7 @@ import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * Users in the database. The profile (name, kana, email, department, title) is one AES-GCM blob under
@@ -24,10 +26,12 @@ import jp.sitesign.server.storage.Jdbc;
  */
 public final class UserRepository {
     private final ContentCipher cipher;
+    private final ChangeLog changes;
     private final SecureRandom random = new SecureRandom();
 
-    public UserRepository(ContentCipher cipher) {
+    public UserRepository(ContentCipher cipher, ChangeLog changes) {
         this.cipher = cipher;
+        this.changes = changes;
     }
 
     public void insert(Connection c, User u, String passwordHash) throws SQLException {
@@ -48,6 +52,12 @@ public final class UserRepository {
             Jdbc.setInstant(ps, 11, u.createdAt());
             ps.executeUpdate();
         }
+        changed(c, u.companyId(), u.id());
+    }
+
+    /** Tells the change feed the user's view changed (their company's users may see it). */
+    public void changed(Connection c, CompanyId company, UserId id) throws SQLException {
+        changes.changed(c, EntityType.USER, id.value(), List.of(company.value()));
     }
 
     /** An unused random id (ids are random so they cannot be enumerated). */
@@ -121,8 +131,12 @@ public final class UserRepository {
             ps.setLong(7, u.revision());
             ps.setString(8, u.id().value());
             ps.setLong(9, u.revision() - 1);
-            return ps.executeUpdate() == 1;
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
         }
+        changed(c, u.companyId(), u.id());
+        return true;
     }
 
     public void setPassword(Connection c, UserId id, String hash, boolean mustChange) throws SQLException {
@@ -132,6 +146,10 @@ public final class UserRepository {
             ps.setBoolean(2, mustChange);
             ps.setString(3, id.value());
             ps.executeUpdate();
+        }
+        Optional<User> u = find(c, id);
+        if (u.isPresent()) {
+            changed(c, u.get().companyId(), id);
         }
     }
 

@@ -38,7 +38,7 @@ public final class SearchBench {
             }
             var ctx = server.context();
             ContractRepository repo = new ContractRepository(new jp.sitesign.server.storage.ContentCipher(
-                    ctx.masterKey(), new com.fasterxml.jackson.databind.ObjectMapper()));
+                    ctx.masterKey(), new com.fasterxml.jackson.databind.ObjectMapper()), ctx.changes());
             Random random = new Random(7);
             long t0 = System.nanoTime();
             for (int batch = 0; batch < n; batch += 1000) {

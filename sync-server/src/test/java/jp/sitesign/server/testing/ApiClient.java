@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
  * certificate, as the desktop app will.
  */
 public final class ApiClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = jp.sitesign.model.sync.WireJson.create();
 
     private final HttpClient http;
     private final String base;

@@ -1,0 +1,175 @@
+package jp.sitesign.server.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jp.sitesign.model.sync.EntityType;
+import jp.sitesign.server.storage.Jdbc;
+
+/**
+ * Gives every change of a synced entity its sequence number and records it for the audiences that may
+ * learn of it: a company id (its users), a user id, or {@link #EVERYONE}. Called by the repositories in
+ * the transaction that writes the entity, so no write can forget it.
+ *
+ * <p>The number comes from one counter row, updated in the writing transaction and so held locked until
+ * it commits: sequence numbers become visible in the order they are given, which is what lets a client
+ * trust its checkpoint (a plain database sequence can commit 11 before 10, and a client at 11 would never
+ * see 10).
+ */
+public final class ChangeLog {
+    public static final String EVERYONE = "*";
+    private static final int COUNTER = 1;
+    static final int HORIZON = 2;
+
+    private final Clock clock;
+
+    public ChangeLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * The entity changed; exactly {@code audiences} may learn of it now. An audience that had it before
+     * and is not among them gets a tombstone.
+     */
+    public void changed(Connection c, EntityType type, String id, Collection<String> audiences) throws SQLException {
+        long seq = next(c);
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_changes SET seq = ?, removed = TRUE,"
+                + " changed_at = ? WHERE entity_type = ? AND entity_id = ?")) {
+            ps.setLong(1, seq);
+            Jdbc.setInstant(ps, 2, now);
+            ps.setString(3, type.name());
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+        for (String audience : audiences) {
+            upsert(c, type, id, audience, seq, now);
+        }
+    }
+
+    /** The entity changed for one audience only (a user's read mark on a notice); the others are untouched. */
+    public void touched(Connection c, EntityType type, String id, String audience) throws SQLException {
+        upsert(c, type, id, audience, next(c), clock.instant());
+    }
+
+    /** The entity is gone: every audience that knew it gets a tombstone. */
+    public void removed(Connection c, EntityType type, String id) throws SQLException {
+        long seq = next(c);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_changes SET seq = ?, removed = TRUE,"
+                + " changed_at = ? WHERE entity_type = ? AND entity_id = ?")) {
+            ps.setLong(1, seq);
+            Jdbc.setInstant(ps, 2, clock.instant());
+            ps.setString(3, type.name());
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Drops tombstones older than {@code before}, raising the feed's horizon to the highest sequence number
+     * dropped; returns how many went.
+     */
+    public int purgeTombstones(Connection c, Instant before) throws SQLException {
+        long highest;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MAX(seq) FROM sync_changes WHERE removed AND changed_at < ?")) {
+            Jdbc.setInstant(ps, 1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                highest = rs.getLong(1);
+            }
+        }
+        if (highest == 0) {
+            return 0;
+        }
+        int purged;
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM sync_changes WHERE removed AND changed_at < ? AND seq <= ?")) {
+            Jdbc.setInstant(ps, 1, before);
+            ps.setLong(2, highest);
+            purged = ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sync_counter SET counter_value = ? WHERE id = ? AND counter_value < ?")) {
+            ps.setLong(1, highest);
+            ps.setInt(2, HORIZON);
+            ps.setLong(3, highest);
+            ps.executeUpdate();
+        }
+        return purged;
+    }
+
+    static long value(Connection c, int row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT counter_value FROM sync_counter WHERE id = ?")) {
+            ps.setInt(1, row);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** One row of the feed for an audience. */
+    record Row(EntityType type, String id, long seq, boolean removed) {
+    }
+
+    /** The next rows after {@code since} for any of the audiences, in sequence order. */
+    static List<Row> after(Connection c, Collection<String> audiences, long since, int limit) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(audiences.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_type, entity_id, seq, removed FROM sync_changes"
+                + " WHERE audience IN (" + marks + ") AND seq > ? ORDER BY seq LIMIT ?")) {
+            int i = 1;
+            for (String a : audiences) {
+                ps.setString(i++, a);
+            }
+            ps.setLong(i, since);
+            ps.setInt(i + 1, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(EntityType.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3),
+                            rs.getBoolean(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static long next(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_counter SET counter_value = counter_value + 1 WHERE id = ?")) {
+            ps.setInt(1, COUNTER);
+            ps.executeUpdate();
+        }
+        return value(c, COUNTER);
+    }
+
+    private static void upsert(Connection c, EntityType type, String id, String audience, long seq, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_changes SET seq = ?, removed = FALSE,"
+                + " changed_at = ? WHERE entity_type = ? AND entity_id = ? AND audience = ?")) {
+            ps.setLong(1, seq);
+            Jdbc.setInstant(ps, 2, now);
+            ps.setString(3, type.name());
+            ps.setString(4, id);
+            ps.setString(5, audience);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_changes (entity_type, entity_id, audience,"
+                + " seq, removed, changed_at) VALUES (?, ?, ?, ?, FALSE, ?)")) {
+            ps.setString(1, type.name());
+            ps.setString(2, id);
+            ps.setString(3, audience);
+            ps.setLong(4, seq);
+            Jdbc.setInstant(ps, 5, now);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package jp.sitesign.server.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.notice.NoticeView;
+import jp.sitesign.model.policy.Action;
+import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.sync.Change;
+import jp.sitesign.model.sync.ChangePage;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandOutcome;
+import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.user.User;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.user.UserView;
+import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.certificates.SigningAuthority;
+import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.StoredContract;
+import jp.sitesign.server.notices.NoticeService;
+import jp.sitesign.server.partnerships.PartnershipService;
+import jp.sitesign.server.storage.Database;
+import jp.sitesign.server.storage.Jdbc;
+import jp.sitesign.server.storage.StorageException;
+import jp.sitesign.server.users.UserRepository;
+
+/**
+ * The server half of DESIGN §4. {@link #pull} answers the change feed for one user: the entities that
+ * changed after the checkpoint, as that user may see them now, or tombstones. {@link #push} applies a
+ * client's commands in order, each exactly once: the command's id is recorded with its result in the
+ * transaction that applies it, so a repeat (after a lost answer, a client crash or a server crash)
+ * gets the first result and changes nothing.
+ */
+public final class SyncService {
+    public static final int MAX_PAGE = 1000;
+    public static final int MAX_COMMANDS = 500;
+
+    private final Database db;
+    private final ContractService contracts;
+    private final UserRepository users;
+    private final PartnershipService partnerships;
+    private final NoticeService notices;
+    private final SigningAuthority signingAuthority;
+    private final Uploads uploads;
+    private final Guard guard;
+    private final Clock clock;
+
+    public SyncService(Database db, ContractService contracts, UserRepository users, PartnershipService partnerships,
+            NoticeService notices, SigningAuthority signingAuthority, Uploads uploads, Guard guard, Clock clock) {
+        this.db = db;
+        this.contracts = contracts;
+        this.users = users;
+        this.partnerships = partnerships;
+        this.notices = notices;
+        this.signingAuthority = signingAuthority;
+        this.uploads = uploads;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /**
+     * The changes after {@code since} the caller may learn of. A checkpoint older than the oldest tombstone
+     * still kept restarts the feed from the beginning with {@code reset} set. From the beginning, removed
+     * and invisible entities are simply left out.
+     */
+    public ChangePage pull(Caller caller, long since, int limit) {
+        if (since < 0) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "since は 0 以上で指定してください。",
+                    "since must be 0 or more.");
+        }
+        return db.inTransaction(c -> {
+            boolean reset = since > 0 && since < ChangeLog.value(c, ChangeLog.HORIZON);
+            long from = reset ? 0 : since;
+            List<String> audiences = List.of(caller.companyId(), caller.getName(), ChangeLog.EVERYONE);
+            List<ChangeLog.Row> rows = ChangeLog.after(c, audiences, from, limit);
+            List<Change> changes = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            long checkpoint = from;
+            for (ChangeLog.Row row : rows) {
+                checkpoint = row.seq();
+                if (!seen.add(row.type() + "|" + row.id())) {
+                    continue;
+                }
+                Optional<Change> current = row.removed() ? Optional.empty() : load(c, caller, row);
+                if (current.isPresent()) {
+                    changes.add(current.get());
+                } else if (from > 0) {
+                    changes.add(Change.removed(row.type(), row.id(), row.seq()));
+                }
+            }
+            return new ChangePage(changes, checkpoint, rows.size() == limit, reset);
+        });
+    }
+
+    private Optional<Change> load(Connection c, Caller caller, ChangeLog.Row row) throws SQLException {
+        long seq = row.seq();
+        CompanyId own = caller.user().companyId();
+        switch (row.type()) {
+            case CONTRACT:
+                return contracts.snapshot(c, caller, row.id()).map(k -> Change.of(k, seq));
+            case USER: {
+                Optional<User> u = UserId.isValid(row.id()) ? users.find(c, new UserId(row.id())) : Optional.empty();
+                if (u.isEmpty() || !u.get().companyId().equals(own)
+                        || !u.get().id().equals(caller.user().id())
+                        && !guard.decide(caller, Action.VIEW_USERS, new CompanyResource(own)).allowed()) {
+                    return Optional.empty();
+                }
+                return Optional.of(Change.of(UserView.of(u.get(), clock.instant(),
+                        signingAuthority.holds(c, own, u.get().id())), seq));
+            }
+            case PARTNERSHIP:
+                if (!guard.decide(caller, Action.VIEW_PARTNERSHIPS, new CompanyResource(own)).allowed()) {
+                    return Optional.empty();
+                }
+                return partnerships.find(c, own, Long.parseLong(row.id())).map(p -> Change.of(p, seq));
+            case NOTICE:
+                return notices.find(c, caller.user().id(), Long.parseLong(row.id()))
+                        .map(n -> Change.of(NoticeView.of(n.notice(), n.read()), seq));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** Applies the commands in order, each exactly once; one result per command, in the same order. */
+    public List<CommandResult> push(Caller caller, List<Command> commands) {
+        if (commands == null || commands.isEmpty() || commands.size() > MAX_COMMANDS) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD,
+                    "コマンドは 1 回に 1〜" + MAX_COMMANDS + " 件送ってください。",
+                    "Send 1 to " + MAX_COMMANDS + " commands at a time.");
+        }
+        for (Command command : commands) {
+            if (command == null || command.id() == null || command.type() == null) {
+                throw new SiteSignException(ErrorCode.INVALID_FIELD, "各コマンドには id と type が必要です。",
+                        "Every command needs an id and a type.");
+            }
+        }
+        List<CommandResult> results = new ArrayList<>();
+        for (Command command : commands) {
+            results.add(pushOne(caller, command));
+        }
+        return results;
+    }
+
+    private CommandResult pushOne(Caller caller, Command command) {
+        Optional<CommandResult> earlier = db.read(c -> recorded(c, caller, command.id()));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CommandResult result;
+        try {
+            result = db.inTransaction(c -> {
+                CommandResult applied = apply(c, caller, command);
+                record(c, caller, command, applied);
+                return applied;
+            });
+        } catch (SiteSignException e) {
+            result = refused(caller, command, e);
+            try {
+                CommandResult refusal = result;
+                db.inTransaction(c -> {
+                    record(c, caller, command, refusal);
+                    return null;
+                });
+            } catch (StorageException duplicate) {
+                return db.read(c -> recorded(c, caller, command.id())).orElseThrow(() -> duplicate);
+            }
+        } catch (StorageException e) {
+            // The same command, pushed twice at once: the other push recorded it first.
+            return db.read(c -> recorded(c, caller, command.id())).orElseThrow(() -> e);
+        }
+        return result;
+    }
+
+    private CommandResult apply(Connection c, Caller caller, Command command) throws SQLException {
+        String id = command.entityId();
+        long base = command.baseRevision() == null ? -1 : command.baseRevision();
+        CompanyId own = caller.user().companyId();
+        StoredContract k;
+        switch (command.type()) {
+            case CREATE_DRAFT:
+                k = contracts.create(caller, id, requireDraft(command).progress(own), command.draft().data());
+                break;
+            case EDIT_DRAFT:
+                k = contracts.edit(caller, id, base, requireDraft(command).progress(own), command.draft().data());
+                break;
+            case ATTACH_DOCUMENT:
+                k = contracts.attachMain(caller, id, base, uploads.take(c, own, command.documentSha256()));
+                uploads.delete(c, own, command.documentSha256());
+                break;
+            case SIGN:
+                k = contracts.sign(caller, id, base, command.baseSha256(),
+                        uploads.take(c, own, command.documentSha256()));
+                uploads.delete(c, own, command.documentSha256());
+                break;
+            case SET_PARTY_ROUTE:
+                k = contracts.setPartyRoute(caller, id, base, userIds(command.route()),
+                        command.signer() == null ? null : userId(command.signer()));
+                break;
+            case MARK_NOTICE_READ:
+                notices.markRead(caller.user().id(), noticeId(id));
+                return CommandResult.applied(command.id(), id, null);
+            default:
+                k = contracts.act(caller, id, base, lifecycle(command), command.comment());
+                break;
+        }
+        return CommandResult.applied(command.id(), id, k == null ? null : k.revision());
+    }
+
+    /** Why a command was not applied: a conflict when the contract moved on, a rejection otherwise. */
+    private CommandResult refused(Caller caller, Command command, SiteSignException e) {
+        ContractSnapshot current = null;
+        boolean moved = e.code() == ErrorCode.SIGN_AGAIN;
+        if (e.code() == ErrorCode.CONFLICT && command.entityId() != null && command.baseRevision() != null) {
+            current = currentFor(caller, command.entityId());
+            moved = current != null && current.revision() != command.baseRevision();
+        } else if (moved) {
+            current = currentFor(caller, command.entityId());
+        }
+        return new CommandResult(command.id(), moved ? CommandOutcome.CONFLICT : CommandOutcome.REJECTED,
+                command.entityId(), null, e.code(), e.messageJa(), e.messageEn(), moved ? current : null);
+    }
+
+    private ContractSnapshot currentFor(Caller caller, String id) {
+        return db.read(c -> contracts.snapshot(c, caller, id)).orElse(null);
+    }
+
+    private static Optional<CommandResult> recorded(Connection c, Caller caller, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sync_commands WHERE id = ?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString("user_id").equals(caller.getName())) {
+                    return Optional.of(new CommandResult(id, CommandOutcome.REJECTED, null, null,
+                            ErrorCode.INVALID_FIELD, "このコマンド ID は既に使われています。新しい ID で送ってください。",
+                            "This command id has been used already. Send the command with a new id.", null));
+                }
+                long revision = rs.getLong("revision");
+                Long rev = rs.wasNull() ? null : revision;
+                String code = rs.getString("code");
+                return Optional.of(new CommandResult(id, CommandOutcome.valueOf(rs.getString("outcome")),
+                        rs.getString("entity_id"), rev, code == null ? null : ErrorCode.valueOf(code),
+                        rs.getString("message_ja"), rs.getString("message_en"), null));
+            }
+        }
+    }
+
+    private void record(Connection c, Caller caller, Command command, CommandResult r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_commands (id, user_id, command, entity_id,"
+                + " outcome, revision, code, message_ja, message_en, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, command.id().toString());
+            ps.setString(2, caller.getName());
+            ps.setString(3, command.type().name());
+            ps.setString(4, clip(command.entityId(), 64));
+            ps.setString(5, r.outcome().name());
+            if (r.revision() == null) {
+                ps.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(6, r.revision());
+            }
+            ps.setString(7, r.code() == null ? null : r.code().name());
+            ps.setString(8, clip(r.messageJa(), 2000));
+            ps.setString(9, clip(r.messageEn(), 2000));
+            Jdbc.setInstant(ps, 10, clock.instant());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new StorageException(e);
+            }
+            throw e;
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static jp.sitesign.model.sync.ContractDraft requireDraft(Command command) {
+        if (command.draft() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "下書きの内容（draft）がありません。",
+                    "The command carries no draft.");
+        }
+        return command.draft();
+    }
+
+    private static LifecycleCommand lifecycle(Command command) {
+        return switch (command.type()) {
+            case SUBMIT -> LifecycleCommand.SUBMIT;
+            case APPROVE -> LifecycleCommand.APPROVE;
+            case RETURN -> LifecycleCommand.RETURN;
+            case WITHDRAW -> LifecycleCommand.WITHDRAW;
+            case DECLINE -> LifecycleCommand.DECLINE;
+            case ACKNOWLEDGE -> LifecycleCommand.ACKNOWLEDGE;
+            case DELETE_DRAFT -> LifecycleCommand.DELETE;
+            default -> throw new IllegalStateException(command.type().name());
+        };
+    }
+
+    private static List<UserId> userIds(List<String> ids) {
+        List<UserId> out = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            out.add(userId(id));
+        }
+        return out;
+    }
+
+    private static UserId userId(String id) {
+        if (!UserId.isValid(id)) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID は U + 8 桁の数字で指定してください。",
+                    "A user id is U followed by 8 digits.");
+        }
+        return new UserId(id);
+    }
+
+    private static long noticeId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new SiteSignException(ErrorCode.NOT_FOUND);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package jp.sitesign.server.sync;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.storage.ContentCipher;
+import jp.sitesign.server.storage.Database;
+import jp.sitesign.server.storage.Jdbc;
+
+/**
+ * PDFs a client uploads, by SHA-256, before the command that names them. An upload arrives in chunks at
+ * increasing offsets, so a cut connection resumes where the server's copy ends; the last chunk completes
+ * it, and only bytes whose SHA-256 is the announced one are kept. Chunks are sealed under the company key
+ * like every other customer document.
+ */
+public final class Uploads {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Database db;
+    private final ContentCipher cipher;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public Uploads(Database db, ContentCipher cipher, Clock clock, long maxBytes) {
+        this.db = db;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /** How far an upload has come: the bytes the server holds and whether they are complete. */
+    public record Status(String sha256, long size, boolean complete) {
+    }
+
+    public Status status(CompanyId company, String sha256) {
+        requireSha(sha256);
+        return db.read(c -> find(c, company, sha256)).orElse(new Status(sha256, 0, false));
+    }
+
+    /**
+     * Appends a chunk at {@code offset}, which must be where the server's copy ends (else CONFLICT naming
+     * that size, so the client resumes from there). With {@code last}, the whole is checked against
+     * {@code sha256}: a mismatch discards the upload.
+     */
+    public Status append(CompanyId company, String user, String sha256, long offset, byte[] chunk, boolean last) {
+        requireSha(sha256);
+        Status result = db.inTransaction(c -> {
+            Status now = find(c, company, sha256).orElse(null);
+            if (now != null && now.complete()) {
+                return now;
+            }
+            long size = now == null ? 0 : now.size();
+            if (offset != size) {
+                throw new SiteSignException(ErrorCode.CONFLICT,
+                        "アップロードの続きは " + size + " バイト目からです。",
+                        "The upload continues at byte " + size + ".");
+            }
+            if (size + chunk.length > maxBytes) {
+                throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
+                        "PDF が大きすぎます（上限 " + maxBytes / (1024 * 1024) + " MB）。",
+                        "The PDF is too large (limit " + maxBytes / (1024 * 1024) + " MB).");
+            }
+            if (now == null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_uploads (company_id, sha256,"
+                        + " uploaded_by, size_bytes, complete, created_at) VALUES (?, ?, ?, 0, FALSE, ?)")) {
+                    ps.setString(1, company.value());
+                    ps.setString(2, sha256);
+                    ps.setString(3, user);
+                    Jdbc.setInstant(ps, 4, clock.instant());
+                    ps.executeUpdate();
+                }
+            }
+            if (chunk.length > 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_upload_chunks (company_id, sha256,"
+                        + " position, content) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, company.value());
+                    ps.setString(2, sha256);
+                    ps.setLong(3, offset);
+                    ps.setBytes(4, cipher.sealBytes(c, company, place(sha256, offset), chunk));
+                    ps.executeUpdate();
+                }
+            }
+            long newSize = size + chunk.length;
+            boolean complete = false;
+            if (last) {
+                byte[] whole = read(c, company, sha256);
+                if (!Digests.sha256Hex(whole).equals(sha256)) {
+                    delete(c, company, sha256);
+                    return new Status(sha256, -1, false);
+                }
+                complete = true;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sync_uploads SET size_bytes = ?, complete = ?"
+                    + " WHERE company_id = ? AND sha256 = ?")) {
+                ps.setLong(1, newSize);
+                ps.setBoolean(2, complete);
+                ps.setString(3, company.value());
+                ps.setString(4, sha256);
+                ps.executeUpdate();
+            }
+            return new Status(sha256, newSize, complete);
+        });
+        if (result.size() < 0) {
+            throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
+                    "アップロードされた内容の SHA-256 が " + sha256 + " と一致しません。最初からアップロードし直してください。",
+                    "The uploaded bytes do not have SHA-256 " + sha256 + ". Upload the document again from the start.");
+        }
+        return result;
+    }
+
+    /** The complete upload's bytes, for the command that names it; refused when it is not all there. */
+    public byte[] take(Connection c, CompanyId company, String sha256) throws SQLException {
+        requireSha(sha256);
+        Optional<Status> s = find(c, company, sha256);
+        if (s.isEmpty() || !s.get().complete()) {
+            throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
+                    "文書 " + sha256 + " のアップロードが完了していません。先にアップロードしてください。",
+                    "Document " + sha256 + " has not been uploaded completely. Upload it first.");
+        }
+        return read(c, company, sha256);
+    }
+
+    /** Removes an upload (used, or abandoned). */
+    public void delete(Connection c, CompanyId company, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_upload_chunks WHERE company_id = ? AND sha256 = ?")) {
+            ps.setString(1, company.value());
+            ps.setString(2, sha256);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_uploads WHERE company_id = ? AND sha256 = ?")) {
+            ps.setString(1, company.value());
+            ps.setString(2, sha256);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Drops uploads started before {@code before} that no command used; returns how many. */
+    public int purgeAbandoned(Instant before) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_uploads WHERE created_at < ?")) {
+                Jdbc.setInstant(ps, 1, before);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public static void requireSha(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "SHA-256 は 64 桁の 16 進小文字で指定してください。",
+                    "A SHA-256 is 64 lower-case hexadecimal digits.");
+        }
+    }
+
+    private static Optional<Status> find(Connection c, CompanyId company, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT size_bytes, complete FROM sync_uploads WHERE company_id = ? AND sha256 = ?")) {
+            ps.setString(1, company.value());
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Status(sha256, rs.getLong(1), rs.getBoolean(2))) : Optional.empty();
+            }
+        }
+    }
+
+    private byte[] read(Connection c, CompanyId company, String sha256) throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PreparedStatement ps = c.prepareStatement("SELECT position, content FROM sync_upload_chunks"
+                + " WHERE company_id = ? AND sha256 = ? ORDER BY position")) {
+            ps.setString(1, company.value());
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.writeBytes(cipher.openBytes(c, company, place(sha256, rs.getLong(1)), rs.getBytes(2)));
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String place(String sha256, long offset) {
+        return "sync_uploads|" + sha256 + "|" + offset;
+    }
+}
