@@ -100,7 +100,8 @@ public final class ServerContext implements AutoCloseable {
                 this.clock, masterKey, config, changes);
         this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
-                this.clock);
+                this.clock, changes, config);
+        changes.backfill(db);
     }
 
     public SyncService sync() {

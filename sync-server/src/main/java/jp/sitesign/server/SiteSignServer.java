@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.http.ApiApplication;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;
+import jp.sitesign.server.sync.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,20 @@ public final class SiteSignServer implements AutoCloseable {
         });
         int every = context.config().getInt("jobs.expiry-seconds");
         jobs.scheduleWithFixedDelay(this::expireDueContracts, every, every, TimeUnit.SECONDS);
+        int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
+        jobs.scheduleWithFixedDelay(this::syncMaintenance, 1, maintenance, TimeUnit.MINUTES);
+    }
+
+    /** Drops old tombstones, command records and abandoned uploads (the periods are configuration). */
+    private void syncMaintenance() {
+        try {
+            SyncService.Maintenance m = context.sync().maintain();
+            if (m.any()) {
+                LOG.info("sync maintenance: {}", m);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the sync maintenance job failed; it runs again at its next interval", e);
+        }
     }
 
     /** Deadline expiry; safe with several servers on one database (each write checks the revision). */

@@ -7,9 +7,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import jp.sitesign.model.sync.EntityType;
+import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
 
 /**
@@ -68,6 +74,50 @@ public final class ChangeLog {
             ps.setString(3, type.name());
             ps.setString(4, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives data written before the change feed existed (a data folder from an earlier version) its
+     * changes, once: only while nothing has been numbered yet.
+     */
+    public void backfill(Database db) {
+        db.inTransaction(c -> {
+            if (value(c, COUNTER) > 0) {
+                return null;
+            }
+            Map<String, Set<String>> contracts = new LinkedHashMap<>();
+            query(c, "SELECT id, sender_company FROM contracts ORDER BY created_at, id",
+                    rs -> contracts.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
+            query(c, "SELECT contract_id, company_id FROM contract_parties WHERE reached",
+                    rs -> contracts.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
+            for (Map.Entry<String, Set<String>> k : contracts.entrySet()) {
+                changed(c, EntityType.CONTRACT, k.getKey(), k.getValue());
+            }
+            List<String[]> rows = new ArrayList<>();
+            query(c, "SELECT id, company_id FROM users ORDER BY created_at, id",
+                    rs -> rows.add(new String[] {"USER", rs.getString(1), rs.getString(2)}));
+            query(c, "SELECT id, company_lo, company_hi FROM partnerships ORDER BY id",
+                    rs -> rows.add(new String[] {"PARTNERSHIP", Long.toString(rs.getLong(1)), rs.getString(2),
+                            rs.getString(3)}));
+            query(c, "SELECT id FROM notices ORDER BY id",
+                    rs -> rows.add(new String[] {"NOTICE", Long.toString(rs.getLong(1)), EVERYONE}));
+            for (String[] r : rows) {
+                changed(c, EntityType.valueOf(r[0]), r[1], Arrays.asList(r).subList(2, r.length));
+            }
+            return null;
+        });
+    }
+
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, RowAction action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                action.accept(rs);
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import jp.sitesign.model.user.UserView;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.StoredContract;
 import jp.sitesign.server.notices.NoticeService;
@@ -59,9 +60,14 @@ public final class SyncService {
     private final Uploads uploads;
     private final Guard guard;
     private final Clock clock;
+    private final ChangeLog changes;
+    private final ServerConfig config;
 
     public SyncService(Database db, ContractService contracts, UserRepository users, PartnershipService partnerships,
-            NoticeService notices, SigningAuthority signingAuthority, Uploads uploads, Guard guard, Clock clock) {
+            NoticeService notices, SigningAuthority signingAuthority, Uploads uploads, Guard guard, Clock clock,
+            ChangeLog changes, ServerConfig config) {
+        this.changes = changes;
+        this.config = config;
         this.db = db;
         this.contracts = contracts;
         this.users = users;
@@ -134,6 +140,33 @@ public final class SyncService {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** What one maintenance run removed. */
+    public record Maintenance(int tombstones, int commands, int uploads) {
+        public boolean any() {
+            return tombstones + commands + uploads > 0;
+        }
+    }
+
+    /**
+     * Drops tombstones older than {@code sync.tombstone-days} (a device offline longer starts again from
+     * the beginning), command records older than {@code sync.command-log-days} (a device offline longer
+     * than that could replay a command twice, so keep it at least as long as the tombstones) and uploads no
+     * command used within {@code sync.upload-days}.
+     */
+    public Maintenance maintain() {
+        java.time.Instant now = clock.instant();
+        int tombstones = db.inTransaction(c -> changes.purgeTombstones(c,
+                now.minus(java.time.Duration.ofDays(config.getInt("sync.tombstone-days")))));
+        int commands = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_commands WHERE received_at < ?")) {
+                Jdbc.setInstant(ps, 1, now.minus(java.time.Duration.ofDays(config.getInt("sync.command-log-days"))));
+                return ps.executeUpdate();
+            }
+        });
+        int abandoned = uploads.purgeAbandoned(now.minus(java.time.Duration.ofDays(config.getInt("sync.upload-days"))));
+        return new Maintenance(tombstones, commands, abandoned);
     }
 
     /** Applies the commands in order, each exactly once; one result per command, in the same order. */
