@@ -19,8 +19,6 @@ public record IgnoredRevocation(RevocationKind kind, String source, Reason reaso
          * Signed by a responder certificate the issuer did not authorise: not issued by the issuer, without
          * the OCSPSigning extended key usage, or not valid when the response was produced (RFC 6960 §4.2.2.2).
          */
-        RESPONDER_NOT_AUTHORISED,
-        /** The certificate's issuer is not at hand, so no signature on data about it can be checked. */
-        ISSUER_UNKNOWN
+        RESPONDER_NOT_AUTHORISED
     }
 }
