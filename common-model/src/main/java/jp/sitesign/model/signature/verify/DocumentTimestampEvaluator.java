@@ -3,12 +3,11 @@ package jp.sitesign.model.signature.verify;
 import org.bouncycastle.cms.CMSSignedData;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Puts together the report of one document timestamp: its byte range, its RFC 3161 token over that
- * range (whose checks also give its integrity), the TSA's chain, the revocation data for it, and what
+ * range (whose checks also give its integrity), the TSA's chain and whether it was revoked, and what
  * was added after it.
  */
 final class DocumentTimestampEvaluator {
@@ -33,10 +32,7 @@ final class DocumentTimestampEvaluator {
                 : integrityOf(timestamp);
         Optional<IdentityCheck.Result> chain = checked.flatMap(TimestampCheck.Checked::tsaChain);
         Identity identity = chain.map(IdentityCheck.Result::identity).orElseGet(() -> IdentityCheck.unknown(trustAt));
-        RevocationReport revocation = chain
-                .map(c -> RevocationDataCheck.report(c.chain(), c.anchorReached(),
-                        context.embedded.with(cms.get(), cms.get().getSignerInfos().getSigners().iterator().next())))
-                .orElse(new RevocationReport(RevocationData.NOT_PRESENT, List.of()));
+        RevocationReport revocation = timestamp.tsaRevocation();
         SigningTime time = timestamp.provesTime()
                 ? new SigningTime(field.claimed(), timestamp.time(), TimeSource.DOCUMENT_TIMESTAMP)
                 : new SigningTime(field.claimed(), trustAt,

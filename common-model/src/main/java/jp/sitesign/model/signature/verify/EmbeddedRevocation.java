@@ -36,7 +36,8 @@ import java.util.Optional;
  * The revocation data a document carries, with where each item came from: the document security
  * store ({@code /DSS} {@code /OCSPs} and {@code /CRLs}), a signature's Adobe revocation-info-archival
  * signed attribute, and the CRLs field of its CMS. Also the certificates of {@code /DSS}, for chains.
- * Unreadable items are skipped: they simply do not count as present.
+ * Unreadable items are skipped: they simply do not count as present. Whether an item is trusted and
+ * what it says is {@link RevocationDataCheck}'s question.
  */
 final class EmbeddedRevocation {
     static final String DSS_OCSP = "DSS OCSP";

@@ -17,9 +17,11 @@ import java.util.Optional;
  * server before accepting a signed version; {@link VerificationReport#allValid()} is what "valid" means.
  *
  * <p>It reports every signature and document timestamp separately, with separate verdicts for
- * integrity, coverage, identity, revocation data and timestamp. It goes to no network: trust comes
- * from the configured anchors, and revocation data only from what the document embeds. Time comes
- * from the clock: a signature that no valid timestamp dates is judged as of now.
+ * integrity, coverage, identity, revocation and timestamp. It goes to no network: trust comes from
+ * the configured anchors, and revocation only from the OCSP responses and CRLs the document embeds,
+ * trusted when signed by the certificate's issuer (or a responder it authorised) and judged at the
+ * best-known signing time. Time comes from the clock: a signature that no valid timestamp dates is
+ * judged as of now (the claimed {@code /M} is shown, never relied on).
  *
  * <p>Document timestamps are evaluated from the last to the first, so each one's time can prove when
  * the signatures and timestamps it covers already existed (the PAdES long-term logic).

@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -53,8 +54,13 @@ final class ReportText {
                 .append(SEPARATOR).append(word("label.best")).append(": ").append(time(signature.signingTime().best()))
                 .append(" (").append(word("source." + signature.signingTime().source())).append(')')
                 .append(SEPARATOR).append(word("label.revocation")).append(": ")
-                .append(word("revocation." + signature.revocation().data()))
+                .append(revocationSummary(signature.revocation()))
                 .append('\n');
+        Instant signedAt = signature.signingTime().best();
+        revocation(text, signature.revocation(), "revocation.line", signedAt);
+        if (!timestamp && signature.timestamp() != null) {
+            revocation(text, signature.timestamp().tsaRevocation(), "revocation.line.tsa", signedAt);
+        }
         for (Change change : signature.coverage().changes()) {
             text.append("  ・").append(word("change." + change.kind(), change.what(), change.page()))
                     .append(word(change.allowed() ? "change.allowed" : "change.disallowed")).append('\n');
@@ -68,7 +74,61 @@ final class ReportText {
         if (timestamp.status() != TimestampStatus.VALID) {
             return word("timestamp.failed", word("timestamp." + timestamp.status()));
         }
+        if (timestamp.tsaRevocation().anyRevoked()) {
+            return word("timestamp.revoked", time(timestamp.time()));
+        }
         return word(timestamp.provesTime() ? "timestamp.verified" : "timestamp.untrusted", time(timestamp.time()));
+    }
+
+    /** The chain in one phrase: the worst status of its certificates. */
+    private String revocationSummary(RevocationReport revocation) {
+        List<RevocationStatus> statuses = revocation.certificates().stream().map(CertificateRevocation::status).toList();
+        String summary;
+        if (statuses.contains(RevocationStatus.REVOKED)) {
+            summary = "REVOKED";
+        } else if (statuses.contains(RevocationStatus.REVOKED_AFTER_SIGNING)) {
+            summary = "REVOKED_AFTER_SIGNING";
+        } else if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s == RevocationStatus.GOOD)) {
+            summary = "GOOD";
+        } else if (statuses.stream().allMatch(s -> s == RevocationStatus.NOT_CHECKED)) {
+            summary = "NOT_CHECKED";
+        } else {
+            summary = "PARTIAL";
+        }
+        return word("revocation.summary." + summary);
+    }
+
+    /**
+     * One line per certificate, and one per item of untrusted data; nothing when nothing at all was
+     * embedded. A good answer older than {@code signedAt} is flagged: it does not show the certificate
+     * was still good when it was used.
+     */
+    private void revocation(StringBuilder text, RevocationReport revocation, String lineKey, Instant signedAt) {
+        boolean nothing = revocation.certificates().stream()
+                .allMatch(c -> c.status() == RevocationStatus.NOT_CHECKED && c.ignored().isEmpty());
+        if (nothing) {
+            return;
+        }
+        for (CertificateRevocation certificate : revocation.certificates()) {
+            text.append("  ・").append(word(lineKey, commonName(certificate.subject()), status(certificate, signedAt)))
+                    .append('\n');
+            for (IgnoredRevocation ignored : certificate.ignored()) {
+                text.append("    ！").append(word("revocation.ignored", ignored.kind(), ignored.source(),
+                        word("ignored." + ignored.reason()))).append('\n');
+            }
+        }
+    }
+
+    private String status(CertificateRevocation certificate, Instant signedAt) {
+        RevocationEvidence evidence = certificate.evidence();
+        if (evidence == null) {
+            return word("revocation." + certificate.status());
+        }
+        String reason = evidence.reason() == null ? word("reason.none") : word("reason." + evidence.reason().name());
+        String said = word("revocation." + certificate.status(), evidence.kind(), time(evidence.issuedAt()),
+                time(evidence.revokedAt()), reason, time(certificate.judgedAt()));
+        boolean predates = certificate.status() == RevocationStatus.GOOD && evidence.issuedAt().isBefore(signedAt);
+        return predates ? said + word("revocation.predates", time(signedAt)) : said;
     }
 
     private String changes(Coverage coverage) {

@@ -11,13 +11,12 @@ import org.bouncycastle.cms.SignerInformation;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * Puts together the report of one CAdES signature: integrity over its byte range, its signature
- * timestamp, the best-known signing time, the signer's chain at that time, the embedded revocation
- * data for the chain, and what was added after it.
+ * timestamp, the best-known signing time, the signer's chain at that time, whether the embedded
+ * revocation data says a certificate of that chain was revoked by then, and what was added after it.
  */
 final class SignatureEvaluator {
     private final VerificationContext context;
@@ -45,10 +44,10 @@ final class SignatureEvaluator {
             IdentityCheck.Result chain = context.identities.check(certificate.get(), context.pool, time.best());
             identity = chain.identity();
             revocation = RevocationDataCheck.report(chain.chain(), chain.anchorReached(),
-                    context.embedded.with(cms.get(), signer.get()));
+                    context.embedded.with(cms.get(), signer.get()), time.best());
         } else {
             identity = IdentityCheck.unknown(time.best());
-            revocation = new RevocationReport(RevocationData.NOT_PRESENT, List.of());
+            revocation = RevocationReport.none();
         }
         Coverage coverage = context.coverage(field, rangeProblem == null);
         return new SignatureReport(number, field.fieldName(), SignatureKind.SIGNATURE, integrity, coverage, identity,

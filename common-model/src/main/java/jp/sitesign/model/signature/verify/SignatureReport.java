@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param integrity   whether the signed bytes are untouched
  * @param coverage    what came after it and whether that is allowed
  * @param identity    the signer (for a document timestamp: the TSA) and its trust
- * @param revocation  the embedded revocation data for that chain
+ * @param revocation  whether that chain was revoked, by the embedded revocation data, at the signing time
  * @param timestamp   the signature timestamp (B-T) or, for a document timestamp, the token itself;
  *                    {@code null} for a signature without a timestamp
  * @param signingTime the claimed {@code /M} and the best-known signing time
@@ -23,7 +23,8 @@ public record SignatureReport(int number, String fieldName, SignatureKind kind, 
 
     /**
      * This signature's part of {@link VerificationReport#allValid()}: intact, trusted, nothing but
-     * allowed additions after it, not known to be revoked, and any timestamp it carries is sound.
+     * allowed additions after it, no certificate of its chain revoked at or before its best-known
+     * signing time, and any timestamp it carries proves its time (sound, TSA trusted and not revoked).
      */
     @JsonProperty("valid")
     public boolean valid() {

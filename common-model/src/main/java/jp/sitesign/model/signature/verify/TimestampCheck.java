@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Verifies an RFC 3161 token over given data: the message imprint against the data's digest, the
  * token's CMS signature over its TSTInfo ({@link CmsSignerCheck}), the signing certificate marked
- * critically for time stamping, and the TSA's chain ({@link IdentityCheck}) at the time the
+ * critically for time stamping, and the TSA's chain ({@link IdentityCheck}) and its revocation
+ * ({@link RevocationDataCheck}, from the document's and the token's embedded data) at the time the
  * timestamp is proven at.
  */
 final class TimestampCheck {
@@ -28,9 +29,11 @@ final class TimestampCheck {
     private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
 
     private final IdentityCheck identities;
+    private final EmbeddedRevocation embedded;
 
-    TimestampCheck(IdentityCheck identities) {
+    TimestampCheck(IdentityCheck identities, EmbeddedRevocation embedded) {
         this.identities = identities;
+        this.embedded = embedded;
     }
 
     /** The report, and the TSA's chain when the token carries the TSA certificate. */
@@ -41,13 +44,20 @@ final class TimestampCheck {
      * @param token   the token's CMS
      * @param stamped the data the token must be over (its imprint is their digest)
      * @param pool    certificates at hand for the TSA chain
-     * @param trustAt when the TSA chain is validated: the time a later timestamp proves, or now
+     * @param trustAt when the TSA chain is validated and its revocation judged: the time a later
+     *                timestamp proves, or now
      */
     Checked check(CMSSignedData token, byte[] stamped, Collection<X509Certificate> pool, Instant trustAt) {
         List<X509Certificate> chainPool = new ArrayList<>(pool);
         chainPool.addAll(Certificates.all(token));
         Optional<IdentityCheck.Result> chain = tsaCertificate(token).map(c -> identities.check(c, chainPool, trustAt));
-        return new Checked(report(token, stamped, chain.map(IdentityCheck.Result::identity).orElse(null)), chain);
+        TimestampReport report = report(token, stamped, chain.map(IdentityCheck.Result::identity).orElse(null));
+        if (chain.isPresent()) {
+            SignerInformation signer = token.getSignerInfos().getSigners().iterator().next();
+            report = report.withTsaRevocation(RevocationDataCheck.report(chain.get().chain(), chain.get().anchorReached(),
+                    embedded.with(token, signer), trustAt));
+        }
+        return new Checked(report, chain);
     }
 
     private static Optional<X509Certificate> tsaCertificate(CMSSignedData token) {

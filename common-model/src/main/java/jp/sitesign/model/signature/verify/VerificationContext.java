@@ -37,7 +37,7 @@ final class VerificationContext {
         this.fields = PdfSignatures.read(document);
         this.embedded = EmbeddedRevocation.fromDss(document);
         this.identities = identities;
-        this.timestamps = new TimestampCheck(identities);
+        this.timestamps = new TimestampCheck(identities, embedded);
         this.now = now;
         Set<X509Certificate> certificates = new LinkedHashSet<>(embedded.certificates);
         for (SignatureField field : fields) {

@@ -30,8 +30,10 @@ public record VerificationReport(Instant verifiedAt, long documentBytes, List<Si
      *   <li>the document has at least one signature (a document timestamp alone is not a signature);</li>
      *   <li>every signature and document timestamp is {@link SignatureReport#valid() valid}: intact,
      *       chained to a configured trust anchor and valid at its best-known signing time, followed
-     *       only by later signatures, {@code /DSS} and document timestamps, not known to be revoked,
-     *       and any timestamp it carries is sound and from a trusted TSA;</li>
+     *       only by later signatures, {@code /DSS} and document timestamps, with no certificate of its
+     *       chain revoked at or before that time by the OCSP responses and CRLs the document embeds
+     *       (a revocation after a proven signing time does not count), and any timestamp it carries is
+     *       sound and from a trusted TSA whose certificate was not revoked by then;</li>
      *   <li>there is no document-level finding (such as a signature removed in a later revision).</li>
      * </ul>
      */

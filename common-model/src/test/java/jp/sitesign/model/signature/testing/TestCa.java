@@ -140,6 +140,14 @@ public final class TestCa implements AutoCloseable {
         });
     }
 
+    /** A delegated OCSP responder's certificate: extended key usage OCSPSigning (RFC 6960 §4.2.2.2). */
+    public X509Certificate issueOcspResponder(PublicKey key, String commonName) {
+        return issue(key, "CN=" + commonName + ",O=SiteSign Test,C=JP", builder -> {
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+        });
+    }
+
     private X509Certificate issue(PublicKey key, String subject, Extensions extensions) {
         try {
             return build(new X500Name(subject), key, Duration.ofDays(730), builder -> {

@@ -7,19 +7,24 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaCertificateID;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,6 +108,26 @@ public final class TestRevocationServer implements AutoCloseable {
         return crlRequests.get();
     }
 
+    /** What the responder would answer now about {@code certificate}, as DER, for a test to embed itself. */
+    public byte[] ocspResponse(X509Certificate certificate) {
+        try {
+            CertificateID id = new JcaCertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                    .get(CertificateID.HASH_SHA1), root, certificate.getSerialNumber());
+            return ocspResponse(new OCSPReqBuilder().addRequest(id).build()).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("answering OCSP in-process", e);
+        }
+    }
+
+    /** The CRL the server would serve now, as DER. */
+    public byte[] crl() {
+        try {
+            return currentCrl().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException("issuing the CRL in-process", e);
+        }
+    }
+
     void revoke(BigInteger serial, Instant when) {
         revoked.put(serial, when);
     }
@@ -152,14 +177,18 @@ public final class TestRevocationServer implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            Instant now = Instant.now();
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(root).getSubject(), Date.from(now));
-            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
-            revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
-            send(exchange, "application/pkix-crl", builder.build(signer()).getEncoded());
+            send(exchange, "application/pkix-crl", currentCrl().getEncoded());
         } catch (Exception e) {
             throw new IOException("test CRL server", e);
         }
+    }
+
+    private X509CRLHolder currentCrl() throws Exception {
+        Instant now = Instant.now();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(root).getSubject(), Date.from(now));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+        revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
+        return builder.build(signer());
     }
 
     private void answerIssuer(HttpExchange exchange) throws IOException {
