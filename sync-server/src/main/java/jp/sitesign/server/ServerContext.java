@@ -22,7 +22,10 @@ import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
+import jp.sitesign.server.demo.DemoTrust;
+import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -53,6 +56,7 @@ public final class ServerContext implements AutoCloseable {
     private final ApplicationService certificateApplications;
     private final CertificateOperator certificateOperator;
     private final DemoCa demoCa;
+    private final DemoTrust demoTrust;
     private final Guard guard;
     private final AuthSettings authSettings;
 
@@ -89,8 +93,12 @@ public final class ServerContext implements AutoCloseable {
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
         this.notices = new NoticeService(db, audit, this.clock);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock);
+        // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
+        this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
+                TlsIdentity.load(config, masterKey).certificate()) : null;
         this.contracts = new ContractService(db, cipher, userRepo, partnerships, signingAuthority, audit, guard,
-                this.clock, masterKey, config);
+                this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
+                        : demoTrust.signatureDefaults());
     }
 
     public ServerConfig config() {
@@ -156,6 +164,11 @@ public final class ServerContext implements AutoCloseable {
     /** The embedded DEMO CA, or null when disabled. */
     public DemoCa demoCa() {
         return demoCa;
+    }
+
+    /** Demo mode's DEMO CA anchor and DEMO TSA, or null outside demo mode. */
+    public DemoTrust demoTrust() {
+        return demoTrust;
     }
 
     public Guard guard() {

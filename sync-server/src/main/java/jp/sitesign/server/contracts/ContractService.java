@@ -62,7 +62,7 @@ public final class ContractService {
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
-            Clock clock, MasterKey masterKey, ServerConfig config) {
+            Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults) {
         this.signingAuthority = signingAuthority;
         this.db = db;
         this.contracts = new ContractRepository(cipher);
@@ -72,7 +72,7 @@ public final class ContractService {
         this.guard = guard;
         this.clock = clock;
         this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
-        this.signatures = SignatureAcceptance.from(config, clock);
+        this.signatures = SignatureAcceptance.from(config, clock, signatureDefaults);
         this.numberIndexKey = masterKey.derive("contract-number-index");
     }
 
