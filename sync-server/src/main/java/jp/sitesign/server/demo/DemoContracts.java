@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import jp.sitesign.model.contract.ContractData;
@@ -66,7 +67,7 @@ final class DemoContracts {
         this.today = LocalDate.ofInstant(ctx.clock().instant(), JapanTime.ZONE);
     }
 
-    /** Makes one contract in each status; returns them in the order made. */
+    /** Makes one contract in each status; returns them by 文書管理番号. */
     List<Seeded> seedAll() {
         try (DemoPdf pdfs = DemoPdf.open()) {
             this.pdfs = pdfs;
@@ -98,6 +99,7 @@ final class DemoContracts {
         note(act(declined, b.member(), LifecycleCommand.DECLINE), "辞退");
         note(acknowledged(), "送付のみ・受領確認済");
         note(expire(expiring), "期限切れ");
+        seeded.sort(Comparator.comparing(Seeded::number));
         return seeded;
     }
 

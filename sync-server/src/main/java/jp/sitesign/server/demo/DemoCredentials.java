@@ -32,7 +32,8 @@ final class DemoCredentials {
         t.append("DEMO signing keys: PKCS#12 files in ")
                 .append(ctx.config().dataDir().resolve(DemoSigners.TOKENS_FOLDER).toAbsolutePath())
                 .append(", key alias \"").append(DemoSigners.KEY_ALIAS).append("\", issued by the SiteSign DEMO CA\n");
-        t.append("DEMO contracts (案件), sent by ").append(companies.get(0).name()).append(":\n");
+        t.append("DEMO contracts (案件) of ").append(companies.get(0).name()).append(", drafted by ")
+                .append(companies.get(0).member().name()).append(":\n");
         for (DemoContracts.Seeded k : contracts) {
             t.append("  ").append(k.number()).append("  ").append(pad(k.status(), 30)).append(k.title()).append('\n');
         }

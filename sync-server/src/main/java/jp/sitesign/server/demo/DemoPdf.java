@@ -35,6 +35,7 @@ final class DemoPdf implements AutoCloseable {
     private static final float LABEL_WIDTH = 150;
     private static final float TABLE_SIZE = 9.5f;
     private static final float LEADING = 1.45f;
+    private static final String NO_LINE_START = "、。，．）」』・ー";
     private static final String DEMO_NOTICE = "DEMO — SiteSign のデモ用に作られた架空の文書です。実際の契約には使えません。";
 
     /** The parsed font, shared by the documents made with this instance; null without the font. */
@@ -138,8 +139,8 @@ final class DemoPdf implements AutoCloseable {
                 right("文書管理番号　" + s.number(), 10);
                 right("発行日　" + s.issued(), 10);
                 text(MARGIN, s.addressee() + "　御中", 13);
-                content.moveTo(MARGIN, y + 9);
-                content.lineTo(MARGIN + font.getStringWidth(s.addressee() + "　御中") / 1000 * 13, y + 9);
+                content.moveTo(MARGIN, y - 3);
+                content.lineTo(MARGIN + font.getStringWidth(s.addressee() + "　御中") / 1000 * 13, y - 3);
                 content.stroke();
                 y -= 6;
                 for (String line : s.issuer()) {
@@ -219,14 +220,18 @@ final class DemoPdf implements AutoCloseable {
             content.endText();
         }
 
-        /** Breaks at any character (Japanese has no spaces to break at) and at line breaks. */
+        /**
+         * Breaks at any character (Japanese has no spaces to break at) and at line breaks, but never before
+         * closing punctuation (禁則), which may stand a little into the margin instead.
+         */
         private List<String> wrap(String s, float max, float size) throws IOException {
             List<String> out = new ArrayList<>();
             for (String paragraph : s.split("\n", -1)) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < paragraph.length(); i = paragraph.offsetByCodePoints(i, 1)) {
                     String ch = new String(Character.toChars(paragraph.codePointAt(i)));
-                    if (line.length() > 0 && font.getStringWidth(line + ch) / 1000 * size > max) {
+                    boolean mayStartLine = NO_LINE_START.indexOf(ch) < 0;
+                    if (line.length() > 0 && mayStartLine && font.getStringWidth(line + ch) / 1000 * size > max) {
                         out.add(line.toString());
                         line.setLength(0);
                     }
