@@ -23,7 +23,10 @@ import jp.sitesign.server.companies.CompanyService;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
+import jp.sitesign.server.demo.DemoTrust;
+import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -56,6 +59,7 @@ public final class ServerContext implements AutoCloseable {
     private final ApplicationService certificateApplications;
     private final CertificateOperator certificateOperator;
     private final DemoCa demoCa;
+    private final DemoTrust demoTrust;
     private final Guard guard;
     private final AuthSettings authSettings;
     private final ChangeLog changes;
@@ -96,8 +100,12 @@ public final class ServerContext implements AutoCloseable {
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
         this.notices = new NoticeService(db, audit, this.clock, changes);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock, changes);
+        // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
+        this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
+                TlsIdentity.load(config, masterKey).certificate()) : null;
         this.contracts = new ContractService(db, cipher, userRepo, partnerships, signingAuthority, audit, guard,
-                this.clock, masterKey, config, changes);
+                this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
+                        : demoTrust.signatureDefaults(), changes);
         this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
                 this.clock, changes, config);
@@ -179,6 +187,11 @@ public final class ServerContext implements AutoCloseable {
 
     public ChangeLog changes() {
         return changes;
+    }
+
+    /** Demo mode's DEMO CA anchor and DEMO TSA, or null outside demo mode. */
+    public DemoTrust demoTrust() {
+        return demoTrust;
     }
 
     public Guard guard() {

@@ -27,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
     String host;
 
-    @Option(names = "--demo", description = "Create the demo company on first start and print its logins.")
+    @Option(names = "--demo", description = "Demo mode: on first start create the two DEMO companies, their signing"
+            + " keys and contracts in every status; print the logins and PINs; trust the DEMO CA and TSA.")
     boolean demo;
 
     @Spec
@@ -41,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (host != null) {
             overrides.put("host", host);
+        }
+        if (demo) {
+            overrides.put("demo", "true");
         }
         PrintWriter out = spec.commandLine().getOut();
         ServerContext ctx = new ServerContext(common.config(overrides), Clock.systemUTC());
@@ -64,9 +68,17 @@ final class ServeCommand implements Callable<Integer> {
                 + ":\n  " + server.tls().fingerprint());
         if (demo) {
             out.println();
-            out.println("=== DEMO logins (デモ用アカウント) ===");
-            out.print(DemoData.ensure(ctx));
-            out.println("======================================");
+            boolean first = !DemoData.exists(ctx);
+            if (first) {
+                out.println("Creating the DEMO companies, signing keys and contracts (first start only)...");
+                out.flush();
+            }
+            long started = System.nanoTime();
+            String credentials = DemoData.ensure(ctx);
+            out.println("=== DEMO logins, signing keys and contracts (デモ用アカウント・署名鍵・案件)"
+                    + (first ? String.format(", made in %.1f s", (System.nanoTime() - started) / 1e9) : "") + " ===");
+            out.print(credentials);
+            out.println("=============================================================================");
         }
         out.println("Press Ctrl+C to stop.");
         out.flush();

@@ -49,6 +49,15 @@ public final class CompanyService {
 
     /** Creates a company and its owner, who gets a one-time password. */
     public Created create(Registration r) {
+        String oneTime = passwords.oneTime();
+        return create(r, oneTime, true);
+    }
+
+    /**
+     * Creates a company and its owner with the given password (the demo data, whose passwords are printed);
+     * {@code mustChange} forces a change at the first login.
+     */
+    public Created create(Registration r, String ownerPassword, boolean mustChange) {
         if (r.name() == null || r.name().isBlank()) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "企業名を入力してください。", "The company name is required.");
         }
@@ -60,8 +69,7 @@ public final class CompanyService {
         if (!problems.isEmpty()) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, problems.get(0).messageJa(), problems.get(0).messageEn());
         }
-        String oneTime = passwords.oneTime();
-        String hash = passwords.hasher().hash(oneTime.toCharArray());
+        String hash = passwords.hasher().hash(ownerPassword.toCharArray());
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             CompanyId id = companies.freshId(c);
@@ -70,23 +78,28 @@ public final class CompanyService {
                     r.representative(), CompanyStatus.ACTIVE, DEFAULT_RETENTION_YEARS, now);
             companies.insert(c, company);
             UserId ownerId = users.freshId(c);
-            users.insert(c, new User(ownerId, id, Role.OWNER, UserStatus.ACTIVE, r.owner(), true, null, null,
+            users.insert(c, new User(ownerId, id, Role.OWNER, UserStatus.ACTIVE, r.owner(), mustChange, null, null,
                     0, null, 1, now), hash);
             audit.append(c, new AuditLog.Entry(OPERATOR, id.value(), AuditAction.COMPANY_CREATED, id.value(),
                     AuditOutcome.SUCCESS, null, "owner=" + ownerId));
-            return new Created(id, ownerId, oneTime);
+            return new Created(id, ownerId, ownerPassword);
         });
     }
 
-    /** The operator adds a user to a company (demo data, support cases); the user gets a one-time password. */
+    /** The operator adds a user to a company (support cases); the user gets a one-time password. */
     public UserId addUser(CompanyId company, Role role, UserProfile profile) {
+        return addUser(company, role, profile, passwords.oneTime(), true);
+    }
+
+    /** The operator adds a user with the given password (the demo data, whose passwords are printed). */
+    public UserId addUser(CompanyId company, Role role, UserProfile profile, String password, boolean mustChange) {
         if (role == Role.OWNER) {
             throw new IllegalArgumentException("a company has exactly one owner, created with the company");
         }
-        String hash = passwords.hasher().hash(passwords.oneTime().toCharArray());
+        String hash = passwords.hasher().hash(password.toCharArray());
         return db.inTransaction(c -> {
             UserId id = users.freshId(c);
-            users.insert(c, new User(id, company, role, UserStatus.ACTIVE, profile, true, null, null, 0, null,
+            users.insert(c, new User(id, company, role, UserStatus.ACTIVE, profile, mustChange, null, null, 0, null,
                     1, clock.instant()), hash);
             audit.append(c, new AuditLog.Entry(OPERATOR, company.value(), AuditAction.USER_REGISTERED, id.value(),
                     AuditOutcome.SUCCESS, null, "role=" + role));

@@ -99,17 +99,27 @@ public final class ServerConfig {
 
     /**
      * Whether the DEMO CA and TSA run inside the server: {@code true}, {@code false}, or {@code auto}
-     * (the default: on with the embedded database, the out-of-the-box setup, off on PostgreSQL).
+     * (the default: on with the embedded database, the out-of-the-box setup, and in demo mode; off on
+     * PostgreSQL otherwise).
      */
     public boolean demoCaEnabled() {
         String value = get("demo-ca.enabled").strip().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            case "auto", "" -> dbUrl().isBlank();
+            case "auto", "" -> dbUrl().isBlank() || demoMode();
             default -> throw new IllegalArgumentException("setting demo-ca.enabled must be true, false or auto, not '"
                     + get("demo-ca.enabled") + "'");
         };
+    }
+
+    /**
+     * Demo mode ({@code serve --demo} sets {@code demo=true}): the demo companies and contracts are made on
+     * first start, and the DEMO CA and TSA stand in for {@code trust.anchors} and {@code tsa.url} where
+     * those are not set.
+     */
+    public boolean demoMode() {
+        return Boolean.parseBoolean(get("demo").strip());
     }
 
     public boolean isEmbeddedDatabase() {
@@ -143,6 +153,7 @@ public final class ServerConfig {
                 Map.entry("tsa.url", ""),
                 Map.entry("public-url", ""),
                 Map.entry("demo-ca.enabled", "auto"),
+                Map.entry("demo", "false"),
                 Map.entry("limits.max-header-bytes", "16384"));
 
         private Defaults() {

@@ -64,7 +64,8 @@ public final class ContractService {
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
-            Clock clock, MasterKey masterKey, ServerConfig config, ChangeLog changes) {
+            Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
+            ChangeLog changes) {
         this.signingAuthority = signingAuthority;
         this.db = db;
         this.contracts = new ContractRepository(cipher, changes);
@@ -74,7 +75,7 @@ public final class ContractService {
         this.guard = guard;
         this.clock = clock;
         this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
-        this.signatures = SignatureAcceptance.from(config, clock);
+        this.signatures = SignatureAcceptance.from(config, clock, signatureDefaults);
         this.numberIndexKey = masterKey.derive("contract-number-index");
     }
 

@@ -18,13 +18,15 @@ import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
+import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.signature.verify.SignedVersionCheck;
 import jp.sitesign.server.config.ServerConfig;
 
 /**
- * The server's side of accepting a signed version: its trust anchors and TSA from the configuration.
+ * The server's side of accepting a signed version: its trust anchors and TSA from the configuration (or,
+ * where that names none, from the {@link SignatureDefaults}).
  * Whether a version is acceptable is common-model's {@link SignedVersionCheck}; when the last party has
  * signed, the server adds the validation data and a document timestamp (B-LTA) if a TSA is configured.
  */
@@ -37,16 +39,22 @@ final class SignatureAcceptance {
         this.archiver = archiver;
     }
 
-    static SignatureAcceptance from(ServerConfig config, Clock clock) {
+    /** From the settings; where {@code trust.anchors} or {@code tsa.url} is empty, {@code defaults} fill in. */
+    static SignatureAcceptance from(ServerConfig config, Clock clock, SignatureDefaults defaults) {
         List<X509Certificate> anchors = new ArrayList<>();
         for (String path : config.get("trust.anchors").split(",")) {
             if (!path.isBlank()) {
                 anchors.addAll(read(Path.of(path.strip())));
             }
         }
-        String tsa = config.get("tsa.url");
-        PadesExtender archiver = tsa.isBlank() ? null
-                : new PadesExtender(new RevocationFetcher(clock), new Rfc3161Client(URI.create(tsa.strip())), clock);
+        if (anchors.isEmpty()) {
+            anchors.addAll(defaults.anchors());
+        }
+        String url = config.get("tsa.url");
+        TimestampSource tsa = url.isBlank() ? defaults.tsa() : new Rfc3161Client(URI.create(url.strip()));
+        RevocationFetcher revocation = defaults.http() == null ? new RevocationFetcher(clock)
+                : new RevocationFetcher(defaults.http(), clock, RevocationFetcher.DEFAULT_OCSP_MAX_AGE);
+        PadesExtender archiver = tsa == null ? null : new PadesExtender(revocation, tsa, clock);
         return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver);
     }
 

@@ -5,66 +5,77 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import jp.sitesign.model.user.Role;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.user.UserId;
-import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.server.ServerContext;
-import jp.sitesign.server.companies.CompanyService;
+import jp.sitesign.server.config.DataDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default's demo company (owner, an admin, two members), created once per data folder.
- * Its passwords are random, kept in a 0600 file in the data folder and printed at every start, so a
- * newcomer can log in at once; everything about it is labelled DEMO.
+ * Demo mode's data, made once per data folder: the 発注者 and 受注者 companies and their users, their
+ * partnership with the 受注者's 承諾, DEMO CA signing keys for each company's owner and one member
+ * (PKCS#12 files with random PINs), and a contract in every status. Everything goes through the same
+ * services the API uses, so it is audited and consistent. The logins, PINs and contracts are kept in a
+ * 0600 file in the data folder and printed at every start; that file's presence means "already made".
  */
 public final class DemoData {
     public static final String FILE_NAME = "demo-credentials.txt";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    static final String METHOD = "SiteSign（DEMO）による電子契約: 発注者が注文書を PDF で作成し、双方が電子証明書で電子署名"
+            + "（PAdES、タイムスタンプ付き）して交わします。締結した文書はサーバに暗号化して保存され、双方がいつでも"
+            + "ダウンロードして署名を検証できます。";
 
     private DemoData() {
     }
 
-    /** Creates the demo company if this data folder has none yet; returns the credentials text. */
+    /** Whether this data folder already has its demo data. */
+    public static boolean exists(ServerContext ctx) {
+        return Files.exists(file(ctx));
+    }
+
+    /** Makes the demo data if this data folder has none yet; returns the logins, PINs and contracts as text. */
     public static String ensure(ServerContext ctx) {
-        Path file = ctx.config().dataDir().resolve(FILE_NAME);
+        Path file = file(ctx);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8);
             }
-            StringBuilder text = new StringBuilder();
-            CompanyService.Created company = ctx.companies().create(new CompanyService.Registration(
-                    "【デモ】サイトサイン建設株式会社", "デモ サイトサイン ケンセツ", "7000012050002", "東京都千代田区丸の内1-1-1",
-                    "代表取締役 山田 太郎",
-                    new UserProfile("山田 太郎", "ヤマダ タロウ", "owner@demo.sitesign.invalid", "経営企画部", "代表取締役")));
-            text.append("DEMO company ").append(company.companyId()).append(" 【デモ】サイトサイン建設株式会社\n");
-            line(ctx, text, company.ownerId(), "責任者 OWNER ");
-            line(ctx, text, ctx.companies().addUser(company.companyId(), Role.ADMIN,
-                    new UserProfile("佐藤 花子", "サトウ ハナコ", "admin@demo.sitesign.invalid", "総務部", "課長")), "管理者 ADMIN ");
-            line(ctx, text, ctx.companies().addUser(company.companyId(), Role.MEMBER,
-                    new UserProfile("鈴木 一郎", "スズキ イチロウ", "suzuki@demo.sitesign.invalid", "工事部", "現場所長")),
-                    "一般 MEMBER ");
-            line(ctx, text, ctx.companies().addUser(company.companyId(), Role.MEMBER,
-                    new UserProfile("高橋 美咲", "タカハシ ミサキ", "takahashi@demo.sitesign.invalid", "購買部", "主任")),
-                    "一般 MEMBER ");
-            jp.sitesign.server.config.DataDir.writeSecret(file, text.toString().getBytes(StandardCharsets.UTF_8));
-            return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    private static void line(ServerContext ctx, StringBuilder text, UserId id, String label) {
-        String password = "Demo-" + random(10);
-        ctx.auth().setPassword(id, password, false);
-        text.append("  ").append(label).append(id).append("  password: ").append(password).append('\n');
-    }
-
-    private static String random(int n) {
-        SecureRandom r = new SecureRandom();
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        if (ctx.demoTrust() == null) {
+            throw new IllegalStateException("the demo data needs demo mode (serve --demo) with the demo CA enabled");
         }
-        return sb.toString();
+        long started = System.nanoTime();
+        String text = create(ctx);
+        DataDir.writeSecret(file, text.getBytes(StandardCharsets.UTF_8));
+        LOG.info("demo data created in {} ms", (System.nanoTime() - started) / 1_000_000);
+        return text;
+    }
+
+    private static String create(ServerContext ctx) {
+        DemoCompanies.Company orderer = DemoCompanies.orderer(ctx);
+        DemoCompanies.Company contractor = DemoCompanies.contractor(ctx);
+        try (DemoSessions sessions = new DemoSessions(ctx)) {
+            Partnership partnership = ctx.partnerships().propose(sessions.of(orderer.owner()), contractor.id(), METHOD);
+            ctx.partnerships().consent(sessions.of(contractor.owner()), partnership.id(), partnership.methodSha256());
+            Map<UserId, DemoSigners.Signer> signers = new LinkedHashMap<>();
+            for (DemoCompanies.Company company : List.of(orderer, contractor)) {
+                for (DemoCompanies.Person holder : List.of(company.owner(), company.member2())) {
+                    signers.put(holder.id(), DemoSigners.issue(ctx, sessions, company, holder));
+                }
+            }
+            List<DemoContracts.Seeded> contracts = new DemoContracts(ctx, sessions, orderer, contractor, signers)
+                    .seedAll();
+            return DemoCredentials.text(ctx, List.of(orderer, contractor), signers, contracts);
+        }
+    }
+
+    private static Path file(ServerContext ctx) {
+        return ctx.config().dataDir().resolve(FILE_NAME);
     }
 }

@@ -51,4 +51,18 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.load(dir, Map.of(), Map.of("port", "eighty"));
         assertThatThrownBy(c::port).hasMessageContaining("port").hasMessageContaining("eighty");
     }
+
+    @Test
+    void demoModeIsOffByDefaultAndTurnsTheAutoDemoCaOnEvenOnPostgres() {
+        String postgres = "jdbc:postgresql://db/sitesign";
+        ServerConfig plain = ServerConfig.load(dir, Map.of(), Map.of("db.url", postgres));
+        assertThat(plain.demoMode()).isFalse();
+        assertThat(plain.demoCaEnabled()).isFalse();
+
+        ServerConfig demo = ServerConfig.load(dir, Map.of(), Map.of("db.url", postgres, "demo", "true"));
+        assertThat(demo.demoMode()).isTrue();
+        assertThat(demo.demoCaEnabled()).isTrue();
+        assertThat(ServerConfig.load(dir, Map.of(), Map.of("demo", "true", "demo-ca.enabled", "false")).demoCaEnabled())
+                .as("an explicit false still wins").isFalse();
+    }
 }

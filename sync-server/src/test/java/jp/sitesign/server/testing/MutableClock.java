@@ -6,20 +6,33 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward, to reach session expiry and lock ends without waiting. */
+/**
+ * A clock tests move forward, to reach session expiry and lock ends without waiting. It stands still
+ * between moves, unless made {@link #running()}.
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
+
+    private MutableClock(Clock base) {
+        this.base = base;
+    }
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
     }
 
     public MutableClock() {
         this(Instant.now());
     }
 
+    /** A clock that runs with the system's, for code that waits for time to pass; it can still be moved. */
+    public static MutableClock running() {
+        return new MutableClock(Clock.systemUTC());
+    }
+
     public void advance(Duration d) {
-        now = now.plus(d);
+        offset = offset.plus(d);
     }
 
     @Override
@@ -34,6 +47,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(offset);
     }
 }

@@ -53,6 +53,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with extra settings (see ServerConfig keys), e.g. a short idle timeout. */
     public static TestServer start(Map<String, String> extra) {
+        return start(extra, new MutableClock());
+    }
+
+    /** Starts with extra settings and the given clock (e.g. {@link MutableClock#running()}). */
+    public static TestServer start(Map<String, String> extra, MutableClock clock) {
         try {
             Map<String, String> s = new HashMap<>();
             s.put("host", "127.0.0.1");
@@ -68,7 +73,7 @@ public final class TestServer implements AutoCloseable {
             // The DEMO CA and TSA on both databases, set where an operator would (the data folder's file),
             // so the operator CLI run on the same folder agrees with the server.
             Files.writeString(dir.resolve(ServerConfig.FILE_NAME), "demo-ca.enabled=true\n", StandardCharsets.UTF_8);
-            TestServer t = new TestServer(dir, s, new MutableClock());
+            TestServer t = new TestServer(dir, s, clock);
             t.boot();
             return t;
         } catch (IOException e) {

@@ -1,0 +1,202 @@
+package jp.sitesign.server.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.contract.ContractData;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.signature.PadesSigner;
+import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.pdf.SignatureAppearanceInfo;
+import jp.sitesign.model.signature.token.Pkcs12KeySource;
+import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.ServerContext;
+import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.StoredContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo contracts, one in each status, made by the demo users through the contract service as they
+ * would through the app — so each step passes the access policy and the lifecycle and is audited. The
+ * 発注者's 鈴木 drafts every one; 佐藤 approves; the signers sign with their demo PKCS#12 files (B-T, the
+ * DEMO TSA), and the last signature makes the server archive the contract as B-LTA.
+ */
+final class DemoContracts {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoContracts.class);
+    /** The one contract meant to expire gets a deadline this close, so it passes while the rest is made. */
+    private static final Duration SHORT_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration DEADLINE = Duration.ofDays(30);
+
+    private final ServerContext ctx;
+    private final ContractService contracts;
+    private final DemoSessions sessions;
+    private final DemoCompanies.Company a;
+    private final DemoCompanies.Company b;
+    private final Map<UserId, DemoSigners.Signer> signers;
+    private final LocalDate today;
+    private final List<Seeded> seeded = new ArrayList<>();
+    private int sequence;
+    private DemoPdf pdfs;
+
+    /**
+     * A demo contract as the credentials text lists it.
+     *
+     * @param awaiting the signer it awaits, or null
+     */
+    record Seeded(String number, String status, String title, DemoCompanies.Person awaiting) {
+    }
+
+    DemoContracts(ServerContext ctx, DemoSessions sessions, DemoCompanies.Company orderer,
+            DemoCompanies.Company contractor, Map<UserId, DemoSigners.Signer> signers) {
+        this.ctx = ctx;
+        this.contracts = ctx.contracts();
+        this.sessions = sessions;
+        this.a = orderer;
+        this.b = contractor;
+        this.signers = signers;
+        this.today = LocalDate.ofInstant(ctx.clock().instant(), JapanTime.ZONE);
+    }
+
+    /** Makes one contract in each status; returns them by 文書管理番号. */
+    List<Seeded> seedAll() {
+        try (DemoPdf pdfs = DemoPdf.open()) {
+            this.pdfs = pdfs;
+            return seed();
+        } finally {
+            this.pdfs = null;
+        }
+    }
+
+    private List<Seeded> seed() {
+        Instant shortDeadline = ctx.clock().instant().plus(SHORT_DEADLINE);
+        StoredContract expiring = submit(draft(DemoProjects.EXPIRED, List.of(a.admin()), a.owner(), shortDeadline));
+        note(draft(DemoProjects.DRAFT, List.of(a.admin()), a.owner(), null), "下書き");
+        StoredContract returned = submit(draft(DemoProjects.RETURNED, List.of(a.admin()), a.owner(), null));
+        note(contracts.act(sessions.of(a.admin()), returned.id(), returned.revision(), LifecycleCommand.RETURN,
+                "着工時期が見積条件と異なります。工期を確認のうえ、再度申請してください。"), "差戻し（下書き）");
+        note(submit(draft(DemoProjects.IN_APPROVAL, List.of(a.admin()), a.owner(), null)),
+                "承認待ち（発注者 " + a.admin().name() + "）");
+        note(submit(draft(DemoProjects.AWAITING_SENDER, List.of(), a.member2(), null)),
+                "署名待ち（発注者 " + a.member2().name() + "）", a.member2());
+        StoredContract toCounterparty = sign(submit(draft(DemoProjects.AWAITING_COUNTERPARTY, List.of(), a.owner(),
+                null)), a.owner());
+        note(route(toCounterparty, List.of(), b.member2()), "署名待ち（受注者 " + b.member2().name() + "）",
+                b.member2());
+        note(completed(), "締結済（B-LTA）");
+        StoredContract withdrawn = submit(draft(DemoProjects.WITHDRAWN, List.of(a.admin()), a.owner(), null));
+        note(act(withdrawn, a.member(), LifecycleCommand.WITHDRAW), "取消");
+        StoredContract declined = sign(submit(draft(DemoProjects.DECLINED, List.of(), a.owner(), null)), a.owner());
+        note(act(declined, b.member(), LifecycleCommand.DECLINE), "辞退");
+        note(acknowledged(), "送付のみ・受領確認済");
+        note(expire(expiring), "期限切れ");
+        seeded.sort(Comparator.comparing(Seeded::number));
+        return seeded;
+    }
+
+    /** Approved by each company's route and signed by both owners: the server archives it as B-LTA. */
+    private StoredContract completed() {
+        StoredContract k = submit(draft(DemoProjects.COMPLETED, List.of(a.admin()), a.owner(), null));
+        k = sign(act(k, a.admin(), LifecycleCommand.APPROVE), a.owner());
+        k = route(k, List.of(b.admin()), b.owner());
+        return sign(act(k, b.admin(), LifecycleCommand.APPROVE), b.owner());
+    }
+
+    /** 送付のみ: the 発注者 signs, the 受注者's 担当者 acknowledges receipt. */
+    private StoredContract acknowledged() {
+        ContractData data = DemoProjects.notice(nextNumber(), DemoProjects.PAYMENT_NOTICE, today);
+        byte[] pdf = pdfs.render(DemoProjects.noticeSheet(data, DemoProjects.PAYMENT_NOTICE, a, b));
+        StoredContract k = create(ContractForm.SEND_ONLY, data, pdf, List.of(), a.owner(), null);
+        return act(sign(submit(k), a.owner()), b.member(), LifecycleCommand.ACKNOWLEDGE);
+    }
+
+    /**
+     * The deadline job does the rest once the short deadline has passed. The wait is bounded, so a clock
+     * that does not move (a test's) leaves the contract in approval instead of hanging the start.
+     */
+    private StoredContract expire(StoredContract k) {
+        long giveUp = System.nanoTime() + SHORT_DEADLINE.plusSeconds(5).toNanos();
+        while (!ctx.clock().instant().isAfter(k.progress().deadline()) && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (contracts.expireDue() == 0) {
+            LOG.warn("the demo contract {} has not expired yet; the deadline job will expire it",
+                    k.data().managementNumber());
+        }
+        return contracts.get(sessions.of(a.member()), k.id());
+    }
+
+    private StoredContract draft(DemoProjects.Project p, List<DemoCompanies.Person> route,
+            DemoCompanies.Person signer, Instant deadline) {
+        ContractData data = DemoProjects.construction(nextNumber(), p, today);
+        byte[] pdf = pdfs.render(DemoProjects.orderSheet(data, a, b));
+        return create(ContractForm.ORDER_AND_ACCEPTANCE_COMBINED, data, pdf, route, signer,
+                deadline != null ? deadline : ctx.clock().instant().plus(DEADLINE));
+    }
+
+    private StoredContract create(ContractForm form, ContractData data, byte[] pdf,
+            List<DemoCompanies.Person> route, DemoCompanies.Person signer, Instant deadline) {
+        var creator = sessions.of(a.member());
+        List<UserId> approvers = route.stream().map(DemoCompanies.Person::id).toList();
+        ContractProgress progress = ContractProgress.draft(form, List.of(PartyStep.sender(a.id(), approvers,
+                signer.id()), PartyStep.counterparty(b.id(), b.member().id())), deadline);
+        StoredContract k = contracts.create(creator, progress, data);
+        return contracts.attachMain(creator, k.id(), k.revision(), pdf);
+    }
+
+    private StoredContract submit(StoredContract k) {
+        return act(k, a.member(), LifecycleCommand.SUBMIT);
+    }
+
+    private StoredContract act(StoredContract k, DemoCompanies.Person who, LifecycleCommand command) {
+        return contracts.act(sessions.of(who), k.id(), k.revision(), command, null);
+    }
+
+    /** The 受注者's 担当者 names its approval route and signer once the contract reaches it. */
+    private StoredContract route(StoredContract k, List<DemoCompanies.Person> route, DemoCompanies.Person signer) {
+        return contracts.setPartyRoute(sessions.of(b.member()), k.id(), k.revision(),
+                route.stream().map(DemoCompanies.Person::id).toList(), signer.id());
+    }
+
+    /** Signs the current version with the signer's demo PKCS#12 (B-T with the DEMO TSA) and uploads it. */
+    private StoredContract sign(StoredContract k, DemoCompanies.Person who) {
+        DemoSigners.Signer signer = signers.get(who.id());
+        var caller = sessions.of(who);
+        byte[] current = contracts.mainDocument(caller, k.id());
+        SignatureRequest request = SignatureRequest.timestamped(DemoSigners.KEY_ALIAS, ctx.demoTrust().timestamps())
+                .withInfo(new SignatureAppearanceInfo(who.name(), "契約締結のため（DEMO）", "SiteSign DEMO"));
+        try {
+            byte[] signed = new PadesSigner(ctx.clock()).sign(current, new Pkcs12KeySource(signer.p12()),
+                    what -> signer.pin().toCharArray(), request);
+            return contracts.sign(caller, k.id(), k.revision(), k.mainDocument(), signed);
+        } catch (SigningException e) {
+            throw new IllegalStateException("the demo signature of " + who.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String nextNumber() {
+        return String.format("DEMO-%d-%03d", today.getYear(), ++sequence);
+    }
+
+    private void note(StoredContract k, String status) {
+        note(k, status, null);
+    }
+
+    private void note(StoredContract k, String status, DemoCompanies.Person awaiting) {
+        seeded.add(new Seeded(k.data().managementNumber(), status, k.data().title(), awaiting));
+    }
+}
