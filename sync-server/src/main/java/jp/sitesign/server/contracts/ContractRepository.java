@@ -256,15 +256,19 @@ final class ContractRepository {
         }
     }
 
-    /** Every document version of a contract, oldest first, without their content. */
-    List<ContractSnapshot.DocumentRef> documents(Connection c, String contractId) throws SQLException {
+    /** Every document version of a contract, oldest first, without their content; attachments with their names. */
+    List<ContractSnapshot.DocumentRef> documents(Connection c, StoredContract k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT sha256, kind, pages, size_bytes, produced_by, reason,"
-                + " created_at FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
-            ps.setString(1, contractId);
+                + " created_at, display_name FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
+            ps.setString(1, k.id());
             List<ContractSnapshot.DocumentRef> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ContractSnapshot.DocumentRef(rs.getString(1), rs.getString(2), null, rs.getInt(3),
+                    String sha = rs.getString(1);
+                    byte[] sealedName = rs.getBytes(8);
+                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                            namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
+                    out.add(new ContractSnapshot.DocumentRef(sha, rs.getString(2), name, rs.getInt(3),
                             rs.getLong(4), rs.getString(5), rs.getString(6), Jdbc.getInstant(rs, "created_at")));
                 }
             }

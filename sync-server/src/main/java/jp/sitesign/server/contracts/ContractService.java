@@ -454,7 +454,7 @@ public final class ContractService {
     /** The contract with its document list, in wire form. */
     public ContractSnapshot snapshot(Connection c, StoredContract k) throws SQLException {
         return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(), k.mainDocument(),
-                contracts.documents(c, k.id()), k.revision(), k.createdAt(), k.updatedAt());
+                contracts.documents(c, k), k.revision(), k.createdAt(), k.updatedAt());
     }
 
     /** One document version of a contract the caller may see. */

@@ -139,6 +139,29 @@ class ContractAttachmentsIT {
     }
 
     @Test
+    void theSyncFeedCarriesTheAttachmentsWithTheirNames() {
+        JsonNode k = draftWithMain("2027-01-28");
+        byte[] pdf = pdf(2);
+        k = created(attach(k.get("id").asText(), aMember, k, "同期される別紙", pdf));
+        String id = k.get("id").asText();
+
+        JsonNode page = ok(api().get("/api/v1/sync/changes?since=0&limit=1000", aMember));
+        JsonNode contract = null;
+        for (JsonNode change : page.get("changes")) {
+            if (change.get("id").asText().equals(id)) {
+                contract = change.get("contract");
+            }
+        }
+        assertThat(contract).as("the draft is in its creator's feed").isNotNull();
+        assertThat(contract.get("revision").asLong()).isEqualTo(k.get("revision").asLong());
+        assertThat(contract.get("documents")).anySatisfy(d -> {
+            assertThat(d.get("kind").asText()).isEqualTo("ATTACHMENT");
+            assertThat(d.get("name").asText()).isEqualTo("同期される別紙");
+            assertThat(d.get("sha256").asText()).isEqualTo(Digests.sha256Hex(pdf));
+        });
+    }
+
+    @Test
     void theDisplayNameIsSealedAtRest() {
         JsonNode k = draftWithMain("2027-01-25");
         String name = "秘密の図面ABCXYZ";
