@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestCertificates;
+import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.server.testing.TestServer;
+import jp.sitesign.server.testing.TestSigners;
 import jp.sitesign.server.testing.TestServer.TestCompany;
 
 /**
@@ -54,12 +57,14 @@ final class MatrixFixture {
     final long noticeId;
     /** A valid certificate of company A, for the signing-authority rows. */
     final String certificateOfA;
+    /** A contract A's member sent to B and both signed, for the 変更契約 rows. */
+    final String completedOfA;
     private final Map<ActorKind, Session> sessions = new EnumMap<>(ActorKind.class);
     private final List<String> idsOfA = new ArrayList<>();
     private final List<String> idsOfB = new ArrayList<>();
     private int throwaways;
 
-    MatrixFixture(TestServer server) {
+    MatrixFixture(TestServer server, TestSigners signers) {
         this.server = server;
         this.api = server.api();
         a = server.createCompany("甲建設株式会社");
@@ -82,6 +87,68 @@ final class MatrixFixture {
         certificateOfA = TestCertificates.register(api, adminToken(), TestCertificates.company(server, "甲建設株式会社"));
         noticeId = server.context().notices().publish(NoticeCategory.MAINTENANCE, "メンテナンスのお知らせ",
                 "権限試験用のお知らせです。").id();
+        completedOfA = completedContract(signers);
+    }
+
+    /** A new draft of A, created by A's member (the MEMBER caller), with a main PDF; as A's admin sees it. */
+    JsonNode draftOfA() {
+        Map<String, Object> d = new HashMap<>();
+        d.put("form", "BILATERAL");
+        d.put("title", "権限試験 注文書");
+        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
+        ApiClient.Response created = api.post("/api/v1/contracts", memberToken(), d);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode k = created.json();
+        return ok(api.raw("PUT", "/api/v1/contracts/" + k.get("id").asText() + "/document?revision="
+                + k.get("revision").asLong(), memberToken(), TestPdfs.multiPage(2),
+                Map.of("Content-Type", "application/pdf")));
+    }
+
+    /** A new draft of A with one attachment ({@link #ATTACHMENT}); as its member sees it after the upload. */
+    JsonNode draftOfAWithAttachment() {
+        JsonNode k = draftOfA();
+        return ok(api.raw("POST", "/api/v1/contracts/" + k.get("id").asText() + "/attachments?revision="
+                + k.get("revision").asLong() + "&name=" + ATTACHMENT_NAME, memberToken(), ATTACHMENT,
+                Map.of("Content-Type", "application/pdf")));
+    }
+
+    static final byte[] ATTACHMENT = TestPdfs.multiPage(1);
+    static final String ATTACHMENT_NAME = "matrix-attachment";
+
+    /** A contract of A as A's admin sees it (the reference for "nothing changed"). */
+    JsonNode contractAsAdminOfA(String id) {
+        return ok(api.get("/api/v1/contracts/" + id, adminToken()));
+    }
+
+    private String memberToken() {
+        return sessions.get(ActorKind.MEMBER).token();
+    }
+
+    private String completedContract(TestSigners signers) {
+        String bAdmin = sessions.get(ActorKind.OTHER_ADMIN).token();
+        signers.grant(api, adminToken(), "甲建設株式会社", a.member2());
+        signers.grant(api, bAdmin, "乙工務店株式会社", b.member2());
+        Map<String, Object> d = new HashMap<>();
+        d.put("form", "BILATERAL");
+        d.put("title", "権限試験 締結済");
+        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
+        d.put("route", List.of());
+        d.put("signer", a.member2().value());
+        ApiClient.Response created = api.post("/api/v1/contracts", memberToken(), d);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode k = created.json();
+        k = ok(api.raw("PUT", "/api/v1/contracts/" + k.get("id").asText() + "/document?revision="
+                + k.get("revision").asLong(), memberToken(), TestPdfs.multiPage(3),
+                Map.of("Content-Type", "application/pdf")));
+        k = ok(api.post("/api/v1/contracts/" + k.get("id").asText() + "/submit", memberToken(),
+                Map.of("revision", k.get("revision").asLong())));
+        return signers.complete(api, k, a.member2(), api.login(a.member2().value(), TestServer.PASSWORD), bAdmin,
+                b.member2(), api.login(b.member2().value(), TestServer.PASSWORD)).get("id").asText();
+    }
+
+    private static JsonNode ok(ApiClient.Response r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+        return r.json();
     }
 
     Session session(ActorKind kind) {

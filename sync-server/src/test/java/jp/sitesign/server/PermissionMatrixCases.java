@@ -36,6 +36,11 @@ final class PermissionMatrixCases {
     private static final Map<ActorKind, Expected> OWN_COMPANY_ADMINS = answers(OK, OK, FORBIDDEN, OK);
     private static final Map<ActorKind, Expected> MANAGES_A_USER = answers(OK, OK, FORBIDDEN, NOT_FOUND);
     private static final Map<ActorKind, Expected> OPERATOR_ONLY = answers(FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND);
+    /** A's draft, created by A's member: its creator and A's owner and admins; B does not even see it. */
+    private static final Map<ActorKind, Expected> EDITS_A_DRAFT = answers(CREATED, CREATED, CREATED, NOT_FOUND);
+    private static final Map<ActorKind, Expected> SEES_A_DRAFT = answers(OK, OK, OK, NOT_FOUND);
+    /** A completed contract A sent to B: A's users who see it amend it; B, a party but not the sender, may not. */
+    private static final Map<ActorKind, Expected> AMENDS_A_CONTRACT = answers(CREATED, CREATED, CREATED, FORBIDDEN);
 
     private PermissionMatrixCases() {
     }
@@ -52,12 +57,21 @@ final class PermissionMatrixCases {
         }
     }
 
-    /** Whom a case acts on; the NEW_ ones are users of A made for this one request. */
+    /**
+     * Whom a case acts on; the NEW_ ones are users of A made for this one request. The contract targets are
+     * A's: a new draft made by A's member (DRAFT), a new draft with one attachment (ATTACHMENT, and with the
+     * revision for removing it), and one completed contract A sent to B (COMPLETED).
+     */
     enum Target {
-        NONE, NOTICE, OWNER, MEMBER, ADMIN, NEW_MEMBER, NEW_ADMIN, NEW_SUSPENDED;
+        NONE, NOTICE, OWNER, MEMBER, ADMIN, NEW_MEMBER, NEW_ADMIN, NEW_SUSPENDED, DRAFT, ATTACHMENT,
+        ATTACHMENT_TO_REMOVE, COMPLETED;
 
         boolean isUser() {
-            return ordinal() >= OWNER.ordinal();
+            return ordinal() >= OWNER.ordinal() && ordinal() <= NEW_SUSPENDED.ordinal();
+        }
+
+        boolean isContract() {
+            return ordinal() >= DRAFT.ordinal();
         }
     }
 
@@ -168,6 +182,26 @@ final class PermissionMatrixCases {
                         OWN_COMPANY_ADMINS, (call, r) -> {
                             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
                             nothingOfTheOtherCompany(call, r);
+                        }),
+                new Case("POST", "/api/v1/contracts/{draft}", " (attachments?revision=…&name=…)", Target.DRAFT,
+                        false, false, c -> MatrixFixture.ATTACHMENT, EDITS_A_DRAFT, (call, r) -> {
+                            JsonNode documents = r.json().get("documents");
+                            assertThat(documents).hasSize(2);
+                            assertThat(documents.get(1).get("kind").asText()).isEqualTo("ATTACHMENT");
+                            assertThat(documents.get(1).get("name").asText()).isEqualTo(MatrixFixture.ATTACHMENT_NAME);
+                        }),
+                new Case("GET", "/api/v1/contracts/{attachment}", " (attachments/{sha256})", Target.ATTACHMENT,
+                        false, false, c -> null, SEES_A_DRAFT,
+                        (call, r) -> assertThat(r.bytes()).isEqualTo(MatrixFixture.ATTACHMENT)),
+                new Case("DELETE", "/api/v1/contracts/{attachment}", " (attachments/{sha256}?revision=…)",
+                        Target.ATTACHMENT_TO_REMOVE, false, false, c -> null, SEES_A_DRAFT,
+                        (call, r) -> assertThat(r.json().get("documents")).extracting(d -> d.get("kind").asText())
+                                .containsExactly("MAIN")),
+                new Case("POST", "/api/v1/contracts/{completed}", " (amendments)", Target.COMPLETED, false, false,
+                        c -> Map.of(), AMENDS_A_CONTRACT, (call, r) -> {
+                            assertThat(r.json().get("originalId").asText()).isEqualTo(call.f().completedOfA);
+                            assertThat(r.json().get("senderId").asText()).isEqualTo(call.own().value());
+                            assertThat(r.json().get("status").asText()).isEqualTo("DRAFT");
                         }));
     }
 

@@ -17,6 +17,7 @@ import jp.sitesign.server.PermissionMatrixCases.Expected;
 import jp.sitesign.server.PermissionMatrixCases.Target;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
+import jp.sitesign.server.testing.TestSigners;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -31,18 +32,21 @@ import org.junit.jupiter.api.TestFactory;
  * leave its target exactly as it was.
  */
 class PermissionMatrixIT {
+    static TestSigners signers;
     static TestServer server;
     static MatrixFixture f;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        f = new MatrixFixture(server);
+        signers = TestSigners.start();
+        server = TestServer.start(signers.serverSettings());
+        f = new MatrixFixture(server, signers);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        signers.close();
     }
 
     @TestFactory
@@ -56,7 +60,8 @@ class PermissionMatrixIT {
     private static void run(Case c, ActorKind kind) {
         Session session = f.session(kind);
         String targetId = target(c.target());
-        JsonNode before = c.target().isUser() ? f.userAsAdminOfA(targetId) : null;
+        JsonNode before = c.target().isUser() ? f.userAsAdminOfA(targetId)
+                : c.target().isContract() ? f.contractAsAdminOfA(contractId(targetId)) : null;
         String token = c.freshSession() && kind.live() ? f.api.login(session.userId().value(), TestServer.PASSWORD)
                 : session.token();
         Call call = new Call(f, kind, session, token, targetId, before, f.usersOfA());
@@ -71,15 +76,33 @@ class PermissionMatrixIT {
         if (expected.success()) {
             c.onSuccess().verify(call, r);
         } else {
-            if (before != null) {
+            if (c.target().isUser()) {
                 assertThat(f.userAsAdminOfA(targetId)).as("a refused request changes nothing").isEqualTo(before);
+            }
+            if (c.target().isContract()) {
+                assertThat(f.contractAsAdminOfA(contractId(targetId))).as("a refused request changes nothing")
+                        .isEqualTo(before);
             }
             assertThat(f.usersOfA()).as("a refused request adds no user").isEqualTo(call.usersOfABefore());
         }
     }
 
+    /** A contract target is "id" or "id/rest-of-the-path". */
+    private static String contractId(String targetId) {
+        int slash = targetId.indexOf('/');
+        return slash < 0 ? targetId : targetId.substring(0, slash);
+    }
+
     private static String target(Target target) {
         return switch (target) {
+            case DRAFT -> {
+                JsonNode k = f.draftOfA();
+                yield k.get("id").asText() + "/attachments?revision=" + k.get("revision").asLong() + "&name="
+                        + MatrixFixture.ATTACHMENT_NAME;
+            }
+            case ATTACHMENT -> attachmentOfNewDraft(false);
+            case ATTACHMENT_TO_REMOVE -> attachmentOfNewDraft(true);
+            case COMPLETED -> f.completedOfA + "/amendments";
             case NONE -> null;
             case NOTICE -> Long.toString(f.noticeId);
             case OWNER -> f.a.owner().value();
@@ -96,7 +119,16 @@ class PermissionMatrixIT {
         };
     }
 
+    private static String attachmentOfNewDraft(boolean withRevision) {
+        JsonNode k = f.draftOfAWithAttachment();
+        String path = k.get("id").asText() + "/attachments/" + k.get("documents").get(1).get("sha256").asText();
+        return withRevision ? path + "?revision=" + k.get("revision").asLong() : path;
+    }
+
     private static ApiClient.Response send(String method, String path, String token, Object body) {
+        if (body instanceof byte[] pdf) {
+            return f.api.raw(method, path, token, pdf, Map.of("Content-Type", "application/pdf"));
+        }
         return switch (method) {
             case "GET" -> f.api.get(path, token);
             case "DELETE" -> f.api.delete(path, token);

@@ -31,6 +31,8 @@ public enum AuditAction {
     CONTRACT_CREATED(false, "案件作成", "Contract created"),
     CONTRACT_UPDATED(false, "案件編集", "Contract edited"),
     DOCUMENT_ATTACHED(false, "文書添付", "Document attached"),
+    ATTACHMENT_REMOVED(false, "添付書類削除", "Attachment removed"),
+    CONTRACT_AMENDED(false, "変更契約作成", "Change contract started"),
     CONTRACT_SUBMITTED(false, "申請", "Contract submitted"),
     CONTRACT_APPROVED(false, "承認", "Contract approved"),
     CONTRACT_RETURNED(false, "差戻し", "Contract returned"),

@@ -26,6 +26,7 @@ import jp.sitesign.model.user.UserId;
  * sent and past the deadline ─expire→ EXPIRED
  * 送付のみ: the sender signs, the recipient acknowledges → COMPLETED
  * DRAFT/RETURNED ─edit→ itself · ─delete→ gone
+ * COMPLETED ─amendment→ a new DRAFT (変更契約) of the same form and parties; the original does not change
  * </pre>
  */
 public final class ContractLifecycle {
@@ -111,6 +112,33 @@ public final class ContractLifecycle {
         }
         List<PartyStep> parties = replace(p.parties(), p.currentParty(), p.current().withRoute(route, signer));
         return Transition.to(reach(p, parties, p.currentParty()));
+    }
+
+    /**
+     * A 変更契約 starts from a completed contract and nothing else: a sent one is still returned or
+     * withdrawn, a withdrawn, declined or expired one was never concluded, a draft is simply edited. The
+     * outcome's {@link Transition#next() next} is the amendment's first progress, not the original's: a
+     * DRAFT of the same form and parties in the same order (the sender's route and signer, each
+     * counterparty's receiving user; counterparties name their route and signer again when it reaches
+     * them), with no deadline. The original stays as it is: completed contracts are immutable.
+     */
+    public static Transition amendment(ContractProgress original) {
+        Objects.requireNonNull(original, "original");
+        if (original.status() != ContractStatus.COMPLETED) {
+            return Transition.refused(LifecycleDenial.NOT_COMPLETED);
+        }
+        List<PartyStep> parties = new ArrayList<>();
+        PartyStep sender = original.sender();
+        parties.add(PartyStep.sender(sender.company(), sender.route(), sender.signer()));
+        for (PartyStep party : original.parties().subList(1, original.parties().size())) {
+            parties.add(PartyStep.counterparty(party.company(), party.receiver()));
+        }
+        return Transition.to(ContractProgress.draft(original.form(), parties, null));
+    }
+
+    /** Whether {@link #amendment} would start a 変更契約 from this contract, for enabling controls. */
+    public static boolean canAmend(ContractProgress p) {
+        return amendment(p).allowed();
     }
 
     /**

@@ -43,6 +43,8 @@ public enum LifecycleDenial {
     DEADLINE_PASSED("署名期限が過ぎています。署名期限を変更してから送付してください。",
             "The signing deadline has passed. Change it before sending."),
     TOO_FEW_PARTIES("当事者が足りません。取引先を指定してください。", "A contract needs at least one counterparty. Add one."),
+    /** A 変更契約 changes a contract that was concluded; anything else is still edited, withdrawn or redone. */
+    NOT_COMPLETED("変更契約は締結済の契約からのみ作成できます。", "A change contract can only be made from a completed contract."),
     SIGNER_MISSING("署名者が設定されていません。署名者を指定してください。", "No signer has been set. Choose a signer.");
 
     private final String reasonJa;

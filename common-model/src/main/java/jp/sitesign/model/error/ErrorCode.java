@@ -29,6 +29,8 @@ public enum ErrorCode {
     CONSENT_MISSING(409, "取引先から電子契約の承諾を得ていません。", "The counterparty has not consented to electronic contracting."),
     SIGN_AGAIN(409, "署名した後に文書が更新されました。最新の文書に署名し直してください。",
             "The document changed after you signed it. Please sign the current version."),
+    ATTACHMENT_LIMIT(409, "添付書類の数が上限に達しています。", "The contract already has the maximum number of attachments."),
+    DUPLICATE_DOCUMENT(409, "同じ内容の PDF が既にこの案件にあります。", "A PDF with the same content is already on this contract."),
     CONFLICT(409, "他の操作と競合しました。最新の状態を確認してください。", "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "送信されたデータが大きすぎます。", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "この形式のデータには対応していません。", "This content type is not supported."),

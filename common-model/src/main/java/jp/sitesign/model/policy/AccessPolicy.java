@@ -83,6 +83,7 @@ public final class AccessPolicy {
         table.put(Action.DECLINE, ContractRules.SPEAKS_FOR_CURRENT_PARTY);
         table.put(Action.ACKNOWLEDGE_RECEIPT, ContractRules.IS_CURRENT_SIGNER);
         table.put(Action.WITHDRAW, ContractRules.SENDER_CREATOR_OR_ADMIN);
+        table.put(Action.AMEND_CONTRACT, ContractRules.OF_SENDING_COMPANY);
 
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {

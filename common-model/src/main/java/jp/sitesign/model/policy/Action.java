@@ -55,6 +55,11 @@ public enum Action {
     ACKNOWLEDGE_RECEIPT(ContractResource.class),
     /** The sender takes back a sent contract before completion (取消). */
     WITHDRAW(ContractResource.class),
+    /**
+     * Start a 変更契約 from a contract: a new draft of the sending company that copies it and links to it.
+     * Which contracts can be amended (only completed ones) is the lifecycle's part.
+     */
+    AMEND_CONTRACT(ContractResource.class),
     /** See the login and operation logs of a company. */
     VIEW_AUDIT_LOG(CompanyResource.class),
     EXPORT_AUDIT_LOG(CompanyResource.class),

@@ -45,6 +45,14 @@ final class ContractRules {
                     && (actor.userId().equals(contract.creatorId()) || actor.role().isAdministrative()),
             Denial.NOT_CREATOR);
 
+    /**
+     * A 変更契約 is the sending company's new draft, so only its users start one; a counterparty sees the
+     * completed contract but asks the sender for a change. Within the sender, whoever may see the original
+     * may start one, as anyone may create a draft.
+     */
+    static final Rule OF_SENDING_COMPANY = require(ContractResource.class,
+            (actor, contract) -> actor.companyId().equals(contract.senderId()), Denial.NOT_SENDER);
+
     static final Rule SIGNER_HAS_AUTHORITY = require(ContractResource.class,
             (actor, contract) -> contract.currentSignerHasSigningAuthority(), Denial.NO_SIGNING_AUTHORITY);
 

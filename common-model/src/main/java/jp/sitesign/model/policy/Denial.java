@@ -59,6 +59,11 @@ public enum Denial {
     NOT_CREATOR(
             "この下書きを編集・削除できるのは、作成者と作成元企業の管理者・責任者です。",
             "Only the creator, or an administrator or the owner of the sending company, can edit or delete this draft."),
+    /** A 変更契約 is started by the company that sent the original. */
+    NOT_SENDER(
+            "変更契約を作成できるのは、元の契約の送付元企業だけです。変更が必要な場合は送付元企業にご連絡ください。",
+            "Only the company that sent the original contract can start a change contract. Ask the sender if a change"
+                    + " is needed."),
     /** Approving or returning is for the approver whose turn it is. */
     NOT_CURRENT_APPROVER(
             "現在の承認者ではないため、承認・差戻しはできません。",

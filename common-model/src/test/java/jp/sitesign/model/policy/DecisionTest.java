@@ -42,7 +42,7 @@ class DecisionTest {
                 "ACCOUNT_SUSPENDED", "ACCOUNT_DELETED", "ACCOUNT_LOCKED", "COMPANY_TERMINATED",
                 "OTHER_COMPANY", "NOT_INVOLVED", "ROLE_REQUIRED", "OWNER_OPERATOR_ONLY", "SELF_ACTION",
                 "NOT_DRAFT", "NOT_CREATOR", "NOT_CURRENT_APPROVER", "NOT_CURRENT_PARTY", "NOT_ASSIGNED_SIGNER",
-                "NO_SIGNING_AUTHORITY");
+                "NO_SIGNING_AUTHORITY", "NOT_SENDER");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -159,6 +159,20 @@ class PermissionTableTest {
                 me -> sentContract(OTHER_MEMBER, ContractStatus.AWAITING_SIGNATURE).approvers(me).build(),
                 ALLOWED, ALLOWED, Denial.NOT_CREATOR);
 
+        row = "start a 変更契約 from a contract: users of the sending company who see it";
+        add(cases, row, Action.AMEND_CONTRACT, "their own completed contract",
+                me -> sentContract(me, ContractStatus.COMPLETED).build(), ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.AMEND_CONTRACT, "a colleague's completed contract they signed",
+                me -> sentContract(OTHER_MEMBER, ContractStatus.COMPLETED).signers(me).build(),
+                ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.AMEND_CONTRACT, "a colleague's completed contract they take no part in",
+                me -> sentContract(OTHER_MEMBER, ContractStatus.COMPLETED).build(),
+                ALLOWED, ALLOWED, Denial.NOT_INVOLVED);
+        add(cases, row, Action.AMEND_CONTRACT, "a completed contract a partner sent them",
+                me -> ContractResource.builder(PARTNER, PARTNER_MEMBER).status(ContractStatus.COMPLETED).parties(OWN)
+                        .reached(OWN).receivers(me).build(),
+                Denial.NOT_SENDER, Denial.NOT_SENDER, Denial.NOT_SENDER);
+
         row = "export own company's login and operation logs";
         add(cases, row, Action.VIEW_AUDIT_LOG, "view", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);
         add(cases, row, Action.EXPORT_AUDIT_LOG, "export", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import jp.sitesign.model.time.JapanTime;
@@ -14,43 +13,63 @@ import jp.sitesign.server.http.CsvWriter;
 
 /**
  * The 電子帳簿保存法 "download request": a search result as CSV, or as a ZIP of that CSV and each
- * contract's current PDF, named after its 文書管理番号.
+ * contract's current PDF, named after its 文書管理番号, with its attachments (添付書類) beside it as
+ * {@code <番号>_添付<n>_<name>.pdf}. The CSV names every attachment by its SHA-256.
  */
 final class ContractExport {
     static final List<String> HEADER = List.of("文書管理番号", "契約文書名称", "状態", "取引年月日", "取引金額(円)", "税込",
-            "取引先", "送付元", "契約形態", "建設工事", "本文SHA-256", "作成日時(JST)", "更新日時(JST)", "案件ID");
+            "取引先", "送付元", "契約形態", "建設工事", "本文SHA-256", "添付書類SHA-256", "作成日時(JST)", "更新日時(JST)", "案件ID");
 
     private ContractExport() {
     }
 
-    static void csv(List<StoredContract> rows, OutputStream out) throws IOException {
+    /** Where the documents come from: their descriptions (main PDF first) and their bytes. */
+    interface Source {
+        List<StoredDocument> documents(StoredContract k);
+
+        byte[] content(StoredContract k, String sha256);
+    }
+
+    static void csv(List<StoredContract> rows, Source source, OutputStream out) throws IOException {
         CsvWriter csv = new CsvWriter(out, HEADER);
         for (StoredContract k : rows) {
-            csv.row(row(k));
+            csv.row(row(k, attachments(source.documents(k))));
         }
         csv.flush();
     }
 
-    static void zip(List<StoredContract> rows, Function<StoredContract, byte[]> pdf, OutputStream out)
-            throws IOException {
+    static void zip(List<StoredContract> rows, Source source, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("contracts.csv"));
-            csv(rows, new NonClosing(zip));
+            csv(rows, source, new NonClosing(zip));
             zip.closeEntry();
             Set<String> names = new HashSet<>();
             for (StoredContract k : rows) {
-                if (k.mainDocument() == null) {
-                    continue;
+                String base = safe(k.data().managementNumber());
+                if (k.mainDocument() != null) {
+                    put(zip, unique(names, base + ".pdf"), source.content(k, k.mainDocument()));
                 }
-                String name = unique(names, safe(k.data().managementNumber()) + ".pdf");
-                zip.putNextEntry(new ZipEntry("pdf/" + name));
-                zip.write(pdf.apply(k));
-                zip.closeEntry();
+                int n = 0;
+                for (StoredDocument d : attachments(source.documents(k))) {
+                    n++;
+                    String name = safe(d.name()).replaceFirst("(?i)\\.pdf$", "");
+                    put(zip, unique(names, base + "_添付" + n + "_" + name + ".pdf"), source.content(k, d.sha256()));
+                }
             }
         }
     }
 
-    private static List<String> row(StoredContract k) {
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry("pdf/" + name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static List<StoredDocument> attachments(List<StoredDocument> documents) {
+        return documents.stream().filter(d -> StoredDocument.ATTACHMENT.equals(d.kind())).toList();
+    }
+
+    private static List<String> row(StoredContract k, List<StoredDocument> attachments) {
         var d = k.data();
         var parties = k.progress().parties();
         return Arrays.asList(d.managementNumber(), d.title(), k.progress().status().labelJa(),
@@ -58,6 +77,7 @@ final class ContractExport {
                 d.amountYen() == null ? null : Long.toString(d.amountYen()), d.taxIncluded() ? "税込" : "税抜",
                 parties.size() > 1 ? parties.get(1).company().value() : null, k.sender().value(),
                 k.progress().form().labelJa(), d.construction() ? "はい" : "いいえ", k.mainDocument(),
+                String.join(" ", attachments.stream().map(StoredDocument::sha256).toList()),
                 JapanTime.display(k.createdAt()), JapanTime.display(k.updatedAt()), k.id());
     }
 

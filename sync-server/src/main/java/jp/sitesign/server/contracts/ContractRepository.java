@@ -1,5 +1,6 @@
 package jp.sitesign.server.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -43,7 +44,8 @@ final class ContractRepository {
     void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contracts (id, sender_company, creator, form,"
                 + " status, transaction_date, amount, counterparty, number_index, content, progress, main_document,"
-                + " revision, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " revision, deadline, created_at, updated_at, original_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, k.sender().value());
             ps.setString(3, k.creator().value());
@@ -51,6 +53,7 @@ final class ContractRepository {
             int i = bindMutable(c, ps, 5, k, numberIndex);
             Jdbc.setInstant(ps, i, k.createdAt());
             Jdbc.setInstant(ps, i + 1, k.updatedAt());
+            ps.setString(i + 2, k.data().originalId());
             ps.executeUpdate();
         }
         writeParties(c, k);
@@ -253,16 +256,132 @@ final class ContractRepository {
         }
     }
 
-    /** Every document version of a contract, oldest first, without their content. */
-    List<ContractSnapshot.DocumentRef> documents(Connection c, String contractId) throws SQLException {
+    /** Every document version of a contract, oldest first, without their content; attachments with their names. */
+    List<ContractSnapshot.DocumentRef> documents(Connection c, StoredContract k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT sha256, kind, pages, size_bytes, produced_by, reason,"
-                + " created_at FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
-            ps.setString(1, contractId);
+                + " created_at, display_name FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
+            ps.setString(1, k.id());
             List<ContractSnapshot.DocumentRef> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ContractSnapshot.DocumentRef(rs.getString(1), rs.getString(2), null, rs.getInt(3),
+                    String sha = rs.getString(1);
+                    byte[] sealedName = rs.getBytes(8);
+                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                            namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
+                    out.add(new ContractSnapshot.DocumentRef(sha, rs.getString(2), name, rs.getInt(3),
                             rs.getLong(4), rs.getString(5), rs.getString(6), Jdbc.getInstant(rs, "created_at")));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Stores an attachment (添付書類) after the last one; its display name is sealed like the rest of the
+     * content, bound to the contract and the attachment's hash.
+     */
+    void insertAttachment(Connection c, StoredContract k, String sha256, String name, int pages, byte[] pdf,
+            UserId producedBy) throws SQLException {
+        insertDocument(c, k, sha256, StoredDocument.ATTACHMENT, pages, pdf, producedBy, "UPLOADED");
+        int position;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position), 0) FROM contract_documents"
+                + " WHERE contract_id = ? AND kind = ?")) {
+            ps.setString(1, k.id());
+            ps.setString(2, StoredDocument.ATTACHMENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                position = rs.getInt(1) + 1;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET display_name = ?, position = ?"
+                + " WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setBytes(1, cipher.sealBytes(c, k.sender(), namePlace(k.id(), sha256),
+                    name.getBytes(StandardCharsets.UTF_8)));
+            ps.setInt(2, position);
+            ps.setString(3, k.id());
+            ps.setString(4, sha256);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes an attachment; false when the contract has no attachment with that hash. */
+    boolean deleteAttachment(Connection c, String contractId, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM contract_documents WHERE contract_id = ? AND sha256 = ? AND kind = ?")) {
+            ps.setString(1, contractId);
+            ps.setString(2, sha256);
+            ps.setString(3, StoredDocument.ATTACHMENT);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The kind of the contract's document with this hash (any version), if it has one. */
+    Optional<String> documentKind(Connection c, String contractId, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kind FROM contract_documents WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setString(1, contractId);
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    int attachmentCount(Connection c, String contractId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM contract_documents WHERE contract_id = ? AND kind = ?")) {
+            ps.setString(1, contractId);
+            ps.setString(2, StoredDocument.ATTACHMENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * What the contract consists of now, without the bytes: the current main PDF (if any) first, then the
+     * attachments in the order they were added, their names opened.
+     */
+    List<StoredDocument> currentDocuments(Connection c, StoredContract k) throws SQLException {
+        List<StoredDocument> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha256, kind, pages, size_bytes, display_name, position"
+                + " FROM contract_documents WHERE contract_id = ? AND (kind = ? OR sha256 = ?)"
+                + " ORDER BY CASE WHEN kind = ? THEN 1 ELSE 0 END, position")) {
+            ps.setString(1, k.id());
+            ps.setString(2, StoredDocument.ATTACHMENT);
+            ps.setString(3, k.mainDocument());
+            ps.setString(4, StoredDocument.ATTACHMENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String sha = rs.getString(1);
+                    String kind = rs.getString(2);
+                    byte[] sealedName = rs.getBytes(5);
+                    int position = rs.getInt(6);
+                    Integer order = rs.wasNull() ? null : position;
+                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                            namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
+                    // A main version equal to an attachment is refused on upload, so each row is one or the other.
+                    out.add(new StoredDocument(sha, StoredDocument.ATTACHMENT.equals(kind) ? kind : StoredDocument.MAIN,
+                            name, rs.getInt(3), rs.getLong(4), order));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The contracts that name {@code originalId} as the contract they change (変更契約), oldest first. */
+    List<Row> amendmentsOf(Connection c, String originalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, sender_company, creator, progress, revision, created_at, updated_at FROM contracts"
+                        + " WHERE original_id = ? ORDER BY created_at, id")) {
+            ps.setString(1, originalId);
+            List<Row> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getString(1), new CompanyId(rs.getString(2)), new UserId(rs.getString(3)),
+                            ProgressCodec.read(rs.getString(4), null), null, null, null, rs.getLong(5),
+                            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"), null));
                 }
             }
             return out;
@@ -319,6 +438,10 @@ final class ContractRepository {
 
     private static String place(String contractId) {
         return "contracts.content|" + contractId;
+    }
+
+    private static String namePlace(String contractId, String sha256) {
+        return place(contractId) + "|" + sha256 + "|name";
     }
 
     /** The sealed part of a contract row. */

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +61,7 @@ public final class ContractResource {
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 offset, limit);
         Page<StoredContract> page = contracts.search(caller, q);
-        return new ContractPage(page.items().stream().map(k -> view(caller, k)).toList(), page.total(),
+        return new ContractPage(page.items().stream().map(k -> summary(caller, k)).toList(), page.total(),
                 page.offset(), page.limit());
     }
 
@@ -126,6 +128,47 @@ public final class ContractResource {
         return view(caller, contracts.attachMain(caller, id, revision(revision), pdf));
     }
 
+    /** Adds an attachment (添付書類) to a draft; {@code name} is its display name (URL-encoded UTF-8). */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes("application/pdf")
+    public Response addAttachment(@PathParam("id") String id, @QueryParam("revision") String revision,
+            @QueryParam("name") String name, byte[] pdf, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        StoredContract k = contracts.attach(caller, id, revision(revision), name, pdf);
+        return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
+    }
+
+    @GET
+    @Path("{id}/attachments/{sha256}")
+    @Produces("application/pdf")
+    public Response attachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
+            @Context SecurityContext security) {
+        ContractService.Download d = contracts.attachment(AuthFilter.caller(security), id, sha(sha256));
+        String ascii = d.document().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(d.content(), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(d.document().name(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}/attachments/{sha256}")
+    public ContractView removeAttachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
+            @QueryParam("revision") String revision, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        return view(caller, contracts.removeAttachment(caller, id, revision(revision), sha(sha256)));
+    }
+
+    /** Starts a 変更契約 from a completed contract: a new draft that names it as its original. */
+    @POST
+    @Path("{id}/amendments")
+    public Response amend(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = AuthFilter.caller(security);
+        StoredContract k = contracts.amend(caller, id);
+        return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
+    }
+
     @PUT
     @Path("{id}/signed-document")
     @Consumes("application/pdf")
@@ -178,7 +221,20 @@ public final class ContractResource {
     }
 
     private ContractView view(Caller caller, StoredContract k) {
-        return ContractView.of(k, contracts.available(caller, k));
+        return ContractView.of(k, contracts.available(caller, k), contracts.canAmend(caller, k),
+                contracts.documents(k), contracts.amendments(caller, k));
+    }
+
+    private ContractView summary(Caller caller, StoredContract k) {
+        return ContractView.summary(k, contracts.available(caller, k), contracts.canAmend(caller, k));
+    }
+
+    private static String sha(String value) {
+        if (value == null || !value.matches("[0-9a-f]{64}")) {
+            throw invalid("添付書類は SHA-256（16 進 64 文字、小文字）で指定してください。",
+                    "Name the attachment by its SHA-256 (64 lower-case hex digits).");
+        }
+        return value;
     }
 
     private static ContractDraft required(ContractDraft body) {

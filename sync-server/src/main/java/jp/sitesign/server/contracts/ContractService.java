@@ -20,6 +20,7 @@ import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.contract.Transition;
 import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.document.Attachments;
 import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
@@ -96,6 +97,10 @@ public final class ContractService {
         guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), null);
         requireSender(progress, own);
         ContractFields.validate(data);
+        if (data.originalId() != null) {
+            throw invalid("変更契約は、元の契約から作成してください（POST /api/v1/contracts/{id}/amendments）。",
+                    "Start a change contract from its original (POST /api/v1/contracts/{id}/amendments).");
+        }
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             checkPeople(c, own, progress);
@@ -128,8 +133,11 @@ public final class ContractService {
         require(ContractLifecycle.apply(k.progress(), LifecycleCommand.EDIT, clock.instant()));
         requireSender(progress, k.sender());
         ContractFields.validate(data);
-        ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
-                ? data.withManagementNumber(k.data().managementNumber()) : data;
+        if (data.originalId() != null && !data.originalId().equals(k.data().originalId())) {
+            throw invalid("元の契約（originalId）は変更できません。", "The original contract (originalId) cannot be changed.");
+        }
+        ContractData numbered = withOriginal(data.managementNumber() == null || data.managementNumber().isBlank()
+                ? data.withManagementNumber(k.data().managementNumber()) : data, k.data().originalId());
         ContractProgress next = new ContractProgress(progress.form(), k.progress().status(), progress.parties(), 0, 0,
                 progress.deadline(), k.progress().returnComment());
         return save(caller, k.with(next, numbered, k.mainDocument(), clock.instant()), AuditAction.CONTRACT_UPDATED,
@@ -146,13 +154,149 @@ public final class ContractService {
         String sha = Digests.sha256Hex(pdf);
         StoredContract next = k.with(k.progress(), k.data(), sha, clock.instant());
         return db.inTransaction(c -> {
-            if (contracts.document(c, k, sha).isEmpty()) {
-                contracts.insertDocument(c, next, sha, "MAIN", pages, pdf, caller.user().id(), "UPLOADED");
+            String kind = contracts.documentKind(c, k.id(), sha).orElse(null);
+            if (StoredDocument.ATTACHMENT.equals(kind)) {
+                throw duplicateDocument();
+            }
+            if (kind == null) {
+                contracts.insertDocument(c, next, sha, StoredDocument.MAIN, pages, pdf, caller.user().id(), "UPLOADED");
             }
             write(c, next);
             audit.append(c, entry(caller, AuditAction.DOCUMENT_ATTACHED, next, "sha256=" + sha + " pages=" + pages));
             return next;
         });
+    }
+
+    /**
+     * Adds an attachment (添付書類) to a draft: the same people and states as editing it, the same PDF check
+     * as the main PDF, at most {@link Attachments#MAX_PER_CONTRACT}. The same content twice on one contract
+     * (as two attachments, or as the main PDF and an attachment) is refused: one hash names one document.
+     */
+    public StoredContract attach(Caller caller, String id, long baseRevision, String name, byte[] pdf) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.EDIT_DRAFT, resource(k), id);
+        require(ContractLifecycle.apply(k.progress(), LifecycleCommand.EDIT, clock.instant()));
+        String displayName = Attachments.checkName(name);
+        int pages = pdfCheck.check(pdf);
+        String sha = Digests.sha256Hex(pdf);
+        StoredContract next = k.with(k.progress(), k.data(), k.mainDocument(), clock.instant());
+        return db.inTransaction(c -> {
+            Attachments.checkRoom(contracts.attachmentCount(c, k.id()));
+            if (contracts.documentKind(c, k.id(), sha).isPresent()) {
+                throw duplicateDocument();
+            }
+            contracts.insertAttachment(c, next, sha, displayName, pages, pdf, caller.user().id());
+            // The revision check in write() also keeps two concurrent uploads from passing the limit together.
+            write(c, next);
+            audit.append(c, entry(caller, AuditAction.DOCUMENT_ATTACHED, next,
+                    "attachment sha256=" + sha + " pages=" + pages));
+            return next;
+        });
+    }
+
+    /** Removes an attachment from a draft (same rules as editing it). */
+    public StoredContract removeAttachment(Caller caller, String id, long baseRevision, String sha256) {
+        StoredContract k = load(caller, id);
+        requireRevision(k, baseRevision);
+        guard.requireForChange(caller, Action.EDIT_DRAFT, resource(k), id);
+        require(ContractLifecycle.apply(k.progress(), LifecycleCommand.EDIT, clock.instant()));
+        StoredContract next = k.with(k.progress(), k.data(), k.mainDocument(), clock.instant());
+        return db.inTransaction(c -> {
+            if (!contracts.deleteAttachment(c, k.id(), sha256)) {
+                throw attachmentNotFound(sha256);
+            }
+            write(c, next);
+            audit.append(c, entry(caller, AuditAction.ATTACHMENT_REMOVED, next, "sha256=" + sha256));
+            return next;
+        });
+    }
+
+    /** One attachment, for whoever may see the contract: its description and its bytes. */
+    public Download attachment(Caller caller, String id, String sha256) {
+        StoredContract k = get(caller, id);
+        return db.read(c -> {
+            StoredDocument d = contracts.currentDocuments(c, k).stream()
+                    .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
+                    .findFirst().orElseThrow(() -> attachmentNotFound(sha256));
+            return new Download(d, contracts.document(c, k, sha256).orElseThrow());
+        });
+    }
+
+    /** A document and its bytes. */
+    public record Download(StoredDocument document, byte[] content) {
+    }
+
+    /** What the contract consists of now: its main PDF, then its attachments (the caller already saw {@code k}). */
+    List<StoredDocument> documents(StoredContract k) {
+        return db.read(c -> contracts.currentDocuments(c, k));
+    }
+
+    /**
+     * Starts a 変更契約 from a completed contract: a new draft of the caller's company with the original's
+     * form, parties, 19条 items and 電子帳簿保存法 keys, a new 文書管理番号 and a link to the original, which
+     * itself does not change. Documents are not copied: the change has its own 変更契約書. Of the sender's
+     * own route and signer, only those who can still act are kept (active; the signer with signing authority).
+     */
+    public StoredContract amend(Caller caller, String originalId) {
+        StoredContract original = load(caller, originalId);
+        guard.requireForChange(caller, Action.AMEND_CONTRACT, resource(original), originalId);
+        Transition t = ContractLifecycle.amendment(original.progress());
+        require(t);
+        CompanyId own = caller.user().companyId();
+        guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), originalId);
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            ContractProgress progress = withUsableSenderPeople(c, t.next());
+            ContractData d = original.data();
+            ContractData data = new ContractData(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()),
+                    d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(),
+                    d.note(), original.id());
+            StoredContract k = new StoredContract(UUID.randomUUID().toString(), own, caller.user().id(), progress, data,
+                    null, 1, now, now);
+            try {
+                contracts.insert(c, k, numberIndex(own, data));
+            } catch (SQLException e) {
+                throw duplicateNumber(e);
+            }
+            audit.append(c, entry(caller, AuditAction.CONTRACT_AMENDED, k, "original=" + original.id()));
+            return k;
+        });
+    }
+
+    /** The amendments of {@code k} the caller may see, oldest first: id and status only. */
+    List<ContractView.Amendment> amendments(Caller caller, StoredContract k) {
+        return db.read(c -> contracts.amendmentsOf(c, k.id())).stream()
+                .filter(r -> guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false))
+                        .allowed())
+                .map(r -> new ContractView.Amendment(r.id(), r.progress().status()))
+                .toList();
+    }
+
+    /** Whether the caller may start a 変更契約 from {@code k} now: the lifecycle's and the policy's answer. */
+    public boolean canAmend(Caller caller, StoredContract k) {
+        return ContractLifecycle.canAmend(k.progress())
+                && guard.decide(caller, Action.AMEND_CONTRACT, resource(k)).allowed();
+    }
+
+    private ContractProgress withUsableSenderPeople(Connection c, ContractProgress p) throws SQLException {
+        PartyStep sender = p.sender();
+        List<UserId> route = new ArrayList<>();
+        for (UserId u : sender.route()) {
+            if (isActive(c, sender.company(), u)) {
+                route.add(u);
+            }
+        }
+        UserId signer = sender.signer() != null && isActive(c, sender.company(), sender.signer())
+                && signingAuthority.holds(c, sender.company(), sender.signer()) ? sender.signer() : null;
+        List<PartyStep> parties = new ArrayList<>(p.parties());
+        parties.set(0, PartyStep.sender(sender.company(), route, signer));
+        return ContractProgress.draft(p.form(), parties, p.deadline());
+    }
+
+    private boolean isActive(Connection c, CompanyId company, UserId id) throws SQLException {
+        User u = users.findInCompany(c, company, id).orElse(null);
+        return u != null && u.status() == UserStatus.ACTIVE;
     }
 
     /**
@@ -177,8 +321,23 @@ public final class ContractService {
             });
             return null;
         }
+        String details = comment == null ? null : "comment length=" + comment.length();
+        if (command == LifecycleCommand.SUBMIT) {
+            details = sentDocuments(k);
+        }
         return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()), auditAction(command),
-                comment == null ? null : "comment length=" + comment.length());
+                details);
+    }
+
+    /**
+     * What is being sent, by hash, for the audit chain: attachments carry no signature of their own, so the
+     * (timestamped) chain is one more record of exactly which ones went with the main PDF.
+     */
+    private String sentDocuments(StoredContract k) {
+        List<String> attachments = documents(k).stream().filter(d -> StoredDocument.ATTACHMENT.equals(d.kind()))
+                .map(StoredDocument::sha256).toList();
+        return "main=" + k.mainDocument() + " attachments=" + (attachments.isEmpty() ? "-"
+                : String.join(",", attachments));
     }
 
     /**
@@ -296,7 +455,7 @@ public final class ContractService {
     /** The contract with its document list, in wire form. */
     public ContractSnapshot snapshot(Connection c, StoredContract k) throws SQLException {
         return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(), k.mainDocument(),
-                contracts.documents(c, k.id()), k.revision(), k.createdAt(), k.updatedAt());
+                contracts.documents(c, k), k.revision(), k.createdAt(), k.updatedAt());
     }
 
     /** One document version of a contract the caller may see. */
@@ -373,10 +532,21 @@ public final class ContractService {
         List<StoredContract> rows = search(caller, all).items();
         audit.append(new AuditLog.Entry(caller.getName(), caller.companyId(), AuditAction.CONTRACTS_EXPORTED, null,
                 AuditOutcome.SUCCESS, caller.clientIp(), (withPdfs ? "zip" : "csv") + " rows=" + rows.size()));
+        ContractExport.Source source = new ContractExport.Source() {
+            @Override
+            public List<StoredDocument> documents(StoredContract k) {
+                return ContractService.this.documents(k);
+            }
+
+            @Override
+            public byte[] content(StoredContract k, String sha256) {
+                return db.read(c -> contracts.document(c, k, sha256)).orElseThrow();
+            }
+        };
         if (withPdfs) {
-            ContractExport.zip(rows, k -> db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow(), out);
+            ContractExport.zip(rows, source, out);
         } else {
-            ContractExport.csv(rows, out);
+            ContractExport.csv(rows, source, out);
         }
     }
 
@@ -515,6 +685,23 @@ public final class ContractService {
         if (!t.allowed()) {
             throw new SiteSignException(ErrorCode.CONFLICT, t.denial().reasonJa(), t.denial().reasonEn());
         }
+    }
+
+    private static ContractData withOriginal(ContractData d, String originalId) {
+        return new ContractData(d.managementNumber(), d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(),
+                d.construction(), d.terms(), d.note(), originalId);
+    }
+
+    private static SiteSignException duplicateDocument() {
+        return new SiteSignException(ErrorCode.DUPLICATE_DOCUMENT,
+                "同じ内容の PDF が既にこの案件にあります（本文または添付書類）。別の PDF を選んでください。",
+                "A PDF with the same content is already on this contract (as the main PDF or an attachment)."
+                        + " Choose a different PDF.");
+    }
+
+    private static SiteSignException attachmentNotFound(String sha256) {
+        return new SiteSignException(ErrorCode.NOT_FOUND, "添付書類 " + sha256 + " は見つかりません。",
+                "Attachment " + sha256 + " was not found.");
     }
 
     private static SiteSignException stale() {

@@ -11,15 +11,28 @@ import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
 
-/** A contract as the API shows it, with what the caller may do next. */
+/**
+ * A contract as the API shows it, with what the caller may do next. {@code documents} (the current main
+ * PDF, then the attachments) and {@code amendments} (the 変更契約 that name this contract as their original
+ * and that the caller may see) are given when one contract is asked for, and null in search results;
+ * {@code originalId} names the contract an amendment changes; {@code canAmend} says whether the caller may
+ * start a 変更契約 from this one now.
+ */
 public record ContractView(String id, String senderId, String creatorId, ContractForm form, ContractStatus status,
         String statusLabel, String managementNumber, String title, LocalDate transactionDate, Long amountYen,
         boolean taxIncluded, boolean construction, Map<ConstructionItem, String> terms,
         List<ConstructionItem> missingItems, String note, String originalId, List<Party> parties, int currentParty,
         String currentApprover, String currentSigner, Instant deadline, String returnComment, String mainDocument,
-        long revision, Instant createdAt, Instant updatedAt, List<LifecycleCommand> actions) {
+        long revision, Instant createdAt, Instant updatedAt, List<LifecycleCommand> actions, boolean canAmend,
+        List<Document> documents, List<Amendment> amendments) {
 
-    static ContractView of(StoredContract k, List<LifecycleCommand> actions) {
+    /** The view of a search result: without documents and amendments. */
+    static ContractView summary(StoredContract k, List<LifecycleCommand> actions, boolean canAmend) {
+        return of(k, actions, canAmend, null, null);
+    }
+
+    static ContractView of(StoredContract k, List<LifecycleCommand> actions, boolean canAmend,
+            List<StoredDocument> documents, List<Amendment> amendments) {
         var p = k.progress();
         var d = k.data();
         return new ContractView(k.id(), k.sender().value(), k.creator().value(), p.form(), p.status(),
@@ -27,7 +40,19 @@ public record ContractView(String id, String senderId, String creatorId, Contrac
                 d.taxIncluded(), d.construction(), d.terms().items(), d.construction() ? d.terms().missing() : List.of(),
                 d.note(), d.originalId(), p.parties().stream().map(Party::of).toList(), p.currentParty(),
                 id(p.currentApprover()), id(p.currentSigner()), p.deadline(), p.returnComment(), k.mainDocument(),
-                k.revision(), k.createdAt(), k.updatedAt(), actions);
+                k.revision(), k.createdAt(), k.updatedAt(), actions, canAmend,
+                documents == null ? null : documents.stream().map(Document::of).toList(), amendments);
+    }
+
+    /** One document: MAIN (the current version of the main PDF) or ATTACHMENT (with its display name). */
+    public record Document(String kind, String sha256, String name, int pages, long sizeBytes) {
+        static Document of(StoredDocument d) {
+            return new Document(d.kind(), d.sha256(), d.name(), d.pages(), d.sizeBytes());
+        }
+    }
+
+    /** A 変更契約 of this contract: its id and where it stands. */
+    public record Amendment(String id, ContractStatus status) {
     }
 
     private static String id(UserId u) {
