@@ -29,8 +29,8 @@ final class ContractRows {
 
     static void upsert(Connection c, ContractSnapshot k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO contracts (id, sender_id, counterparty_id, status,"
-                + " management_number, number_fold, title, title_fold, transaction_date, amount, updated_at, revision,"
-                + " snapshot) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " management_number, number_fold, title, title_fold, transaction_date, amount, updated_at, revision)"
+                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, k.senderId());
             ps.setString(3, k.counterpartyId());
@@ -47,7 +47,12 @@ final class ContractRows {
             }
             ps.setObject(11, k.updatedAt().atOffset(ZoneOffset.UTC));
             ps.setLong(12, k.revision());
-            ps.setString(13, StoreJson.write(k));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO contract_snapshots (id, snapshot) KEY (id) VALUES (?, ?)")) {
+            ps.setString(1, k.id());
+            ps.setString(2, StoreJson.write(k));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM contract_documents WHERE contract_id = ?")) {
@@ -72,6 +77,7 @@ final class ContractRows {
 
     static void delete(Connection c, String id) throws SQLException {
         for (String sql : List.of("DELETE FROM contract_documents WHERE contract_id = ?",
+                "DELETE FROM contract_snapshots WHERE id = ?",
                 "DELETE FROM contracts WHERE id = ?")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, id);
@@ -81,7 +87,7 @@ final class ContractRows {
     }
 
     static ContractSnapshot find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT snapshot FROM contracts WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT snapshot FROM contract_snapshots WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? StoreJson.read(rs.getString(1), ContractSnapshot.class) : null;
@@ -103,8 +109,12 @@ final class ContractRows {
         if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, snapshot FROM contracts WHERE id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+        // IN with one parameter per id uses the primary key; "= ANY(array)" scanned the table.
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, snapshot FROM contract_snapshots WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setString(i + 1, ids.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), StoreJson.read(rs.getString(2), ContractSnapshot.class));
