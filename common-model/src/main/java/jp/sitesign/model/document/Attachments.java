@@ -9,7 +9,7 @@ import jp.sitesign.model.error.SiteSignException;
  * gives. Client and server check the same limits, so both refuse with the same words.
  *
  * <p>Attachments carry no signature of their own: they are fixed when the contract is sent and named by
- * their SHA-256 in the contract record (docs/decisions/0005-attachments.md).
+ * their SHA-256 in the contract record (docs/decisions/0007-attachments.md).
  */
 public final class Attachments {
     /** How many attachments a contract may have besides its main PDF. */

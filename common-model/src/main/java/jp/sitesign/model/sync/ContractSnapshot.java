@@ -10,6 +10,7 @@ import jp.sitesign.model.contract.ConstructionTerms;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
@@ -88,6 +89,12 @@ public record ContractSnapshot(String id, String senderId, String creatorId, Con
     /** The first counterparty, the 電子帳簿保存法 取引先; null while a draft names none. */
     public String counterpartyId() {
         return parties.size() > 1 ? parties.get(1).companyId() : null;
+    }
+
+    /** What the shared contract search ({@link ContractQuery}) looks at. */
+    public ContractQuery.Keys searchKeys() {
+        return new ContractQuery.Keys(id, senderId, counterpartyId(), status, managementNumber, title, transactionDate,
+                amountYen, updatedAt);
     }
 
     private static String id(UserId u) {

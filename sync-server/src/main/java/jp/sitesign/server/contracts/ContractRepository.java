@@ -20,6 +20,7 @@ import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ConstructionTerms;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.EntityType;
@@ -220,6 +221,13 @@ final class ContractRepository {
     record Row(String id, CompanyId sender, UserId creator, ContractProgress progress, LocalDate transactionDate,
             Long amountYen, String mainDocument, long revision, java.time.Instant createdAt,
             java.time.Instant updatedAt, byte[] sealed) {
+
+        /** The clear search keys; 文書管理番号 and title stay sealed (null) until the row is opened. */
+        ContractQuery.Keys keys() {
+            List<PartyStep> parties = progress.parties();
+            return new ContractQuery.Keys(id, sender.value(), parties.size() > 1 ? parties.get(1).company().value() : null,
+                    progress.status(), null, null, transactionDate, amountYen, updatedAt);
+        }
     }
 
     /** Ids of sent, unfinished contracts whose signing deadline is before {@code now}. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.error.ErrorCode;

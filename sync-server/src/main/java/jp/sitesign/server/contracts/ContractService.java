@@ -16,6 +16,7 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractLifecycle;
 import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.contract.Transition;
@@ -483,15 +484,18 @@ public final class ContractService {
 
     /**
      * Search over what the caller may see. The clear, indexed keys narrow in SQL; the policy decides each
-     * row from its clear progress; sorting uses the clear columns; only the rows returned are decrypted,
-     * unless a filter or the order needs the sealed text (文書管理番号, title).
+     * row from its clear progress; the shared {@link ContractQuery} has the last word on what matches and
+     * orders the rows; only the rows returned are decrypted, unless a filter or the order needs the sealed
+     * text (文書管理番号, title).
      */
     public Page<StoredContract> search(Caller caller, ContractQuery q) {
+        CompanyId own = caller.user().companyId();
         return db.read(c -> {
             List<ContractRepository.Row> visible = new ArrayList<>();
-            for (ContractRepository.Row r : contracts.candidates(c, caller.user().companyId(), q)) {
+            for (ContractRepository.Row r : contracts.candidates(c, own, q)) {
                 // Signing authority does not affect visibility, so no per-row lookup is needed here.
-                if (guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false)).allowed()) {
+                if (q.matchesClearKeys(r.keys(), own)
+                        && guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false)).allowed()) {
                     visible.add(r);
                 }
             }
@@ -499,26 +503,20 @@ public final class ContractService {
                 List<StoredContract> opened = new ArrayList<>();
                 for (ContractRepository.Row r : visible) {
                     StoredContract k = contracts.open(c, r);
-                    if (q.matchesText(k)) {
+                    if (q.matches(k.keys(), own)) {
                         opened.add(k);
                     }
                 }
-                opened.sort(contentOrder(q.sort()));
-                return new Page<>(slice(opened, q), opened.size(), q.offset(), q.limit());
+                opened.sort(Comparator.comparing(StoredContract::keys, q.order()));
+                return new Page<>(q.page(opened), opened.size(), q.offset(), q.limit());
             }
-            visible.sort(rowOrder(q.sort()));
+            visible.sort(Comparator.comparing(ContractRepository.Row::keys, q.order()));
             List<StoredContract> page = new ArrayList<>();
-            for (ContractRepository.Row r : slice(visible, q)) {
+            for (ContractRepository.Row r : q.page(visible)) {
                 page.add(contracts.open(c, r));
             }
             return new Page<>(page, visible.size(), q.offset(), q.limit());
         });
-    }
-
-    private static <T> List<T> slice(List<T> all, ContractQuery q) {
-        int from = Math.min(q.offset(), all.size());
-        int to = (int) Math.min((long) from + q.limit(), all.size());
-        return all.subList(from, to);
     }
 
     /**
@@ -527,9 +525,7 @@ public final class ContractService {
      */
     public void export(Caller caller, ContractQuery q, boolean withPdfs, java.io.OutputStream out)
             throws java.io.IOException {
-        ContractQuery all = new ContractQuery(q.number(), q.title(), q.status(), q.dateFrom(), q.dateTo(),
-                q.amountMin(), q.amountMax(), q.counterparty(), q.sort(), 0, Integer.MAX_VALUE);
-        List<StoredContract> rows = search(caller, all).items();
+        List<StoredContract> rows = search(caller, q.unpaged()).items();
         audit.append(new AuditLog.Entry(caller.getName(), caller.companyId(), AuditAction.CONTRACTS_EXPORTED, null,
                 AuditOutcome.SUCCESS, caller.clientIp(), (withPdfs ? "zip" : "csv") + " rows=" + rows.size()));
         ContractExport.Source source = new ContractExport.Source() {
@@ -718,36 +714,6 @@ public final class ContractService {
 
     private static SiteSignException invalid(String ja, String en) {
         return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
-    }
-
-    private static Comparator<ContractRepository.Row> rowOrder(ContractQuery.Sort sort) {
-        Comparator<ContractRepository.Row> byUpdated = Comparator.comparing(ContractRepository.Row::updatedAt)
-                .reversed();
-        Comparator<ContractRepository.Row> byDate = Comparator.comparing(ContractRepository.Row::transactionDate,
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<ContractRepository.Row> byAmount = Comparator.comparing(ContractRepository.Row::amountYen,
-                Comparator.nullsLast(Comparator.naturalOrder()));
-        return switch (sort == null ? ContractQuery.Sort.UPDATED_DESC : sort) {
-            case UPDATED_DESC, NUMBER_ASC -> byUpdated;
-            case TRANSACTION_DATE_ASC -> byDate.thenComparing(byUpdated);
-            case TRANSACTION_DATE_DESC -> byDate.reversed().thenComparing(byUpdated);
-            case AMOUNT_ASC -> byAmount.thenComparing(byUpdated);
-            case AMOUNT_DESC -> byAmount.reversed().thenComparing(byUpdated);
-        };
-    }
-
-    /** The same orders over opened contracts, plus the one that needs the sealed 文書管理番号. */
-    private static Comparator<StoredContract> contentOrder(ContractQuery.Sort sort) {
-        if (sort == ContractQuery.Sort.NUMBER_ASC) {
-            return Comparator.comparing((StoredContract k) -> k.data().managementNumber());
-        }
-        Comparator<ContractRepository.Row> rows = rowOrder(sort);
-        return (x, y) -> rows.compare(asRow(x), asRow(y));
-    }
-
-    private static ContractRepository.Row asRow(StoredContract k) {
-        return new ContractRepository.Row(k.id(), k.sender(), k.creator(), k.progress(), k.data().transactionDate(),
-                k.data().amountYen(), k.mainDocument(), k.revision(), k.createdAt(), k.updatedAt(), null);
     }
 
     private static AuditAction auditAction(LifecycleCommand command) {

@@ -12,6 +12,7 @@ import jp.sitesign.model.contract.ConstructionTerms;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.auth.Caller;
