@@ -162,6 +162,26 @@ public final class Blobs {
         });
     }
 
+    /** A PDF this computer lacks and a contract that names it (the server serves documents by contract). */
+    public record Missing(String contractId, String sha256) {
+    }
+
+    /** As {@link #missing()}, each with one contract that names it: what the sync engine downloads. */
+    public List<Missing> missingDocuments() {
+        return db.read(c -> {
+            List<Missing> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.contract_id), d.sha256 FROM contract_documents d"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = d.sha256) GROUP BY d.sha256"
+                    + " ORDER BY d.sha256");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Missing(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
     private static boolean exists(Connection c, String sha) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM blobs WHERE sha256 = ?")) {
             ps.setString(1, sha);

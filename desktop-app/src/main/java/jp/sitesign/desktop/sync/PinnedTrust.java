@@ -1,0 +1,173 @@
+package jp.sitesign.desktop.sync;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import jp.sitesign.model.crypto.Digests;
+
+/**
+ * Trust in exactly one server certificate, the one the user confirmed by its fingerprint on first contact
+ * (DESIGN §5, trust on first use): any other certificate is refused, whoever signed it. The host name is
+ * still checked by the HTTP client against the certificate.
+ */
+public final class PinnedTrust {
+    private PinnedTrust() {
+    }
+
+    public static SSLContext context(X509Certificate pinned) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new Pinned(pinned)}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of the certificate, as the server prints it at start (AA:BB:…). */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            String hex = Digests.hex(Digests.sha256(certificate.getEncoded())).toUpperCase(Locale.ROOT);
+            return String.join(":", hex.split("(?<=\\G..)"));
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The certificate a server presents, without trusting it yet: what the first-run screen shows with its
+     * fingerprint for the user to compare with the one the operator gave them.
+     */
+    public static X509Certificate fetch(String host, int port) throws java.io.IOException {
+        X509Certificate[] seen = new X509Certificate[1];
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new Capture(seen)}, null);
+            SSLSocketFactory f = ctx.getSocketFactory();
+            try (SSLSocket s = (SSLSocket) f.createSocket(host, port)) {
+                s.setSoTimeout(10_000);
+                s.startHandshake();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new java.io.IOException(e);
+        }
+        if (seen[0] == null) {
+            throw new java.io.IOException("no certificate from " + host + ":" + port);
+        }
+        return seen[0];
+    }
+
+    private static final class Pinned extends X509ExtendedTrustManager {
+        private final byte[] pinned;
+
+        Pinned(X509Certificate certificate) {
+            try {
+                this.pinned = certificate.getEncoded();
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        private void check(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0 || !MessageDigest.isEqual(chain[0].getEncoded(), pinned)) {
+                throw new CertificateException("the server's certificate is not the one confirmed for this server"
+                        + " / サーバー証明書が、確認済みのものと異なります");
+            }
+            chain[0].checkValidity();
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** Accepts any server certificate only to show it; never used for a connection that carries data. */
+    private static final class Capture extends X509ExtendedTrustManager {
+        private final X509Certificate[] seen;
+
+        Capture(X509Certificate[] seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            seen[0] = chain[0];
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            seen[0] = chain[0];
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            seen[0] = chain[0];
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

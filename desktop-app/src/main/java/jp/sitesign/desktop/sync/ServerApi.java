@@ -1,0 +1,206 @@
+package jp.sitesign.desktop.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.sync.ChangePage;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.PushRequest;
+import jp.sitesign.model.sync.PushResponse;
+import jp.sitesign.model.sync.WireJson;
+import jp.sitesign.model.user.UserId;
+
+/**
+ * The sync server as the desktop app talks to it: HTTPS pinned to the server certificate the user
+ * confirmed, JSON by the shared {@link WireJson} rules. A network failure is {@link OfflineException}
+ * (try again later); an answer with an error is a {@link SiteSignException} carrying the server's code
+ * and its Japanese and English message.
+ */
+public final class ServerApi {
+    /** Upload chunk size: under the server's 1 MiB body limit for non-PDF bodies. */
+    static final int CHUNK = 512 * 1024;
+
+    private static final ObjectMapper JSON = WireJson.create();
+
+    private final URI base;
+    private final HttpClient http;
+
+    public ServerApi(URI base, X509Certificate pinned) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(PinnedTrust.context(pinned)).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** A session on the server. */
+    public record Login(String token, UserId userId, CompanyId companyId, String role, boolean mustChangePassword) {
+    }
+
+    public Login login(String userId, char[] password) {
+        JsonNode j = json(send(post("/api/v1/auth/login", null,
+                Map.of("userId", userId, "password", new String(password)))));
+        return new Login(j.get("token").asText(), new UserId(j.get("userId").asText()),
+                new CompanyId(j.get("companyId").asText()), j.get("role").asText(),
+                j.get("mustChangePassword").asBoolean());
+    }
+
+    public ChangePage pull(String token, long since, int limit) {
+        return read(send(get("/api/v1/sync/changes?since=" + since + "&limit=" + limit, token)), ChangePage.class);
+    }
+
+    public List<CommandResult> push(String token, List<Command> commands) {
+        return read(send(post("/api/v1/sync/commands", token, new PushRequest(commands))), PushResponse.class)
+                .results();
+    }
+
+    /** How much of an upload the server holds. */
+    public record UploadStatus(String sha256, long size, boolean complete) {
+    }
+
+    public UploadStatus uploadStatus(String token, String sha256) {
+        return read(send(get("/api/v1/sync/uploads/" + sha256, token)), UploadStatus.class);
+    }
+
+    public UploadStatus uploadChunk(String token, String sha256, long offset, byte[] chunk, boolean last) {
+        HttpRequest r = request("/api/v1/sync/uploads/" + sha256 + "?offset=" + offset + "&last=" + last, token)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build();
+        return read(send(r), UploadStatus.class);
+    }
+
+    /**
+     * A document's bytes from {@code offset} on, streamed to {@code sink} as they arrive, so what came
+     * before a cut is kept; returns the document's total size.
+     */
+    public long download(String token, String contractId, String sha256, long offset, ChunkSink sink) {
+        HttpRequest.Builder b = request("/api/v1/sync/documents/" + contractId + "/" + sha256, token).GET();
+        if (offset > 0) {
+            b.header("Range", "bytes=" + offset + "-");
+        }
+        try {
+            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() != 200 && r.statusCode() != 206) {
+                byte[] body = r.body().readAllBytes();
+                throw error(r.statusCode(), body);
+            }
+            long total = r.statusCode() == 206 ? totalOf(r.headers().firstValue("Content-Range").orElse(""))
+                    : r.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long at = offset;
+            try (java.io.InputStream in = r.body()) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    sink.accept(at, java.util.Arrays.copyOf(buffer, n), total);
+                    at += n;
+                    if (n < buffer.length) {
+                        break;
+                    }
+                }
+            }
+            return total;
+        } catch (IOException e) {
+            throw new OfflineException(base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OfflineException(base, e);
+        }
+    }
+
+    /** Receives a downloaded piece at its offset. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(long offset, byte[] piece, long total);
+    }
+
+    private static long totalOf(String contentRange) {
+        int slash = contentRange.lastIndexOf('/');
+        try {
+            return slash < 0 ? -1 : Long.parseLong(contentRange.substring(slash + 1).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private HttpRequest get(String path, String token) {
+        return request(path, token).GET().build();
+    }
+
+    private HttpRequest post(String path, String token, Object body) {
+        try {
+            return request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private byte[] send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() / 100 != 2) {
+                throw error(r.statusCode(), r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new OfflineException(base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OfflineException(base, e);
+        }
+    }
+
+    /** The server's error body as an exception; a body that is not ours still gives a readable message. */
+    private static SiteSignException error(int status, byte[] body) {
+        try {
+            JsonNode j = JSON.readTree(body);
+            ErrorCode code = ErrorCode.valueOf(j.get("code").asText());
+            return new SiteSignException(code, j.get("messageJa").asText(), j.get("messageEn").asText());
+        } catch (IOException | RuntimeException e) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            return new SiteSignException(ErrorCode.INTERNAL, "サーバーが予期しない応答を返しました（HTTP " + status + "）。",
+                    "The server answered unexpectedly (HTTP " + status + "): "
+                            + text.substring(0, Math.min(200, text.length())));
+        }
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(byte[] body, Class<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの応答を読み取れませんでした。",
+                    "The server's answer could not be read: " + e.getMessage());
+        }
+    }
+}

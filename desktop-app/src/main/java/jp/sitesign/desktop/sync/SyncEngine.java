@@ -1,0 +1,262 @@
+package jp.sitesign.desktop.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import jp.sitesign.desktop.store.Blobs;
+import jp.sitesign.desktop.store.OutboxEntry;
+import jp.sitesign.desktop.store.OutboxState;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.sync.ChangePage;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.user.UserView;
+
+/**
+ * Exchanges the local store with the server (DESIGN §4). One {@link #syncOnce()} pushes the outbox in
+ * order (uploading the PDFs its commands name first), then pulls the change feed page by page (each page
+ * and its checkpoint in one local transaction), then fetches the PDFs the store lacks, resuming any cut
+ * download. Nothing here is lost by a failure at any point: the outbox keeps a command until the server
+ * answered it, the server answers a repeat with its first result, and the checkpoint moves only with the
+ * page it belongs to.
+ *
+ * <p>A command the user gave on top of their own earlier, not yet confirmed command on the same contract
+ * (an edit of a draft created offline, a submit after an offline edit) was based on what the app showed,
+ * which includes that earlier command; it is pushed based on the revision the earlier command produced.
+ * Calls are not concurrent: the {@link SyncScheduler} runs them one at a time.
+ */
+public final class SyncEngine {
+    static final int PAGE = 500;
+    static final int BATCH = 100;
+
+    private final ServerApi api;
+    private final StoreSession store;
+    private final Clock clock;
+    private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+    private volatile String token;
+    private volatile SyncState state = SyncState.INITIAL;
+    private volatile boolean prefetchDocuments = true;
+
+    public SyncEngine(ServerApi api, StoreSession store, String token, Clock clock) {
+        this.api = api;
+        this.store = store;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    /** What a sync did. */
+    public record Report(int pushed, int applied, int rejected, int conflicts, int changes, int documents) {
+    }
+
+    public SyncState state() {
+        return state;
+    }
+
+    public void addListener(Consumer<SyncState> listener) {
+        listeners.add(listener);
+        listener.accept(state);
+    }
+
+    /** Whether PDFs are fetched for offline use after each pull (on by default); otherwise on demand. */
+    public void prefetchDocuments(boolean on) {
+        this.prefetchDocuments = on;
+    }
+
+    /** A new session after the user logged in again; sync resumes. */
+    public void resume(String newToken) {
+        this.token = newToken;
+        publish(state.failed(state.online(), false, null, null));
+    }
+
+    /**
+     * One complete exchange. Throws {@link OfflineException} when the server cannot be reached (the state
+     * says offline), and {@link SiteSignException} SESSION_EXPIRED/UNAUTHENTICATED when the user must log
+     * in again; everything done before the failure is kept.
+     */
+    public Report syncOnce() {
+        publish(state.with(state.online(), true).counts(store.outbox().pending().size(),
+                store.outbox().needingAttention().size()));
+        try {
+            int[] pushed = push();
+            int changes = pull();
+            int documents = prefetchDocuments ? fetchMissing() : 0;
+            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+                    .succeeded(clock.instant()));
+            return new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
+        } catch (OfflineException e) {
+            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+                    .failed(false, false, "サーバーに接続できません。接続が戻ると自動で同期します。",
+                            "Cannot reach the server. Sync resumes automatically when the connection is back."));
+            throw e;
+        } catch (SiteSignException e) {
+            boolean login = e.code() == ErrorCode.SESSION_EXPIRED || e.code() == ErrorCode.UNAUTHENTICATED;
+            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+                    .failed(true, login, e.messageJa(), e.messageEn()));
+            throw e;
+        }
+    }
+
+    /** Pushes pending commands in order; returns {pushed, applied, rejected, conflicts}. */
+    private int[] push() {
+        Map<String, Long> produced = new HashMap<>();
+        for (OutboxEntry e : store.outbox().all()) {
+            if (e.state() == OutboxState.APPLIED && e.result() != null && e.result().revision() != null) {
+                produced.put(e.command().entityId(), e.result().revision());
+            }
+        }
+        List<OutboxEntry> pending = store.outbox().pending();
+        int[] counts = new int[4];
+        int i = 0;
+        while (i < pending.size()) {
+            List<Command> batch = new ArrayList<>();
+            Set<String> entities = new HashSet<>();
+            while (i < pending.size() && batch.size() < BATCH) {
+                Command c = pending.get(i).command();
+                String entity = c.entityId();
+                if (entity != null && !entities.add(entity)) {
+                    break;
+                }
+                upload(c);
+                batch.add(rebased(c, produced));
+                i++;
+            }
+            for (CommandResult r : api.push(token, batch)) {
+                store.outbox().markResult(r);
+                counts[0]++;
+                String entity = r.entityId();
+                switch (r.outcome()) {
+                    case APPLIED -> {
+                        counts[1]++;
+                        if (entity != null && r.revision() != null) {
+                            produced.put(entity, r.revision());
+                        }
+                    }
+                    case REJECTED -> {
+                        counts[2]++;
+                        if (entity != null) {
+                            produced.remove(entity);
+                        }
+                    }
+                    case CONFLICT -> {
+                        counts[3]++;
+                        if (entity != null) {
+                            produced.remove(entity);
+                        }
+                    }
+                }
+            }
+            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size()));
+        }
+        return counts;
+    }
+
+    /** The command based on the revision the user's own earlier command on the same contract produced. */
+    private static Command rebased(Command c, Map<String, Long> produced) {
+        Long base = c.entityId() == null ? null : produced.get(c.entityId());
+        if (base == null || c.type() == CommandType.CREATE_DRAFT || c.baseRevision() == null
+                || c.baseRevision() >= base) {
+            return c;
+        }
+        return new Command(c.id(), c.type(), c.entityId(), base,
+                c.draft() == null ? null : c.draft().withRevision(base), c.comment(), c.documentSha256(),
+                c.baseSha256(), c.route(), c.signer());
+    }
+
+    /** Sends the PDF a command names, from where the server's copy ends. */
+    private void upload(Command c) {
+        String sha = c.documentSha256();
+        if (sha == null || c.type() != CommandType.ATTACH_DOCUMENT && c.type() != CommandType.SIGN) {
+            return;
+        }
+        byte[] pdf = store.blobs().get(sha).orElse(null);
+        if (pdf == null) {
+            return; // the server answers the command with a clear refusal, which the outbox keeps
+        }
+        ServerApi.UploadStatus s = api.uploadStatus(token, sha);
+        long at = s.size();
+        while (!s.complete()) {
+            int to = (int) Math.min(pdf.length, at + ServerApi.CHUNK);
+            s = api.uploadChunk(token, sha, at, java.util.Arrays.copyOfRange(pdf, (int) at, to), to == pdf.length);
+            at = s.size();
+            publish(state.transfer(at, pdf.length));
+        }
+    }
+
+    /** Pulls until the feed has nothing more; returns the number of changes applied. */
+    private int pull() {
+        String self = store.user().value();
+        String roleBefore = store.user(self).map(UserView::role).map(Enum::name).orElse(null);
+        int changes = 0;
+        ChangePage page;
+        do {
+            page = api.pull(token, store.checkpoint(), PAGE);
+            store.apply(page);
+            changes += page.changes().size();
+        } while (page.more());
+        String roleAfter = store.user(self).map(UserView::role).map(Enum::name).orElse(null);
+        if (roleBefore != null && !roleBefore.equals(roleAfter)) {
+            // What this user may see changed without the contracts changing: start again from the beginning.
+            changes += pullFromScratch();
+        }
+        return changes;
+    }
+
+    private int pullFromScratch() {
+        ChangePage first = api.pull(token, 0, PAGE);
+        store.apply(new ChangePage(first.changes(), first.checkpoint(), first.more(), true));
+        int changes = first.changes().size();
+        ChangePage page = first;
+        while (page.more()) {
+            page = api.pull(token, store.checkpoint(), PAGE);
+            store.apply(page);
+            changes += page.changes().size();
+        }
+        return changes;
+    }
+
+    /** Downloads every PDF the stored contracts name and this computer lacks, resuming cut downloads. */
+    private int fetchMissing() {
+        int n = 0;
+        for (Blobs.Missing m : store.blobs().missingDocuments()) {
+            fetch(m.contractId(), m.sha256());
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * One PDF, from where an earlier cut download stopped; kept only when its SHA-256 matches. On demand
+     * for a PDF not fetched yet (prefetch off), or by the engine itself.
+     */
+    public byte[] fetch(String contractId, String sha256) {
+        Optional<byte[]> have = store.blobs().get(sha256);
+        if (have.isPresent()) {
+            return have.get();
+        }
+        long from = store.blobs().received(sha256);
+        api.download(token, contractId, sha256, from, (offset, piece, total) -> {
+            store.blobs().append(sha256, offset, piece);
+            publish(state.transfer(offset + piece.length, total));
+        });
+        store.blobs().complete(sha256);
+        publish(state.transfer(0, 0));
+        return store.blobs().get(sha256).orElseThrow();
+    }
+
+    private void publish(SyncState next) {
+        state = next;
+        for (Consumer<SyncState> l : listeners) {
+            l.accept(next);
+        }
+    }
+}
