@@ -60,6 +60,23 @@ public final class ServerApi {
                 j.get("mustChangePassword").asBoolean());
     }
 
+    /** Changes the password on the server (the current one proves it is the user). */
+    public void changePassword(String token, char[] current, char[] next) {
+        send(post("/api/v1/me/password", token, Map.of("currentPassword", new String(current),
+                "newPassword", new String(next))));
+    }
+
+    /** Ends the session on the server; a session already gone is fine. */
+    public void logout(String token) {
+        try {
+            send(post("/api/v1/auth/logout", token, Map.of()));
+        } catch (SiteSignException e) {
+            if (e.code() != ErrorCode.SESSION_EXPIRED && e.code() != ErrorCode.UNAUTHENTICATED) {
+                throw e;
+            }
+        }
+    }
+
     public ChangePage pull(String token, long since, int limit) {
         return read(send(get("/api/v1/sync/changes?since=" + since + "&limit=" + limit, token)), ChangePage.class);
     }

@@ -44,10 +44,21 @@ public final class SyncEngine {
     private final Clock clock;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
     private volatile String token;
+    private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
     private volatile boolean prefetchDocuments = true;
 
     public SyncEngine(ServerApi api, StoreSession store, String token, Clock clock) {
+        this(api, store, token, null, clock);
+    }
+
+    /**
+     * @param token   the session to start with, or null (offline start)
+     * @param relogin gives a new session when there is none or the server ended it (null: the user must log in)
+     */
+    public SyncEngine(ServerApi api, StoreSession store, String token, java.util.function.Supplier<String> relogin,
+            Clock clock) {
+        this.relogin = relogin;
         this.api = api;
         this.store = store;
         this.token = token;
@@ -56,6 +67,11 @@ public final class SyncEngine {
 
     /** What a sync did. */
     public record Report(int pushed, int applied, int rejected, int conflicts, int changes, int documents) {
+    }
+
+    /** The server session in use, or null while offline. */
+    public String token() {
+        return token;
     }
 
     public SyncState state() {
@@ -84,6 +100,40 @@ public final class SyncEngine {
      * in again; everything done before the failure is kept.
      */
     public Report syncOnce() {
+        try {
+            if (token == null) {
+                token = login();
+            }
+            return exchange();
+        } catch (SiteSignException e) {
+            boolean expired = e.code() == ErrorCode.SESSION_EXPIRED || e.code() == ErrorCode.UNAUTHENTICATED;
+            if (!expired || relogin == null) {
+                throw e;
+            }
+            token = login();
+            return exchange();
+        }
+    }
+
+    /** A new session from the login the app holds (offline start, expired session), or a refusal. */
+    private String login() {
+        if (relogin == null) {
+            throw new SiteSignException(ErrorCode.UNAUTHENTICATED);
+        }
+        try {
+            return relogin.get();
+        } catch (OfflineException e) {
+            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+                    .failed(false, false, "オフラインで作業中です。サーバーに接続できると自動で同期します。",
+                            "Working offline. Sync starts by itself once the server can be reached."));
+            throw e;
+        } catch (SiteSignException e) {
+            publish(state.failed(true, true, e.messageJa(), e.messageEn()));
+            throw e;
+        }
+    }
+
+    private Report exchange() {
         publish(state.with(state.online(), true).counts(store.outbox().pending().size(),
                 store.outbox().needingAttention().size()));
         try {

@@ -1,0 +1,152 @@
+package jp.sitesign.desktop.session;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import jp.sitesign.desktop.store.LocalStores;
+import jp.sitesign.desktop.store.OnlineLogin;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.sync.SyncEngine;
+import jp.sitesign.desktop.sync.SyncScheduler;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+
+/**
+ * A logged-in user of the desktop app: their local store, the sync engine and its scheduler. Login tries
+ * the server first and, when it cannot be reached, opens the local store offline with the same password
+ * (DESIGN §4: the network is never in the path of a click). An offline session keeps trying to log in
+ * online in the background and starts syncing once the server answers.
+ *
+ * <p>The password stays in memory for the length of the session, for that background login only; it is
+ * wiped on logout.
+ */
+public final class DesktopSession implements AutoCloseable {
+    private static final Duration INTERVAL = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final ServerApi api;
+    private final StoreSession store;
+    private final SyncEngine engine;
+    private final SyncScheduler scheduler;
+    private final String userId;
+    private final boolean mustChangePassword;
+    private final OnlineLogin.Kind storeKind;
+    private char[] password;
+
+    private DesktopSession(ServerApi api, StoreSession store, String userId, char[] password,
+            boolean mustChangePassword, OnlineLogin.Kind storeKind, String token, Clock clock) {
+        this.api = api;
+        this.store = store;
+        this.engine = new SyncEngine(api, store, token, this::relogin, clock);
+        this.userId = userId;
+        this.password = password.clone();
+        this.mustChangePassword = mustChangePassword;
+        this.storeKind = storeKind;
+        this.scheduler = new SyncScheduler(engine, INTERVAL, MAX_BACKOFF);
+    }
+
+    /**
+     * Logs in: online when the server answers (creating or opening the local store), offline otherwise.
+     *
+     * @throws SiteSignException the server's refusal (wrong password, locked …), or offline LOCAL_LOGIN_FAILED /
+     *                           LOCAL_STORE_MISSING
+     */
+    public static DesktopSession login(LocalStores stores, URI server, X509Certificate pinned, String userId,
+            char[] password, Clock clock) {
+        ServerApi api = new ServerApi(server, pinned);
+        String url = server.toString();
+        try {
+            ServerApi.Login login = api.login(userId, password);
+            OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password);
+            DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
+                    login.mustChangePassword(), opened.kind(), login.token(), clock);
+            if (!login.mustChangePassword()) {
+                s.scheduler.start();
+            }
+            return s;
+        } catch (OfflineException e) {
+            StoreSession store = stores.openOffline(url, userId, password);
+            DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
+                    clock);
+            s.scheduler.start();
+            return s;
+        }
+    }
+
+    /** A new server session with the password of this session (offline start, expired session). */
+    private String relogin() {
+        char[] pw = password;
+        if (pw == null) {
+            throw new SiteSignException(ErrorCode.UNAUTHENTICATED);
+        }
+        return api.login(userId, pw).token();
+    }
+
+    public StoreSession store() {
+        return store;
+    }
+
+    public SyncEngine engine() {
+        return engine;
+    }
+
+    /** Syncs soon: call after every local command. */
+    public void commandSaved() {
+        scheduler.trigger();
+    }
+
+    /** The server requires a new password before anything else (first login with a one-time password). */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** Whether the local store was created now, opened, or replaced (the password changed elsewhere). */
+    public OnlineLogin.Kind storeKind() {
+        return storeKind;
+    }
+
+    /**
+     * Changes the password on the server, then re-wraps the local store's key with it (the database is not
+     * rewritten), and continues with a fresh session.
+     */
+    public void changePassword(char[] current, char[] next) {
+        if (!Arrays.equals(current, password)) {
+            throw new SiteSignException(ErrorCode.LOGIN_FAILED, "現在のパスワードが違います。",
+                    "The current password is not correct.");
+        }
+        String token = api.login(userId, current).token();
+        api.changePassword(token, current, next);
+        store.changePassword(next);
+        Arrays.fill(password, '\0');
+        password = next.clone();
+        engine.resume(api.login(userId, next).token());
+        scheduler.trigger();
+    }
+
+    /** Ends the session: sync stops, the server session ends when reachable, the store closes. */
+    public void logout() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        try {
+            String token = engine.token();
+            if (token != null) {
+                api.logout(token);
+            }
+        } catch (OfflineException | SiteSignException e) {
+            // The server forgets idle sessions by itself.
+        }
+        store.close();
+        if (password != null) {
+            Arrays.fill(password, '\0');
+            password = null;
+        }
+    }
+}
