@@ -15,6 +15,7 @@ import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractLifecycle;
+import jp.sitesign.model.contract.ContractOptions;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.LifecycleCommand;
@@ -548,11 +549,10 @@ public final class ContractService {
 
     /** What the caller may do next on a contract: the lifecycle's options the policy allows this caller. */
     public List<LifecycleCommand> available(Caller caller, StoredContract k) {
-        var resource = resource(k);
-        return ContractLifecycle.available(k.progress(), clock.instant()).stream()
-                .filter(cmd -> cmd.action() != null)
-                .filter(cmd -> guard.decide(caller, cmd.action(), resource).allowed())
-                .toList();
+        UserId signer = k.progress().currentSigner();
+        boolean authority = signer != null && signingAuthority.holds(k.progress().current().company(), signer);
+        return ContractOptions.of(guard.actor(caller), k.progress(), k.creator(), authority, clock.instant()).stream()
+                .filter(ContractOptions.Option::allowed).map(ContractOptions.Option::command).sorted().toList();
     }
 
     private StoredContract save(Caller caller, StoredContract after, AuditAction action, String details) {
