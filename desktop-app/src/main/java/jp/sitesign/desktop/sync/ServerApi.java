@@ -77,6 +77,23 @@ public final class ServerApi {
         }
     }
 
+    /** The certificates the server accepts signatures from, to check a new signature the same way. */
+    public List<X509Certificate> trustAnchors(String token) {
+        JsonNode j = json(send(get("/api/v1/signature-policy", token)));
+        List<X509Certificate> out = new java.util.ArrayList<>();
+        try {
+            java.security.cert.CertificateFactory f = java.security.cert.CertificateFactory.getInstance("X.509");
+            for (JsonNode pem : j.get("trustAnchors")) {
+                out.add((X509Certificate) f.generateCertificate(new java.io.ByteArrayInputStream(
+                        pem.asText().getBytes(StandardCharsets.US_ASCII))));
+            }
+        } catch (java.security.cert.CertificateException e) {
+            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの信頼する証明書を読み取れませんでした。",
+                    "The server's trust anchors could not be read: " + e.getMessage());
+        }
+        return out;
+    }
+
     public ChangePage pull(String token, long since, int limit) {
         return read(send(get("/api/v1/sync/changes?since=" + since + "&limit=" + limit, token)), ChangePage.class);
     }

@@ -380,16 +380,19 @@ public final class ContractService {
      */
     public StoredContract sign(Caller caller, String id, long baseRevision, String baseSha256, byte[] pdf) {
         StoredContract k = load(caller, id);
-        requireRevision(k, baseRevision);
-        guard.requireForChange(caller, Action.SIGN, resource(k), id);
-        Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
-        require(t);
+        // A signature binds the document, not the record: only a changed document makes it stale. A
+        // route set or a field edited meanwhile leaves it good (the write below still checks the revision
+        // it read, so concurrent signers cannot both win).
+        guard.require(caller, Action.VIEW_CONTRACT, resource(k));
         if (k.mainDocument() == null || !k.mainDocument().equals(baseSha256)) {
             throw new SiteSignException(ErrorCode.SIGN_AGAIN,
                     "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
                     "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
                             + "). Please sign the current version.");
         }
+        guard.requireForChange(caller, Action.SIGN, resource(k), id);
+        Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
+        require(t);
         int pages = pdfCheck.check(pdf);
         byte[] base = db.read(c -> contracts.document(c, k, baseSha256)).orElseThrow();
         SignatureReport added = signatures.check(base, pdf);
@@ -545,6 +548,11 @@ public final class ContractService {
         } else {
             ContractExport.csv(rows, source, out);
         }
+    }
+
+    /** The trust anchors the server checks signatures against, for clients to check theirs the same way. */
+    public List<java.security.cert.X509Certificate> trustAnchors() {
+        return signatures.anchors();
     }
 
     /** What the caller may do next on a contract: the lifecycle's options the policy allows this caller. */

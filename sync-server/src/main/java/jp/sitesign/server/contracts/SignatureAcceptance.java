@@ -33,10 +33,17 @@ import jp.sitesign.server.config.ServerConfig;
 final class SignatureAcceptance {
     private final SignedVersionCheck check;
     private final PadesExtender archiver;
+    private final List<X509Certificate> anchors;
 
-    private SignatureAcceptance(SignedVersionCheck check, PadesExtender archiver) {
+    private SignatureAcceptance(SignedVersionCheck check, PadesExtender archiver, List<X509Certificate> anchors) {
         this.check = check;
         this.archiver = archiver;
+        this.anchors = List.copyOf(anchors);
+    }
+
+    /** The certificates signatures must chain to: what clients verify their own signatures against. */
+    List<X509Certificate> anchors() {
+        return anchors;
     }
 
     /** From the settings; where {@code trust.anchors} or {@code tsa.url} is empty, {@code defaults} fill in. */
@@ -55,7 +62,7 @@ final class SignatureAcceptance {
         RevocationFetcher revocation = defaults.http() == null ? new RevocationFetcher(clock)
                 : new RevocationFetcher(defaults.http(), clock, RevocationFetcher.DEFAULT_OCSP_MAX_AGE);
         PadesExtender archiver = tsa == null ? null : new PadesExtender(revocation, tsa, clock);
-        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver);
+        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver, anchors);
     }
 
     /** Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature (common-model decides). */

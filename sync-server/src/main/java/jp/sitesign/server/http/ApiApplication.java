@@ -8,6 +8,7 @@ import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
 import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
+import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
@@ -45,6 +46,7 @@ public final class ApiApplication {
                 new AuditResource(ctx.audit(), ctx.guard()),
                 new PartnershipResource(ctx.partnerships()),
                 new ContractResource(ctx.contracts()),
+                new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
         if (ctx.demoCa() != null) {

@@ -66,6 +66,20 @@ public final class TestSigners implements AutoCloseable {
         TestCertificates.bind(api, adminToken, TestCertificates.register(api, adminToken, cert), user);
     }
 
+    /** {@code user}'s PKCS#12 file (key alias "k", password {@link #password()}). */
+    public Path keyFile(UserId user) {
+        return keys.get(user);
+    }
+
+    public char[] password() {
+        return PASSWORD.toCharArray();
+    }
+
+    /** The loopback TSA, for B-T signatures. */
+    public java.net.URI tsaUrl() {
+        return tsa.url();
+    }
+
     /** {@code pdf} signed (B-T) with {@code user}'s key. */
     public byte[] sign(UserId user, byte[] pdf) {
         try {

@@ -1,0 +1,96 @@
+package jp.sitesign.desktop.signing;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import jp.sitesign.desktop.store.LocalContract;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.company.CompanyStatus;
+import jp.sitesign.model.contract.ContractOptions;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Actor;
+import jp.sitesign.model.signature.PadesSigner;
+import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.SigningKeySource;
+import jp.sitesign.model.signature.verify.PadesVerifier;
+import jp.sitesign.model.signature.verify.SignatureReport;
+import jp.sitesign.model.signature.verify.SignedVersionCheck;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.user.UserView;
+
+/**
+ * Signs the current version of a contract on this computer, online or offline: checks that the user is
+ * the signer on turn (the same lifecycle and policy the server asks), signs the PDF with the user's own key
+ * (token or PKCS#12; the PIN goes to the key and nowhere else), checks the result exactly as the server will
+ * ({@link SignedVersionCheck} against the server's trust anchors), keeps the signed PDF and queues the SIGN
+ * command naming the version it was made from. If that version is no longer current when the command
+ * reaches the server, it comes back as "sign again".
+ */
+public final class ContractSigning {
+    private final StoreSession store;
+    private final DocumentSource documents;
+    private final List<X509Certificate> trustAnchors;
+    private final Clock clock;
+
+    /** Where the current PDF comes from when this computer lacks it (the sync engine's fetch). */
+    @FunctionalInterface
+    public interface DocumentSource {
+        byte[] fetch(String contractId, String sha256);
+    }
+
+    public ContractSigning(StoreSession store, DocumentSource documents, List<X509Certificate> trustAnchors,
+            Clock clock) {
+        this.store = store;
+        this.documents = documents;
+        this.trustAnchors = List.copyOf(trustAnchors);
+        this.clock = clock;
+    }
+
+    /** The signature made, as verified, and the queued command. */
+    public record Signed(String contractId, String baseSha256, String signedSha256, SignatureReport signature,
+            UUID commandId) {
+    }
+
+    public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request)
+            throws SigningException {
+        LocalContract k = store.contracts().current(contractId).orElseThrow(() -> new SiteSignException(
+                ErrorCode.NOT_FOUND, "案件 " + contractId + " はこのパソコンにありません。",
+                "Contract " + contractId + " is not on this computer."));
+        ContractOptions.Option option = ContractOptions.of(actor(), k.current().progress(),
+                new jp.sitesign.model.user.UserId(k.current().creatorId()), true, clock.instant(),
+                LifecycleCommand.SIGN);
+        if (!option.allowed()) {
+            throw new SiteSignException(ErrorCode.FORBIDDEN, option.reasonJa(), option.reasonEn());
+        }
+        if (!self().signingAuthority()) {
+            throw new SiteSignException(ErrorCode.FORBIDDEN,
+                    "署名権限がありません。管理者に、有効な電子証明書への紐付けを依頼してください。",
+                    "You have no signing authority. Ask an administrator to bind you to a valid signing certificate.");
+        }
+        String base = k.current().mainDocument();
+        byte[] pdf = store.blobs().get(base).orElseGet(() -> documents.fetch(contractId, base));
+        byte[] signed = new PadesSigner(clock).sign(pdf, key, pin, request);
+        SignatureReport report = new SignedVersionCheck(new PadesVerifier(trustAnchors, clock)).check(pdf, signed);
+        String sha = store.blobs().put(signed);
+        Command command = Command.sign(contractId, k.current().revision(), sha, base);
+        store.outbox().append(command);
+        return new Signed(contractId, base, sha, report, command.id());
+    }
+
+    private UserView self() {
+        return store.user(store.user().value()).orElseThrow(() -> new SiteSignException(ErrorCode.CONFLICT,
+                "利用者情報がまだ同期されていません。オンラインで一度同期してください。",
+                "Your account has not been synced yet. Sync once online first."));
+    }
+
+    private Actor actor() {
+        UserView u = self();
+        return new Actor(store.user(), new CompanyId(u.companyId()), u.role(), u.status(), CompanyStatus.ACTIVE, false);
+    }
+}

@@ -1,0 +1,50 @@
+package jp.sitesign.server.contracts;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The certificates the server accepts signatures from (its trust anchors), so the desktop app checks a
+ * signature it just made — offline too, from its copy — exactly as the server will before uploading it.
+ * Any logged-in user may read it; it holds only public certificates.
+ */
+@Path("/api/v1/signature-policy")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SignaturePolicyResource {
+    private final ContractService contracts;
+
+    public SignaturePolicyResource(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    /** @param trustAnchors each a PEM certificate */
+    public record SignaturePolicy(List<String> trustAnchors) {
+    }
+
+    @GET
+    public SignaturePolicy get() {
+        List<String> pems = new ArrayList<>();
+        for (X509Certificate c : contracts.trustAnchors()) {
+            pems.add(pem(c));
+        }
+        return new SignaturePolicy(pems);
+    }
+
+    static String pem(X509Certificate c) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .encodeToString(c.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
