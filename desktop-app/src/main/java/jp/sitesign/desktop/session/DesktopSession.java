@@ -36,12 +36,15 @@ public final class DesktopSession implements AutoCloseable {
     private final boolean mustChangePassword;
     private final OnlineLogin.Kind storeKind;
     private char[] password;
+    private final Clock clock;
+    private java.util.List<X509Certificate> anchors = java.util.List.of();
 
     private DesktopSession(ServerApi api, StoreSession store, String userId, char[] password,
             boolean mustChangePassword, OnlineLogin.Kind storeKind, String token, Clock clock) {
         this.api = api;
         this.store = store;
         this.engine = new SyncEngine(api, store, token, this::relogin, clock);
+        this.clock = clock;
         this.userId = userId;
         this.password = password.clone();
         this.mustChangePassword = mustChangePassword;
@@ -65,6 +68,8 @@ public final class DesktopSession implements AutoCloseable {
             DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
                     login.mustChangePassword(), opened.kind(), login.token(), clock);
             if (!login.mustChangePassword()) {
+                s.anchors = TrustAnchorFile.refresh(opened.session().location().folder(),
+                        () -> api.trustAnchors(login.token()));
                 s.scheduler.start();
             }
             return s;
@@ -72,6 +77,7 @@ public final class DesktopSession implements AutoCloseable {
             StoreSession store = stores.openOffline(url, userId, password);
             DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
                     clock);
+            s.anchors = TrustAnchorFile.read(store.location().folder());
             s.scheduler.start();
             return s;
         }
@@ -92,6 +98,19 @@ public final class DesktopSession implements AutoCloseable {
 
     public SyncEngine engine() {
         return engine;
+    }
+
+    /**
+     * Signing on this computer, checked against the server's trust anchors (fetched at the last online
+     * login and kept beside the store, so it works offline too).
+     */
+    public jp.sitesign.desktop.signing.ContractSigning signing() {
+        return new jp.sitesign.desktop.signing.ContractSigning(store, engine::fetch, anchors, clock);
+    }
+
+    /** The certificates signatures are checked against (the server's, as of the last online login). */
+    public java.util.List<X509Certificate> trustAnchors() {
+        return anchors;
     }
 
     /** Syncs soon: call after every local command. */

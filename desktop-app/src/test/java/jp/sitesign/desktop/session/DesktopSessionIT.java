@@ -41,12 +41,18 @@ class DesktopSessionIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        server = TestServer.start(Map.of("port", Integer.toString(port)));
+        ca = jp.sitesign.model.signature.testing.TestCa.create("SiteSign session test CA");
+        Path anchor = jp.sitesign.model.signature.testing.TestCa.writePem(
+                java.nio.file.Files.createTempDirectory("anchors-").resolve("root.pem"), ca.root());
+        server = TestServer.start(Map.of("port", Integer.toString(port), "trust.anchors", anchor.toString()));
     }
+
+    static jp.sitesign.model.signature.testing.TestCa ca;
 
     @AfterAll
     static void stop() {
         server.close();
+        ca.close();
     }
 
     private DesktopSession login(String userId, String password) {
@@ -65,12 +71,14 @@ class DesktopSessionIT {
         String id = UUID.randomUUID().toString();
         try (DesktopSession online = login(c.member().value(), TestServer.PASSWORD)) {
             assertThat(online.storeKind()).isEqualTo(OnlineLogin.Kind.CREATED);
+            assertThat(online.trustAnchors()).containsExactly(ca.root());
             online.store().outbox().append(Command.createDraft(id, draft("山間部 法面工事")));
             online.engine().syncOnce();
         }
         server.server().close();
         try {
             try (DesktopSession offline = login(c.member().value(), TestServer.PASSWORD)) {
+                assertThat(offline.trustAnchors()).as("kept for signing offline").containsExactly(ca.root());
                 assertThat(offline.store().contracts().current(id)).get()
                         .satisfies(k -> assertThat(k.current().title()).isEqualTo("山間部 法面工事"));
             }
