@@ -60,6 +60,31 @@ public final class ServerApi {
                 j.get("mustChangePassword").asBoolean());
     }
 
+    /**
+     * Any other online call of the REST API (the admin screens: users, certificates, partnerships, the
+     * audit log), answering the JSON body, or null for 204. Errors as for every call here.
+     */
+    public JsonNode call(String method, String path, String token, Object body) {
+        HttpRequest.Builder b = request(path, token);
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            try {
+                b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        byte[] answer = send(b.build());
+        return answer.length == 0 ? null : json(answer);
+    }
+
+    /** A download (CSV, ZIP, PDF) of the REST API, as bytes. */
+    public byte[] download(String path, String token) {
+        return send(get(path, token));
+    }
+
     /** Changes the password on the server (the current one proves it is the user). */
     public void changePassword(String token, char[] current, char[] next) {
         send(post("/api/v1/me/password", token, Map.of("currentPassword", new String(current),
