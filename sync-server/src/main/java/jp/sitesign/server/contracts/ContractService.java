@@ -379,15 +379,19 @@ public final class ContractService {
      */
     public StoredContract sign(Caller caller, String id, long baseRevision, String baseSha256, byte[] pdf) {
         StoredContract k = load(caller, id);
+        Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
+        boolean staleVersion = k.mainDocument() == null || !k.mainDocument().equals(baseSha256);
+        if (staleVersion && baseRevision != k.revision() && t.allowed()
+                && guard.decide(caller, Action.SIGN, resource(k)).allowed()) {
+            // Signed offline on a copy the contract has moved past (returned, corrected and sent again), and it
+            // awaits this signer's signature on another version now: say "sign again", not a bare conflict.
+            throw signAgain(k, baseSha256);
+        }
         requireRevision(k, baseRevision);
         guard.requireForChange(caller, Action.SIGN, resource(k), id);
-        Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
         require(t);
-        if (k.mainDocument() == null || !k.mainDocument().equals(baseSha256)) {
-            throw new SiteSignException(ErrorCode.SIGN_AGAIN,
-                    "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
-                    "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
-                            + "). Please sign the current version.");
+        if (staleVersion) {
+            throw signAgain(k, baseSha256);
         }
         int pages = pdfCheck.check(pdf);
         byte[] base = db.read(c -> contracts.document(c, k, baseSha256)).orElseThrow();
@@ -669,6 +673,13 @@ public final class ContractService {
         if (!p.sender().company().equals(own)) {
             throw invalid("送付元は自社でなければなりません。", "The sender must be your own company.");
         }
+    }
+
+    private static SiteSignException signAgain(StoredContract k, String baseSha256) {
+        return new SiteSignException(ErrorCode.SIGN_AGAIN,
+                "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
+                "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
+                        + "). Please sign the current version.");
     }
 
     private static void requireRevision(StoredContract k, long base) {
