@@ -148,10 +148,10 @@ public final class ServerApi {
      * before a cut is kept; returns the document's total size.
      */
     public long download(String token, String contractId, String sha256, long offset, ChunkSink sink) {
-        HttpRequest.Builder b = request("/api/v1/sync/documents/" + contractId + "/" + sha256, token).GET();
-        if (offset > 0) {
-            b.header("Range", "bytes=" + offset + "-");
-        }
+        // Always a range, also from 0: the 206 answer's Content-Range names the total, which a large 200 answer
+        // (sent chunked) does not, and the progress shown to the user needs it.
+        HttpRequest.Builder b = request("/api/v1/sync/documents/" + contractId + "/" + sha256, token).GET()
+                .header("Range", "bytes=" + offset + "-");
         try {
             HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200 && r.statusCode() != 206) {

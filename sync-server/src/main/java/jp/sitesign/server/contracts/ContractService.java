@@ -385,10 +385,7 @@ public final class ContractService {
         // it read, so concurrent signers cannot both win).
         guard.require(caller, Action.VIEW_CONTRACT, resource(k));
         if (k.mainDocument() == null || !k.mainDocument().equals(baseSha256)) {
-            throw new SiteSignException(ErrorCode.SIGN_AGAIN,
-                    "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
-                    "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
-                            + "). Please sign the current version.");
+            throw signAgain(k, baseSha256);
         }
         guard.requireForChange(caller, Action.SIGN, resource(k), id);
         Transition t = ContractLifecycle.apply(k.progress(), LifecycleCommand.SIGN, clock.instant());
@@ -677,6 +674,13 @@ public final class ContractService {
         if (!p.sender().company().equals(own)) {
             throw invalid("送付元は自社でなければなりません。", "The sender must be your own company.");
         }
+    }
+
+    private static SiteSignException signAgain(StoredContract k, String baseSha256) {
+        return new SiteSignException(ErrorCode.SIGN_AGAIN,
+                "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
+                "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
+                        + "). Please sign the current version.");
     }
 
     private static void requireRevision(StoredContract k, long base) {

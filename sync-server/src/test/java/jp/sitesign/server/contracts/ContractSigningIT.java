@@ -171,6 +171,29 @@ class ContractSigningIT {
         }
     }
 
+    @Test
+    void aSignatureOnAVersionThatWasReturnedAndReplacedSinceIsSignAgain_evenWithItsOldRevision() throws Exception {
+        JsonNode sent = submitted();
+        String id = sent.get("id").asText();
+        byte[] first = api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes();
+        byte[] signedEarlier = sign(first, aKey, "a");
+        JsonNode k = ok(upload(id, aSigner, sent, sign(first, aKey, "a")));
+        k = ok(api().post("/api/v1/contracts/" + id + "/party-route", bMember, Map.of("revision",
+                k.get("revision").asLong(), "route", List.of(b.admin().value()), "signer", b.member2().value())));
+        k = ok(api().post("/api/v1/contracts/" + id + "/return", bAdmin, Map.of("revision", k.get("revision").asLong(),
+                "comment", "工期を直してください。")));
+        k = ok(api().raw("PUT", "/api/v1/contracts/" + id + "/document?revision=" + k.get("revision").asLong(),
+                aMember, TestPdfs.multiPage(3), Map.of("Content-Type", "application/pdf")));
+        k = ok(api().post("/api/v1/contracts/" + id + "/submit", aMember, Map.of("revision", k.get("revision").asLong())));
+        assertThat(k.get("currentSigner").asText()).isEqualTo(a.member2().value());
+
+        ApiClient.Response stale = upload(id, aSigner, sent, signedEarlier);
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.code()).as("the signer is told to sign the new version").isEqualTo("SIGN_AGAIN");
+        assertThat(stale.json().get("messageJa").asText()).contains(k.get("mainDocument").asText());
+    }
+
     private static JsonNode submitted() {
         Map<String, Object> d = new HashMap<>();
         d.put("form", "BILATERAL");

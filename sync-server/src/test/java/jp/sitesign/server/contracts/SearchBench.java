@@ -1,19 +1,12 @@
 package jp.sitesign.server.contracts;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.contract.ConstructionTerms;
-import jp.sitesign.model.contract.ContractData;
-import jp.sitesign.model.contract.ContractForm;
-import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractQuery;
-import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.testing.TestServer;
@@ -37,30 +30,9 @@ public final class SearchBench {
                 partners.add(p.id());
                 receivers.add(p.member());
             }
-            var ctx = server.context();
-            ContractRepository repo = new ContractRepository(new jp.sitesign.server.storage.ContentCipher(
-                    ctx.masterKey(), new com.fasterxml.jackson.databind.ObjectMapper()), ctx.changes());
-            Random random = new Random(7);
             long t0 = System.nanoTime();
-            for (int batch = 0; batch < n; batch += 1000) {
-                int start = batch;
-                ctx.db().inTransaction(c -> {
-                    for (int i = start; i < Math.min(start + 1000, n); i++) {
-                        int p = random.nextInt(partners.size());
-                        LocalDate date = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(365 * 6));
-                        ContractProgress progress = ContractProgress.draft(ContractForm.BILATERAL, List.of(
-                                PartyStep.sender(a.id(), List.of(), a.member2()),
-                                PartyStep.counterparty(partners.get(p), receivers.get(p))), null);
-                        ContractData data = new ContractData(String.format("B-%06d", i), "工事請負契約 " + i, date,
-                                (long) (random.nextInt(10_000) * 10_000), true, false, ConstructionTerms.empty(),
-                                null, null);
-                        Instant now = Instant.now();
-                        repo.insert(c, new StoredContract(UUID.randomUUID().toString(), a.id(), a.member(), progress,
-                                data, null, 1, now, now), "bench-" + i);
-                    }
-                    return null;
-                });
-            }
+            new ContractSeeder(server.context()).drafts(n, "B", a.id(), a.member(), a.member2(), partners, receivers,
+                    new Random(7));
             System.out.printf("seeded %,d contracts in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
 
             Caller admin = server.context().auth().authenticate(
