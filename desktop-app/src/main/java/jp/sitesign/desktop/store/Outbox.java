@@ -90,7 +90,36 @@ public final class Outbox {
      * ignored (the engine may retry after a crash); a different answer to an answered command is a bug.
      */
     public void markResult(CommandResult result) {
+        markResults(List.of(result));
+    }
+
+    /** Records the answers to one push in one local transaction (all of them, or none after a crash). */
+    public void markResults(List<CommandResult> results) {
         db.inTransaction(c -> {
+            for (CommandResult r : results) {
+                mark(c, r);
+            }
+            return null;
+        });
+    }
+
+    /** How many commands wait for the server, and how many the user must look at, without reading them. */
+    public record Counts(int pending, int needingAttention) {
+    }
+
+    public Counts counts() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT SUM(CASE WHEN state = 'PENDING' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN state IN ('REJECTED', 'CONFLICT') THEN 1 ELSE 0 END) FROM outbox");
+                    java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getInt(1), rs.getInt(2));
+            }
+        });
+    }
+
+    private static void mark(Connection c, CommandResult result) throws SQLException {
+        {
             OutboxEntry e = find(c, result.id());
             if (e == null) {
                 throw new IllegalArgumentException("no command " + result.id() + " in the outbox");
@@ -102,14 +131,14 @@ public final class Outbox {
             };
             if (e.state() != OutboxState.PENDING) {
                 if (e.state() == next) {
-                    return null;
+                    return;
                 }
                 throw new IllegalStateException("command " + result.id() + " was already answered " + e.state());
             }
             if (next == OutboxState.APPLIED && !Overlay.shows(e.command().type())) {
                 // Nothing of it is shown locally ahead of the feed: it is done.
                 delete(c, result.id());
-                return null;
+                return;
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE outbox SET state = ?, result = ?, applied_revision = ? WHERE id = ?")) {
@@ -123,8 +152,7 @@ public final class Outbox {
                 ps.setObject(4, result.id());
                 ps.executeUpdate();
             }
-            return null;
-        });
+        }
     }
 
     /** The user has seen a rejected or conflicting command; it leaves the outbox. */

@@ -123,7 +123,7 @@ public final class SyncEngine {
         try {
             return relogin.get();
         } catch (OfflineException e) {
-            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+            publish(counted(state)
                     .failed(false, false, "オフラインで作業中です。サーバーに接続できると自動で同期します。",
                             "Working offline. Sync starts by itself once the server can be reached."));
             throw e;
@@ -140,17 +140,17 @@ public final class SyncEngine {
             int[] pushed = push();
             int changes = pull();
             int documents = prefetchDocuments ? fetchMissing() : 0;
-            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+            publish(counted(state)
                     .succeeded(clock.instant()));
             return new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
         } catch (OfflineException e) {
-            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+            publish(counted(state)
                     .failed(false, false, "サーバーに接続できません。接続が戻ると自動で同期します。",
                             "Cannot reach the server. Sync resumes automatically when the connection is back."));
             throw e;
         } catch (SiteSignException e) {
             boolean login = e.code() == ErrorCode.SESSION_EXPIRED || e.code() == ErrorCode.UNAUTHENTICATED;
-            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size())
+            publish(counted(state)
                     .failed(true, login, e.messageJa(), e.messageEn()));
             throw e;
         }
@@ -180,8 +180,9 @@ public final class SyncEngine {
                 batch.add(rebased(c, produced));
                 i++;
             }
-            for (CommandResult r : api.push(token, batch)) {
-                store.outbox().markResult(r);
+            List<CommandResult> results = api.push(token, batch);
+            store.outbox().markResults(results);
+            for (CommandResult r : results) {
                 counts[0]++;
                 String entity = r.entityId();
                 switch (r.outcome()) {
@@ -205,7 +206,7 @@ public final class SyncEngine {
                     }
                 }
             }
-            publish(state.counts(store.outbox().pending().size(), store.outbox().needingAttention().size()));
+            publish(counted(state));
         }
         return counts;
     }
@@ -301,6 +302,11 @@ public final class SyncEngine {
         store.blobs().complete(sha256);
         publish(state.transfer(0, 0));
         return store.blobs().get(sha256).orElseThrow();
+    }
+
+    private SyncState counted(SyncState s) {
+        jp.sitesign.desktop.store.Outbox.Counts c = store.outbox().counts();
+        return s.counts(c.pending(), c.needingAttention());
     }
 
     private void publish(SyncState next) {
