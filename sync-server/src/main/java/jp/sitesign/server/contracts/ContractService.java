@@ -108,10 +108,7 @@ public final class ContractService {
             ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
                     ? data.withManagementNumber(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()))
                     : data;
-            if (contracts.find(c, id).isPresent()) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
-                        "Contract id " + id + " is already taken.");
-            }
+            requireFreeId(c, id);
             StoredContract k = new StoredContract(id, own, caller.user().id(),
                     ContractProgress.draft(progress.form(), progress.parties(), progress.deadline()), numbered, null,
                     1, now, now);
@@ -240,6 +237,17 @@ public final class ContractService {
      * own route and signer, only those who can still act are kept (active; the signer with signing authority).
      */
     public StoredContract amend(Caller caller, String originalId) {
+        return amend(caller, UUID.randomUUID().toString(), originalId);
+    }
+
+    /**
+     * {@link #amend(Caller, String)} with the new draft's id chosen by the client (the sync command AMEND: the
+     * desktop app shows the 変更契約 under that id before it reaches the server). An id already taken is refused.
+     */
+    public StoredContract amend(Caller caller, String id, String originalId) {
+        if (!validId(id)) {
+            throw invalid("案件 ID は UUID で指定してください。", "The contract id must be a UUID.");
+        }
         StoredContract original = load(caller, originalId);
         guard.requireForChange(caller, Action.AMEND_CONTRACT, resource(original), originalId);
         Transition t = ContractLifecycle.amendment(original.progress());
@@ -248,12 +256,13 @@ public final class ContractService {
         guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), originalId);
         Instant now = clock.instant();
         return db.inTransaction(c -> {
+            requireFreeId(c, id);
             ContractProgress progress = withUsableSenderPeople(c, t.next());
             ContractData d = original.data();
             ContractData data = new ContractData(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()),
                     d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(),
                     d.note(), original.id());
-            StoredContract k = new StoredContract(UUID.randomUUID().toString(), own, caller.user().id(), progress, data,
+            StoredContract k = new StoredContract(id, own, caller.user().id(), progress, data,
                     null, 1, now, now);
             try {
                 contracts.insert(c, k, numberIndex(own, data));
@@ -649,6 +658,13 @@ public final class ContractService {
                     "Contract " + id + " was not found.");
         }
         return k;
+    }
+
+    private void requireFreeId(Connection c, String id) throws SQLException {
+        if (contracts.find(c, id).isPresent()) {
+            throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
+                    "Contract id " + id + " is already taken.");
+        }
     }
 
     private static boolean validId(String id) {
