@@ -63,6 +63,7 @@ public final class ContractService {
     private final SigningAuthority signingAuthority;
     private final byte[] numberIndexKey;
     private final SignatureAcceptance signatures;
+    private final ArchiveRenewal archiveRenewal;
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
@@ -79,6 +80,13 @@ public final class ContractService {
         this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
         this.signatures = SignatureAcceptance.from(config, clock, signatureDefaults);
         this.numberIndexKey = masterKey.derive("contract-number-index");
+        this.archiveRenewal = new ArchiveRenewal(db, contracts, audit, clock, signatures,
+                java.time.Duration.ofDays(config.getInt("archive.renew-days-before")));
+    }
+
+    /** The job that renews completed contracts' archive timestamps before their TSA certificate expires. */
+    public ArchiveRenewal archiveRenewal() {
+        return archiveRenewal;
     }
 
     /** A new draft of the caller's company. */
@@ -413,16 +421,20 @@ public final class ContractService {
         byte[] archived = completes ? signatures.archive(pdf) : pdf;
         String signedSha = Digests.sha256Hex(pdf);
         String finalSha = Digests.sha256Hex(archived);
+        Instant archiveExpiry = archived != pdf ? SignatureAcceptance.archiveExpiry(archived).orElse(null) : null;
         StoredContract next = k.with(t.next(), k.data(), finalSha, clock.instant());
         int party = k.progress().currentParty();
         return db.inTransaction(c -> {
-            contracts.insertDocument(c, next, signedSha, "MAIN", pages, pdf, caller.user().id(),
+            contracts.insertDocument(c, next, signedSha, StoredDocument.MAIN, pages, pdf, caller.user().id(),
                     "SIGNED_BY_PARTY_" + (party + 1));
             if (archived != pdf) {
-                contracts.insertDocument(c, next, finalSha, "MAIN", pages, archived,
-                        caller.user().id(), "ARCHIVE_TIMESTAMP");
+                contracts.insertDocument(c, next, finalSha, StoredDocument.MAIN, pages, archived,
+                        caller.user().id(), ContractRepository.ARCHIVE_TIMESTAMP);
             }
             write(c, next);
+            if (archiveExpiry != null) {
+                contracts.setArchiveExpiry(c, next.id(), archiveExpiry);
+            }
             audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
                     + (archived != pdf ? " archived=" + finalSha : "")));
             return next;
