@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractLifecycle;
@@ -37,6 +38,7 @@ import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
+import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -55,6 +57,7 @@ public final class ContractService {
     private final Database db;
     private final ContractRepository contracts;
     private final UserRepository users;
+    private final CompanyRepository companies;
     private final PartnershipService partnerships;
     private final AuditLog audit;
     private final Guard guard;
@@ -65,7 +68,7 @@ public final class ContractService {
     private final SignatureAcceptance signatures;
     private final ArchiveRenewal archiveRenewal;
 
-    public ContractService(Database db, ContentCipher cipher, UserRepository users,
+    public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
             ChangeLog changes) {
@@ -73,6 +76,7 @@ public final class ContractService {
         this.db = db;
         this.contracts = new ContractRepository(cipher, changes);
         this.users = users;
+        this.companies = companies;
         this.partnerships = partnerships;
         this.audit = audit;
         this.guard = guard;
@@ -558,6 +562,11 @@ public final class ContractService {
             @Override
             public byte[] content(StoredContract k, String sha256) {
                 return db.read(c -> contracts.document(c, k, sha256)).orElseThrow();
+            }
+
+            @Override
+            public String companyName(CompanyId company) {
+                return db.read(c -> companies.find(c, company)).map(Company::name).orElse(null);
             }
         };
         if (withPdfs) {
