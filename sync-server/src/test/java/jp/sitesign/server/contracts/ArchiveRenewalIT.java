@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Archive-timestamp renewal (DESIGN §6) on a real server: a contract completed while the TSA's certificate
  * has only weeks left is renewed by the job once that certificate expires within the configured window, with a
  * document timestamp from the TSA's new certificate; the renewed PDF verifies (our verifier, pdfsig, openssl),
- * reaches both companies through the change feed, and a second run does nothing.
+ * reaches both companies through the change feed, and a second run does nothing. While the TSA still signs with
+ * the expiring certificate, nothing is stored (a new timestamp would extend nothing).
  */
 class ArchiveRenewalIT {
     private static final int WINDOW_DAYS = 30;
@@ -100,10 +101,17 @@ class ArchiveRenewalIT {
         assertThat(renewDue().renewed()).as("not due yet: the certificate ends after the window").isZero();
         assertThat(revision(id)).isEqualTo(completed.get("revision").asLong());
 
-        X509Certificate successor = rotateTsa();
         long aAt = checkpoint(aMember);
         long bAt = checkpoint(bAdmin);
         clock.advance(Duration.ofHours(12));
+        ArchiveRenewal.Result stuck = renewDue();
+        assertThat(stuck.renewed()).as("the TSA has not renewed its certificate: a timestamp would extend nothing")
+                .isZero();
+        assertThat(stuck.failed()).isPositive();
+        assertThat(revision(id)).isEqualTo(completed.get("revision").asLong());
+        assertThat(document(id)).isEqualTo(archived);
+
+        X509Certificate successor = rotateTsa();
         ArchiveRenewal.Result run = renewDue();
 
         // Other tests' contracts completed under the short-lived certificate are due too.
