@@ -103,8 +103,8 @@ public final class ServerContext implements AutoCloseable {
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
         this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
                 TlsIdentity.load(config, masterKey).certificate()) : null;
-        this.contracts = new ContractService(db, cipher, userRepo, partnerships, signingAuthority, audit, guard,
-                this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
+        this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
+                guard, this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
                         : demoTrust.signatureDefaults(), changes);
         this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,

@@ -3,6 +3,7 @@ package jp.sitesign.server;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.sitesign.server.contracts.ArchiveRenewal;
 import jp.sitesign.server.http.ApiApplication;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;
@@ -32,6 +33,21 @@ public final class SiteSignServer implements AutoCloseable {
         jobs.scheduleWithFixedDelay(this::expireDueContracts, every, every, TimeUnit.SECONDS);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
         jobs.scheduleWithFixedDelay(this::syncMaintenance, 1, maintenance, TimeUnit.MINUTES);
+        // A server restarted more often than the interval still runs the renewal soon after each start.
+        int renewal = context.config().getInt("jobs.archive-renewal-minutes");
+        jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+    }
+
+    /** Archive-timestamp renewal (DESIGN §6); safe with several servers on one database. */
+    private void renewArchiveTimestamps() {
+        try {
+            ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
+            if (r.any()) {
+                LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the archive-timestamp renewal job failed; it runs again at its next interval", e);
+        }
     }
 
     /** Drops old tombstones, command records and abandoned uploads (the periods are configuration). */

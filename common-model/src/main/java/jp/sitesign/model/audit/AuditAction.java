@@ -43,6 +43,7 @@ public enum AuditAction {
     CONTRACT_DECLINED(false, "辞退", "Contract declined"),
     CONTRACT_EXPIRED(false, "期限切れ", "Contract expired"),
     CONTRACT_DELETED(false, "下書き削除", "Draft deleted"),
+    ARCHIVE_TIMESTAMP_RENEWED(false, "アーカイブタイムスタンプ更新", "Archive timestamp renewed"),
     CONTRACTS_EXPORTED(false, "案件出力", "Contracts exported"),
     AUDIT_EXPORTED(false, "ログ出力", "Log exported"),
     ACCESS_DENIED(false, "操作拒否", "Access denied");

@@ -27,7 +27,10 @@ import jp.sitesign.model.user.UserId;
  * 送付のみ: the sender signs, the recipient acknowledges → COMPLETED
  * DRAFT/RETURNED ─edit→ itself · ─delete→ gone
  * COMPLETED ─amendment→ a new DRAFT (変更契約) of the same form and parties; the original does not change
+ * COMPLETED ─archive renewal (the server's job only)→ itself, with a new main PDF version
  * </pre>
+ *
+ * <p>A completed contract is otherwise immutable: {@link #archiveRenewal} is the one write it takes.
  */
 public final class ContractLifecycle {
     private static final Set<ContractStatus> FINAL = EnumSet.of(ContractStatus.COMPLETED, ContractStatus.WITHDRAWN,
@@ -134,6 +137,19 @@ public final class ContractLifecycle {
             parties.add(PartyStep.counterparty(party.company(), party.receiver()));
         }
         return Transition.to(ContractProgress.draft(original.form(), parties, null));
+    }
+
+    /**
+     * The renewal of a completed contract's archive timestamp (DESIGN §6): a new document timestamp over the
+     * signed PDF before the previous one's TSA certificate expires, stored as a new version of the main PDF.
+     * This is the only write a COMPLETED contract takes, and no user makes it: the server's renewal job
+     * does, as the system, so there is no {@link LifecycleCommand} and no policy action for it. Status,
+     * parties and content stay as they are ({@link Transition#next() next} is {@code p} itself).
+     */
+    public static Transition archiveRenewal(ContractProgress p) {
+        Objects.requireNonNull(p, "progress");
+        return p.status() == ContractStatus.COMPLETED ? Transition.to(p)
+                : Transition.refused(LifecycleDenial.NOT_ARCHIVED);
     }
 
     /** Whether {@link #amendment} would start a 変更契約 from this contract, for enabling controls. */

@@ -45,6 +45,9 @@ public enum LifecycleDenial {
     TOO_FEW_PARTIES("当事者が足りません。取引先を指定してください。", "A contract needs at least one counterparty. Add one."),
     /** A 変更契約 changes a contract that was concluded; anything else is still edited, withdrawn or redone. */
     NOT_COMPLETED("変更契約は締結済の契約からのみ作成できます。", "A change contract can only be made from a completed contract."),
+    /** Only a completed contract carries an archive timestamp (B-LTA) to renew. */
+    NOT_ARCHIVED("締結済の契約ではないため、アーカイブタイムスタンプは更新しません。",
+            "Only a completed contract has its archive timestamp renewed."),
     SIGNER_MISSING("署名者が設定されていません。署名者を指定してください。", "No signer has been set. Choose a signer.");
 
     private final String reasonJa;

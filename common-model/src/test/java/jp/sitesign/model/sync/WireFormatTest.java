@@ -78,6 +78,23 @@ class WireFormatTest {
     }
 
     @Test
+    void theLaterCommandFieldsRoundTrip_andAreLeftOutWhenUnused() throws Exception {
+        Command attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32), "図面.pdf");
+        Command amend = Command.amend("0b6f0e2a-51d4-4c2e-9d38-3f1b5a6c7d8e", "7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c");
+        PushRequest back = JSON.readValue(JSON.writeValueAsString(new PushRequest(List.of(attach, amend))),
+                PushRequest.class);
+        assertThat(back.commands()).containsExactly(attach, amend);
+        assertThat(back.commands().get(0).documentKindOrMain()).isEqualTo(DocumentKind.ATTACHMENT);
+
+        Command old = Command.attach("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32));
+        assertThat(JSON.writeValueAsString(old)).doesNotContain("documentKind", "documentName", "originalId");
+        assertThat(old.documentKindOrMain()).isEqualTo(DocumentKind.MAIN);
+        assertThatThrownBy(() -> JSON.readValue("{\"commands\":[{\"id\":\"" + old.id()
+                + "\",\"type\":\"ATTACH_DOCUMENT\",\"documentKind\":\"SEAL\"}]}", PushRequest.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+    }
+
+    @Test
     void unknownFieldsAreRefusedOnBothSides() {
         assertThatThrownBy(() -> JSON.readValue("{\"commands\":[],\"extra\":1}", PushRequest.class))
                 .isInstanceOf(MismatchedInputException.class);

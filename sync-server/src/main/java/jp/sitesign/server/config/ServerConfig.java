@@ -146,6 +146,8 @@ public final class ServerConfig {
                 Map.entry("limits.max-document-bytes", "10485760"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
+                Map.entry("jobs.archive-renewal-minutes", "1440"),
+                Map.entry("archive.renew-days-before", "365"),
                 Map.entry("sync.tombstone-days", "180"),
                 Map.entry("sync.command-log-days", "180"),
                 Map.entry("sync.upload-days", "7"),

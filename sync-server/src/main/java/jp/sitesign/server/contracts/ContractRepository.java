@@ -34,6 +34,11 @@ import jp.sitesign.server.sync.ChangeLog;
  * the sending company's key, bound to the contract (and the document's hash).
  */
 final class ContractRepository {
+    /** Who produced a document the server made by itself (a renewed archive timestamp). */
+    static final String SYSTEM = "system";
+    /** The reason of a main PDF version the server archived (B-LTA) or whose archive timestamp it renewed. */
+    static final String ARCHIVE_TIMESTAMP = "ARCHIVE_TIMESTAMP";
+
     private final ContentCipher cipher;
     private final ChangeLog changes;
 
@@ -247,8 +252,84 @@ final class ContractRepository {
         }
     }
 
+    /**
+     * Ids of completed contracts whose archive timestamp's TSA certificate expires at or before
+     * {@code horizon}, soonest first.
+     */
+    List<String> dueForArchiveRenewal(Connection c, java.time.Instant horizon) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contracts WHERE status = ?"
+                + " AND archive_expires_at <= ? ORDER BY archive_expires_at")) {
+            ps.setString(1, jp.sitesign.model.contract.ContractStatus.COMPLETED.name());
+            Jdbc.setInstant(ps, 2, horizon);
+            return ids(ps);
+        }
+    }
+
+    /**
+     * Ids of completed contracts whose current main PDF is an archived version but whose archive expiry is not
+     * recorded: those archived before the column existed.
+     */
+    List<String> archivedWithoutExpiry(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.id FROM contracts k JOIN contract_documents d"
+                + " ON d.contract_id = k.id AND d.sha256 = k.main_document WHERE k.status = ?"
+                + " AND k.archive_expires_at IS NULL AND d.reason = ?")) {
+            ps.setString(1, jp.sitesign.model.contract.ContractStatus.COMPLETED.name());
+            ps.setString(2, ARCHIVE_TIMESTAMP);
+            return ids(ps);
+        }
+    }
+
+    /** Records when the TSA certificate of the contract's newest archive timestamp expires. */
+    void setArchiveExpiry(Connection c, String id, java.time.Instant expires) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contracts SET archive_expires_at = ? WHERE id = ?")) {
+            Jdbc.setInstant(ps, 1, expires);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The one write a completed contract takes: its archived main PDF replaced by the renewed version
+     * {@code k.mainDocument()} (stored by the caller in the same transaction), with the new revision and the
+     * new archive expiry; recorded in the change feed like every write. False when the stored contract is no
+     * longer the completed revision {@code k} was made from.
+     */
+    boolean renewArchive(Connection c, StoredContract k, java.time.Instant expires) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contracts SET main_document = ?, revision = ?,"
+                + " updated_at = ?, archive_expires_at = ? WHERE id = ? AND revision = ? AND status = ?")) {
+            ps.setString(1, k.mainDocument());
+            ps.setLong(2, k.revision());
+            Jdbc.setInstant(ps, 3, k.updatedAt());
+            Jdbc.setInstant(ps, 4, expires);
+            ps.setString(5, k.id());
+            ps.setLong(6, k.revision() - 1);
+            ps.setString(7, jp.sitesign.model.contract.ContractStatus.COMPLETED.name());
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        changed(c, k);
+        return true;
+    }
+
+    private static List<String> ids(PreparedStatement ps) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     void insertDocument(Connection c, StoredContract k, String sha256, String kind, int pages, byte[] pdf,
             UserId producedBy, String reason) throws SQLException {
+        insertDocument(c, k, sha256, kind, pages, pdf, producedBy.value(), reason);
+    }
+
+    /** As above, produced by a user id or by {@link #SYSTEM} (the server's own jobs). */
+    void insertDocument(Connection c, StoredContract k, String sha256, String kind, int pages, byte[] pdf,
+            String producedBy, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contract_documents (contract_id, sha256, kind,"
                 + " pages, size_bytes, produced_by, reason, created_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
@@ -256,7 +337,7 @@ final class ContractRepository {
             ps.setString(3, kind);
             ps.setInt(4, pages);
             ps.setLong(5, pdf.length);
-            ps.setString(6, producedBy.value());
+            ps.setString(6, producedBy);
             ps.setString(7, reason);
             Jdbc.setInstant(ps, 8, k.updatedAt());
             ps.setBytes(9, cipher.sealBytes(c, k.sender(), place(k.id()) + "|" + sha256, pdf));

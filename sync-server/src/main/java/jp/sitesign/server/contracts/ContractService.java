@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractLifecycle;
@@ -38,6 +39,7 @@ import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
+import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -56,6 +58,7 @@ public final class ContractService {
     private final Database db;
     private final ContractRepository contracts;
     private final UserRepository users;
+    private final CompanyRepository companies;
     private final PartnershipService partnerships;
     private final AuditLog audit;
     private final Guard guard;
@@ -64,8 +67,9 @@ public final class ContractService {
     private final SigningAuthority signingAuthority;
     private final byte[] numberIndexKey;
     private final SignatureAcceptance signatures;
+    private final ArchiveRenewal archiveRenewal;
 
-    public ContractService(Database db, ContentCipher cipher, UserRepository users,
+    public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
             ChangeLog changes) {
@@ -73,6 +77,7 @@ public final class ContractService {
         this.db = db;
         this.contracts = new ContractRepository(cipher, changes);
         this.users = users;
+        this.companies = companies;
         this.partnerships = partnerships;
         this.audit = audit;
         this.guard = guard;
@@ -80,6 +85,13 @@ public final class ContractService {
         this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
         this.signatures = SignatureAcceptance.from(config, clock, signatureDefaults);
         this.numberIndexKey = masterKey.derive("contract-number-index");
+        this.archiveRenewal = new ArchiveRenewal(db, contracts, audit, clock, signatures,
+                java.time.Duration.ofDays(config.getInt("archive.renew-days-before")));
+    }
+
+    /** The job that renews completed contracts' archive timestamps before their TSA certificate expires. */
+    public ArchiveRenewal archiveRenewal() {
+        return archiveRenewal;
     }
 
     /** A new draft of the caller's company. */
@@ -109,10 +121,7 @@ public final class ContractService {
             ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
                     ? data.withManagementNumber(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()))
                     : data;
-            if (contracts.find(c, id).isPresent()) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
-                        "Contract id " + id + " is already taken.");
-            }
+            requireFreeId(c, id);
             StoredContract k = new StoredContract(id, own, caller.user().id(),
                     ContractProgress.draft(progress.form(), progress.parties(), progress.deadline()), numbered, null,
                     1, now, now);
@@ -241,6 +250,17 @@ public final class ContractService {
      * own route and signer, only those who can still act are kept (active; the signer with signing authority).
      */
     public StoredContract amend(Caller caller, String originalId) {
+        return amend(caller, UUID.randomUUID().toString(), originalId);
+    }
+
+    /**
+     * {@link #amend(Caller, String)} with the new draft's id chosen by the client (the sync command AMEND: the
+     * desktop app shows the 変更契約 under that id before it reaches the server). An id already taken is refused.
+     */
+    public StoredContract amend(Caller caller, String id, String originalId) {
+        if (!validId(id)) {
+            throw invalid("案件 ID は UUID で指定してください。", "The contract id must be a UUID.");
+        }
         StoredContract original = load(caller, originalId);
         guard.requireForChange(caller, Action.AMEND_CONTRACT, resource(original), originalId);
         Transition t = ContractLifecycle.amendment(original.progress());
@@ -249,12 +269,13 @@ public final class ContractService {
         guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), originalId);
         Instant now = clock.instant();
         return db.inTransaction(c -> {
+            requireFreeId(c, id);
             ContractProgress progress = withUsableSenderPeople(c, t.next());
             ContractData d = original.data();
             ContractData data = new ContractData(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()),
                     d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(),
                     d.note(), original.id());
-            StoredContract k = new StoredContract(UUID.randomUUID().toString(), own, caller.user().id(), progress, data,
+            StoredContract k = new StoredContract(id, own, caller.user().id(), progress, data,
                     null, 1, now, now);
             try {
                 contracts.insert(c, k, numberIndex(own, data));
@@ -405,16 +426,20 @@ public final class ContractService {
         byte[] archived = completes ? signatures.archive(pdf) : pdf;
         String signedSha = Digests.sha256Hex(pdf);
         String finalSha = Digests.sha256Hex(archived);
+        Instant archiveExpiry = archived != pdf ? SignatureAcceptance.archiveExpiry(archived).orElse(null) : null;
         StoredContract next = k.with(t.next(), k.data(), finalSha, clock.instant());
         int party = k.progress().currentParty();
         return db.inTransaction(c -> {
-            contracts.insertDocument(c, next, signedSha, "MAIN", pages, pdf, caller.user().id(),
+            contracts.insertDocument(c, next, signedSha, StoredDocument.MAIN, pages, pdf, caller.user().id(),
                     "SIGNED_BY_PARTY_" + (party + 1));
             if (archived != pdf) {
-                contracts.insertDocument(c, next, finalSha, "MAIN", pages, archived,
-                        caller.user().id(), "ARCHIVE_TIMESTAMP");
+                contracts.insertDocument(c, next, finalSha, StoredDocument.MAIN, pages, archived,
+                        caller.user().id(), ContractRepository.ARCHIVE_TIMESTAMP);
             }
             write(c, next);
+            if (archiveExpiry != null) {
+                contracts.setArchiveExpiry(c, next.id(), archiveExpiry);
+            }
             audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
                     + (archived != pdf ? " archived=" + finalSha : "")));
             return next;
@@ -539,6 +564,11 @@ public final class ContractService {
             public byte[] content(StoredContract k, String sha256) {
                 return db.read(c -> contracts.document(c, k, sha256)).orElseThrow();
             }
+
+            @Override
+            public String companyName(CompanyId company) {
+                return db.read(c -> companies.find(c, company)).map(Company::name).orElse(null);
+            }
         };
         if (withPdfs) {
             ContractExport.zip(rows, source, out);
@@ -654,6 +684,13 @@ public final class ContractService {
                     "Contract " + id + " was not found.");
         }
         return k;
+    }
+
+    private void requireFreeId(Connection c, String id) throws SQLException {
+        if (contracts.find(c, id).isPresent()) {
+            throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
+                    "Contract id " + id + " is already taken.");
+        }
     }
 
     private static boolean validId(String id) {

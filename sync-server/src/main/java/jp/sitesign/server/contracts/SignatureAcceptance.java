@@ -10,13 +10,16 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
+import jp.sitesign.model.signature.timestamp.ArchiveTimestamps;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
@@ -80,6 +83,37 @@ final class SignatureAcceptance {
         } catch (SigningException e) {
             throw new SiteSignException(ErrorCode.INTERNAL, "長期署名の付与に失敗しました: " + e.messageJa(),
                     "Adding the long-term validation data failed: " + e.messageEn());
+        }
+    }
+
+    /** Whether a TSA is configured, so completed contracts are archived (B-LTA) and their archives renewed. */
+    boolean archives() {
+        return archiver != null;
+    }
+
+    /**
+     * An archived PDF with its archive timestamp renewed: validation data for what is not yet covered (the
+     * previous document timestamp's TSA chain), then a new document timestamp over everything.
+     */
+    byte[] renewArchive(byte[] archived) {
+        if (archiver == null) {
+            throw new IllegalStateException("no TSA is configured");
+        }
+        try {
+            return archiver.addArchiveTimestamp(archived);
+        } catch (SigningException e) {
+            throw new SiteSignException(ErrorCode.INTERNAL, "アーカイブタイムスタンプの更新に失敗しました: " + e.messageJa(),
+                    "Renewing the archive timestamp failed: " + e.messageEn());
+        }
+    }
+
+    /** When the TSA certificate of the PDF's newest document timestamp expires; empty without one. */
+    static Optional<Instant> archiveExpiry(byte[] pdf) {
+        try {
+            return ArchiveTimestamps.tsaCertificateExpiry(pdf);
+        } catch (SigningException e) {
+            throw new SiteSignException(ErrorCode.INTERNAL, "アーカイブタイムスタンプを読み取れません: " + e.messageJa(),
+                    "The archive timestamp cannot be read: " + e.messageEn());
         }
     }
 

@@ -24,6 +24,7 @@ import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.sync.CommandResult;
 import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.sync.DocumentKind;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
@@ -231,9 +232,29 @@ public final class SyncService {
             case EDIT_DRAFT:
                 k = contracts.edit(caller, id, base, requireDraft(command).progress(own), command.draft().data());
                 break;
-            case ATTACH_DOCUMENT:
-                k = contracts.attachMain(caller, id, base, uploads.take(c, own, command.documentSha256()));
+            case ATTACH_DOCUMENT: {
+                if (command.documentKindOrMain() == DocumentKind.MAIN && command.documentName() != null) {
+                    throw new SiteSignException(ErrorCode.INVALID_FIELD,
+                            "本文の PDF には名前（documentName）を付けられません。添付書類なら documentKind を ATTACHMENT にしてください。",
+                            "The main PDF takes no documentName. For an attachment, set documentKind to ATTACHMENT.");
+                }
+                byte[] pdf = uploads.take(c, own, command.documentSha256());
+                k = command.documentKindOrMain() == DocumentKind.ATTACHMENT
+                        ? contracts.attach(caller, id, base, command.documentName(), pdf)
+                        : contracts.attachMain(caller, id, base, pdf);
                 uploads.delete(c, own, command.documentSha256());
+                break;
+            }
+            case REMOVE_ATTACHMENT:
+                Uploads.requireSha(command.documentSha256());
+                k = contracts.removeAttachment(caller, id, base, command.documentSha256());
+                break;
+            case AMEND:
+                if (command.originalId() == null) {
+                    throw new SiteSignException(ErrorCode.INVALID_FIELD, "変更する元の契約（originalId）を指定してください。",
+                            "Name the original contract to change (originalId).");
+                }
+                k = contracts.amend(caller, id, command.originalId());
                 break;
             case SIGN:
                 k = contracts.sign(caller, id, base, command.baseSha256(),

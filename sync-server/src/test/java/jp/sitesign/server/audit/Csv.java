@@ -8,11 +8,11 @@ import java.util.List;
  * CRLF and doubled quotes, and anything else (a bare LF, text after a closing quote) is an error, so a
  * malformed export fails the test instead of being read leniently.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -256,6 +256,14 @@ class ContractWorkflowIT {
         assertThat(lines[0]).startsWith("\"文書管理番号\",\"契約文書名称\"");
         assertThat(lines[1]).contains(k.get("managementNumber").asText()).contains("\"出力確認 =SUM(A1)\"")
                 .contains("\"2026-12-24\"").contains("\"777777\"").contains("+09:00");
+        List<List<String>> records = jp.sitesign.server.audit.Csv.parse(text);
+        Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < records.get(0).size(); i++) {
+            row.put(records.get(0).get(i), records.get(1).get(i));
+        }
+        assertThat(row).as("the companies by name, their ids beside")
+                .containsEntry("取引先", "協力工業株式会社").containsEntry("取引先ID", b.id().value())
+                .containsEntry("送付元", "元請建設株式会社").containsEntry("送付元ID", a.id().value());
 
         ApiClient.Response zip = api().get("/api/v1/contracts/export?format=zip&" + filter, aMember);
         assertThat(zip.status()).isEqualTo(200);

@@ -64,6 +64,8 @@ public final class TestServer implements AutoCloseable {
             s.put("port", "0");
             // Tests run the deadline job themselves (ContractService.expireDue) when they move the clock.
             s.put("jobs.expiry-seconds", "86400");
+            // and the archive renewal (ArchiveRenewal.renewDue).
+            s.put("jobs.archive-renewal-minutes", "100000");
             if (onPostgres()) {
                 s.put("db.url", PostgresCluster.get().newDatabase());
                 s.put("db.user", "postgres");

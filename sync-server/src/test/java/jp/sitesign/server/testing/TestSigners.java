@@ -53,6 +53,16 @@ public final class TestSigners implements AutoCloseable {
         }
     }
 
+    /** The CA that certifies the signers and the TSA. */
+    public TestCa ca() {
+        return ca;
+    }
+
+    /** The TSA the signers timestamp with (a test may also name it as the server's {@code tsa.url}). */
+    public TestTsa tsa() {
+        return tsa;
+    }
+
     /** The server settings that make it accept these signers' signatures. */
     public Map<String, String> serverSettings() {
         return Map.of("trust.anchors", anchor.toString());

@@ -140,6 +140,25 @@ public final class TestCa implements AutoCloseable {
         });
     }
 
+    /** A TSA certificate valid only from {@code notBefore} to {@code notAfter} (e.g. one about to expire). */
+    public X509Certificate issueTsa(PublicKey key, String commonName, Instant notBefore, Instant notAfter) {
+        try {
+            return build(new X500Name("CN=" + commonName + ",O=SiteSign Test,C=JP"), key, notBefore, notAfter, builder -> {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
+                if (revocation != null) {
+                    addRevocationPointers(builder);
+                }
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                builder.addExtension(Extension.extendedKeyUsage, true,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            });
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A delegated OCSP responder's certificate: extended key usage OCSPSigning (RFC 6960 §4.2.2.2). */
     public X509Certificate issueOcspResponder(PublicKey key, String commonName) {
         return issue(key, "CN=" + commonName + ",O=SiteSign Test,C=JP", builder -> {

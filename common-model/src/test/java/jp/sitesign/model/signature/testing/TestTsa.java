@@ -46,23 +46,42 @@ public final class TestTsa implements AutoCloseable {
     private static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1");
 
     private final HttpServer server;
-    private final List<X509Certificate> chain;
-    private final TimeStampResponseGenerator generator;
+    private final TestCa ca;
+    private volatile List<X509Certificate> chain;
+    private volatile TimeStampResponseGenerator generator;
     private final AtomicLong serial = new AtomicLong();
     private volatile Behaviour behaviour = Behaviour.CORRECT;
 
     private TestTsa(TestCa ca, X509Certificate certificate, KeyPair keys) throws Exception {
-        this.chain = List.of(certificate, ca.root());
+        this.ca = ca;
+        use(certificate, keys);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/tsa", this::answer);
+        server.start();
+    }
+
+    private void use(X509Certificate certificate, KeyPair keys) throws Exception {
+        List<X509Certificate> newChain = List.of(certificate, ca.root());
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", keys.getPrivate(), certificate),
                 new JcaDigestCalculatorProviderBuilder().build()
                         .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                 POLICY);
-        tokens.addCertificates(new JcaCertStore(chain));
+        tokens.addCertificates(new JcaCertStore(newChain));
         this.generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/tsa", this::answer);
-        server.start();
+        this.chain = newChain;
+    }
+
+    /**
+     * From now on signs with another key and certificate at the same URL, as a real TSA does before its
+     * certificate expires.
+     */
+    public void rotate(X509Certificate certificate, KeyPair keys) {
+        try {
+            use(certificate, keys);
+        } catch (Exception e) {
+            throw new IllegalStateException("rotating the test TSA's key", e);
+        }
     }
 
     /** A TSA with a proper timeStamping certificate from {@code ca}. */
