@@ -73,9 +73,9 @@ public final class PageRenderer implements AutoCloseable {
         worker.start();
     }
 
-    /** A renderer drawing with PDFBox, its cache a quarter of the heap up to 192 MiB. */
+    /** A renderer drawing with PDFBox, its cache a quarter of the heap up to 128 MiB (≈ 20 pages at fit width). */
     public static PageRenderer withPdfBox() {
-        long budget = Math.min(192L << 20, Runtime.getRuntime().maxMemory() / 4);
+        long budget = Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 4);
         return new PageRenderer(PdfBoxPageSource::open, budget);
     }
 
