@@ -1,5 +1,7 @@
 /**
- * The SiteSign desktop app (JavaFX): views and view models per feature, the local encrypted store, the
- * sync engine, PDF preview and token signing. A skeleton until the desktop issues land.
+ * The SiteSign desktop app: {@link jp.sitesign.desktop.Launcher} runs the headless commands
+ * ({@code cli}) or opens the JavaFX window ({@code app}); one package per feature holds its View /
+ * ViewModel / FXML triplet ({@code main}, {@code preview}, {@code settings}, …); {@code store} is the
+ * local encrypted store.
  */
 package jp.sitesign.desktop;

@@ -1,0 +1,83 @@
+package jp.sitesign.desktop.app;
+
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import jp.sitesign.desktop.main.MainWindowView;
+import jp.sitesign.desktop.main.MainWindowViewModel;
+import jp.sitesign.desktop.main.Section;
+import jp.sitesign.desktop.preview.PageRenderer;
+import jp.sitesign.desktop.preview.PreviewView;
+import jp.sitesign.desktop.preview.PreviewViewModel;
+import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.desktop.settings.SettingsView;
+import jp.sitesign.desktop.settings.SettingsViewModel;
+
+/**
+ * Puts the window together: the shell's view model on the sync status, each section's view on its view
+ * model, the scene with the app stylesheet and a font that draws Japanese. One place, so the app, the
+ * screenshot tool and the start-up benchmark show the same window.
+ */
+public final class AppShell {
+    private final Settings settings;
+    private final SettingsFile settingsFile;
+    private final SyncStatus syncStatus;
+    private final PageRenderer renderer;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+    private MainWindowViewModel mainViewModel;
+    private PreviewViewModel previewViewModel;
+
+    public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
+            Executor ui) {
+        this.settings = settings;
+        this.settingsFile = settingsFile;
+        this.syncStatus = syncStatus;
+        this.renderer = renderer;
+        this.ui = ui;
+        this.bundle = I18n.bundle(settings.language());
+    }
+
+    /** The main window's scene, sized for a 1280×800 screen. */
+    public Scene scene() {
+        mainViewModel = new MainWindowViewModel(syncStatus, bundle);
+        Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
+        root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
+        Scene scene = new Scene(root, 1200, 760);
+        scene.getStylesheets().add(ViewLoader.appStylesheet());
+        return scene;
+    }
+
+    public String title() {
+        return bundle.getString("app.title");
+    }
+
+    public MainWindowViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    /** The preview's view model once the documents section has been opened; null before. */
+    public PreviewViewModel previewViewModel() {
+        return previewViewModel;
+    }
+
+    private Node content(Section section) {
+        switch (section) {
+            case DOCUMENTS:
+                previewViewModel = new PreviewViewModel(renderer, ui, bundle);
+                return new PreviewView(previewViewModel).load(bundle);
+            case SETTINGS:
+                return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
+                        .load(bundle);
+            default:
+                Label comingSoon = new Label(bundle.getString("placeholder.comingSoon"));
+                comingSoon.getStyleClass().add("placeholder");
+                return comingSoon;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package jp.sitesign.desktop.main;
+
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.app.SyncStatus;
+import jp.sitesign.model.time.JapanTime;
+
+/**
+ * The window shell: which section is open, and the status bar's sentences about synchronisation and the
+ * unread notices, derived from {@link SyncStatus} so they follow the engine without the view knowing it.
+ */
+public final class MainWindowViewModel {
+    static final int BADGE_MAX = 99;
+
+    private final ResourceBundle bundle;
+    private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
+    private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection",
+            Section.CONTRACTS);
+    private final IntegerProperty unreadNotices = new SimpleIntegerProperty(this, "unreadNotices", 0);
+    private final BooleanBinding online;
+    private final StringBinding onlineText;
+    private final StringBinding pendingText;
+    private final StringBinding lastSyncText;
+    private final StringBinding conflictsText;
+    private final BooleanBinding hasConflicts;
+    private final StringBinding noticesBadgeText;
+    private final BooleanBinding noticesBadgeVisible;
+
+    public MainWindowViewModel(SyncStatus status, ResourceBundle bundle) {
+        this.bundle = bundle;
+        online = Bindings.createBooleanBinding(() -> status.onlineProperty().get(), status.onlineProperty());
+        onlineText = Bindings.createStringBinding(
+                () -> bundle.getString(status.onlineProperty().get() ? "status.online" : "status.offline"),
+                status.onlineProperty());
+        pendingText = Bindings.createStringBinding(() -> {
+            int n = status.pendingCommandsProperty().get();
+            return n == 0 ? bundle.getString("status.pending.none") : I18n.format(bundle, "status.pending", n);
+        }, status.pendingCommandsProperty());
+        lastSyncText = Bindings.createStringBinding(() -> status.lastSyncProperty().get() == null
+                ? bundle.getString("status.lastSync.never")
+                : I18n.format(bundle, "status.lastSync", JapanTime.display(status.lastSyncProperty().get())),
+                status.lastSyncProperty());
+        hasConflicts = status.conflictsProperty().greaterThan(0);
+        conflictsText = Bindings.createStringBinding(() -> {
+            int n = status.conflictsProperty().get();
+            return n == 0 ? "" : I18n.format(bundle, "status.conflicts", n);
+        }, status.conflictsProperty());
+        noticesBadgeVisible = unreadNotices.greaterThan(0);
+        noticesBadgeText = Bindings.createStringBinding(() -> {
+            int n = unreadNotices.get();
+            return n > BADGE_MAX ? BADGE_MAX + "+" : Integer.toString(n);
+        }, unreadNotices);
+    }
+
+    public ObservableList<Section> sections() {
+        return sections;
+    }
+
+    public String sectionName(Section section) {
+        return bundle.getString(section.textKey());
+    }
+
+    public ObjectProperty<Section> selectedSectionProperty() {
+        return selectedSection;
+    }
+
+    /** The notices badge's button: opens the notices. */
+    public void openNotices() {
+        selectedSection.set(Section.NOTICES);
+    }
+
+    /** Unread notices; fed by the notices feature once it exists. */
+    public IntegerProperty unreadNoticesProperty() {
+        return unreadNotices;
+    }
+
+    public BooleanBinding onlineBinding() {
+        return online;
+    }
+
+    public StringBinding onlineText() {
+        return onlineText;
+    }
+
+    public StringBinding pendingText() {
+        return pendingText;
+    }
+
+    public StringBinding lastSyncText() {
+        return lastSyncText;
+    }
+
+    public StringBinding conflictsText() {
+        return conflictsText;
+    }
+
+    public BooleanBinding hasConflicts() {
+        return hasConflicts;
+    }
+
+    public StringBinding noticesBadgeText() {
+        return noticesBadgeText;
+    }
+
+    public BooleanBinding noticesBadgeVisible() {
+        return noticesBadgeVisible;
+    }
+}

@@ -1,0 +1,78 @@
+package jp.sitesign.desktop.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.app.SyncStatusHolder;
+import jp.sitesign.desktop.settings.Language;
+import org.junit.jupiter.api.Test;
+
+/** The status bar follows the sync status, in the user's language; the notices badge shows unread ones. */
+class MainWindowViewModelTest {
+    private final SyncStatusHolder status = new SyncStatusHolder();
+
+    @Test
+    void theStatusBarSaysOfflineWithNothingSentAndNoSyncBeforeTheEngineReports() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+
+        assertThat(vm.onlineText().get()).isEqualTo("オフライン");
+        assertThat(vm.pendingText().get()).isEqualTo("未送信なし");
+        assertThat(vm.lastSyncText().get()).isEqualTo("まだ同期していません");
+        assertThat(vm.hasConflicts().get()).isFalse();
+    }
+
+    @Test
+    void theStatusBarFollowsTheEngineInJapaneseTimes() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+
+        status.setOnline(true);
+        status.setPendingCommands(3);
+        status.setLastSync(Instant.parse("2026-11-25T01:05:09Z"));
+        status.setConflicts(2);
+
+        assertThat(vm.onlineBinding().get()).isTrue();
+        assertThat(vm.onlineText().get()).isEqualTo("オンライン");
+        assertThat(vm.pendingText().get()).isEqualTo("未送信 3 件");
+        assertThat(vm.lastSyncText().get()).isEqualTo("最終同期 2026-11-25 10:05:09+09:00");
+        assertThat(vm.hasConflicts().get()).isTrue();
+        assertThat(vm.conflictsText().get()).isEqualTo("競合 2 件");
+    }
+
+    @Test
+    void inEnglishTheSameStateReadsInEnglish() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.EN));
+        status.setPendingCommands(1);
+        status.setConflicts(4);
+
+        assertThat(vm.onlineText().get()).isEqualTo("Offline");
+        assertThat(vm.pendingText().get()).isEqualTo("1 unsent");
+        assertThat(vm.conflictsText().get()).isEqualTo("4 conflicts");
+        status.setConflicts(1);
+        assertThat(vm.conflictsText().get()).isEqualTo("1 conflict");
+        assertThat(vm.sectionName(Section.CONTRACTS)).isEqualTo("Contracts");
+    }
+
+    @Test
+    void theNoticesBadgeShowsOnlyWithUnreadNoticesAndCapsItsNumber() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        assertThat(vm.noticesBadgeVisible().get()).isFalse();
+
+        vm.unreadNoticesProperty().set(5);
+        assertThat(vm.noticesBadgeVisible().get()).isTrue();
+        assertThat(vm.noticesBadgeText().get()).isEqualTo("5");
+
+        vm.unreadNoticesProperty().set(250);
+        assertThat(vm.noticesBadgeText().get()).isEqualTo("99+");
+    }
+
+    @Test
+    void theNoticesButtonOpensTheNoticesSection() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        assertThat(vm.selectedSectionProperty().get()).isEqualTo(Section.CONTRACTS);
+
+        vm.openNotices();
+
+        assertThat(vm.selectedSectionProperty().get()).isEqualTo(Section.NOTICES);
+    }
+}
