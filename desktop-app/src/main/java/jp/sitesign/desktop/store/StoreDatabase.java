@@ -70,9 +70,11 @@ final class StoreDatabase implements AutoCloseable {
         // A first sync writes thousands of snapshots at once: JSON up to 64 KiB stays in the row instead of
         // H2's separate LOB storage, pages are compressed before they are encrypted (an eighth of the bytes
         // through AES, 14 instead of 115 MB for 10,000 contracts) and a 64 MB cache keeps the indexes' pages
-        // from being read back and decrypted while they are filled.
+        // from being read back and decrypted while they are filled. WRITE_DELAY=0: a commit is in the file when
+        // it returns (H2's default leaves it in memory for up to 500 ms, which a killed process loses: an
+        // outbox command the UI called saved, or a page whose checkpoint the next pull relies on).
         String url = "jdbc:h2:file:" + path + ";CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_MEMORY_ROWS=2000000"
-                + ";MAX_LENGTH_INPLACE_LOB=65536;COMPRESS=TRUE;CACHE_SIZE=65536";
+                + ";MAX_LENGTH_INPLACE_LOB=65536;COMPRESS=TRUE;CACHE_SIZE=65536;WRITE_DELAY=0";
         String password = derived(storeKey, "h2-file") + " " + derived(storeKey, "h2-user");
         StoreDatabase db = new StoreDatabase(JdbcConnectionPool.create(url, "sitesign", password));
         try {
