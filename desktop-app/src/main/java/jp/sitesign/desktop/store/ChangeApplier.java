@@ -2,13 +2,19 @@ package jp.sitesign.desktop.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jp.sitesign.model.sync.Change;
 import jp.sitesign.model.sync.ChangePage;
+import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.EntityType;
 
 /**
@@ -32,9 +38,11 @@ final class ChangeApplier {
                 }
             }
         }
+        ContractChanges contracts = new ContractChanges();
         for (Change change : page.changes()) {
-            apply(c, change);
+            apply(c, change, contracts);
         }
+        contracts.write(c);
         StoreDatabase.setMeta(c, "checkpoint", Long.toString(page.checkpoint()));
         if (!page.more()) {
             // The feed is drained: whatever the server applied before this pull is in the store now.
@@ -44,7 +52,7 @@ final class ChangeApplier {
         }
     }
 
-    private static void apply(Connection c, Change ch) throws SQLException {
+    private static void apply(Connection c, Change ch, ContractChanges contracts) throws SQLException {
         if (ch.type() == null || ch.id() == null || ch.id().isBlank()) {
             throw malformed(ch, "no type or id");
         }
@@ -54,7 +62,11 @@ final class ChangeApplier {
             throw malformed(ch, "a change carries exactly one body of its type, a tombstone none");
         }
         if (ch.removed()) {
-            remove(c, ch.type(), ch.id());
+            if (ch.type() == EntityType.CONTRACT) {
+                contracts.remove(ch.id());
+            } else {
+                remove(c, ch.type(), ch.id());
+            }
             return;
         }
         switch (ch.type()) {
@@ -63,8 +75,7 @@ final class ChangeApplier {
                         || ch.contract().status() == null || ch.contract().updatedAt() == null) {
                     throw malformed(ch, "contract body does not match");
                 }
-                ContractRows.upsert(c, ch.contract());
-                dropCaughtUp(c, ch.id(), ch.contract().revision());
+                contracts.upsert(ch.contract());
             }
             case USER -> {
                 requireId(ch, ch.user().id());
@@ -97,12 +108,45 @@ final class ChangeApplier {
         };
     }
 
-    private static void remove(Connection c, EntityType type, String id) throws SQLException {
-        if (type == EntityType.CONTRACT) {
-            ContractRows.delete(c, id);
-            dropCaughtUp(c, id, Long.MAX_VALUE);
-            return;
+    /**
+     * A page's contract changes, written together at the end in batches. Only the last change of an id
+     * counts (each carries the whole state, a tombstone none); the outbox's applied draft commands are
+     * dropped up to the highest revision the page brought for the id (any revision for a tombstone), as
+     * applying the changes one by one would.
+     */
+    private static final class ContractChanges {
+        private final Map<String, ContractSnapshot> last = new LinkedHashMap<>();
+        private final Map<String, Long> caughtUp = new HashMap<>();
+
+        void upsert(ContractSnapshot k) {
+            last.remove(k.id());
+            last.put(k.id(), k);
+            caughtUp.merge(k.id(), k.revision(), Math::max);
         }
+
+        void remove(String id) {
+            last.remove(id);
+            last.put(id, null);
+            caughtUp.put(id, Long.MAX_VALUE);
+        }
+
+        void write(Connection c) throws SQLException {
+            List<String> removed = new ArrayList<>();
+            List<ContractSnapshot> upserted = new ArrayList<>();
+            last.forEach((id, k) -> {
+                if (k == null) {
+                    removed.add(id);
+                } else {
+                    upserted.add(k);
+                }
+            });
+            ContractRows.deleteAll(c, removed);
+            ContractRows.upsertAll(c, upserted);
+            dropCaughtUp(c, caughtUp);
+        }
+    }
+
+    private static void remove(Connection c, EntityType type, String id) throws SQLException {
         String table = switch (type) {
             case USER -> "users";
             case PARTNERSHIP -> "partnerships";
@@ -127,12 +171,25 @@ final class ChangeApplier {
     }
 
     /** Applied draft commands whose effect the feed has now brought stop overlaying the server's state. */
-    private static void dropCaughtUp(Connection c, String id, long revision) throws SQLException {
+    private static void dropCaughtUp(Connection c, Map<String, Long> revisions) throws SQLException {
+        if (revisions.isEmpty() || !anyApplied(c)) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE entity_id = ? AND state = 'APPLIED'"
                 + " AND (applied_revision IS NULL OR applied_revision <= ?)")) {
-            ps.setString(1, id);
-            ps.setLong(2, revision);
-            ps.executeUpdate();
+            for (Map.Entry<String, Long> e : revisions.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setLong(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static boolean anyApplied(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM outbox WHERE state = 'APPLIED' FETCH FIRST 1 ROW ONLY")) {
+            return rs.next();
         }
     }
 

@@ -1,88 +1,155 @@
 package jp.sitesign.desktop.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.sync.ContractSnapshot;
 
 /** The contracts table: each server snapshot as JSON beside its search keys, and the PDFs it names. */
 final class ContractRows {
-    private static final String KEY_COLUMNS = "id, sender_id, counterparty_id, status, management_number, title,"
-            + " transaction_date, amount, updated_at";
+    private static final String WRITE_COLUMNS = "id, sender_id, counterparty_id, status, management_number,"
+            + " number_fold, title, title_fold, transaction_date, amount, updated_at, revision";
+    /** Ids per IN list: one parameter each keeps the primary key in use ("= ANY(array)" scanned the table). */
+    private static final int IN_CHUNK = 500;
 
     private ContractRows() {
     }
 
-    static void upsert(Connection c, ContractSnapshot k) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO contracts (id, sender_id, counterparty_id, status,"
-                + " management_number, number_fold, title, title_fold, transaction_date, amount, updated_at, revision)"
-                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, k.id());
-            ps.setString(2, k.senderId());
-            ps.setString(3, k.counterpartyId());
-            ps.setString(4, k.status().name());
-            ps.setString(5, k.managementNumber());
-            ps.setString(6, ContractQuery.fold(k.managementNumber()));
-            ps.setString(7, k.title());
-            ps.setString(8, ContractQuery.fold(k.title()));
-            ps.setObject(9, k.transactionDate());
-            if (k.amountYen() == null) {
-                ps.setNull(10, Types.BIGINT);
-            } else {
-                ps.setLong(10, k.amountYen());
+    /**
+     * Stores a page's contracts, one batch per statement: a first sync of 1,000 contracts a page costs one
+     * existence query and a handful of batches, not a dozen statements per contract.
+     */
+    static void upsertAll(Connection c, Collection<ContractSnapshot> snapshots) throws SQLException {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        List<String> ids = snapshots.stream().map(ContractSnapshot::id).toList();
+        Set<String> existing = existing(c, ids);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contracts (" + WRITE_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE contracts SET sender_id = ?, counterparty_id = ?,"
+                        + " status = ?, management_number = ?, number_fold = ?, title = ?, title_fold = ?,"
+                        + " transaction_date = ?, amount = ?, updated_at = ?, revision = ? WHERE id = ?")) {
+            for (ContractSnapshot k : snapshots) {
+                if (existing.contains(k.id())) {
+                    setKeys(update, 1, k);
+                    update.setString(12, k.id());
+                    update.addBatch();
+                } else {
+                    insert.setString(1, k.id());
+                    setKeys(insert, 2, k);
+                    insert.addBatch();
+                }
             }
-            ps.setObject(11, k.updatedAt().atOffset(ZoneOffset.UTC));
-            ps.setLong(12, k.revision());
-            ps.executeUpdate();
+            insert.executeBatch();
+            update.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO contract_snapshots (id, snapshot) KEY (id) VALUES (?, ?)")) {
-            ps.setString(1, k.id());
-            ps.setString(2, StoreJson.write(k));
-            ps.executeUpdate();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO contract_snapshots (snapshot, id) VALUES (?, ?)");
+                PreparedStatement update = c.prepareStatement("UPDATE contract_snapshots SET snapshot = ? WHERE id = ?")) {
+            for (ContractSnapshot k : snapshots) {
+                PreparedStatement ps = existing.contains(k.id()) ? update : insert;
+                ps.setString(1, StoreJson.write(k));
+                ps.setString(2, k.id());
+                ps.addBatch();
+            }
+            insert.executeBatch();
+            update.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM contract_documents WHERE contract_id = ?")) {
-            ps.setString(1, k.id());
-            ps.executeUpdate();
-        }
-        Set<String> shas = new LinkedHashSet<>();
-        if (k.mainDocument() != null) {
-            shas.add(k.mainDocument());
-        }
-        k.documents().forEach(d -> shas.add(d.sha256()));
+        deleteWhere(c, "DELETE FROM contract_documents WHERE contract_id = ?", existing);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO contract_documents (contract_id, sha256) VALUES (?, ?)")) {
-            for (String sha : shas) {
-                ps.setString(1, k.id());
-                ps.setString(2, sha);
-                ps.addBatch();
+            for (ContractSnapshot k : snapshots) {
+                for (String sha : shas(k)) {
+                    ps.setString(1, k.id());
+                    ps.setString(2, sha);
+                    ps.addBatch();
+                }
             }
             ps.executeBatch();
         }
     }
 
-    static void delete(Connection c, String id) throws SQLException {
+    private static void setKeys(PreparedStatement ps, int at, ContractSnapshot k) throws SQLException {
+        ps.setString(at, k.senderId());
+        ps.setString(at + 1, k.counterpartyId());
+        ps.setString(at + 2, k.status().name());
+        ps.setString(at + 3, k.managementNumber());
+        ps.setString(at + 4, ContractQuery.fold(k.managementNumber()));
+        ps.setString(at + 5, k.title());
+        ps.setString(at + 6, ContractQuery.fold(k.title()));
+        ps.setObject(at + 7, k.transactionDate());
+        if (k.amountYen() == null) {
+            ps.setNull(at + 8, Types.BIGINT);
+        } else {
+            ps.setLong(at + 8, k.amountYen());
+        }
+        ps.setObject(at + 9, k.updatedAt().atOffset(ZoneOffset.UTC));
+        ps.setLong(at + 10, k.revision());
+    }
+
+    private static Set<String> shas(ContractSnapshot k) {
+        Set<String> shas = new LinkedHashSet<>();
+        if (k.mainDocument() != null) {
+            shas.add(k.mainDocument());
+        }
+        k.documents().forEach(d -> shas.add(d.sha256()));
+        return shas;
+    }
+
+    /** Which of {@code ids} are stored, asked in chunks (one parameter per id, so the primary key is used). */
+    private static Set<String> existing(Connection c, List<String> ids) throws SQLException {
+        Set<String> out = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM contracts WHERE id IN (" + marks(chunk.size())
+                    + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static void deleteAll(Connection c, Collection<String> ids) throws SQLException {
         for (String sql : List.of("DELETE FROM contract_documents WHERE contract_id = ?",
                 "DELETE FROM contract_snapshots WHERE id = ?",
                 "DELETE FROM contracts WHERE id = ?")) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            deleteWhere(c, sql, ids);
+        }
+    }
+
+    private static void deleteWhere(Connection c, String sql, Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String id : ids) {
                 ps.setString(1, id);
-                ps.executeUpdate();
+                ps.addBatch();
             }
+            ps.executeBatch();
         }
     }
 
@@ -104,88 +171,23 @@ final class ContractRows {
         }
     }
 
+    /** The snapshots of {@code ids} that are stored, by id. */
     static Map<String, ContractSnapshot> load(Connection c, List<String> ids) throws SQLException {
         Map<String, ContractSnapshot> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        // IN with one parameter per id uses the primary key; "= ANY(array)" scanned the table.
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, snapshot FROM contract_snapshots WHERE id IN (" + marks + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setString(i + 1, ids.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), StoreJson.read(rs.getString(2), ContractSnapshot.class));
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(from + IN_CHUNK, ids.size()));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, snapshot FROM contract_snapshots WHERE id IN ("
+                    + marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), StoreJson.read(rs.getString(2), ContractSnapshot.class));
+                    }
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * The search keys of every stored contract {@code q} may match, narrowed on the indexed columns. The
-     * conditions mirror {@link ContractQuery#matches} exactly (text through the folded columns); the caller
-     * still applies {@code matches}, which stays the definition.
-     */
-    static List<ContractQuery.Keys> candidates(Connection c, ContractQuery q, CompanyId viewer) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + KEY_COLUMNS + " FROM contracts WHERE TRUE");
-        List<Object> args = new ArrayList<>();
-        if (q.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(q.status().name());
-        }
-        if (q.dateFrom() != null) {
-            sql.append(" AND transaction_date >= ?");
-            args.add(Date.valueOf(q.dateFrom()));
-        }
-        if (q.dateTo() != null) {
-            sql.append(" AND transaction_date <= ?");
-            args.add(Date.valueOf(q.dateTo()));
-        }
-        if (q.amountMin() != null) {
-            sql.append(" AND amount >= ?");
-            args.add(q.amountMin());
-        }
-        if (q.amountMax() != null) {
-            sql.append(" AND amount <= ?");
-            args.add(q.amountMax());
-        }
-        if (q.counterparty() != null) {
-            sql.append(" AND (counterparty_id = ? OR (sender_id = ? AND sender_id <> ?))");
-            args.add(q.counterparty().value());
-            args.add(q.counterparty().value());
-            args.add(viewer.value());
-        }
-        like(sql, args, "number_fold", q.number());
-        like(sql, args, "title_fold", q.title());
-        List<ContractQuery.Keys> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long amount = rs.getLong("amount");
-                    Long amountYen = rs.wasNull() ? null : amount;
-                    out.add(new ContractQuery.Keys(rs.getString("id"), rs.getString("sender_id"),
-                            rs.getString("counterparty_id"),
-                            jp.sitesign.model.contract.ContractStatus.valueOf(rs.getString("status")),
-                            rs.getString("management_number"), rs.getString("title"),
-                            rs.getObject("transaction_date", LocalDate.class), amountYen,
-                            rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void like(StringBuilder sql, List<Object> args, String column, String filter) {
-        String needle = ContractQuery.needle(filter);
-        if (needle != null) {
-            sql.append(" AND ").append(column).append(" LIKE ? ESCAPE '\\'");
-            args.add("%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
     }
 }

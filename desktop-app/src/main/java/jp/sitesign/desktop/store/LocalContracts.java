@@ -3,7 +3,6 @@ package jp.sitesign.desktop.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,25 +40,18 @@ public final class LocalContracts {
 
     /**
      * The same search as the server's, over what this computer holds: the same rows in the same order for
-     * the same data, plus local drafts and with pending edits applied.
+     * the same data, plus local drafts and with pending edits applied. H2 filters, orders, pages and counts
+     * the server's snapshots the overlay leaves alone ({@link ContractSearch}); the few overlaid contracts
+     * are matched here and merged into the page, so the answer is the same as sorting everything by
+     * {@link ContractQuery#order()}.
      */
     public LocalPage search(ContractQuery q) {
-        return db.read(c -> {
+        return db.readConsistent(c -> {
             Overlay overlay = Overlay.load(c, company, user);
-            List<ContractQuery.Keys> hits = new ArrayList<>();
-            for (ContractQuery.Keys k : ContractRows.candidates(c, q, company)) {
-                if (!overlay.covers(k.id()) && q.matches(k, company)) {
-                    hits.add(k);
-                }
-            }
-            for (ContractSnapshot local : overlay.visible()) {
-                if (q.matches(local.searchKeys(), company)) {
-                    hits.add(local.searchKeys());
-                }
-            }
-            hits.sort(q.order());
-            List<ContractQuery.Keys> page = q.page(hits);
-            return new LocalPage(open(c, page, overlay), hits.size(), q.offset(), q.limit());
+            List<ContractQuery.Keys> shown = overlay.visible().stream().map(ContractSnapshot::searchKeys)
+                    .filter(k -> q.matches(k, company)).toList();
+            ContractSearch.Result result = new ContractSearch(q, company).page(c, overlay.covered(), shown);
+            return new LocalPage(open(c, result.page(), overlay), result.total(), q.offset(), q.limit());
         });
     }
 
@@ -67,15 +59,12 @@ public final class LocalContracts {
             throws SQLException {
         List<String> ids = page.stream().map(ContractQuery.Keys::id).toList();
         Map<String, ContractSnapshot> server = ContractRows.load(c, ids);
-        Map<String, List<OutboxEntry>> pending = Outbox.select(c, "").stream()
-                .filter(e -> e.command().entityId() != null)
+        Map<String, List<OutboxEntry>> pending = Outbox.forEntities(c, ids).stream()
                 .collect(Collectors.groupingBy(e -> e.command().entityId()));
         List<LocalContract> out = new ArrayList<>();
         for (String id : ids) {
             ContractSnapshot shown = overlay.covers(id) ? overlay.get(id) : server.get(id);
-            List<OutboxEntry> entries = new ArrayList<>(pending.getOrDefault(id, List.of()));
-            entries.sort(Comparator.comparingLong(OutboxEntry::seq));
-            out.add(new LocalContract(shown, server.get(id), entries));
+            out.add(new LocalContract(shown, server.get(id), pending.getOrDefault(id, List.of())));
         }
         return out;
     }

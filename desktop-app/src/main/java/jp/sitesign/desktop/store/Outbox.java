@@ -200,6 +200,27 @@ public final class Outbox {
         return out;
     }
 
+    /** The commands on any of {@code entityIds}, oldest first. */
+    static List<OutboxEntry> forEntities(Connection c, List<String> entityIds) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>();
+        for (int from = 0; from < entityIds.size(); from += 500) {
+            List<String> chunk = entityIds.subList(from, Math.min(from + 500, entityIds.size()));
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE entity_id IN ("
+                    + ContractRows.marks(chunk.size()) + ") ORDER BY seq")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(OutboxEntry::seq));
+        return out;
+    }
+
     static List<OutboxEntry> select(Connection c, String where) throws SQLException {
         List<OutboxEntry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox " + where + " ORDER BY seq");

@@ -94,6 +94,11 @@ final class Overlay {
         return shown.get(id);
     }
 
+    /** The ids whose stored snapshot the overlay replaces or hides. */
+    Set<String> covered() {
+        return shown.keySet();
+    }
+
     /** Every contract the overlay shows (not the hidden ones). */
     List<ContractSnapshot> visible() {
         return shown.values().stream().filter(java.util.Objects::nonNull).toList();

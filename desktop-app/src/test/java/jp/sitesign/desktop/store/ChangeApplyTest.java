@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
@@ -13,6 +15,7 @@ import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.Change;
 import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandResult;
 import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
@@ -26,11 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ChangeApplyTest {
     @TempDir
     Path home;
+    TestStores stores;
     StoreSession store;
 
     @BeforeEach
     void open() {
-        store = new TestStores(home).open();
+        stores = new TestStores(home);
+        store = stores.open();
     }
 
     @AfterEach
@@ -81,6 +86,64 @@ class ChangeApplyTest {
         store.apply(TestStores.page(10, Change.removed(EntityType.CONTRACT, "k1", 10)));
         assertThat(contractIds()).isEmpty();
         assertThat(store.contracts().current("k1")).isEmpty();
+    }
+
+    @Test
+    void withinOnePageTheLastChangeOfAContractWinsAsIfAppliedOneByOne() {
+        store.apply(TestStores.page(2, Change.of(TestStores.contract("k1", "外壁", 1), 1),
+                Change.of(TestStores.contract("k2", "内装", 1), 2)));
+        Command edit = store.outbox().append(Command.editDraft("k2", 1, TestStores.draft("内装（編集）"))).command();
+        store.outbox().markResult(CommandResult.applied(edit.id(), "k2", 3L));
+
+        store.apply(new ChangePage(List.of(Change.removed(EntityType.CONTRACT, "k1", 3),
+                Change.of(TestStores.contract("k1", "外壁（復活）", 3), 4),
+                Change.of(TestStores.contract("k2", "内装（サーバー）", 3), 5),
+                Change.of(TestStores.contract("k3", "足場", 1), 6), Change.removed(EntityType.CONTRACT, "k3", 7),
+                Change.of(TestStores.contract("k2", "内装（サーバー2）", 2), 8)), 8, true, false));
+
+        assertThat(contractIds()).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(store.contracts().current("k1").orElseThrow().current().title()).isEqualTo("外壁（復活）");
+        assertThat(store.contracts().current("k2").orElseThrow().current().title())
+                .as("the last change, not the highest revision, is the state").isEqualTo("内装（サーバー2）");
+        assertThat(store.outbox().all()).as("revision 3 came in this page: the applied edit stops overlaying")
+                .isEmpty();
+        assertThat(store.contracts().current("k3")).isEmpty();
+    }
+
+    @Test
+    void aVersion1StoreIsUpgradedInPlaceAndKeepsItsData() {
+        store.apply(TestStores.page(2, Change.of(TestStores.contract("k1", "外壁", 1), 1),
+                Change.of(TestStores.contract("k2", "内装", 2), 2)));
+        store.close();
+        try (StoreDatabase db = StoreDatabase.open(stores.at, stores.key)) {
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP INDEX contracts_newest");
+                    s.execute("CREATE INDEX contracts_updated ON contracts (updated_at)");
+                }
+                StoreDatabase.setMeta(c, "schema", "1");
+                return null;
+            });
+        }
+
+        store = stores.open();
+
+        assertThat(contractIds()).containsExactly("k2", "k1");
+        String schema;
+        String plan;
+        try (StoreDatabase db = StoreDatabase.open(stores.at, stores.key)) {
+            schema = db.read(c -> StoreDatabase.meta(c, "schema"));
+            plan = db.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN SELECT id FROM contracts"
+                        + " ORDER BY " + ContractSearch.orderBy(ContractQuery.Sort.UPDATED_DESC) + " FETCH FIRST 5 ROWS ONLY")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+        }
+        assertThat(schema).isEqualTo("2");
+        assertThat(plan).as("the default list reads its page from the index").contains("CONTRACTS_NEWEST")
+                .contains("index sorted");
     }
 
     @Test
