@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.testing.PostgresCluster;
@@ -220,21 +219,39 @@ class AtRestIT {
         return filesContaining(dir, List.of(needle));
     }
 
-    /** Every regular file under {@code dir} that holds any of the needles; each file is read once. */
+    /**
+     * Every regular file under {@code dir} that holds any of the needles; each file is read once. A live
+     * database folder changes while it is walked (PostgreSQL rewrites pg_internal.init, H2 its temp files):
+     * a file or folder that vanishes meanwhile is skipped, not an error.
+     */
     private static List<Path> filesContaining(Path dir, List<byte[]> needles) {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).forEach(f -> {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(f);
-                } catch (NoSuchFileException gone) {
-                    return;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a)
+                        throws IOException {
+                    if (!a.isRegularFile()) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(f);
+                    } catch (NoSuchFileException gone) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    if (needles.stream().anyMatch(n -> indexOf(content, n) >= 0)) {
+                        found.add(f);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
                 }
-                if (needles.stream().anyMatch(n -> indexOf(content, n) >= 0)) {
-                    found.add(f);
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
                 }
             });
         } catch (IOException e) {
