@@ -145,6 +145,61 @@ final class ContractRepository {
         }
     }
 
+    /** Several contracts at once (a feed page), by id; ids not found are absent. */
+    Map<String, StoredContract> findAll(Connection c, java.util.Collection<String> ids) throws SQLException {
+        Map<String, StoredContract> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM contracts WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredContract k = read(c, rs);
+                        out.put(k.id(), k);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The document lists of several contracts at once, oldest first within each. */
+    Map<String, List<ContractSnapshot.DocumentRef>> documents(Connection c, java.util.Collection<StoredContract> ks)
+            throws SQLException {
+        Map<String, StoredContract> byId = new java.util.HashMap<>();
+        ks.forEach(k -> byId.put(k.id(), k));
+        Map<String, List<ContractSnapshot.DocumentRef>> out = new java.util.HashMap<>();
+        List<String> all = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("SELECT contract_id, sha256, kind, pages, size_bytes,"
+                    + " produced_by, reason, created_at, display_name FROM contract_documents WHERE contract_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+                    + ") ORDER BY contract_id, created_at, sha256")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredContract k = byId.get(rs.getString(1));
+                        String sha = rs.getString(2);
+                        byte[] sealedName = rs.getBytes(9);
+                        String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                                namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
+                        out.computeIfAbsent(k.id(), x -> new ArrayList<>()).add(new ContractSnapshot.DocumentRef(sha,
+                                rs.getString(3), name, rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                                Jdbc.getInstant(rs, "created_at")));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     void delete(Connection c, String id) throws SQLException {
         changes.removed(c, EntityType.CONTRACT, id);
         for (String table : List.of("contract_documents", "contract_parties", "contracts")) {
@@ -347,22 +402,7 @@ final class ContractRepository {
 
     /** Every document version of a contract, oldest first, without their content; attachments with their names. */
     List<ContractSnapshot.DocumentRef> documents(Connection c, StoredContract k) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT sha256, kind, pages, size_bytes, produced_by, reason,"
-                + " created_at, display_name FROM contract_documents WHERE contract_id = ? ORDER BY created_at, sha256")) {
-            ps.setString(1, k.id());
-            List<ContractSnapshot.DocumentRef> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String sha = rs.getString(1);
-                    byte[] sealedName = rs.getBytes(8);
-                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
-                            namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
-                    out.add(new ContractSnapshot.DocumentRef(sha, rs.getString(2), name, rs.getInt(3),
-                            rs.getLong(4), rs.getString(5), rs.getString(6), Jdbc.getInstant(rs, "created_at")));
-                }
-            }
-            return out;
-        }
+        return documents(c, List.of(k)).getOrDefault(k.id(), List.of());
     }
 
     /**

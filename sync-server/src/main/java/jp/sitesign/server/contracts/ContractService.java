@@ -479,6 +479,29 @@ public final class ContractService {
         return java.util.Optional.of(snapshot(c, k));
     }
 
+    /**
+     * Several contracts as the caller may hold them, for a feed page: loaded and their documents listed in
+     * a few queries, not one per contract. Contracts gone or not visible to the caller are absent.
+     */
+    public java.util.Map<String, ContractSnapshot> snapshots(Connection c, Caller caller,
+            java.util.Collection<String> ids) throws SQLException {
+        java.util.Map<String, StoredContract> found = contracts.findAll(c, ids);
+        List<StoredContract> visible = new ArrayList<>();
+        for (StoredContract k : found.values()) {
+            if (guard.decide(caller, Action.VIEW_CONTRACT, k.progress().toResource(k.creator(), false)).allowed()) {
+                visible.add(k);
+            }
+        }
+        java.util.Map<String, List<ContractSnapshot.DocumentRef>> documents = contracts.documents(c, visible);
+        java.util.Map<String, ContractSnapshot> out = new java.util.HashMap<>();
+        for (StoredContract k : visible) {
+            out.put(k.id(), ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(),
+                    k.mainDocument(), documents.getOrDefault(k.id(), List.of()), k.revision(), k.createdAt(),
+                    k.updatedAt()));
+        }
+        return out;
+    }
+
     /** The contract with its document list, in wire form. */
     public ContractSnapshot snapshot(Connection c, StoredContract k) throws SQLException {
         return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(), k.mainDocument(),

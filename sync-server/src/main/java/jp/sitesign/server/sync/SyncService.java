@@ -95,6 +95,10 @@ public final class SyncService {
             long from = reset ? 0 : since;
             List<String> audiences = List.of(caller.companyId(), caller.getName(), ChangeLog.EVERYONE);
             List<ChangeLog.Row> rows = ChangeLog.after(c, audiences, from, limit);
+            List<String> contractIds = rows.stream()
+                    .filter(r -> r.type() == jp.sitesign.model.sync.EntityType.CONTRACT && !r.removed())
+                    .map(ChangeLog.Row::id).distinct().toList();
+            java.util.Map<String, ContractSnapshot> snapshots = contracts.snapshots(c, caller, contractIds);
             List<Change> changes = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             long checkpoint = from;
@@ -103,7 +107,10 @@ public final class SyncService {
                 if (!seen.add(row.type() + "|" + row.id())) {
                     continue;
                 }
-                Optional<Change> current = row.removed() ? Optional.empty() : load(c, caller, row);
+                Optional<Change> current = row.removed() ? Optional.empty()
+                        : row.type() == jp.sitesign.model.sync.EntityType.CONTRACT
+                                ? Optional.ofNullable(snapshots.get(row.id())).map(k -> Change.of(k, row.seq()))
+                                : load(c, caller, row);
                 if (current.isPresent()) {
                     changes.add(current.get());
                 } else if (from > 0) {
