@@ -30,6 +30,9 @@ public record ServerAddress(String host, int port) {
         if (text.isEmpty()) {
             throw new Invalid("firstRun.error.empty");
         }
+        if (!text.contains("://")) {
+            throw new Invalid("firstRun.error.notHttps");
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -37,7 +40,7 @@ public record ServerAddress(String host, int port) {
             throw new Invalid("firstRun.error.malformed");
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new Invalid(text.contains("://") ? "firstRun.error.malformed" : "firstRun.error.notHttps");
+            throw new Invalid("firstRun.error.malformed");
         }
         if (!"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
             throw new Invalid("firstRun.error.notHttps");
