@@ -10,6 +10,8 @@ import javafx.scene.text.Font;
 import jp.sitesign.desktop.main.MainWindowView;
 import jp.sitesign.desktop.main.MainWindowViewModel;
 import jp.sitesign.desktop.main.Section;
+import jp.sitesign.desktop.notices.NoticesView;
+import jp.sitesign.desktop.notices.NoticesViewModel;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PreviewView;
 import jp.sitesign.desktop.preview.PreviewViewModel;
@@ -32,6 +34,9 @@ public final class AppShell {
     private final ResourceBundle bundle;
     private MainWindowViewModel mainViewModel;
     private PreviewViewModel previewViewModel;
+    private NoticesViewModel notices;
+    private String sessionText;
+    private Runnable logout;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -43,9 +48,21 @@ public final class AppShell {
         this.bundle = I18n.bundle(settings.language());
     }
 
+    /** For a logged-in user: the notices section and its badge, who is logged in and how, and logout. */
+    public AppShell signedIn(NoticesViewModel noticesViewModel, String session, Runnable onLogout) {
+        this.notices = noticesViewModel;
+        this.sessionText = session;
+        this.logout = onLogout;
+        return this;
+    }
+
     /** The main window's scene, sized for a 1280×800 screen. */
     public Scene scene() {
         mainViewModel = new MainWindowViewModel(syncStatus, bundle);
+        if (notices != null) {
+            mainViewModel.unreadNoticesProperty().bind(notices.unreadProperty());
+            mainViewModel.setSession(sessionText, logout);
+        }
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);
@@ -74,6 +91,11 @@ public final class AppShell {
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);
+            case NOTICES:
+                if (notices != null) {
+                    return new NoticesView(notices).load(bundle);
+                }
+                // Not logged in (screenshots, benchmark): the placeholder.
             default:
                 Label comingSoon = new Label(bundle.getString("placeholder.comingSoon"));
                 comingSoon.getStyleClass().add("placeholder");

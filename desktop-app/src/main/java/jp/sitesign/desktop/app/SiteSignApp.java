@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PdfBoxPageSource;
 import jp.sitesign.desktop.settings.Settings;
@@ -13,6 +14,7 @@ import jp.sitesign.desktop.store.DataHome;
 /** The JavaFX application: started by {@link DesktopWindow} (the launcher is not an Application). */
 public final class SiteSignApp extends Application {
     private PageRenderer renderer;
+    private EntryFlow entry;
 
     @Override
     public void start(Stage stage) {
@@ -25,7 +27,8 @@ public final class SiteSignApp extends Application {
     }
 
     private void show(Stage stage) {
-        SettingsFile settingsFile = new SettingsFile(DataHome.resolve());
+        java.nio.file.Path home = DataHome.resolve();
+        SettingsFile settingsFile = new SettingsFile(home);
         Settings settings;
         try {
             settings = settingsFile.load();
@@ -35,9 +38,9 @@ public final class SiteSignApp extends Application {
         }
         renderer = PageRenderer.withPdfBox();
         renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
-        AppShell shell = new AppShell(settings, settingsFile, new SyncStatusHolder(), renderer, Platform::runLater);
-        stage.setTitle(shell.title());
-        stage.setScene(shell.scene());
+        // First run or login, then the main window with the session (EntryFlow decides which).
+        entry = new EntryFlow(stage, home, settings, settingsFile, renderer, java.time.Clock.systemUTC());
+        entry.start();
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
@@ -45,6 +48,9 @@ public final class SiteSignApp extends Application {
 
     @Override
     public void stop() {
+        if (entry != null) {
+            entry.close();
+        }
         if (renderer != null) {
             renderer.close();
         }

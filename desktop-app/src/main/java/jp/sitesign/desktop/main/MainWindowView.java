@@ -33,6 +33,10 @@ public final class MainWindowView {
     @FXML
     private Label noticesBadge;
     @FXML
+    private Label sessionLabel;
+    @FXML
+    private Button logoutButton;
+    @FXML
     private Label onlineLabel;
     @FXML
     private Label pendingLabel;
@@ -77,6 +81,10 @@ public final class MainWindowView {
         noticesBadge.visibleProperty().bind(viewModel.noticesBadgeVisible());
         noticesBadge.managedProperty().bind(viewModel.noticesBadgeVisible());
 
+        sessionLabel.textProperty().bind(viewModel.sessionTextProperty());
+        logoutButton.setVisible(viewModel.canLogout());
+        logoutButton.setManaged(viewModel.canLogout());
+        logoutButton.setOnAction(e -> viewModel.logout());
         onlineLabel.textProperty().bind(viewModel.onlineText());
         viewModel.onlineBinding().addListener((obs, old, now) -> styleOnline(now));
         styleOnline(viewModel.onlineBinding().get());

@@ -34,6 +34,9 @@ public final class MainWindowViewModel {
     private final BooleanBinding hasConflicts;
     private final StringBinding noticesBadgeText;
     private final BooleanBinding noticesBadgeVisible;
+    private final javafx.beans.property.ReadOnlyStringWrapper sessionText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "sessionText", "");
+    private Runnable logoutAction;
 
     public MainWindowViewModel(SyncStatus status, ResourceBundle bundle) {
         this.bundle = bundle;
@@ -81,6 +84,27 @@ public final class MainWindowViewModel {
     /** Unread notices; fed by the notices feature once it exists. */
     public IntegerProperty unreadNoticesProperty() {
         return unreadNotices;
+    }
+
+    /** Who is logged in and how (online/offline), and what logout does; without it no logout is offered. */
+    public void setSession(String text, Runnable logout) {
+        sessionText.set(text == null ? "" : text);
+        logoutAction = logout;
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty sessionTextProperty() {
+        return sessionText.getReadOnlyProperty();
+    }
+
+    public boolean canLogout() {
+        return logoutAction != null;
+    }
+
+    /** Ends the session and returns to the login. */
+    public void logout() {
+        if (logoutAction != null) {
+            logoutAction.run();
+        }
     }
 
     public BooleanBinding onlineBinding() {

@@ -38,6 +38,7 @@ public final class DesktopSession implements AutoCloseable {
     private char[] password;
     private final Clock clock;
     private java.util.List<X509Certificate> anchors = java.util.List.of();
+    private boolean loggedInOnline;
 
     private DesktopSession(ServerApi api, StoreSession store, String userId, char[] password,
             boolean mustChangePassword, OnlineLogin.Kind storeKind, String token, Clock clock) {
@@ -67,6 +68,7 @@ public final class DesktopSession implements AutoCloseable {
             OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password);
             DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
                     login.mustChangePassword(), opened.kind(), login.token(), clock);
+            s.loggedInOnline = true;
             if (!login.mustChangePassword()) {
                 s.anchors = TrustAnchorFile.refresh(opened.session().location().folder(),
                         () -> api.trustAnchors(login.token()));
@@ -121,6 +123,11 @@ public final class DesktopSession implements AutoCloseable {
     /** The server requires a new password before anything else (first login with a one-time password). */
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** Whether the server answered the login (false: the local store was opened offline). */
+    public boolean loggedInOnline() {
+        return loggedInOnline;
     }
 
     /** Whether the local store was created now, opened, or replaced (the password changed elsewhere). */
