@@ -37,7 +37,7 @@ public final class DesktopSession implements AutoCloseable {
     private final OnlineLogin.Kind storeKind;
     private char[] password;
     private final Clock clock;
-    private java.util.List<X509Certificate> anchors = java.util.List.of();
+    private volatile java.util.List<X509Certificate> anchors = java.util.List.of();
     private boolean loggedInOnline;
 
     private DesktopSession(ServerApi api, StoreSession store, String userId, char[] password,
@@ -149,7 +149,10 @@ public final class DesktopSession implements AutoCloseable {
         store.changePassword(next);
         Arrays.fill(password, '\0');
         password = next.clone();
-        engine.resume(api.login(userId, next).token());
+        String fresh = api.login(userId, next).token();
+        engine.resume(fresh);
+        // A forced change is the first thing after the first login: the anchors were not fetched yet.
+        anchors = TrustAnchorFile.refresh(store.location().folder(), () -> api.trustAnchors(fresh));
         scheduler.trigger();
     }
 

@@ -142,6 +142,18 @@ class DesktopSessionIT {
         }
     }
 
+    @Test
+    void afterAForcedPasswordChangeTheSessionHasTheServersTrustAnchors() {
+        TestServer.TestCompany c = server.createCompany("初回変更建設");
+        server.context().auth().setPassword(c.member(), "One-time-pass-2026", true);
+        try (DesktopSession s = login(c.member().value(), "One-time-pass-2026")) {
+            assertThat(s.mustChangePassword()).isTrue();
+            assertThat(s.trustAnchors()).isEmpty();
+            s.changePassword("One-time-pass-2026".toCharArray(), "Chosen-passw0rd-2026".toCharArray());
+            assertThat(s.trustAnchors()).containsExactly(ca.root());
+        }
+    }
+
     /** Polls until true; the bound only keeps a broken build from hanging. */
     private static void waitFor(BooleanSupplier condition) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(90));
