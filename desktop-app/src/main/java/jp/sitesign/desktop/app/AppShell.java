@@ -1,5 +1,6 @@
 package jp.sitesign.desktop.app;
 
+import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.scene.Node;
@@ -7,12 +8,14 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
+import jp.sitesign.desktop.contracts.ContractsSection;
 import jp.sitesign.desktop.main.MainWindowView;
 import jp.sitesign.desktop.main.MainWindowViewModel;
 import jp.sitesign.desktop.main.Section;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PreviewView;
 import jp.sitesign.desktop.preview.PreviewViewModel;
+import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
 import jp.sitesign.desktop.settings.SettingsView;
@@ -32,6 +35,7 @@ public final class AppShell {
     private final ResourceBundle bundle;
     private MainWindowViewModel mainViewModel;
     private PreviewViewModel previewViewModel;
+    private DesktopSession session;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -53,6 +57,11 @@ public final class AppShell {
         return scene;
     }
 
+    /** The logged-in session the contract screens work on; without one they show the placeholder. */
+    public void session(DesktopSession loggedIn) {
+        this.session = loggedIn;
+    }
+
     public String title() {
         return bundle.getString("app.title");
     }
@@ -68,6 +77,11 @@ public final class AppShell {
 
     private Node content(Section section) {
         switch (section) {
+            case CONTRACTS:
+                if (session != null) {
+                    return new ContractsSection(session, renderer, Clock.systemUTC(), bundle).load(bundle);
+                }
+                // fall through: the placeholder until a login has set the session
             case DOCUMENTS:
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
