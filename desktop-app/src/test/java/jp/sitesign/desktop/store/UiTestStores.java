@@ -46,6 +46,13 @@ public final class UiTestStores {
         return new UiTestStores();
     }
 
+    /** Changes that follow what {@code store} already applied (the feed only moves forward). */
+    public static UiTestStores changesAfter(StoreSession store) {
+        UiTestStores next = new UiTestStores();
+        next.seq = store.checkpoint();
+        return next;
+    }
+
     /** The user {@code id} of the own company. */
     public UiTestStores user(String id, Role role, boolean signingAuthority) {
         changes.add(Change.of(new UserView(id, OWN.value(), role, role.name(), UserStatus.ACTIVE, "利用中", "利用者 " + id,
