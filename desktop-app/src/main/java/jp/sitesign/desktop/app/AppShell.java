@@ -1,5 +1,6 @@
 package jp.sitesign.desktop.app;
 
+import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.scene.Node;
@@ -7,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Font;
+import jp.sitesign.desktop.contracts.ContractsSection;
 import jp.sitesign.desktop.main.MainWindowView;
 import jp.sitesign.desktop.main.MainWindowViewModel;
 import jp.sitesign.desktop.main.Section;
@@ -15,6 +17,7 @@ import jp.sitesign.desktop.notices.NoticesViewModel;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PreviewView;
 import jp.sitesign.desktop.preview.PreviewViewModel;
+import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
 import jp.sitesign.desktop.settings.SettingsView;
@@ -37,6 +40,8 @@ public final class AppShell {
     private NoticesViewModel notices;
     private String sessionText;
     private Runnable logout;
+    private DesktopSession session;
+    private ContractsSection contracts;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -70,6 +75,11 @@ public final class AppShell {
         return scene;
     }
 
+    /** The logged-in session the contract screens work on; without one they show the placeholder. */
+    public void session(DesktopSession loggedIn) {
+        this.session = loggedIn;
+    }
+
     public String title() {
         return bundle.getString("app.title");
     }
@@ -85,6 +95,12 @@ public final class AppShell {
 
     private Node content(Section section) {
         switch (section) {
+            case CONTRACTS:
+                if (session != null) {
+                    contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle);
+                    return contracts.load(bundle);
+                }
+                return placeholder();
             case DOCUMENTS:
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
@@ -97,9 +113,21 @@ public final class AppShell {
                 }
                 // Not logged in (screenshots, benchmark): the placeholder.
             default:
-                Label comingSoon = new Label(bundle.getString("placeholder.comingSoon"));
-                comingSoon.getStyleClass().add("placeholder");
-                return comingSoon;
+                return placeholder();
+        }
+    }
+
+    private Node placeholder() {
+        Label comingSoon = new Label(bundle.getString("placeholder.comingSoon"));
+        comingSoon.getStyleClass().add("placeholder");
+        return comingSoon;
+    }
+
+    /** Stops what the sections run in the background (at logout). */
+    public void close() {
+        if (contracts != null) {
+            contracts.close();
+            contracts = null;
         }
     }
 }

@@ -102,12 +102,16 @@ public final class EntryFlow implements AutoCloseable {
         feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, notices::refresh);
         shell = new AppShell(settings, settingsFile, feed.status(), renderer, Platform::runLater)
                 .signedIn(notices, session.store().user().value() + " — " + message, () -> logout(trust));
+        shell.session(session);
         stage.setScene(shell.scene());
     }
 
     private void logout(ServerTrust trust) {
         DesktopSession ending = session;
         session = null;
+        if (shell != null) {
+            shell.close();
+        }
         shell = null;
         if (feed != null) {
             feed.stop();

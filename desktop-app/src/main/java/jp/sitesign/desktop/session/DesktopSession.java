@@ -115,6 +115,11 @@ public final class DesktopSession implements AutoCloseable {
         return anchors;
     }
 
+    /** An online-only download of the REST API (the contract export) with this session's token. */
+    public byte[] download(String path) {
+        return api.download(path, engine.token());
+    }
+
     /** Syncs soon: call after every local command. */
     public void commandSaved() {
         scheduler.trigger();

@@ -1,0 +1,97 @@
+package jp.sitesign.desktop.contracts;
+
+import java.util.ResourceBundle;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import jp.sitesign.desktop.app.ViewLoader;
+
+/** The commands that need the user: each with its explanation, a conflict's two versions side by side. */
+public final class ConflictsView {
+    private final ConflictsViewModel viewModel;
+    private ResourceBundle bundle;
+
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private VBox itemBox;
+
+    public ConflictsView(ConflictsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public Parent load(ResourceBundle bundle) {
+        this.bundle = bundle;
+        return ViewLoader.load(this, bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.items().addListener((ListChangeListener<AttentionItem>) c -> show());
+        show();
+    }
+
+    private void show() {
+        itemBox.getChildren().clear();
+        if (viewModel.items().isEmpty()) {
+            itemBox.getChildren().add(new Label(bundle.getString("conflicts.empty")));
+            return;
+        }
+        for (AttentionItem item : viewModel.items()) {
+            itemBox.getChildren().add(card(item));
+        }
+    }
+
+    private VBox card(AttentionItem item) {
+        Label heading = new Label(item.heading());
+        heading.getStyleClass().add("detail-heading");
+        Label explanation = new Label(item.explanation());
+        explanation.setWrapText(true);
+        VBox card = new VBox(6, heading, explanation);
+        card.getStyleClass().add("attention-" + item.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (!item.comparison().isEmpty()) {
+            GridPane grid = new GridPane();
+            grid.setHgap(16);
+            grid.setVgap(3);
+            grid.addRow(0, bold("conflicts.field"), bold("conflicts.mine"), bold("conflicts.theirs"));
+            int row = 1;
+            for (String[] r : item.comparison()) {
+                Label mine = new Label(r[1]);
+                Label theirs = new Label(r[2]);
+                if (!r[1].equals(r[2])) {
+                    mine.getStyleClass().add("changed");
+                    theirs.getStyleClass().add("changed");
+                }
+                grid.addRow(row++, new Label(r[0]), mine, theirs);
+            }
+            card.getChildren().add(grid);
+        }
+        HBox buttons = new HBox(8);
+        if (item.kind() == AttentionItem.Kind.CONFLICT) {
+            Button mine = new Button(bundle.getString("conflicts.keepMine"));
+            mine.setDisable(!item.canKeepMine());
+            mine.setOnAction(e -> viewModel.keepMine(item));
+            Button theirs = new Button(bundle.getString("conflicts.keepTheirs"));
+            theirs.setOnAction(e -> viewModel.keepTheirs(item));
+            buttons.getChildren().addAll(mine, theirs);
+        } else {
+            Button ok = new Button(bundle.getString("conflicts.dismiss"));
+            ok.setOnAction(e -> viewModel.keepTheirs(item));
+            buttons.getChildren().add(ok);
+        }
+        card.getChildren().add(buttons);
+        return card;
+    }
+
+    private Label bold(String key) {
+        Label l = new Label(bundle.getString(key));
+        l.getStyleClass().add("field-name");
+        return l;
+    }
+}

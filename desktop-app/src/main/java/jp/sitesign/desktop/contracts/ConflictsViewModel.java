@@ -1,0 +1,166 @@
+package jp.sitesign.desktop.contracts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.store.OutboxEntry;
+import jp.sitesign.desktop.store.OutboxState;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.sync.ContractDraft;
+import jp.sitesign.model.sync.ContractSnapshot;
+
+/**
+ * The commands the server refused or found in conflict ({@code outbox().needingAttention()}): a refusal
+ * with its reason, a conflict with the user's version beside the server's, and "sign again". The user keeps
+ * theirs (dismiss) or, for an edited draft, keeps their own (the same draft re-queued on the current
+ * revision, then dismissed).
+ */
+public final class ConflictsViewModel {
+    private final StoreSession store;
+    private final Runnable commandSaved;
+    private final Executor background;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+    private final ObservableList<AttentionItem> items = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+
+    public ConflictsViewModel(StoreSession store, Runnable commandSaved, Executor background, Executor ui,
+            ResourceBundle bundle) {
+        this.store = store;
+        this.commandSaved = commandSaved;
+        this.background = background;
+        this.ui = ui;
+        this.bundle = bundle;
+    }
+
+    /** Reads the outbox again. */
+    public CompletableFuture<Void> refresh() {
+        return CompletableFuture.supplyAsync(() -> {
+            ContractTexts texts = new ContractTexts(bundle, store.partnerships());
+            return store.outbox().needingAttention().stream().map(e -> item(e, texts)).toList();
+        }, background).handleAsync((found, e) -> {
+            if (e != null) {
+                message.set(String.valueOf(e.getCause()));
+                return null;
+            }
+            items.setAll(found);
+            return null;
+        }, ui);
+    }
+
+    private AttentionItem item(OutboxEntry e, ContractTexts texts) {
+        CommandResult r = e.result();
+        Command c = e.command();
+        String title = title(c);
+        String heading = I18n.format(bundle, "conflicts.heading", bundle.getString("conflicts.command." + c.type()),
+                title);
+        if (e.state() == OutboxState.REJECTED) {
+            String reason = r == null ? "" : texts.error(r.code(), r.messageJa(), r.messageEn());
+            return new AttentionItem(e, AttentionItem.Kind.REJECTED, heading, reason, List.of(), false);
+        }
+        if (r != null && r.code() == ErrorCode.SIGN_AGAIN) {
+            return new AttentionItem(e, AttentionItem.Kind.SIGN_AGAIN, heading,
+                    bundle.getString("conflicts.signAgain"), List.of(), false);
+        }
+        ContractSnapshot current = r == null ? null : r.current();
+        boolean canKeepMine = c.type() == CommandType.EDIT_DRAFT && c.draft() != null && current != null
+                && current.status().isDraft();
+        return new AttentionItem(e, AttentionItem.Kind.CONFLICT, heading, bundle.getString(
+                canKeepMine ? "conflicts.conflict.edit" : "conflicts.conflict.other"),
+                comparison(c.draft(), current, texts), canKeepMine);
+    }
+
+    private String title(Command c) {
+        if (c.draft() != null && c.draft().title() != null) {
+            return c.draft().title();
+        }
+        return store.contracts().current(c.entityId()).map(k -> k.current().title()).orElse(c.entityId());
+    }
+
+    private List<String[]> comparison(ContractDraft mine, ContractSnapshot theirs, ContractTexts texts) {
+        List<String[]> rows = new ArrayList<>();
+        if (mine == null && theirs == null) {
+            return rows;
+        }
+        ContractDraft t = theirs == null ? null : ContractDraft.of(theirs);
+        rows.add(row("contracts.column.number", mine == null ? null : mine.managementNumber(),
+                t == null ? null : t.managementNumber()));
+        rows.add(row("contracts.column.title", mine == null ? null : mine.title(), t == null ? null : t.title()));
+        rows.add(row("contracts.column.date", mine == null ? null : str(mine.transactionDate()),
+                t == null ? null : str(t.transactionDate())));
+        rows.add(row("contracts.column.amount", mine == null ? null : amount(mine, texts),
+                t == null ? null : amount(t, texts)));
+        rows.add(row("contracts.column.counterparty", mine == null ? null : counterparty(mine, texts),
+                t == null ? null : counterparty(t, texts)));
+        rows.add(row("conflicts.note", mine == null ? null : mine.note(), t == null ? null : t.note()));
+        if (theirs != null) {
+            rows.add(row("contracts.column.status", null, texts.status(theirs.status())));
+        }
+        return rows;
+    }
+
+    private static String amount(ContractDraft d, ContractTexts texts) {
+        return texts.amount(d.amountYen(), Boolean.TRUE.equals(d.taxIncluded()));
+    }
+
+    private static String counterparty(ContractDraft d, ContractTexts texts) {
+        return d.counterparties() == null || d.counterparties().isEmpty() ? ""
+                : texts.company(d.counterparties().get(0).companyId());
+    }
+
+    private String[] row(String key, String mine, String theirs) {
+        return new String[] {bundle.getString(key), mine == null ? "" : mine, theirs == null ? "" : theirs};
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** Keeps the user's draft: queued again as an edit of the revision now on the server, then dismissed. */
+    public boolean keepMine(AttentionItem item) {
+        if (!item.canKeepMine()) {
+            return false;
+        }
+        Command c = item.entry().command();
+        ContractSnapshot current = item.entry().result().current();
+        ContractDraft again = c.draft().withRevision(current.revision());
+        try {
+            store.outbox().append(Command.editDraft(c.entityId(), current.revision(), again));
+        } catch (SiteSignException e) {
+            message.set(new ContractTexts(bundle, List.of()).error(e));
+            return false;
+        }
+        store.outbox().dismiss(c.id());
+        commandSaved.run();
+        items.remove(item);
+        message.set(bundle.getString("conflicts.keptMine"));
+        return true;
+    }
+
+    /** Keeps what is on the server (or, for a refusal or "sign again", acknowledges it): dismissed. */
+    public void keepTheirs(AttentionItem item) {
+        store.outbox().dismiss(item.entry().command().id());
+        items.remove(item);
+        message.set(bundle.getString("conflicts.dismissed"));
+    }
+
+    public ObservableList<AttentionItem> items() {
+        return items;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}

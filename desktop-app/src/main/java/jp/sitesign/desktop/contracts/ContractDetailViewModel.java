@@ -1,0 +1,340 @@
+package jp.sitesign.desktop.contracts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.signing.ContractSigning;
+import jp.sitesign.desktop.store.LocalContract;
+import jp.sitesign.desktop.store.OutboxState;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.company.CompanyStatus;
+import jp.sitesign.model.contract.ContractOptions;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.contract.LifecycleDenial;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Actor;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.user.UserView;
+
+/**
+ * One contract: its fields, parties and documents, and the workflow buttons enabled from
+ * {@link ContractOptions} (the same lifecycle and policy the server enforces) with the reason as tooltip.
+ * An action queues the matching command on the shown revision in the outbox; the contract then shows it
+ * as pending until the server has answered.
+ */
+public final class ContractDetailViewModel {
+    /** The workflow commands this screen gives (editing, routes and signing have their own screens). */
+    static final List<LifecycleCommand> ACTIONS = List.of(LifecycleCommand.SUBMIT, LifecycleCommand.APPROVE,
+            LifecycleCommand.RETURN, LifecycleCommand.WITHDRAW, LifecycleCommand.DECLINE,
+            LifecycleCommand.ACKNOWLEDGE, LifecycleCommand.DELETE);
+
+    private final StoreSession store;
+    private final ContractSigning.DocumentSource documents;
+    private final Runnable commandSaved;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+
+    private final ObjectProperty<ContractSnapshot> contract = new SimpleObjectProperty<>(this, "contract");
+    private final StringProperty heading = new SimpleStringProperty(this, "heading", "");
+    private final ObservableList<String[]> fields = FXCollections.observableArrayList();
+    private final ObservableList<String> parties = FXCollections.observableArrayList();
+    private final ObservableList<String> documentLines = FXCollections.observableArrayList();
+    private final ObservableList<ActionState> actions = FXCollections.observableArrayList();
+    private final StringProperty pendingText = new SimpleStringProperty(this, "pendingText", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObjectProperty<Path> mainDocument = new SimpleObjectProperty<>(this, "mainDocument");
+    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+    private Path shownFile;
+
+    public ContractDetailViewModel(StoreSession store, ContractSigning.DocumentSource documents, Runnable commandSaved,
+            Clock clock, Executor background, Executor ui, ResourceBundle bundle) {
+        this.store = store;
+        this.documents = documents;
+        this.commandSaved = commandSaved;
+        this.clock = clock;
+        this.background = background;
+        this.ui = ui;
+        this.bundle = bundle;
+    }
+
+    /** Shows contract {@code id} as this computer knows it now (null: nothing). */
+    public CompletableFuture<Void> load(String id) {
+        if (id == null) {
+            show(null, List.of());
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> store.contracts().current(id), background).handleAsync((k, e) -> {
+            if (e != null) {
+                message.set(I18n.format(bundle, "contracts.detail.loadFailed", String.valueOf(e.getCause())));
+                return null;
+            }
+            show(k.orElse(null), store.partnerships());
+            return null;
+        }, ui);
+    }
+
+    private void show(LocalContract lk, List<jp.sitesign.model.partnership.Partnership> partnerships) {
+        message.set("");
+        mainDocument.set(null);
+        if (lk == null) {
+            contract.set(null);
+            heading.set(bundle.getString("contracts.detail.none"));
+            fields.clear();
+            parties.clear();
+            documentLines.clear();
+            actions.clear();
+            pendingText.set("");
+            loaded.set(false);
+            return;
+        }
+        ContractTexts texts = new ContractTexts(bundle, partnerships);
+        ContractSnapshot k = lk.current();
+        contract.set(k);
+        heading.set(k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title());
+        fields.setAll(List.<String[]>of(
+                field("contracts.column.number", k.managementNumber()),
+                field("contracts.column.status", texts.status(k.status())),
+                field("contracts.column.counterparty", texts.counterparty(k, store.company().value())),
+                field("contracts.column.amount", texts.amount(k.amountYen(), k.taxIncluded())),
+                field("contracts.column.date", k.transactionDate() == null ? null : k.transactionDate().toString()),
+                field("contracts.detail.deadline", k.deadline() == null ? null : JapanTime.display(k.deadline())),
+                field("contracts.detail.returnComment", k.returnComment()),
+                field("contracts.column.updated", JapanTime.display(k.updatedAt()))));
+        List<String> ps = new ArrayList<>();
+        for (int i = 0; i < k.parties().size(); i++) {
+            ContractSnapshot.Party p = k.parties().get(i);
+            ps.add(I18n.format(bundle, p.signed() ? "contracts.detail.party.signed" : "contracts.detail.party",
+                    i + 1, texts.company(p.companyId()), p.signerId() == null ? "—" : p.signerId()));
+        }
+        parties.setAll(ps);
+        documentLines.setAll(k.documents().stream().map(d -> I18n.format(bundle, "contracts.detail.document",
+                d.name() == null ? bundle.getString("contracts.detail.mainDocument") : d.name(), d.pages(),
+                JapanTime.display(d.createdAt()), d.reason())).toList());
+        long pending = lk.pending().stream().filter(e -> e.state() == OutboxState.PENDING).count();
+        long attention = lk.pending().stream().filter(e -> e.state().needsAttention()).count();
+        pendingText.set(attention > 0 ? bundle.getString("contracts.detail.attention")
+                : pending > 0 ? I18n.format(bundle, "contracts.detail.pending", pending) : "");
+        actions.setAll(actionStates(k, texts));
+        loaded.set(true);
+    }
+
+    private String[] field(String key, String value) {
+        return new String[] {bundle.getString(key), value == null ? "" : value};
+    }
+
+    private List<ActionState> actionStates(ContractSnapshot k, ContractTexts texts) {
+        Optional<UserView> self = store.user(store.user().value());
+        List<ActionState> out = new ArrayList<>();
+        if (self.isEmpty()) {
+            for (LifecycleCommand c : ACTIONS) {
+                out.add(new ActionState(c, label(c), false, bundle.getString("contracts.action.notSynced")));
+            }
+            return out;
+        }
+        UserView u = self.get();
+        Actor actor = new Actor(store.user(), new CompanyId(u.companyId()), u.role(), u.status(), CompanyStatus.ACTIVE,
+                u.locked());
+        List<ContractOptions.Option> options = ContractOptions.of(actor, k.progress(), new UserId(k.creatorId()),
+                signerHasAuthority(k), clock.instant());
+        for (LifecycleCommand c : ACTIONS) {
+            ContractOptions.Option o = options.stream().filter(x -> x.command() == c).findFirst().orElseThrow();
+            out.add(new ActionState(c, label(c), o.allowed(),
+                    o.allowed() ? null : texts.reason(o.reasonJa(), o.reasonEn())));
+        }
+        return out;
+    }
+
+    /** Whether the signer on turn holds 署名権限, as far as this computer knows (own company's users only). */
+    private boolean signerHasAuthority(ContractSnapshot k) {
+        if (k.currentParty() < 0 || k.currentParty() >= k.parties().size()) {
+            return true;
+        }
+        String signer = k.parties().get(k.currentParty()).signerId();
+        return signer == null || store.user(signer).map(UserView::signingAuthority).orElse(true);
+    }
+
+    private String label(LifecycleCommand c) {
+        return bundle.getString("contracts.action." + c.name());
+    }
+
+    /** The delete confirmation's sentence (it says the draft cannot be restored). */
+    public String deleteConfirmation() {
+        ContractSnapshot k = contract.get();
+        return I18n.format(bundle, "contracts.delete.confirm", k == null || k.title() == null ? "" : k.title());
+    }
+
+    /** Whether {@code command} asks the user for a comment first. */
+    public static boolean needsComment(LifecycleCommand command) {
+        return command == LifecycleCommand.RETURN || command == LifecycleCommand.DECLINE;
+    }
+
+    /**
+     * Queues {@code command} on the shown revision. A disabled action or a return without a comment
+     * queues nothing and says why.
+     *
+     * @return whether a command was queued
+     */
+    public boolean perform(LifecycleCommand command, String comment) {
+        ContractSnapshot k = contract.get();
+        ActionState state = actions.stream().filter(a -> a.command() == command).findFirst().orElse(null);
+        if (k == null || state == null || !state.allowed()) {
+            message.set(state == null || state.tooltip() == null ? "" : state.tooltip());
+            return false;
+        }
+        if (command == LifecycleCommand.RETURN && (comment == null || comment.isBlank())) {
+            LifecycleDenial d = LifecycleDenial.COMMENT_REQUIRED;
+            message.set(new ContractTexts(bundle, List.of()).reason(d.reasonJa(), d.reasonEn()));
+            return false;
+        }
+        Command c = switch (command) {
+            case RETURN, DECLINE -> Command.withComment(type(command), k.id(), k.revision(),
+                    comment == null || comment.isBlank() ? null : comment.strip());
+            default -> Command.of(type(command), k.id(), k.revision());
+        };
+        try {
+            store.outbox().append(c);
+        } catch (SiteSignException e) {
+            message.set(new ContractTexts(bundle, List.of()).error(e));
+            return false;
+        }
+        commandSaved.run();
+        message.set(I18n.format(bundle, "contracts.action.queued", label(command)));
+        Optional<LocalContract> now = store.contracts().current(k.id());
+        String queued = message.get();
+        show(now.orElse(null), store.partnerships());
+        message.set(queued);
+        return true;
+    }
+
+    static CommandType type(LifecycleCommand c) {
+        return switch (c) {
+            case SUBMIT -> CommandType.SUBMIT;
+            case APPROVE -> CommandType.APPROVE;
+            case RETURN -> CommandType.RETURN;
+            case WITHDRAW -> CommandType.WITHDRAW;
+            case DECLINE -> CommandType.DECLINE;
+            case ACKNOWLEDGE -> CommandType.ACKNOWLEDGE;
+            case DELETE -> CommandType.DELETE_DRAFT;
+            default -> throw new IllegalArgumentException(c + " is not given from the detail screen");
+        };
+    }
+
+    /**
+     * Makes the main PDF available to the preview: from this computer, or fetched from the server off the
+     * UI thread. The preview reads files, so the PDF is written to a private temporary file, replaced by
+     * the next one and deleted with this screen.
+     */
+    public CompletableFuture<Void> openMainDocument() {
+        ContractSnapshot k = contract.get();
+        if (k == null || k.mainDocument() == null) {
+            message.set(bundle.getString("contracts.detail.noDocument"));
+            return CompletableFuture.completedFuture(null);
+        }
+        String id = k.id();
+        String sha = k.mainDocument();
+        return CompletableFuture.supplyAsync(() -> {
+            byte[] pdf = store.blobs().get(sha).orElseGet(() -> documents.fetch(id, sha));
+            try {
+                Path file = Files.createTempFile("sitesign-preview-", ".pdf");
+                file.toFile().deleteOnExit();
+                Files.write(file, pdf);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background).handleAsync((file, e) -> {
+            if (e != null) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                message.set(cause instanceof jp.sitesign.desktop.sync.OfflineException
+                        ? bundle.getString("contracts.detail.documentOffline")
+                        : I18n.format(bundle, "contracts.detail.documentFailed", String.valueOf(cause.getMessage())));
+                return null;
+            }
+            forgetFile();
+            shownFile = file;
+            mainDocument.set(file);
+            return null;
+        }, ui);
+    }
+
+    /** Deletes the preview's temporary file. */
+    public void close() {
+        forgetFile();
+    }
+
+    private void forgetFile() {
+        if (shownFile != null) {
+            try {
+                Files.deleteIfExists(shownFile);
+            } catch (IOException e) {
+                shownFile.toFile().deleteOnExit();
+            }
+            shownFile = null;
+        }
+    }
+
+    public ObjectProperty<ContractSnapshot> contractProperty() {
+        return contract;
+    }
+
+    public StringProperty headingProperty() {
+        return heading;
+    }
+
+    /** Label and value pairs. */
+    public ObservableList<String[]> fields() {
+        return fields;
+    }
+
+    public ObservableList<String> parties() {
+        return parties;
+    }
+
+    public ObservableList<String> documentLines() {
+        return documentLines;
+    }
+
+    public ObservableList<ActionState> actions() {
+        return actions;
+    }
+
+    public StringProperty pendingTextProperty() {
+        return pendingText;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<Path> mainDocumentProperty() {
+        return mainDocument;
+    }
+
+    public BooleanProperty loadedProperty() {
+        return loaded;
+    }
+}

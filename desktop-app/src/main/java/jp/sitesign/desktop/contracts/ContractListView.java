@@ -1,0 +1,200 @@
+package jp.sitesign.desktop.contracts;
+
+import java.io.File;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractStatus;
+
+/** The contract list: filters that search as the user types, the table, paging and the export. */
+public final class ContractListView {
+    /** How long typing must pause before the list searches again. */
+    static final Duration DEBOUNCE = Duration.millis(250);
+
+    private final ContractListViewModel viewModel;
+    private ResourceBundle bundle;
+    private String selectedId;
+
+    @FXML
+    private TextField numberField;
+    @FXML
+    private TextField titleField;
+    @FXML
+    private ComboBox<ContractStatus> statusBox;
+    @FXML
+    private TextField dateFromField;
+    @FXML
+    private TextField dateToField;
+    @FXML
+    private TextField amountMinField;
+    @FXML
+    private TextField amountMaxField;
+    @FXML
+    private TextField counterpartyField;
+    @FXML
+    private ComboBox<ContractQuery.Sort> sortBox;
+    @FXML
+    private Button clearButton;
+    @FXML
+    private Label filterError;
+    @FXML
+    private TableView<ContractRow> table;
+    @FXML
+    private TableColumn<ContractRow, String> badgeColumn;
+    @FXML
+    private TableColumn<ContractRow, String> numberColumn;
+    @FXML
+    private TableColumn<ContractRow, String> titleColumn;
+    @FXML
+    private TableColumn<ContractRow, String> counterpartyColumn;
+    @FXML
+    private TableColumn<ContractRow, String> statusColumn;
+    @FXML
+    private TableColumn<ContractRow, String> amountColumn;
+    @FXML
+    private TableColumn<ContractRow, String> dateColumn;
+    @FXML
+    private TableColumn<ContractRow, String> updatedColumn;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Label pageLabel;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Button exportCsvButton;
+    @FXML
+    private Button exportZipButton;
+
+    public ContractListView(ContractListViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public Parent load(ResourceBundle bundle) {
+        this.bundle = bundle;
+        return ViewLoader.load(this, bundle);
+    }
+
+    /** The table, so the section can follow the selected row. */
+    public TableView<ContractRow> table() {
+        return table;
+    }
+
+    @FXML
+    private void initialize() {
+        numberField.textProperty().bindBidirectional(viewModel.numberProperty());
+        titleField.textProperty().bindBidirectional(viewModel.titleProperty());
+        dateFromField.textProperty().bindBidirectional(viewModel.dateFromProperty());
+        dateToField.textProperty().bindBidirectional(viewModel.dateToProperty());
+        amountMinField.textProperty().bindBidirectional(viewModel.amountMinProperty());
+        amountMaxField.textProperty().bindBidirectional(viewModel.amountMaxProperty());
+        counterpartyField.textProperty().bindBidirectional(viewModel.counterpartyProperty());
+
+        statusBox.getItems().add(null);
+        statusBox.getItems().addAll(ContractStatus.values());
+        statusBox.setCellFactory(list -> labelled(viewModel::statusLabel));
+        statusBox.setButtonCell(labelled(viewModel::statusLabel));
+        statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
+        sortBox.setItems(FXCollections.observableArrayList(ContractQuery.Sort.values()));
+        sortBox.setCellFactory(list -> labelled(viewModel::sortLabel));
+        sortBox.setButtonCell(labelled(viewModel::sortLabel));
+        sortBox.valueProperty().bindBidirectional(viewModel.sortProperty());
+
+        PauseTransition pause = new PauseTransition(DEBOUNCE);
+        pause.setOnFinished(e -> viewModel.filtersChanged());
+        InvalidationListener restart = obs -> pause.playFromStart();
+        for (var p : viewModel.filterProperties()) {
+            p.addListener(restart);
+        }
+        clearButton.setOnAction(e -> viewModel.clearFilters());
+        filterError.textProperty().bind(viewModel.filterErrorProperty());
+
+        column(badgeColumn, ContractRow::badge);
+        column(numberColumn, ContractRow::number);
+        column(titleColumn, ContractRow::title);
+        column(counterpartyColumn, ContractRow::counterparty);
+        column(statusColumn, ContractRow::status);
+        column(amountColumn, ContractRow::amount);
+        column(dateColumn, ContractRow::transactionDate);
+        column(updatedColumn, ContractRow::updated);
+        table.setItems(viewModel.rows());
+        // A new search replaces the rows; the contract the user had selected stays selected if still listed.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<ContractRow>) c -> reselect());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                selectedId = now.id();
+            }
+        });
+        table.setPlaceholder(new Label(bundle.getString("contracts.page.none")));
+
+        pageLabel.textProperty().bind(viewModel.pageTextProperty());
+        previousButton.setOnAction(e -> viewModel.previousPage());
+        nextButton.setOnAction(e -> viewModel.nextPage());
+        previousButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(0));
+        nextButton.disableProperty().bind(viewModel.pageProperty().add(1).multiply(ContractListViewModel.PAGE_SIZE)
+                .greaterThanOrEqualTo(viewModel.totalProperty()));
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        exportCsvButton.setOnAction(e -> export(false));
+        exportZipButton.setOnAction(e -> export(true));
+        viewModel.search();
+    }
+
+    private void reselect() {
+        if (selectedId == null) {
+            return;
+        }
+        for (ContractRow r : viewModel.rows()) {
+            if (r.id().equals(selectedId)) {
+                table.getSelectionModel().select(r);
+                return;
+            }
+        }
+    }
+
+    private void export(boolean zip) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(bundle.getString("contracts.export.title"));
+        chooser.setInitialFileName(zip ? "contracts.zip" : "contracts.csv");
+        chooser.getExtensionFilters().add(zip ? new FileChooser.ExtensionFilter("ZIP", "*.zip")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File target = chooser.showSaveDialog(table.getScene().getWindow());
+        if (target != null) {
+            viewModel.export(zip, target.toPath());
+        }
+    }
+
+    private static void column(TableColumn<ContractRow, String> column, Function<ContractRow, String> value) {
+        column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        // The order is the query's (ContractQuery.Sort), over all pages, not the visible page's.
+        column.setSortable(false);
+    }
+
+    private static <T> ListCell<T> labelled(Function<T, String> label) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : label.apply(item));
+            }
+        };
+    }
+}

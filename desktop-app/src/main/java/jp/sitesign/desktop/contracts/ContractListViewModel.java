@@ -1,0 +1,305 @@
+package jp.sitesign.desktop.contracts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.store.LocalContract;
+import jp.sitesign.desktop.store.LocalPage;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.time.JapanTime;
+
+/**
+ * The contract list: one property per search key (as typed), a page of rows from the local store's
+ * search, paging for lists of any length, the filters saved for the user, and the server's CSV/ZIP
+ * export of the same result. Searches run on {@code background}; results come back through {@code ui},
+ * and only the newest search's result is shown.
+ */
+public final class ContractListViewModel {
+    static final int PAGE_SIZE = 200;
+
+    /** The server's export (online only). */
+    @FunctionalInterface
+    public interface Exporter {
+        /** @throws OfflineException when the server does not answer */
+        byte[] download(String path);
+    }
+
+    private final StoreSession store;
+    private final FilterFile filterFile;
+    private final Exporter exporter;
+    private final Executor background;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+
+    private final StringProperty number = new SimpleStringProperty(this, "number");
+    private final StringProperty title = new SimpleStringProperty(this, "title");
+    private final ObjectProperty<ContractStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final StringProperty dateFrom = new SimpleStringProperty(this, "dateFrom");
+    private final StringProperty dateTo = new SimpleStringProperty(this, "dateTo");
+    private final StringProperty amountMin = new SimpleStringProperty(this, "amountMin");
+    private final StringProperty amountMax = new SimpleStringProperty(this, "amountMax");
+    private final StringProperty counterparty = new SimpleStringProperty(this, "counterparty");
+    private final ObjectProperty<ContractQuery.Sort> sort = new SimpleObjectProperty<>(this, "sort",
+            ContractQuery.Sort.UPDATED_DESC);
+    private final ObservableList<ContractRow> rows = FXCollections.observableArrayList();
+    private final IntegerProperty total = new SimpleIntegerProperty(this, "total");
+    private final IntegerProperty page = new SimpleIntegerProperty(this, "page");
+    private final StringProperty pageText = new SimpleStringProperty(this, "pageText", "");
+    private final StringProperty filterError = new SimpleStringProperty(this, "filterError", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanProperty searching = new SimpleBooleanProperty(this, "searching");
+    private long generation;
+
+    public ContractListViewModel(StoreSession store, FilterFile filterFile, Exporter exporter, Executor background,
+            Executor ui, ResourceBundle bundle) {
+        this.store = store;
+        this.filterFile = filterFile;
+        this.exporter = exporter;
+        this.background = background;
+        this.ui = ui;
+        this.bundle = bundle;
+        show(filterFile.load());
+    }
+
+    /** The filter properties, for a view that searches again a moment after the user stops typing. */
+    public Observable[] filterProperties() {
+        return new Observable[] {number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort};
+    }
+
+    /** The filters as they stand now. */
+    public ContractFilter filter() {
+        return new ContractFilter(number.get(), title.get(), status.get(), dateFrom.get(), dateTo.get(),
+                amountMin.get(), amountMax.get(), counterparty.get(), sort.get());
+    }
+
+    private void show(ContractFilter f) {
+        number.set(f.number());
+        title.set(f.title());
+        status.set(f.status());
+        dateFrom.set(f.dateFrom());
+        dateTo.set(f.dateTo());
+        amountMin.set(f.amountMin());
+        amountMax.set(f.amountMax());
+        counterparty.set(f.counterparty());
+        sort.set(f.sort());
+    }
+
+    /** The filters changed: back to the first page, save them, search. */
+    public void filtersChanged() {
+        page.set(0);
+        search();
+    }
+
+    /** Clears every filter. */
+    public void clearFilters() {
+        show(ContractFilter.NONE);
+        filtersChanged();
+    }
+
+    public void nextPage() {
+        if ((page.get() + 1) * PAGE_SIZE < total.get()) {
+            page.set(page.get() + 1);
+            search();
+        }
+    }
+
+    public void previousPage() {
+        if (page.get() > 0) {
+            page.set(page.get() - 1);
+            search();
+        }
+    }
+
+    /** Searches the local store off the UI thread with the current filters and page. */
+    public CompletableFuture<Void> search() {
+        ContractFilter f = filter();
+        ContractQuery q;
+        try {
+            q = f.query(page.get() * PAGE_SIZE, PAGE_SIZE);
+        } catch (ContractFilter.InvalidFilter e) {
+            filterError.set(bundle.getString("contracts.filter.invalid." + e.field()));
+            return CompletableFuture.completedFuture(null);
+        }
+        filterError.set("");
+        long request = ++generation;
+        searching.set(true);
+        return CompletableFuture.supplyAsync(() -> {
+            filterFile.save(f);
+            LocalPage found = store.contracts().search(q);
+            ContractTexts texts = new ContractTexts(bundle, store.partnerships());
+            return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total());
+        }, background).handleAsync((found, failure) -> {
+            if (request != generation) {
+                return null;
+            }
+            searching.set(false);
+            if (failure != null) {
+                message.set(I18n.format(bundle, "contracts.searchFailed", String.valueOf(failure.getCause())));
+                return null;
+            }
+            rows.setAll(found.rows());
+            total.set(found.total());
+            updatePageText();
+            return null;
+        }, ui);
+    }
+
+    private record Found(List<ContractRow> rows, int total) {
+    }
+
+    private ContractRow row(LocalContract lk, ContractTexts texts) {
+        ContractSnapshot k = lk.current();
+        return new ContractRow(k.id(), nullToEmpty(k.managementNumber()), nullToEmpty(k.title()),
+                texts.counterparty(k, store.company().value()), texts.status(k.status()),
+                texts.amount(k.amountYen(), k.taxIncluded()),
+                k.transactionDate() == null ? "" : k.transactionDate().toString(),
+                JapanTime.display(k.updatedAt()), texts.badge(lk));
+    }
+
+    private void updatePageText() {
+        int n = total.get();
+        if (n == 0) {
+            pageText.set(bundle.getString("contracts.page.none"));
+            return;
+        }
+        int from = page.get() * PAGE_SIZE + 1;
+        int to = Math.min(n, from + PAGE_SIZE - 1);
+        pageText.set(I18n.format(bundle, "contracts.page", n, from, to));
+    }
+
+    /** Saves the server's export of the current result (CSV, or ZIP with the PDFs) to {@code target}. */
+    public CompletableFuture<Void> export(boolean zip, Path target) {
+        String path;
+        try {
+            path = filter().exportPath(zip);
+        } catch (ContractFilter.InvalidFilter e) {
+            filterError.set(bundle.getString("contracts.filter.invalid." + e.field()));
+            return CompletableFuture.completedFuture(null);
+        }
+        message.set(bundle.getString("contracts.export.running"));
+        return CompletableFuture.runAsync(() -> {
+            byte[] body = exporter.download(path);
+            try {
+                Files.write(target, body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, background).handleAsync((done, failure) -> {
+            message.set(exportMessage(failure, target));
+            return null;
+        }, ui);
+    }
+
+    private String exportMessage(Throwable failure, Path target) {
+        Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
+        if (cause == null) {
+            return I18n.format(bundle, "contracts.export.saved", target.getFileName());
+        }
+        if (cause instanceof OfflineException) {
+            return bundle.getString("contracts.export.offline");
+        }
+        if (cause instanceof SiteSignException e) {
+            return new ContractTexts(bundle, List.of()).error(e);
+        }
+        return I18n.format(bundle, "contracts.export.failed", String.valueOf(cause.getMessage()));
+    }
+
+    /** The label of a status choice (null: every status). */
+    public String statusLabel(ContractStatus s) {
+        return new ContractTexts(bundle, List.of()).status(s);
+    }
+
+    public String sortLabel(ContractQuery.Sort s) {
+        return bundle.getString("contracts.sort." + s.name());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public StringProperty numberProperty() {
+        return number;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<ContractStatus> statusProperty() {
+        return status;
+    }
+
+    public StringProperty dateFromProperty() {
+        return dateFrom;
+    }
+
+    public StringProperty dateToProperty() {
+        return dateTo;
+    }
+
+    public StringProperty amountMinProperty() {
+        return amountMin;
+    }
+
+    public StringProperty amountMaxProperty() {
+        return amountMax;
+    }
+
+    public StringProperty counterpartyProperty() {
+        return counterparty;
+    }
+
+    public ObjectProperty<ContractQuery.Sort> sortProperty() {
+        return sort;
+    }
+
+    public ObservableList<ContractRow> rows() {
+        return rows;
+    }
+
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
+    }
+
+    public StringProperty pageTextProperty() {
+        return pageText;
+    }
+
+    public StringProperty filterErrorProperty() {
+        return filterError;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty searchingProperty() {
+        return searching;
+    }
+}

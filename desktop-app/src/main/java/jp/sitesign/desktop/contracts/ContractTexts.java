@@ -1,0 +1,83 @@
+package jp.sitesign.desktop.contracts;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import jp.sitesign.desktop.store.LocalContract;
+import jp.sitesign.desktop.store.OutboxState;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.partnership.Partnership;
+import jp.sitesign.model.sync.ContractSnapshot;
+
+/** How the contract screens write values: yen, status labels, company names, the local-change badge. */
+final class ContractTexts {
+    private final ResourceBundle bundle;
+    private final boolean japanese;
+    private final Map<String, String> companyNames;
+
+    ContractTexts(ResourceBundle bundle, List<Partnership> partnerships) {
+        this.bundle = bundle;
+        this.japanese = !"en".equals(bundle.getLocale().getLanguage());
+        this.companyNames = partnerships.stream().collect(Collectors.toMap(p -> p.counterpartyId().value(),
+                p -> p.counterpartyName() == null ? p.counterpartyId().value() : p.counterpartyName(), (a, b) -> a));
+    }
+
+    boolean japanese() {
+        return japanese;
+    }
+
+    String status(ContractStatus s) {
+        return s == null ? bundle.getString("contracts.status.any") : japanese ? s.labelJa() : s.labelEn();
+    }
+
+    /** ¥1,234,567（税込）; empty when the contract names no amount. */
+    String amount(Long yen, boolean taxIncluded) {
+        if (yen == null) {
+            return "";
+        }
+        return "¥" + NumberFormat.getIntegerInstance(Locale.JAPAN).format(yen)
+                + bundle.getString(taxIncluded ? "contracts.taxIncluded" : "contracts.taxExcluded");
+    }
+
+    /** The company's name where a partnership names it, else its id. */
+    String company(String id) {
+        return id == null ? "" : companyNames.getOrDefault(id, id);
+    }
+
+    /** The other side as the viewer sees it (the same rule as the search's 取引先). */
+    String counterparty(ContractSnapshot k, String ownCompany) {
+        String other = k.senderId().equals(ownCompany) ? k.counterpartyId() : k.senderId();
+        return company(other);
+    }
+
+    /** 要対応 (refused or in conflict), 未送信 (waiting for the server), 未同期の変更, or empty. */
+    String badge(LocalContract k) {
+        if (k.pending().stream().anyMatch(e -> e.state().needsAttention())) {
+            return bundle.getString("contracts.badge.attention");
+        }
+        if (k.pending().stream().anyMatch(e -> e.state() == OutboxState.PENDING)) {
+            return bundle.getString("contracts.badge.pending");
+        }
+        return k.locallyChanged() ? bundle.getString("contracts.badge.changed") : "";
+    }
+
+    String reason(String ja, String en) {
+        return japanese ? ja : en;
+    }
+
+    String error(SiteSignException e) {
+        return japanese ? e.messageJa() : e.messageEn();
+    }
+
+    String error(ErrorCode code, String ja, String en) {
+        if (ja != null || en != null) {
+            return japanese ? ja : en;
+        }
+        return code == null ? "" : japanese ? code.messageJa() : code.messageEn();
+    }
+}

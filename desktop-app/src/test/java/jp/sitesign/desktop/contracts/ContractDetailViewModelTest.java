@@ -1,0 +1,171 @@
+package jp.sitesign.desktop.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.store.OutboxEntry;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.store.UiTestStores;
+import jp.sitesign.model.company.CompanyStatus;
+import jp.sitesign.model.contract.ContractOptions;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.policy.Actor;
+import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.user.UserStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract detail over a real local store: buttons from ContractOptions, and actions queued. */
+class ContractDetailViewModelTest {
+    static final ResourceBundle JA = I18n.bundle(Language.JA);
+    static final Clock CLOCK = Clock.fixed(UiTestStores.T.plusSeconds(3600), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    StoreSession store;
+    ContractSnapshot draft;
+    final AtomicInteger saved = new AtomicInteger();
+    final byte[] pdf = "%PDF-1.7 test".getBytes();
+
+    @BeforeEach
+    void seed() {
+        store = UiTestStores.open(dir);
+        draft = UiTestStores.draft("k1", "足場工事 注文書", "K-001", LocalDate.of(2026, 4, 1), 1_200_000L, 7);
+        UiTestStores.changes().user(UiTestStores.ME.value(), Role.MEMBER, true)
+                .partner(UiTestStores.PARTNER, "株式会社 山田工務店").contract(draft).applyTo(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private ContractDetailViewModel viewModel() {
+        return new ContractDetailViewModel(store, (id, sha) -> pdf, saved::incrementAndGet, CLOCK, Runnable::run,
+                Runnable::run, JA);
+    }
+
+    @Test
+    void everyButtonIsEnabledExactlyWhenContractOptionsAllowsItWithItsJapaneseReasonOtherwise() {
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        Actor me = new Actor(UiTestStores.ME, UiTestStores.OWN, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE,
+                false);
+        List<ContractOptions.Option> options = ContractOptions.of(me, draft.progress(), UiTestStores.ME, true,
+                CLOCK.instant());
+        assertThat(vm.actions()).extracting(ActionState::command).containsExactlyElementsOf(
+                ContractDetailViewModel.ACTIONS);
+        for (ActionState a : vm.actions()) {
+            ContractOptions.Option o = options.stream().filter(x -> x.command() == a.command()).findFirst()
+                    .orElseThrow();
+            assertThat(a.allowed()).as(a.command().name()).isEqualTo(o.allowed());
+            assertThat(a.tooltip()).as(a.command().name()).isEqualTo(o.allowed() ? null : o.reasonJa());
+        }
+        ActionState delete = state(vm, LifecycleCommand.DELETE);
+        assertThat(delete.allowed()).as("the creator may delete the own draft").isTrue();
+        assertThat(delete.label()).isEqualTo("下書きを削除する…");
+        ActionState approve = state(vm, LifecycleCommand.APPROVE);
+        assertThat(approve.allowed()).isFalse();
+        assertThat(approve.tooltip()).isNotBlank();
+    }
+
+    @Test
+    void anotherMemberSeesDeleteDisabledWithThePolicysReason() {
+        UiTestStores.changesAfter(store).user("U00000102", Role.MEMBER, false).contract(
+                new ContractSnapshot(draft.id(), draft.senderId(), "U00000102", draft.form(), draft.status(),
+                        draft.managementNumber(), draft.title(), draft.transactionDate(), draft.amountYen(),
+                        draft.taxIncluded(), draft.construction(), draft.terms(), draft.note(), draft.originalId(),
+                        draft.parties(), draft.currentParty(), draft.routePosition(), draft.deadline(),
+                        draft.returnComment(), draft.mainDocument(), draft.documents(), 8, draft.createdAt(),
+                        draft.updatedAt().plusSeconds(1)))
+                .applyTo(store);
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        Actor me = new Actor(UiTestStores.ME, UiTestStores.OWN, Role.MEMBER, UserStatus.ACTIVE, CompanyStatus.ACTIVE,
+                false);
+        ContractOptions.Option expected = ContractOptions.of(me, draft.progress(), new UserId("U00000102"), true,
+                CLOCK.instant(), LifecycleCommand.DELETE);
+        assertThat(expected.allowed()).isFalse();
+        assertThat(state(vm, LifecycleCommand.DELETE).allowed()).isFalse();
+        assertThat(state(vm, LifecycleCommand.DELETE).tooltip()).isEqualTo(expected.reasonJa());
+    }
+
+    @Test
+    void deletingTheDraftQueuesDeleteDraftOnTheShownRevisionAndShowsItAsPending() {
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        assertThat(vm.deleteConfirmation()).contains("足場工事 注文書").contains("元に戻せません");
+        assertThat(vm.perform(LifecycleCommand.DELETE, null)).isTrue();
+
+        List<OutboxEntry> pending = store.outbox().pending();
+        assertThat(pending).singleElement().satisfies(e -> {
+            assertThat(e.command().type()).isEqualTo(CommandType.DELETE_DRAFT);
+            assertThat(e.command().entityId()).isEqualTo("k1");
+            assertThat(e.command().baseRevision()).isEqualTo(7L);
+        });
+        assertThat(saved).as("the sync is told at once").hasValue(1);
+        assertThat(vm.messageProperty().get()).contains("下書きを削除する");
+    }
+
+    @Test
+    void aDisabledActionQueuesNothingAndSaysWhy() {
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        assertThat(vm.perform(LifecycleCommand.APPROVE, null)).isFalse();
+
+        assertThat(store.outbox().all()).isEmpty();
+        assertThat(saved).hasValue(0);
+        assertThat(vm.messageProperty().get()).isEqualTo(state(vm, LifecycleCommand.APPROVE).tooltip());
+    }
+
+    @Test
+    void aPendingCommandIsShownUntilSynced() {
+        store.outbox().append(jp.sitesign.model.sync.Command.of(CommandType.SUBMIT, "k1", 7L));
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        assertThat(vm.pendingTextProperty().get()).contains("未送信の操作が 1 件");
+    }
+
+    @Test
+    void theMainDocumentIsFetchedWhenMissingAndHandedToThePreviewAsAFile() throws Exception {
+        ContractSnapshot withPdf = new ContractSnapshot(draft.id(), draft.senderId(), draft.creatorId(), draft.form(),
+                draft.status(), draft.managementNumber(), draft.title(), draft.transactionDate(), draft.amountYen(),
+                draft.taxIncluded(), draft.construction(), draft.terms(), draft.note(), draft.originalId(),
+                draft.parties(), draft.currentParty(), draft.routePosition(), draft.deadline(), draft.returnComment(),
+                "ab".repeat(32), draft.documents(), 8, draft.createdAt(), draft.updatedAt().plusSeconds(1));
+        UiTestStores.changesAfter(store).contract(withPdf).applyTo(store);
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        vm.openMainDocument();
+
+        Path shown = vm.mainDocumentProperty().get();
+        assertThat(shown).isNotNull();
+        assertThat(Files.readAllBytes(shown)).isEqualTo(pdf);
+        vm.close();
+        assertThat(shown).doesNotExist();
+    }
+
+    private static ActionState state(ContractDetailViewModel vm, LifecycleCommand c) {
+        return vm.actions().stream().filter(a -> a.command() == c).findFirst().orElseThrow();
+    }
+}

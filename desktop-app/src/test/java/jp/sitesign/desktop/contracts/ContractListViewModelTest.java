@@ -1,0 +1,217 @@
+package jp.sitesign.desktop.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.store.UiTestStores;
+import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.sync.Command;
+import jp.sitesign.model.sync.CommandType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract list over a real local store: filters, rows, paging, saved filters, badges and export. */
+class ContractListViewModelTest {
+    static final ResourceBundle JA = I18n.bundle(Language.JA);
+
+    @TempDir
+    Path dir;
+    StoreSession store;
+    final List<String> downloads = new ArrayList<>();
+
+    @BeforeEach
+    void seed() {
+        store = UiTestStores.open(dir);
+        UiTestStores.changes().partner(UiTestStores.PARTNER, "株式会社 山田工務店")
+                .contract(UiTestStores.draft("k1", "足場工事 注文書", "K-001", LocalDate.of(2026, 4, 1), 1_200_000L, 1))
+                .contract(UiTestStores.draft("k2", "内装工事 請負契約書", "K-002", LocalDate.of(2026, 5, 10), 5_500_000L, 2))
+                .contract(UiTestStores.draft("k3", "足場工事 変更契約", "K-003", LocalDate.of(2026, 6, 20), 300_000L, 3))
+                .applyTo(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private ContractListViewModel viewModel(ContractListViewModel.Exporter exporter) {
+        return new ContractListViewModel(store, new FilterFile(store.location().folder()), exporter, Runnable::run,
+                Runnable::run, JA);
+    }
+
+    private ContractListViewModel viewModel() {
+        return viewModel(path -> {
+            downloads.add(path);
+            return "csv".getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
+    private static List<String> ids(ContractListViewModel vm) {
+        return vm.rows().stream().map(ContractRow::id).toList();
+    }
+
+    @Test
+    void everyFilterGoesIntoTheSharedQueryWithRangesAndCombinations() {
+        ContractListViewModel vm = viewModel();
+        vm.numberProperty().set("K-00");
+        vm.titleProperty().set(" 足場 ");
+        vm.statusProperty().set(ContractStatus.DRAFT);
+        vm.dateFromProperty().set("2026-04-01");
+        vm.dateToProperty().set("2026/06/30");
+        vm.amountMinProperty().set("300,000");
+        vm.amountMaxProperty().set("¥1,200,000");
+        vm.counterpartyProperty().set("C00000002");
+        vm.sortProperty().set(ContractQuery.Sort.AMOUNT_ASC);
+
+        assertThat(vm.filter().query(0, 200)).isEqualTo(new ContractQuery("K-00", " 足場 ", ContractStatus.DRAFT,
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), 300_000L, 1_200_000L, UiTestStores.PARTNER,
+                ContractQuery.Sort.AMOUNT_ASC, 0, 200));
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k3", "k1");
+    }
+
+    @Test
+    void rowsShowTheCounterpartyNameYenWithTaxAndTheStatusInJapanese() {
+        ContractListViewModel vm = viewModel();
+        vm.search();
+
+        assertThat(ids(vm)).as("most recently updated first").containsExactly("k3", "k2", "k1");
+        ContractRow k1 = vm.rows().get(2);
+        assertThat(k1.number()).isEqualTo("K-001");
+        assertThat(k1.counterparty()).isEqualTo("株式会社 山田工務店");
+        assertThat(k1.amount()).isEqualTo("¥1,200,000（税込）");
+        assertThat(k1.status()).isEqualTo("下書き");
+        assertThat(k1.transactionDate()).isEqualTo("2026-04-01");
+        assertThat(k1.updated()).startsWith("2026");
+        assertThat(vm.pageTextProperty().get()).isEqualTo("3 件中 1～3 件目");
+    }
+
+    @Test
+    void aTitleFilterNarrowsTheRowsAndAnAmountRangeCombinesWithIt() {
+        ContractListViewModel vm = viewModel();
+        vm.titleProperty().set("足場");
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k3", "k1");
+
+        vm.amountMinProperty().set("1000000");
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k1");
+    }
+
+    @Test
+    void anAmountThatIsNotANumberSaysWhichFieldAndKeepsTheLastRows() {
+        ContractListViewModel vm = viewModel();
+        vm.search();
+        vm.amountMaxProperty().set("百万");
+        vm.filtersChanged();
+
+        assertThat(vm.filterErrorProperty().get()).contains("取引金額（以下）");
+        assertThat(ids(vm)).hasSize(3);
+        vm.amountMaxProperty().set("");
+        vm.filtersChanged();
+        assertThat(vm.filterErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFiltersAreSavedForTheUserAndRestoredByTheNextList() {
+        ContractListViewModel vm = viewModel();
+        vm.titleProperty().set("内装");
+        vm.statusProperty().set(ContractStatus.DRAFT);
+        vm.dateFromProperty().set("2026-05-01");
+        vm.sortProperty().set(ContractQuery.Sort.NUMBER_ASC);
+        vm.filtersChanged();
+
+        assertThat(Files.exists(store.location().folder().resolve(FilterFile.NAME))).isTrue();
+        ContractListViewModel next = viewModel();
+        assertThat(next.titleProperty().get()).isEqualTo("内装");
+        assertThat(next.statusProperty().get()).isEqualTo(ContractStatus.DRAFT);
+        assertThat(next.dateFromProperty().get()).isEqualTo("2026-05-01");
+        assertThat(next.sortProperty().get()).isEqualTo(ContractQuery.Sort.NUMBER_ASC);
+        next.search();
+        assertThat(ids(next)).containsExactly("k2");
+    }
+
+    @Test
+    void aContractWithAnUnsentCommandCarriesThePendingBadge() {
+        store.outbox().append(Command.of(CommandType.SUBMIT, "k2", 2L));
+        ContractListViewModel vm = viewModel();
+        vm.search();
+
+        assertThat(vm.rows()).filteredOn(r -> r.id().equals("k2")).singleElement()
+                .extracting(ContractRow::badge).isEqualTo("未送信");
+        assertThat(vm.rows()).filteredOn(r -> !r.id().equals("k2")).extracting(ContractRow::badge)
+                .containsOnly("");
+    }
+
+    @Test
+    void tenThousandSizedListsArePagedTwoHundredAtATime() {
+        UiTestStores more = UiTestStores.changes();
+        for (int i = 0; i < 450; i++) {
+            more.contract(UiTestStores.draft("m" + i, "一括 " + i, "M-" + i, LocalDate.of(2026, 1, 1), (long) i, 10 + i));
+        }
+        more.applyTo(store);
+        ContractListViewModel vm = viewModel();
+        vm.titleProperty().set("一括");
+        vm.filtersChanged();
+
+        assertThat(vm.rows()).hasSize(200);
+        assertThat(vm.totalProperty().get()).isEqualTo(450);
+        assertThat(vm.rows().get(0).id()).isEqualTo("m449");
+        vm.nextPage();
+        vm.nextPage();
+        assertThat(vm.rows()).hasSize(50);
+        assertThat(vm.pageTextProperty().get()).isEqualTo("450 件中 401～450 件目");
+        vm.nextPage();
+        assertThat(vm.pageProperty().get()).isEqualTo(2);
+        vm.titleProperty().set("一括 44");
+        vm.filtersChanged();
+        assertThat(vm.pageProperty().get()).as("a new filter starts on page 1").isZero();
+    }
+
+    @Test
+    void theExportAsksTheServerForTheSameQueryAndSavesTheFile() throws Exception {
+        ContractListViewModel vm = viewModel();
+        vm.titleProperty().set("足場 工事");
+        vm.amountMinProperty().set("1,000");
+        vm.statusProperty().set(ContractStatus.DRAFT);
+        Path target = dir.resolve("out.zip");
+
+        vm.export(true, target);
+
+        assertThat(downloads).hasSize(1);
+        URI asked = URI.create(downloads.get(0));
+        assertThat(asked.getPath()).isEqualTo("/api/v1/contracts/export");
+        assertThat(URLDecoder.decode(asked.getRawQuery(), StandardCharsets.UTF_8))
+                .isEqualTo("title=足場 工事&status=DRAFT&amountMin=1000&sort=UPDATED_DESC&format=zip");
+        assertThat(Files.readString(target)).isEqualTo("csv");
+        assertThat(vm.messageProperty().get()).contains("out.zip");
+    }
+
+    @Test
+    void exportingOfflineSaysItNeedsTheServer() {
+        ContractListViewModel vm = viewModel(path -> {
+            throw new OfflineException(URI.create("https://sitesign.example"), new java.net.ConnectException("refused"));
+        });
+        Path target = dir.resolve("out.csv");
+
+        vm.export(false, target);
+
+        assertThat(vm.messageProperty().get()).contains("オフラインではできません");
+        assertThat(target).doesNotExist();
+    }
+}
