@@ -33,6 +33,8 @@ public enum SigningError {
             "The signature does not fit in the space reserved in the PDF (%s bytes)."),
     REVOCATION_UNAVAILABLE("証明書「%s」の失効情報を取得できませんでした（%s）。長期検証用の情報を付けられないため、PDF は出力していません。時間をおいてやり直すか、管理者に連絡してください。",
             "Could not get revocation data for certificate \"%s\" (%s). Without it the long-term validation data cannot be added, so no PDF was produced. Try again later or contact your administrator."),
+    CERTIFICATE_EXPIRED("証明書「%s」は有効期間外です（有効期間 %s ～ %s）。有効な証明書で署名するか、管理者に証明書の更新を依頼してください。",
+            "Certificate \"%s\" is not valid now (valid from %s to %s). Sign with a valid certificate or ask your administrator to renew it."),
     CERTIFICATE_REVOKED("証明書「%s」は失効しています（失効日時 %s、理由: %s）。この証明書では署名できません。有効な証明書を使ってください。",
             "Certificate \"%s\" has been revoked (at %s, reason: %s). It cannot be used for signing. Use a valid certificate."),
     NOT_SIGNED("この PDF には署名がないため、長期検証用の情報やアーカイブタイムスタンプを追加できません。",

@@ -1,0 +1,219 @@
+package jp.sitesign.desktop.editor;
+
+import java.io.File;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.model.contract.ConstructionItem;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.partnership.Partnership;
+import jp.sitesign.model.user.UserView;
+
+/** The contract editor's controller: binds the form to {@link ContractEditorViewModel}. */
+public final class ContractEditorView {
+    private final ContractEditorViewModel viewModel;
+    private ResourceBundle bundle;
+
+    @FXML private ChoiceBox<ContractForm> formChoice;
+    @FXML private TextField titleField;
+    @FXML private Label titleError;
+    @FXML private TextField numberField;
+    @FXML private DatePicker datePicker;
+    @FXML private TextField amountField;
+    @FXML private CheckBox taxCheck;
+    @FXML private Label amountError;
+    @FXML private DatePicker deadlinePicker;
+    @FXML private ComboBox<Partnership> partnerChoice;
+    @FXML private TextField receiverField;
+    @FXML private Button addCounterpartyButton;
+    @FXML private Button removeCounterpartyButton;
+    @FXML private Label counterpartyError;
+    @FXML private ListView<ContractEditorViewModel.CounterpartyRow> counterpartyList;
+    @FXML private ComboBox<UserView> approverChoice;
+    @FXML private Button addApproverButton;
+    @FXML private Button upApproverButton;
+    @FXML private Button removeApproverButton;
+    @FXML private ListView<UserView> routeList;
+    @FXML private ComboBox<UserView> signerChoice;
+    @FXML private CheckBox constructionCheck;
+    @FXML private VBox constructionBox;
+    @FXML private ListView<ConstructionItem> missingList;
+    @FXML private Label checklistDone;
+    @FXML private GridPane termsGrid;
+    @FXML private VBox dropZone;
+    @FXML private Label mainLabel;
+    @FXML private Button chooseMainButton;
+    @FXML private ListView<EditorDocuments.Document> attachmentList;
+    @FXML private Button chooseAttachmentButton;
+    @FXML private TextArea noteArea;
+    @FXML private Button saveButton;
+    @FXML private Button amendButton;
+    @FXML private Label messageLabel;
+    @FXML private Label errorLabel;
+
+    public ContractEditorView(ContractEditorViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public Parent load(ResourceBundle texts) {
+        this.bundle = texts;
+        return ViewLoader.load(this, texts);
+    }
+
+    @FXML
+    private void initialize() {
+        boolean en = viewModel.language() == Language.EN;
+        formChoice.getItems().setAll(ContractForm.values());
+        formChoice.setConverter(converter(f -> en ? f.labelEn() : f.labelJa()));
+        formChoice.valueProperty().bindBidirectional(viewModel.formProperty());
+        titleField.textProperty().bindBidirectional(viewModel.titleProperty());
+        titleError.textProperty().bind(viewModel.titleErrorProperty());
+        numberField.textProperty().bindBidirectional(viewModel.managementNumberProperty());
+        datePicker.valueProperty().bindBidirectional(viewModel.transactionDateProperty());
+        amountField.textProperty().bindBidirectional(viewModel.amountProperty());
+        taxCheck.selectedProperty().bindBidirectional(viewModel.taxIncludedProperty());
+        amountError.textProperty().bind(viewModel.amountErrorProperty());
+        deadlinePicker.valueProperty().bindBidirectional(viewModel.deadlineProperty());
+        noteArea.textProperty().bindBidirectional(viewModel.noteProperty());
+
+        partnerChoice.getItems().setAll(viewModel.partnerOptions());
+        partnerChoice.setConverter(converter(p -> p.counterpartyName() + " (" + p.counterpartyId().value() + ")"));
+        counterpartyList.setItems(viewModel.counterparties());
+        counterpartyList.setCellFactory(cells(c -> c.companyName() + " (" + c.companyId() + ") — " + c.receiverId()));
+        counterpartyError.textProperty().bind(viewModel.counterpartyErrorProperty());
+        addCounterpartyButton.setOnAction(e -> {
+            if (viewModel.addCounterparty(partnerChoice.getValue(), receiverField.getText())) {
+                receiverField.clear();
+            }
+        });
+        removeCounterpartyButton.setOnAction(e -> removeSelected(counterpartyList));
+
+        Function<UserView, String> person = u -> u.name() + "（" + u.id() + (u.title() == null ? "" : "・" + u.title())
+                + "）";
+        approverChoice.getItems().setAll(viewModel.approverOptions());
+        approverChoice.setConverter(converter(person));
+        routeList.setItems(viewModel.route());
+        routeList.setCellFactory(cells(person));
+        addApproverButton.setOnAction(e -> viewModel.addApprover(approverChoice.getValue()));
+        upApproverButton.setOnAction(e -> viewModel.moveApproverUp(routeList.getSelectionModel().getSelectedIndex()));
+        removeApproverButton.setOnAction(e -> removeSelected(routeList));
+        signerChoice.getItems().setAll(viewModel.signerOptions());
+        signerChoice.setConverter(converter(person));
+        signerChoice.valueProperty().bindBidirectional(viewModel.signerProperty());
+
+        constructionCheck.selectedProperty().bindBidirectional(viewModel.constructionProperty());
+        constructionBox.visibleProperty().bind(viewModel.constructionProperty());
+        constructionBox.managedProperty().bind(viewModel.constructionProperty());
+        missingList.setItems(viewModel.missingItems());
+        missingList.setCellFactory(cells(i -> en ? i.labelEn() : i.labelJa()));
+        checklistDone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.missingItems()));
+        terms(en);
+
+        EditorDocuments docs = viewModel.documents();
+        mainLabel.textProperty().bind(javafx.beans.binding.Bindings.when(docs.mainNameProperty().isEmpty())
+                .then(bundle.getString("editor.main.none")).otherwise(docs.mainNameProperty()));
+        attachmentList.setItems(docs.attachments());
+        attachmentList.setCellFactory(cells(EditorDocuments.Document::name));
+        chooseMainButton.setOnAction(e -> choose().ifPresent(f -> docs.attachMain(f.toPath())));
+        chooseAttachmentButton.setOnAction(e -> choose().ifPresent(f -> docs.attachAttachment(f.toPath())));
+        dropZone.setOnDragOver(this::dragOver);
+        dropZone.setOnDragDropped(this::dropped);
+
+        saveButton.setOnAction(e -> viewModel.save());
+        amendButton.visibleProperty().bind(viewModel.canAmendProperty());
+        amendButton.managedProperty().bind(viewModel.canAmendProperty());
+        amendButton.setOnAction(e -> viewModel.amend());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+    }
+
+    private void terms(boolean en) {
+        int row = 0;
+        for (ConstructionItem item : ConstructionItem.values()) {
+            Label label = new Label((en ? item.labelEn() : item.labelJa()) + (item.required() ? " *" : ""));
+            label.setWrapText(true);
+            label.setMaxWidth(260);
+            TextArea text = new TextArea();
+            text.setId("term-" + item.name());
+            text.setPrefRowCount(2);
+            text.setWrapText(true);
+            text.textProperty().bindBidirectional(viewModel.termProperty(item));
+            Label error = new Label();
+            error.getStyleClass().add("error-text");
+            error.textProperty().bind(viewModel.termErrorProperty(item));
+            termsGrid.addRow(row++, label, new VBox(text, error));
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        viewModel.documents().drop(files.stream().map(File::toPath).toList());
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+
+    private java.util.Optional<File> choose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(bundle.getString("editor.chooseTitle"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("editor.pdfFiles"), "*.pdf"));
+        return java.util.Optional.ofNullable(chooser.showOpenDialog(saveButton.getScene().getWindow()));
+    }
+
+    private static <T> void removeSelected(ListView<T> list) {
+        int i = list.getSelectionModel().getSelectedIndex();
+        if (i >= 0) {
+            list.getItems().remove(i);
+        }
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private static <T> javafx.util.Callback<ListView<T>, ListCell<T>> cells(Function<T, String> text) {
+        return list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+}

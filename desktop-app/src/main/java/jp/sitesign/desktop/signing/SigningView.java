@@ -1,0 +1,118 @@
+package jp.sitesign.desktop.signing;
+
+import java.io.File;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.token.Pkcs11Slot;
+
+/** The signing dialog's controller: binds the key choice, the PIN field and the result to {@link SigningViewModel}. */
+public final class SigningView {
+    private final SigningViewModel viewModel;
+    private ResourceBundle bundle;
+
+    @FXML private RadioButton tokenRadio;
+    @FXML private RadioButton fileRadio;
+    @FXML private GridPane tokenGrid;
+    @FXML private ComboBox<TokenLibraries.Library> libraryChoice;
+    @FXML private ComboBox<Pkcs11Slot> slotChoice;
+    @FXML private Button refreshButton;
+    @FXML private HBox fileBox;
+    @FXML private Label fileLabel;
+    @FXML private Button fileButton;
+    @FXML private TextField aliasField;
+    @FXML private ChoiceBox<SignatureLevel> levelChoice;
+    @FXML private PasswordField pinField;
+    @FXML private Button signButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label statusLabel;
+    @FXML private Label errorLabel;
+    @FXML private TextArea reportArea;
+
+    public SigningView(SigningViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public Parent load(ResourceBundle texts) {
+        this.bundle = texts;
+        return ViewLoader.load(this, texts);
+    }
+
+    @FXML
+    private void initialize() {
+        ToggleGroup group = new ToggleGroup();
+        tokenRadio.setToggleGroup(group);
+        fileRadio.setToggleGroup(group);
+        boolean token = viewModel.sourceKindProperty().get() == SigningViewModel.KeySourceKind.TOKEN;
+        group.selectToggle(token ? tokenRadio : fileRadio);
+        group.selectedToggleProperty().addListener((obs, old, now) -> viewModel.sourceKindProperty().set(
+                now == fileRadio ? SigningViewModel.KeySourceKind.PKCS12 : SigningViewModel.KeySourceKind.TOKEN));
+        tokenGrid.visibleProperty().bind(tokenRadio.selectedProperty());
+        tokenGrid.managedProperty().bind(tokenRadio.selectedProperty());
+        fileBox.visibleProperty().bind(fileRadio.selectedProperty());
+        fileBox.managedProperty().bind(fileRadio.selectedProperty());
+
+        libraryChoice.setItems(viewModel.libraries());
+        libraryChoice.setConverter(converter(l -> l.name() + " — " + l.path()));
+        libraryChoice.valueProperty().bindBidirectional(viewModel.libraryProperty());
+        slotChoice.setItems(viewModel.slots());
+        slotChoice.setConverter(converter(Pkcs11Slot::displayName));
+        slotChoice.valueProperty().bindBidirectional(viewModel.slotProperty());
+        refreshButton.setOnAction(e -> viewModel.findSlots());
+        fileLabel.textProperty().bind(viewModel.pkcs12FileProperty().asString());
+        fileButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12", "*.p12", "*.pfx"));
+            File f = chooser.showOpenDialog(fileButton.getScene().getWindow());
+            if (f != null) {
+                viewModel.pkcs12FileProperty().set(f.toPath());
+            }
+        });
+        aliasField.textProperty().bindBidirectional(viewModel.keyAliasProperty());
+        levelChoice.getItems().setAll(viewModel.levels());
+        levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
+        levelChoice.valueProperty().bindBidirectional(viewModel.levelProperty());
+
+        signButton.disableProperty().bind(viewModel.busyProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        signButton.setOnAction(e -> {
+            char[] pin = pinField.getText().toCharArray();
+            pinField.clear();
+            viewModel.sign(pin);
+        });
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        reportArea.textProperty().bind(viewModel.reportProperty());
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

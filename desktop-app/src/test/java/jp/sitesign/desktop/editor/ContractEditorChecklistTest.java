@@ -1,0 +1,63 @@
+package jp.sitesign.desktop.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.contract.ConstructionItem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The editor in a real (headless Monocle) window: ticking 建設工事 shows the checklist, filling an item removes it. */
+@ExtendWith(ApplicationExtension.class)
+class ContractEditorChecklistTest {
+    @TempDir
+    static Path dir;
+    private static StoreSession store;
+
+    @Start
+    void start(Stage stage) {
+        store = EditorFixtures.store(dir.resolve("home"));
+        ContractEditorViewModel vm = new ContractEditorViewModel(store, () -> { }, Language.JA,
+                I18n.bundle(Language.JA));
+        stage.setScene(new Scene(new ContractEditorView(vm).load(I18n.bundle(Language.JA)), 1000, 800));
+        stage.show();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void tickingConstructionListsTheMissingItemsAndFillingOneRemovesItFromTheList(FxRobot robot) {
+        ListView<ConstructionItem> missing = robot.lookup("#missingList").query();
+        assertThat(missing.isVisible() && missing.getParent().isVisible()).isFalse();
+
+        robot.clickOn("#constructionCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(missing.getParent().isVisible()).isTrue();
+        assertThat(missing.getItems()).contains(ConstructionItem.WORK_NAME, ConstructionItem.WORK_SITE)
+                .hasSize((int) java.util.Arrays.stream(ConstructionItem.values()).filter(ConstructionItem::required)
+                        .count());
+
+        // The item sits below the fold of the scrolling form: focus it as Tab would, then type.
+        robot.interact(() -> robot.lookup("#term-WORK_NAME").queryTextInputControl().requestFocus());
+        robot.write("Shinjuku office building");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(missing.getItems()).doesNotContain(ConstructionItem.WORK_NAME).contains(ConstructionItem.WORK_SITE);
+    }
+}

@@ -1,0 +1,170 @@
+package jp.sitesign.desktop.signing;
+
+import static jp.sitesign.desktop.editor.EditorFixtures.ME;
+import static jp.sitesign.desktop.editor.EditorFixtures.OWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.editor.EditorFixtures;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.SigningError;
+import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.SoftHsmToken;
+import jp.sitesign.model.signature.testing.TestCa;
+import jp.sitesign.model.signature.token.Pkcs11Slot;
+import jp.sitesign.model.sync.Change;
+import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.sync.ContractDraft;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.user.UserId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The signing dialog's logic with a real PKCS#11 token (SoftHSM2) on a contract awaiting this user's
+ * signature in a local store: the token is found by its label, the signature verifies against the token CA
+ * and the SIGN command is queued; a wrong PIN and an expired certificate are named as such.
+ */
+class SigningViewModelTest {
+    private static final String ID = "k-sign";
+
+    @TempDir
+    Path dir;
+    private StoreSession store;
+    private SoftHsmToken token;
+    private String baseSha;
+
+    @BeforeEach
+    void open() {
+        token = SoftHsmToken.shared();
+        store = EditorFixtures.store(dir.resolve("home"));
+        baseSha = store.blobs().put(EditorFixtures.pdf(2));
+        store.apply(new jp.sitesign.model.sync.ChangePage(List.of(
+                Change.of(EditorFixtures.user(ME, "山田 太郎", "ヤマダ タロウ", true,
+                        jp.sitesign.model.user.UserStatus.ACTIVE), 100),
+                Change.of(awaitingMySignature(baseSha), 101)), 101, false, false));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private SigningViewModel viewModel(Language language) {
+        ContractSigning signing = new ContractSigning(store, (id, sha) -> {
+            throw new AssertionError("the PDF is on this computer");
+        }, List.of(token.ca().root()), Clock.systemUTC());
+        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, "Linux", Runnable::run,
+                Runnable::run, Clock.systemUTC(), language, I18n.bundle(language));
+    }
+
+    private static void choose(SigningViewModel vm, String label) {
+        Pkcs11Slot slot = vm.slots().stream().filter(s -> s.label().filter(label::equals).isPresent()).findFirst()
+                .orElseThrow();
+        vm.slotProperty().set(slot);
+    }
+
+    @Test
+    void theTokenIsListedByItsLabelAndSigningQueuesAVerifiedSignature() {
+        SigningViewModel vm = viewModel(Language.JA);
+        assertThat(vm.libraryProperty().get().path()).isEqualTo(SoftHsmToken.MODULE);
+        assertThat(vm.slots()).extracting(Pkcs11Slot::displayName).contains(SoftHsmToken.LABEL);
+        choose(vm, SoftHsmToken.LABEL);
+        vm.keyAliasProperty().set(SoftHsmToken.RSA_ALIAS);
+        char[] pin = SoftHsmToken.PIN.toCharArray();
+
+        ContractSigning.Signed signed = vm.sign(pin).join();
+
+        assertThat(pin).containsOnly('\0');
+        assertThat(signed.baseSha256()).isEqualTo(baseSha);
+        assertThat(signed.signature().valid()).isTrue();
+        assertThat(store.outbox().pending()).singleElement().satisfies(e -> {
+            assertThat(e.command().type()).isEqualTo(CommandType.SIGN);
+            assertThat(e.command().documentSha256()).isEqualTo(signed.signedSha256());
+            assertThat(e.command().baseSha256()).isEqualTo(baseSha);
+        });
+        assertThat(store.blobs().has(signed.signedSha256())).isTrue();
+        assertThat(vm.signedProperty().get()).isTrue();
+        assertThat(vm.reportProperty().get()).startsWith("この署名は有効です");
+        assertThat(vm.statusProperty().get()).contains(signed.commandId().toString());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWrongPinIsNamedAsSuchAndNothingIsQueued() {
+        SigningViewModel vm = viewModel(Language.JA);
+        choose(vm, SoftHsmToken.SPARE_LABEL);
+        vm.keyAliasProperty().set(SoftHsmToken.RSA_ALIAS);
+
+        assertThatThrownBy(() -> vm.sign("000000".toCharArray()).join()).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(SigningException.class,
+                        e -> assertThat(e.error()).isEqualTo(SigningError.WRONG_PIN));
+        assertThat(vm.errorProperty().get()).isEqualTo(new SigningException(SigningError.WRONG_PIN).messageJa());
+        assertThat(store.outbox().all()).isEmpty();
+        assertThat(vm.signedProperty().get()).isFalse();
+    }
+
+    @Test
+    void anExpiredCertificateIsNamedAsTheCauseInEnglishForAnEnglishUser() {
+        TestCa ca = token.ca();
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        Instant now = Instant.now();
+        X509Certificate expired = ca.issueSigner(keys.getPublic(), "期限切れ 署名者",
+                now.minus(400, ChronoUnit.DAYS), now.minus(35, ChronoUnit.DAYS));
+        Path p12 = Pkcs12Files.write(dir.resolve("old.p12"), keys, expired, ca.root(), "old", "pw-123456");
+        SigningViewModel vm = viewModel(Language.EN);
+        vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
+        vm.pkcs12FileProperty().set(p12);
+
+        assertThatThrownBy(() -> vm.sign("pw-123456".toCharArray()).join()).hasCauseInstanceOf(SigningException.class);
+
+        assertThat(vm.errorProperty().get()).startsWith("Certificate \"").contains("is not valid now");
+        assertThat(store.outbox().all()).isEmpty();
+    }
+
+    @Test
+    void withoutATimestampServerOnlyTheBasicLevelIsOfferedAndAskingForBtIsRefused() {
+        SigningViewModel vm = viewModel(Language.JA);
+        assertThat(vm.levels()).containsExactly(SignatureLevel.B_B);
+        assertThat(vm.levelProperty().get()).isEqualTo(SignatureLevel.B_B);
+        vm.levelProperty().set(SignatureLevel.B_T);
+        char[] pin = SoftHsmToken.PIN.toCharArray();
+
+        assertThat(vm.sign(pin)).isCompletedExceptionally();
+        assertThat(pin).containsOnly('\0');
+        assertThat(vm.errorProperty().get()).contains("タイムスタンプサーバー");
+    }
+
+    private static ContractSnapshot awaitingMySignature(String mainDocument) {
+        CompanyId partner = EditorFixtures.CONSENTED;
+        List<PartyStep> parties = List.of(new PartyStep(OWN, null, List.of(), ME, false),
+                new PartyStep(partner, new UserId("U00000201"), List.of(), null, false));
+        ContractProgress p = new ContractProgress(ContractForm.BILATERAL, ContractStatus.AWAITING_SIGNATURE, parties,
+                0, 0, null, null);
+        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, "K-9", "署名待ちの契約", LocalDate.of(2026, 4, 1),
+                1_000L, true, false, null, null, null, List.of(), List.of(), null, null);
+        Instant t = Instant.parse("2026-04-01T00:00:00Z");
+        return ContractSnapshot.of(ID, OWN, ME, p, d.data(), mainDocument, List.of(), 3, t, t);
+    }
+}
