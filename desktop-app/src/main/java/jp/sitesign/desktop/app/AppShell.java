@@ -97,7 +97,7 @@ public final class AppShell {
         switch (section) {
             case CONTRACTS:
                 if (session != null) {
-                    contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle);
+                    contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language());
                     return contracts.load(bundle);
                 }
                 return placeholder();

@@ -45,6 +45,8 @@ import jp.sitesign.model.user.UserView;
  * as pending until the server has answered.
  */
 public final class ContractDetailViewModel {
+    private final BooleanProperty canEdit = new javafx.beans.property.SimpleBooleanProperty(this, "canEdit", false);
+    private final BooleanProperty canSign = new javafx.beans.property.SimpleBooleanProperty(this, "canSign", false);
     /** The workflow commands this screen gives (editing, routes and signing have their own screens). */
     static final List<LifecycleCommand> ACTIONS = List.of(LifecycleCommand.SUBMIT, LifecycleCommand.APPROVE,
             LifecycleCommand.RETURN, LifecycleCommand.WITHDRAW, LifecycleCommand.DECLINE,
@@ -107,6 +109,8 @@ public final class ContractDetailViewModel {
             parties.clear();
             documentLines.clear();
             actions.clear();
+            canEdit.set(false);
+            canSign.set(false);
             pendingText.set("");
             loaded.set(false);
             return;
@@ -138,7 +142,10 @@ public final class ContractDetailViewModel {
         long attention = lk.pending().stream().filter(e -> e.state().needsAttention()).count();
         pendingText.set(attention > 0 ? bundle.getString("contracts.detail.attention")
                 : pending > 0 ? I18n.format(bundle, "contracts.detail.pending", pending) : "");
-        actions.setAll(actionStates(k, texts));
+        actions.setAll(actionStates(k, texts, ACTIONS));
+        List<ActionState> more = actionStates(k, texts, List.of(LifecycleCommand.EDIT, LifecycleCommand.SIGN));
+        canEdit.set(more.get(0).allowed());
+        canSign.set(more.get(1).allowed());
         loaded.set(true);
     }
 
@@ -146,11 +153,11 @@ public final class ContractDetailViewModel {
         return new String[] {bundle.getString(key), value == null ? "" : value};
     }
 
-    private List<ActionState> actionStates(ContractSnapshot k, ContractTexts texts) {
+    private List<ActionState> actionStates(ContractSnapshot k, ContractTexts texts, List<LifecycleCommand> commands) {
         Optional<UserView> self = store.user(store.user().value());
         List<ActionState> out = new ArrayList<>();
         if (self.isEmpty()) {
-            for (LifecycleCommand c : ACTIONS) {
+            for (LifecycleCommand c : commands) {
                 out.add(new ActionState(c, label(c), false, bundle.getString("contracts.action.notSynced")));
             }
             return out;
@@ -160,7 +167,7 @@ public final class ContractDetailViewModel {
                 u.locked());
         List<ContractOptions.Option> options = ContractOptions.of(actor, k.progress(), new UserId(k.creatorId()),
                 signerHasAuthority(k), clock.instant());
-        for (LifecycleCommand c : ACTIONS) {
+        for (LifecycleCommand c : commands) {
             ContractOptions.Option o = options.stream().filter(x -> x.command() == c).findFirst().orElseThrow();
             out.add(new ActionState(c, label(c), o.allowed(),
                     o.allowed() ? null : texts.reason(o.reasonJa(), o.reasonEn())));
@@ -316,6 +323,16 @@ public final class ContractDetailViewModel {
 
     public ObservableList<String> documentLines() {
         return documentLines;
+    }
+
+    /** Whether the open contract may be edited (a draft, by this user) — opens the editor. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canEditProperty() {
+        return canEdit;
+    }
+
+    /** Whether this user is the signer on turn — opens the signing dialog. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canSignProperty() {
+        return canSign;
     }
 
     public ObservableList<ActionState> actions() {

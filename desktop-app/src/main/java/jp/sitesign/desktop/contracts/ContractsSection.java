@@ -32,10 +32,22 @@ public final class ContractsSection {
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
     private volatile Object lastSyncMark;
+    private final DesktopSession session;
+    private final Clock clock;
+    private final jp.sitesign.desktop.settings.Language language;
+    private final Runnable saved;
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
+        this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
+    }
+
+    public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle,
+            jp.sitesign.desktop.settings.Language language) {
+        this.session = session;
+        this.clock = clock;
+        this.language = language;
         StoreSession store = session.store();
-        Runnable saved = () -> {
+        this.saved = () -> {
             session.commandSaved();
             Platform.runLater(this::refresh);
         };
@@ -94,7 +106,52 @@ public final class ContractsSection {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         detail.load(null);
         conflicts.refresh();
-        return tabs;
+        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
+        root.setTop(toolbar(bundle));
+        return root;
+    }
+
+    /** New, edit and sign: the editor and the signing dialog open in windows of their own. */
+    private Node toolbar(ResourceBundle bundle) {
+        javafx.scene.control.Button create = new javafx.scene.control.Button(bundle.getString("contracts.toolbar.new"));
+        create.setId("newContractButton");
+        create.setOnAction(e -> openEditor(null, bundle));
+        javafx.scene.control.Button edit = new javafx.scene.control.Button(bundle.getString("contracts.action.EDIT"));
+        edit.setId("editContractButton");
+        edit.disableProperty().bind(detail.canEditProperty().not());
+        edit.setOnAction(e -> openEditor(detail.contractProperty().get().id(), bundle));
+        javafx.scene.control.Button sign = new javafx.scene.control.Button(bundle.getString("contracts.action.SIGN"));
+        sign.setId("signContractButton");
+        sign.disableProperty().bind(detail.canSignProperty().not());
+        sign.setOnAction(e -> openSigning(detail.contractProperty().get().id(), bundle));
+        return new javafx.scene.control.ToolBar(create, edit, sign);
+    }
+
+    private void openEditor(String id, ResourceBundle bundle) {
+        jp.sitesign.desktop.editor.ContractEditorViewModel vm = new jp.sitesign.desktop.editor.ContractEditorViewModel(
+                session.store(), saved, language, bundle);
+        vm.load(id);
+        window(bundle.getString("contracts.window.editor"),
+                new jp.sitesign.desktop.editor.ContractEditorView(vm).load(bundle));
+    }
+
+    private void openSigning(String id, ResourceBundle bundle) {
+        jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
+                session.signing(), id, java.util.List.of(), null, System.getProperty("os.name"), background,
+                Platform::runLater, clock, language, bundle);
+        javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
+                new jp.sitesign.desktop.signing.SigningView(vm).load(bundle));
+        stage.setOnHidden(e -> saved.run());
+    }
+
+    private static javafx.stage.Stage window(String title, Parent content) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(title);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content, 900, 700);
+        scene.getStylesheets().add(jp.sitesign.desktop.app.ViewLoader.appStylesheet());
+        stage.setScene(scene);
+        stage.show();
+        return stage;
     }
 
     /** Stops the background thread and deletes the preview's temporary file (logout). */

@@ -85,6 +85,17 @@ class ContractDetailViewModelTest {
     }
 
     @Test
+    void theCreatorMayOpenTheEditorOnTheirDraft_butNotTheSigningDialog_andNobodyWithoutAContract() {
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+        assertThat(vm.canEditProperty().get()).isTrue();
+        assertThat(vm.canSignProperty().get()).as("a draft is not awaiting a signature").isFalse();
+
+        vm.load(null);
+        assertThat(vm.canEditProperty().get()).isFalse();
+    }
+
+    @Test
     void anotherMemberSeesDeleteDisabledWithThePolicysReason() {
         UiTestStores.changesAfter(store).user("U00000102", Role.MEMBER, false).contract(
                 new ContractSnapshot(draft.id(), draft.senderId(), "U00000102", draft.form(), draft.status(),
