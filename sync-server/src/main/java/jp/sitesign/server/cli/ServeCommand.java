@@ -67,6 +67,16 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Server certificate SHA-256 fingerprint" + (server.tls().isGenerated() ? " (self-signed)" : "")
                 + ":\n  " + server.tls().fingerprint());
         if (demo) {
+            // For the README's demo: the desktop app is told to trust this server's certificate.
+            java.nio.file.Path pem = ctx.config().dataDir().resolve("server-certificate.pem");
+            try {
+                java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(server.tls().certificate().getEncoded())
+                        + "\n-----END CERTIFICATE-----\n", java.nio.charset.StandardCharsets.US_ASCII);
+            } catch (java.io.IOException | java.security.cert.CertificateEncodingException e) {
+                spec.commandLine().getErr().println("cannot write " + pem + ": " + e.getMessage());
+            }
             out.println();
             boolean first = !DemoData.exists(ctx);
             if (first) {
