@@ -131,6 +131,20 @@ public final class AuditViewModel {
         return JapanTime.display(e.time());
     }
 
+    /** The outcome as written in the log (SUCCESS …) in the user's language. */
+    public String outcomeLabel(String outcome) {
+        if (outcome == null) {
+            return "";
+        }
+        try {
+            jp.sitesign.model.audit.AuditOutcome o = jp.sitesign.model.audit.AuditOutcome.valueOf(outcome);
+            return tasks.english() ? o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                    : o.labelJa();
+        } catch (IllegalArgumentException e) {
+            return outcome;
+        }
+    }
+
     public String actionLabel(AuditAction a) {
         return a == null ? "" : tasks.english() ? a.labelEn() : a.labelJa();
     }
