@@ -32,6 +32,8 @@ public final class AppShell {
     private final ResourceBundle bundle;
     private MainWindowViewModel mainViewModel;
     private PreviewViewModel previewViewModel;
+    private jp.sitesign.desktop.admin.AdminClient adminClient;
+    private boolean administers;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -46,11 +48,24 @@ public final class AppShell {
     /** The main window's scene, sized for a 1280×800 screen. */
     public Scene scene() {
         mainViewModel = new MainWindowViewModel(syncStatus, bundle);
+        mainViewModel.showAdmin(administers);
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
         return scene;
+    }
+
+    /**
+     * The logged-in user's admin calls; 管理 is in the navigation only when {@code administers} (owners and
+     * admins, as {@link jp.sitesign.desktop.admin.AdminAccess} asks the policy).
+     */
+    public void admin(jp.sitesign.desktop.admin.AdminClient client, boolean administers) {
+        this.adminClient = client;
+        this.administers = administers;
+        if (mainViewModel != null) {
+            mainViewModel.showAdmin(administers);
+        }
     }
 
     public String title() {
@@ -71,6 +86,8 @@ public final class AppShell {
             case DOCUMENTS:
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
+            case ADMIN:
+                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle);
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);
