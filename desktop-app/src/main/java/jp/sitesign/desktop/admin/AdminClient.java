@@ -22,7 +22,7 @@ import jp.sitesign.model.user.UserView;
 import jp.sitesign.model.sync.WireJson;
 
 /**
- * The server's admin REST resources (users, audit log, certificates, partnerships) as typed calls. Every
+ * The server's admin REST resources (users, audit log so far) as typed calls. Every
  * call needs the session's current server token; without one (offline) it throws
  * {@link OnlineOnlyException} before touching the network.
  */
@@ -146,44 +146,6 @@ public final class AdminClient {
         return api.download("/api/v1/audit/export" + query(auditQuery(s)), requireToken());
     }
 
-    // ---- certificates ----
-
-    /** A signing certificate of the company with the users bound to it. */
-    public record Certificate(String number, String commonName, String department, String title,
-            java.time.Instant notBefore, java.time.Instant notAfter, String state, List<String> boundUsers) {
-    }
-
-    public List<Certificate> certificates() {
-        JsonNode j = call("GET", "/api/v1/certificates", null);
-        List<Certificate> out = new ArrayList<>();
-        for (JsonNode c : j.get("items")) {
-            out.add(certificate(c));
-        }
-        return out;
-    }
-
-    public Certificate bind(String number, String userId) {
-        return certificate(call("POST", "/api/v1/certificates/" + path(number) + "/bindings",
-                Map.of("userId", userId)));
-    }
-
-    public Certificate unbind(String number, String userId) {
-        return certificate(call("DELETE", "/api/v1/certificates/" + path(number) + "/bindings/" + path(userId),
-                null));
-    }
-
-    private static Certificate certificate(JsonNode c) {
-        List<String> bound = new ArrayList<>();
-        JsonNode users = c.get("bindings");
-        if (users != null) {
-            for (JsonNode u : users) {
-                bound.add(text(u, "userId"));
-            }
-        }
-        return new Certificate(text(c, "number"), text(c, "commonName"), text(c, "department"), text(c, "title"),
-                instant(c, "notBefore"), instant(c, "notAfter"), text(c, "state"), bound);
-    }
-
     // ---- plumbing ----
 
     private JsonNode call(String method, String path, Object body) {
@@ -227,11 +189,6 @@ public final class AdminClient {
     private static String text(JsonNode j, String field) {
         JsonNode v = j == null ? null : j.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static java.time.Instant instant(JsonNode j, String field) {
-        JsonNode v = j.get(field);
-        return v == null || v.isNull() ? null : read(v, java.time.Instant.class);
     }
 
     private static <T> T read(JsonNode j, Class<T> type) {
