@@ -42,6 +42,8 @@ public final class AppShell {
     private Runnable logout;
     private DesktopSession session;
     private ContractsSection contracts;
+    private jp.sitesign.desktop.admin.AdminClient adminClient;
+    private boolean administers;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -68,6 +70,7 @@ public final class AppShell {
             mainViewModel.unreadNoticesProperty().bind(notices.unreadProperty());
             mainViewModel.setSession(sessionText, logout);
         }
+        mainViewModel.showAdmin(administers);
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);
@@ -78,6 +81,18 @@ public final class AppShell {
     /** The logged-in session the contract screens work on; without one they show the placeholder. */
     public void session(DesktopSession loggedIn) {
         this.session = loggedIn;
+    }
+
+    /**
+     * The logged-in user's admin calls; 管理 is in the navigation only when {@code administers} (owners and
+     * admins, as {@link jp.sitesign.desktop.admin.AdminAccess} asks the policy).
+     */
+    public void admin(jp.sitesign.desktop.admin.AdminClient client, boolean administers) {
+        this.adminClient = client;
+        this.administers = administers;
+        if (mainViewModel != null) {
+            mainViewModel.showAdmin(administers);
+        }
     }
 
     public String title() {
@@ -104,6 +119,8 @@ public final class AppShell {
             case DOCUMENTS:
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
+            case ADMIN:
+                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle);
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);

@@ -103,6 +103,10 @@ public final class EntryFlow implements AutoCloseable {
         shell = new AppShell(settings, settingsFile, feed.status(), renderer, Platform::runLater)
                 .signedIn(notices, session.store().user().value() + " — " + message, () -> logout(trust));
         shell.session(session);
+        // 管理 for owners and admins, as the policy says of the user's own account (synced at login).
+        boolean administers = session.store().user(session.store().user().value())
+                .map(me -> jp.sitesign.desktop.admin.AdminAccess.of(me).administers()).orElse(false);
+        shell.admin(jp.sitesign.desktop.admin.AdminClient.of(session), administers);
         stage.setScene(shell.scene());
     }
 

@@ -68,6 +68,19 @@ public final class MainWindowViewModel {
         return sections;
     }
 
+    /**
+     * Shows or hides 管理 in the navigation: it is for owners and admins only (the caller asks the access
+     * policy). Hiding it while it is open goes back to the contracts.
+     */
+    public void showAdmin(boolean visible) {
+        if (visible && !sections.contains(Section.ADMIN)) {
+            int at = (int) sections.stream().filter(s -> s.ordinal() < Section.ADMIN.ordinal()).count();
+            sections.add(at, Section.ADMIN);
+        } else if (!visible && sections.remove(Section.ADMIN) && selectedSection.get() == Section.ADMIN) {
+            selectedSection.set(Section.CONTRACTS);
+        }
+    }
+
     public String sectionName(Section section) {
         return bundle.getString(section.textKey());
     }

@@ -102,6 +102,11 @@ public final class DesktopSession implements AutoCloseable {
         return engine;
     }
 
+    /** The server this session talks to, for the online-only screens (admin); use with {@code engine().token()}. */
+    public ServerApi api() {
+        return api;
+    }
+
     /**
      * Signing on this computer, checked against the server's trust anchors (fetched at the last online
      * login and kept beside the store, so it works offline too).

@@ -1,0 +1,86 @@
+package jp.sitesign.desktop.admin;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Decision;
+
+/**
+ * Runs an admin screen's server calls off the UI thread and hands the outcome back on it: the result to
+ * the screen, or a sentence in the user's language in {@link #error()}; {@link #busy()} while one runs.
+ */
+public final class AdminTasks {
+    private final Executor background;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+
+    public AdminTasks(Executor background, Executor ui, ResourceBundle bundle) {
+        this.background = background;
+        this.ui = ui;
+        this.bundle = bundle;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    public BooleanProperty busy() {
+        return busy;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(bundle.getLocale().getLanguage());
+    }
+
+    /** The policy's reason in the user's language (empty when allowed). */
+    public String reason(Decision d) {
+        return english() ? d.reasonEn() : d.reasonJa();
+    }
+
+    public <T> void run(Supplier<T> work, Consumer<T> done) {
+        busy.set(true);
+        background.execute(() -> {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                String text = message(e);
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(text);
+                });
+                return;
+            }
+            ui.execute(() -> {
+                busy.set(false);
+                error.set("");
+                done.accept(result);
+            });
+        });
+    }
+
+    /** What the user reads for a failed call. */
+    public String message(RuntimeException e) {
+        if (e instanceof OnlineOnlyException || e instanceof OfflineException) {
+            return bundle.getString("admin.onlineOnly");
+        }
+        if (e instanceof SiteSignException s) {
+            return english() ? s.messageEn() : s.messageJa();
+        }
+        return bundle.getString("admin.failed") + " (" + e.getMessage() + ")";
+    }
+}

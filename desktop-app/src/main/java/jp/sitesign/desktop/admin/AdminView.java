@@ -1,0 +1,70 @@
+package jp.sitesign.desktop.admin;
+
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import jp.sitesign.desktop.app.ViewLoader;
+
+/**
+ * The 管理 section: a tab per admin screen. Without a logged-in session there is nothing to manage
+ * online, and the section says so instead of failing.
+ */
+public final class AdminView {
+    private static final ExecutorService CALLS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sitesign-admin");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final AdminClient client;
+    private final Executor ui;
+    private final ResourceBundle bundle;
+
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab usersTab;
+    @FXML
+    private Tab auditTab;
+
+    /** {@code client} is null when nobody is logged in. */
+    public AdminView(AdminClient client, Executor ui, ResourceBundle bundle) {
+        this.client = client;
+        this.ui = ui;
+        this.bundle = bundle;
+    }
+
+    public static Node section(AdminClient client, Executor ui, ResourceBundle bundle) {
+        if (client == null) {
+            Label offline = new Label(bundle.getString("admin.onlineOnly"));
+            offline.getStyleClass().add("placeholder");
+            return offline;
+        }
+        return new AdminView(client, ui, bundle).load();
+    }
+
+    public Parent load() {
+        return ViewLoader.load(this, bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        UsersViewModel users = new UsersViewModel(client, new AdminTasks(CALLS, ui, bundle));
+        usersTab.setContent(new UsersView(users, bundle).load());
+        users.refresh();
+        AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle));
+        auditTab.setContent(new AuditView(audit, bundle).load());
+        auditTab.setOnSelectionChanged(e -> {
+            if (auditTab.isSelected() && audit.events().isEmpty()) {
+                audit.search();
+            }
+        });
+    }
+}

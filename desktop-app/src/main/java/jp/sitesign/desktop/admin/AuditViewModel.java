@@ -1,0 +1,195 @@
+package jp.sitesign.desktop.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Action;
+import jp.sitesign.model.time.JapanTime;
+
+/**
+ * 監査ログ: the company's login and operation log, filtered by JST period, user and action, paged newest
+ * first, and exported as the server's CSV to a file the user chose.
+ */
+public final class AuditViewModel {
+    static final int PAGE = 100;
+
+    private final AdminClient client;
+    private final AdminTasks tasks;
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
+    private final ObjectProperty<AuditAction> action = new SimpleObjectProperty<>(this, "action");
+    private final ObservableList<AdminClient.AuditEntry> events = FXCollections.observableArrayList();
+    private final IntegerProperty offset = new SimpleIntegerProperty(this, "offset", 0);
+    private final ReadOnlyObjectWrapper<AdminAccess> access = new ReadOnlyObjectWrapper<>(this, "access");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final BooleanBinding hasNext;
+    private final BooleanBinding canExport;
+
+    public AuditViewModel(AdminClient client, AdminTasks tasks) {
+        this.client = client;
+        this.tasks = tasks;
+        hasNext = Bindings.size(events).isEqualTo(PAGE);
+        canExport = Bindings.createBooleanBinding(
+                () -> access.get() != null && access.get().onCompany(Action.EXPORT_AUDIT_LOG).allowed(), access);
+    }
+
+    public void search() {
+        offset.set(0);
+        load();
+    }
+
+    public void nextPage() {
+        if (hasNext.get()) {
+            offset.set(offset.get() + PAGE);
+            load();
+        }
+    }
+
+    public void previousPage() {
+        if (offset.get() > 0) {
+            offset.set(Math.max(0, offset.get() - PAGE));
+            load();
+        }
+    }
+
+    private AdminClient.AuditSearch filter() {
+        if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "開始日は終了日以前の日付にしてください。",
+                    "The start date must not be after the end date.");
+        }
+        return new AdminClient.AuditSearch(from.get(), to.get(), user.get(), action.get());
+    }
+
+    private void load() {
+        AdminClient.AuditSearch filter;
+        try {
+            filter = filter();
+        } catch (SiteSignException e) {
+            tasks.error().set(tasks.message(e));
+            return;
+        }
+        int at = offset.get();
+        tasks.run(() -> {
+            AdminAccess me = AdminAccess.of(client.me());
+            return new Loaded(me, me.onCompany(Action.VIEW_AUDIT_LOG).allowed() ? client.audit(filter, at, PAGE)
+                    : null);
+        }, loaded -> {
+            access.set(loaded.access());
+            if (loaded.events() == null) {
+                events.clear();
+                tasks.error().set(tasks.reason(loaded.access().onCompany(Action.VIEW_AUDIT_LOG)));
+                return;
+            }
+            events.setAll(loaded.events());
+        });
+    }
+
+    private record Loaded(AdminAccess access, java.util.List<AdminClient.AuditEntry> events) {
+    }
+
+    /** Writes every event matching the filters as CSV (the server's: BOM, JST times) to {@code file}. */
+    public void export(Path file) {
+        AdminClient.AuditSearch filter;
+        try {
+            filter = filter();
+        } catch (SiteSignException e) {
+            tasks.error().set(tasks.message(e));
+            return;
+        }
+        tasks.run(() -> {
+            byte[] csv = client.auditCsv(filter);
+            try {
+                Files.write(file, csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return file;
+        }, written -> message.set(I18n.format(tasks.bundle(), "admin.audit.exported", written)));
+    }
+
+    /** The event's time as people read it: JST with the offset written out. */
+    public String time(AdminClient.AuditEntry e) {
+        return JapanTime.display(e.time());
+    }
+
+    /** The outcome as written in the log (SUCCESS …) in the user's language. */
+    public String outcomeLabel(String outcome) {
+        if (outcome == null) {
+            return "";
+        }
+        try {
+            jp.sitesign.model.audit.AuditOutcome o = jp.sitesign.model.audit.AuditOutcome.valueOf(outcome);
+            return tasks.english() ? o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                    : o.labelJa();
+        } catch (IllegalArgumentException e) {
+            return outcome;
+        }
+    }
+
+    public String actionLabel(AuditAction a) {
+        return a == null ? "" : tasks.english() ? a.labelEn() : a.labelJa();
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public ObjectProperty<AuditAction> actionProperty() {
+        return action;
+    }
+
+    public ObservableList<AdminClient.AuditEntry> events() {
+        return events;
+    }
+
+    public IntegerProperty offsetProperty() {
+        return offset;
+    }
+
+    public BooleanBinding hasNext() {
+        return hasNext;
+    }
+
+    public BooleanBinding canExport() {
+        return canExport;
+    }
+
+    public ReadOnlyObjectProperty<AdminAccess> accessProperty() {
+        return access.getReadOnlyProperty();
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty errorProperty() {
+        return tasks.error();
+    }
+}

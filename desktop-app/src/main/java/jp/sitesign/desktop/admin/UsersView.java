@@ -1,0 +1,233 @@
+package jp.sitesign.desktop.admin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.model.policy.Decision;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.model.user.UserView;
+
+/** 利用者管理's controller: the search form, the table, the action buttons and their dialogs. */
+public final class UsersView {
+    private final UsersViewModel viewModel;
+    private final ResourceBundle bundle;
+
+    @FXML
+    private TextField idField;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private TextField departmentField;
+    @FXML
+    private TextField titleField;
+    @FXML
+    private ComboBox<Role> roleBox;
+    @FXML
+    private ComboBox<UserStatus> statusBox;
+    @FXML
+    private Button searchButton;
+    @FXML
+    private Button clearButton;
+    @FXML
+    private Button registerButton;
+    @FXML
+    private Button editButton;
+    @FXML
+    private Button suspendButton;
+    @FXML
+    private Button resumeButton;
+    @FXML
+    private Button deleteButton;
+    @FXML
+    private Label reasonLabel;
+    @FXML
+    private TableView<UserView> table;
+    @FXML
+    private TableColumn<UserView, String> idColumn;
+    @FXML
+    private TableColumn<UserView, String> nameColumn;
+    @FXML
+    private TableColumn<UserView, String> kanaColumn;
+    @FXML
+    private TableColumn<UserView, String> departmentColumn;
+    @FXML
+    private TableColumn<UserView, String> titleColumn;
+    @FXML
+    private TableColumn<UserView, String> roleColumn;
+    @FXML
+    private TableColumn<UserView, String> statusColumn;
+    @FXML
+    private TableColumn<UserView, String> authorityColumn;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Label pageLabel;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Label errorLabel;
+
+    public UsersView(UsersViewModel viewModel, ResourceBundle bundle) {
+        this.viewModel = viewModel;
+        this.bundle = bundle;
+    }
+
+    public Parent load() {
+        return ViewLoader.load(this, bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        idField.textProperty().bindBidirectional(viewModel.idFilterProperty());
+        nameField.textProperty().bindBidirectional(viewModel.nameFilterProperty());
+        departmentField.textProperty().bindBidirectional(viewModel.departmentFilterProperty());
+        titleField.textProperty().bindBidirectional(viewModel.titleFilterProperty());
+        roleBox.getItems().setAll(Role.values());
+        roleBox.setConverter(converter(viewModel::roleLabel));
+        roleBox.valueProperty().bindBidirectional(viewModel.roleFilterProperty());
+        statusBox.getItems().setAll(UserStatus.values());
+        statusBox.setConverter(converter(viewModel::statusLabel));
+        statusBox.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
+        searchButton.setOnAction(e -> viewModel.search());
+        clearButton.setOnAction(e -> {
+            viewModel.idFilterProperty().set("");
+            viewModel.nameFilterProperty().set("");
+            viewModel.departmentFilterProperty().set("");
+            viewModel.titleFilterProperty().set("");
+            viewModel.roleFilterProperty().set(null);
+            viewModel.statusFilterProperty().set(null);
+            viewModel.search();
+        });
+
+        column(idColumn, UserView::id);
+        column(nameColumn, UserView::name);
+        column(kanaColumn, UserView::nameKana);
+        column(departmentColumn, UserView::department);
+        column(titleColumn, UserView::title);
+        column(roleColumn, u -> viewModel.roleLabel(u.role()));
+        column(statusColumn, u -> viewModel.statusLabel(u.status()));
+        column(authorityColumn, u -> bundle.getString(u.signingAuthority() ? "admin.users.yes" : "admin.users.no"));
+        table.setItems(viewModel.users());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null || !viewModel.users().contains(viewModel.selectedProperty().get())) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((o, old, now) -> {
+            if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+
+        registerButton.disableProperty().bind(viewModel.canRegister().not().or(viewModel.busyProperty()));
+        registerButton.setOnAction(e -> register());
+        guard(editButton, viewModel.editDecision());
+        editButton.setOnAction(e -> edit());
+        guard(suspendButton, viewModel.suspendDecision());
+        suspendButton.setOnAction(e -> viewModel.suspend());
+        guard(resumeButton, viewModel.resumeDecision());
+        resumeButton.setOnAction(e -> viewModel.resume());
+        guard(deleteButton, viewModel.deleteDecision());
+        deleteButton.setOnAction(e -> confirmDelete());
+        reasonLabel.textProperty().bind(Bindings.createStringBinding(() -> firstReason(viewModel.editDecision().get(),
+                viewModel.suspendDecision().get(), viewModel.deleteDecision().get()), viewModel.editDecision(),
+                viewModel.suspendDecision(), viewModel.deleteDecision()));
+
+        previousButton.setOnAction(e -> viewModel.previousPage());
+        nextButton.setOnAction(e -> viewModel.nextPage());
+        pageLabel.textProperty().bind(viewModel.pageText());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        viewModel.registeredProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                OneTimePasswordDialog.show(table.getScene().getWindow(), bundle, now);
+                viewModel.acknowledgeOneTimePassword();
+            }
+        });
+    }
+
+    private void register() {
+        UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.registerTitle"), null,
+                viewModel.registrableRoles(), viewModel::roleLabel).ifPresent(viewModel::register);
+    }
+
+    private void edit() {
+        UserView u = viewModel.selectedProperty().get();
+        if (u == null) {
+            return;
+        }
+        List<Role> roles = viewModel.registrableRoles().contains(u.role()) ? viewModel.registrableRoles()
+                : List.of(u.role());
+        UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.editTitle"), u, roles,
+                viewModel::roleLabel).ifPresent(viewModel::edit);
+    }
+
+    private void confirmDelete() {
+        ButtonType delete = new ButtonType(bundle.getString("admin.users.deleteConfirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, viewModel.deleteQuestion(), cancel, delete);
+        alert.initOwner(table.getScene().getWindow());
+        alert.setTitle(bundle.getString("admin.users.deleteTitle"));
+        alert.setHeaderText(bundle.getString("admin.users.deleteTitle"));
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == delete) {
+            viewModel.delete();
+        }
+    }
+
+    private String firstReason(Decision... decisions) {
+        for (Decision d : decisions) {
+            if (d != null && d.denied()) {
+                return viewModel.reason(d);
+            }
+        }
+        return "";
+    }
+
+    private void guard(Button button, ObjectBinding<Decision> decision) {
+        button.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !UsersViewModel.allowed(decision.get()), decision).or(viewModel.busyProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(decision.get()), decision));
+        button.setTooltip(tip);
+    }
+
+    private static void column(TableColumn<UserView, String> column, Function<UserView, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

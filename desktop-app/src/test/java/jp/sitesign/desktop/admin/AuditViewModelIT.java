@@ -1,0 +1,129 @@
+package jp.sitesign.desktop.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.policy.Denial;
+import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 監査ログ through its view model against the real server: filters, JST times and the CSV export. */
+class AuditViewModelIT {
+    static TestServer server;
+    static TestServer.TestCompany company;
+    static AdminClient admin;
+    static AdminClient member;
+    static String suspendedId;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        AdminFixture fx = new AdminFixture(server);
+        company = server.createCompany("監査ログ工業株式会社");
+        admin = fx.clientOf(company.admin());
+        member = fx.clientOf(company.member());
+        AdminClient.Registered r = admin.register(new AdminClient.UserForm("監査 対象", "カンサ", "a@example.invalid",
+                "工務部", "係長", Role.MEMBER));
+        suspendedId = r.user().id();
+        admin.suspend(suspendedId);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static LocalDate todayJst() {
+        return LocalDate.now(JapanTime.ZONE);
+    }
+
+    @Test
+    void filteringByActionAndUserShowsOnlyThoseEvents_withJstTimes() {
+        AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.JA));
+        vm.actionProperty().set(AuditAction.USER_SUSPENDED);
+        vm.userProperty().set(company.admin().value());
+        vm.search();
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.events()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.USER_SUSPENDED);
+            assertThat(e.actor()).isEqualTo(company.admin().value());
+            assertThat(e.target()).contains(suspendedId);
+            assertThat(vm.time(e)).endsWith("+09:00").startsWith(todayJst().toString());
+        });
+        assertThat(vm.actionLabel(AuditAction.USER_SUSPENDED)).isEqualTo("利用停止");
+
+        vm.userProperty().set(company.member().value());
+        vm.search();
+        assertThat(vm.events()).isEmpty();
+    }
+
+    @Test
+    void thePeriodIsInJstCalendarDays() {
+        AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.JA));
+        vm.actionProperty().set(AuditAction.USER_REGISTERED);
+        vm.fromProperty().set(todayJst());
+        vm.toProperty().set(todayJst());
+        vm.search();
+        assertThat(vm.events()).extracting(AdminClient.AuditEntry::action).containsOnly(AuditAction.USER_REGISTERED)
+                .isNotEmpty();
+
+        vm.fromProperty().set(todayJst().plusDays(1));
+        vm.toProperty().set(todayJst().plusDays(2));
+        vm.search();
+        assertThat(vm.events()).isEmpty();
+    }
+
+    @Test
+    void aStartAfterTheEndIsExplainedWithoutAsking() {
+        AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.EN));
+        vm.fromProperty().set(todayJst());
+        vm.toProperty().set(todayJst().minusDays(1));
+        vm.search();
+        assertThat(vm.errorProperty().get()).isEqualTo("The start date must not be after the end date.");
+    }
+
+    @Test
+    void theCsvExportHasABomAndJstTimes() throws Exception {
+        AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.JA));
+        vm.search();
+        assertThat(vm.canExport().get()).isTrue();
+        vm.actionProperty().set(AuditAction.USER_SUSPENDED);
+        Path file = dir.resolve("監査ログ.csv");
+
+        vm.export(file);
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains(file.toString());
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r?\n");
+        assertThat(lines[0]).startsWith("\"連番\",\"日時(JST)\"");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains("利用停止", company.admin().value()).containsPattern(
+                todayJst() + " \\d\\d:\\d\\d:\\d\\d\\+09:00");
+    }
+
+    @Test
+    void aMemberSeesWhyTheLogIsNotForThem() {
+        AuditViewModel vm = new AuditViewModel(member, AdminFixture.tasks(Language.JA));
+        vm.search();
+        assertThat(vm.events()).isEmpty();
+        assertThat(vm.canExport().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo(Denial.ROLE_REQUIRED.reasonJa());
+    }
+}
