@@ -99,15 +99,28 @@ public final class EntryFlow implements AutoCloseable {
 
     private void showMain(ServerTrust trust, String message) {
         NoticesViewModel notices = new NoticesViewModel(session.store(), session::commandSaved, bundle);
-        feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, notices::refresh);
+        feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, () -> {
+            notices.refresh();
+            showAdminIfAllowed();
+        });
         shell = new AppShell(settings, settingsFile, feed.status(), renderer, Platform::runLater)
                 .signedIn(notices, session.store().user().value() + " — " + message, () -> logout(trust));
         shell.session(session);
-        // 管理 for owners and admins, as the policy says of the user's own account (synced at login).
+        showAdminIfAllowed();
+        stage.setScene(shell.scene());
+    }
+
+    /**
+     * 管理 for owners and admins, as the policy says of the user's own account; asked again after each sync,
+     * because on the very first login the account arrives with the first sync.
+     */
+    private void showAdminIfAllowed() {
+        if (shell == null || session == null) {
+            return;
+        }
         boolean administers = session.store().user(session.store().user().value())
                 .map(me -> jp.sitesign.desktop.admin.AdminAccess.of(me).administers()).orElse(false);
         shell.admin(jp.sitesign.desktop.admin.AdminClient.of(session), administers);
-        stage.setScene(shell.scene());
     }
 
     private void logout(ServerTrust trust) {
