@@ -94,12 +94,7 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
     }
 
     private static UserId user(String field, String value) {
-        if (!UserId.isValid(value)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "パラメータ「" + field + "」はU + 8 桁の数字で指定してください。",
-                    "Parameter \"" + field + "\" must be U followed by 8 digits.");
-        }
-        return new UserId(value);
+        return UserId.parse(field, value);
     }
 
     private static SiteSignException invalid(String ja, String en) {

@@ -19,6 +19,19 @@ public record UserId(@JsonValue String value) {
     }
 
     /** A fresh random id; callers retry on the (rare) collision. */
+    /**
+     * The id in a request field, or a field error in Japanese and English naming {@code field}: the one
+     * wording for a malformed user id, for the REST parameters, a draft's route and the sync commands.
+     */
+    public static UserId parse(String field, String value) {
+        if (!isValid(value)) {
+            throw new jp.sitesign.model.error.SiteSignException(jp.sitesign.model.error.ErrorCode.INVALID_FIELD,
+                    "パラメータ「" + field + "」はU + 8 桁の数字で指定してください。",
+                    "Parameter \"" + field + "\" must be U followed by 8 digits.");
+        }
+        return new UserId(value);
+    }
+
     public static UserId random(SecureRandom random) {
         return new UserId(String.format("U%08d", random.nextInt(100_000_000)));
     }

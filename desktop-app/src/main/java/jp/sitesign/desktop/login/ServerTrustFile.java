@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.login;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import jp.sitesign.model.crypto.CertificatePem;
 
 /**
  * The server this computer talks to, as confirmed on first run: its address in {@code server.properties}
@@ -51,9 +50,8 @@ public final class ServerTrustFile {
             if (url == null || url.isBlank()) {
                 return Optional.empty();
             }
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem)));
-            return Optional.of(new ServerTrust(URI.create(url.strip()), cert));
+            List<X509Certificate> certs = CertificatePem.decode(Files.readAllBytes(pem));
+            return certs.isEmpty() ? Optional.empty() : Optional.of(new ServerTrust(URI.create(url.strip()), certs.get(0)));
         } catch (IOException | CertificateException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -63,9 +61,7 @@ public final class ServerTrustFile {
     public void save(ServerTrust trust) {
         try {
             Files.createDirectories(home);
-            String pem = "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(trust.certificate().getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
+            String pem = CertificatePem.encode(trust.certificate());
             writeAtomically(home.resolve(CERTIFICATE_FILE), pem);
             Properties p = new Properties();
             p.setProperty(URL, trust.address().toString());
@@ -77,8 +73,6 @@ public final class ServerTrustFile {
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the server settings to " + home, e);
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,20 +1,16 @@
 package jp.sitesign.desktop.session;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.model.crypto.CertificatePem;
 
 /**
  * The server's trust anchors, kept as PEM beside the local store so a signature made offline is checked
@@ -43,12 +39,7 @@ final class TrustAnchorFile {
             return List.of();
         }
         try {
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-                out.add((X509Certificate) c);
-            }
-            return out;
+            return CertificatePem.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CertificateException e) {
@@ -58,18 +49,12 @@ final class TrustAnchorFile {
 
     private static void write(Path file, List<X509Certificate> anchors) {
         StringBuilder pem = new StringBuilder();
+        anchors.forEach(c -> pem.append(CertificatePem.encode(c)));
         try {
-            for (X509Certificate c : anchors) {
-                pem.append("-----BEGIN CERTIFICATE-----\n")
-                        .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            }
             Path tmp = file.resolveSibling(NAME + ".tmp");
             Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,14 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import jp.sitesign.model.crypto.Digests;
 
 /**
  * Trust in exactly one server certificate, the one the user confirmed by its fingerprint on first contact
@@ -35,12 +33,7 @@ public final class PinnedTrust {
 
     /** SHA-256 of the certificate, as the server prints it at start (AA:BB:…). */
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            String hex = Digests.hex(Digests.sha256(certificate.getEncoded())).toUpperCase(Locale.ROOT);
-            return String.join(":", hex.split("(?<=\\G..)"));
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return jp.sitesign.model.crypto.CertificatePem.fingerprint(certificate);
     }
 
     /**
@@ -66,7 +59,7 @@ public final class PinnedTrust {
         return seen[0];
     }
 
-    private static final class Pinned extends X509ExtendedTrustManager {
+    private static final class Pinned extends ServerOnly {
         private final byte[] pinned;
 
         Pinned(X509Certificate certificate) {
@@ -102,31 +95,10 @@ public final class PinnedTrust {
             check(chain);
         }
 
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     /** Accepts any server certificate only to show it; never used for a connection that carries data. */
-    private static final class Capture extends X509ExtendedTrustManager {
+    private static final class Capture extends ServerOnly {
         private final X509Certificate[] seen;
 
         Capture(X509Certificate[] seen) {
@@ -148,6 +120,10 @@ public final class PinnedTrust {
             seen[0] = chain[0];
         }
 
+    }
+
+    /** A trust manager for the client side of TLS: it judges servers only. */
+    private abstract static class ServerOnly extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("not a server");

@@ -107,10 +107,8 @@ public final class ServerApi {
         JsonNode j = json(send(get("/api/v1/signature-policy", token)));
         List<X509Certificate> out = new java.util.ArrayList<>();
         try {
-            java.security.cert.CertificateFactory f = java.security.cert.CertificateFactory.getInstance("X.509");
             for (JsonNode pem : j.get("trustAnchors")) {
-                out.add((X509Certificate) f.generateCertificate(new java.io.ByteArrayInputStream(
-                        pem.asText().getBytes(StandardCharsets.US_ASCII))));
+                out.addAll(jp.sitesign.model.crypto.CertificatePem.decode(pem.asText().getBytes(StandardCharsets.US_ASCII)));
             }
         } catch (java.security.cert.CertificateException e) {
             throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの信頼する証明書を読み取れませんでした。",

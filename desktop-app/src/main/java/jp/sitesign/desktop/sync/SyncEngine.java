@@ -247,26 +247,21 @@ public final class SyncEngine {
     private int pull() {
         String self = store.user().value();
         String roleBefore = store.user(self).map(UserView::role).map(Enum::name).orElse(null);
-        int changes = 0;
-        ChangePage page;
-        do {
-            page = api.pull(token, store.checkpoint(), PAGE);
-            store.apply(page);
-            changes += page.changes().size();
-        } while (page.more());
+        int changes = pullFrom(store.checkpoint(), false);
         String roleAfter = store.user(self).map(UserView::role).map(Enum::name).orElse(null);
         if (roleBefore != null && !roleBefore.equals(roleAfter)) {
             // What this user may see changed without the contracts changing: start again from the beginning.
-            changes += pullFromScratch();
+            changes += pullFrom(0, true);
         }
         return changes;
     }
 
-    private int pullFromScratch() {
-        ChangePage first = api.pull(token, 0, PAGE);
-        store.apply(new ChangePage(first.changes(), first.checkpoint(), first.more(), true));
-        int changes = first.changes().size();
-        ChangePage page = first;
+    /** Pages from {@code since} until the feed has no more; {@code reset} drops what the store held first. */
+    private int pullFrom(long since, boolean reset) {
+        int changes = 0;
+        ChangePage page = api.pull(token, since, PAGE);
+        store.apply(reset ? new ChangePage(page.changes(), page.checkpoint(), page.more(), true) : page);
+        changes += page.changes().size();
         while (page.more()) {
             page = api.pull(token, store.checkpoint(), PAGE);
             store.apply(page);

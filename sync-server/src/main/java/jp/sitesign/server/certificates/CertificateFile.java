@@ -1,12 +1,10 @@
 package jp.sitesign.server.certificates;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import jp.sitesign.model.crypto.CertificatePem;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 
@@ -33,17 +31,11 @@ public final class CertificateFile {
     }
 
     public static String pem(X509Certificate certificate) {
-        try {
-            return pem(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("re-encoding a parsed certificate", e);
-        }
+        return CertificatePem.encode(certificate);
     }
 
     public static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
+        return CertificatePem.encode(der);
     }
 
     private static SiteSignException unreadable(String why) {

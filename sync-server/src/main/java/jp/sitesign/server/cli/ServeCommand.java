@@ -70,11 +70,9 @@ final class ServeCommand implements Callable<Integer> {
             // For the README's demo: the desktop app is told to trust this server's certificate.
             java.nio.file.Path pem = ctx.config().dataDir().resolve("server-certificate.pem");
             try {
-                java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
-                                .encodeToString(server.tls().certificate().getEncoded())
-                        + "\n-----END CERTIFICATE-----\n", java.nio.charset.StandardCharsets.US_ASCII);
-            } catch (java.io.IOException | java.security.cert.CertificateEncodingException e) {
+                java.nio.file.Files.writeString(pem, jp.sitesign.model.crypto.CertificatePem.encode(
+                        server.tls().certificate()), java.nio.charset.StandardCharsets.US_ASCII);
+            } catch (java.io.IOException e) {
                 spec.commandLine().getErr().println("cannot write " + pem + ": " + e.getMessage());
             }
             out.println();

@@ -4,11 +4,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import jp.sitesign.model.crypto.CertificatePem;
 
 /**
  * The certificates the server accepts signatures from (its trust anchors), so the desktop app checks a
@@ -32,19 +31,8 @@ public final class SignaturePolicyResource {
     public SignaturePolicy get() {
         List<String> pems = new ArrayList<>();
         for (X509Certificate c : contracts.trustAnchors()) {
-            pems.add(pem(c));
+            pems.add(CertificatePem.encode(c));
         }
         return new SignaturePolicy(pems);
-    }
-
-    static String pem(X509Certificate c) {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                            .encodeToString(c.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -41,10 +41,7 @@ public final class Params {
     }
 
     public static UserId userId(String name, String value) {
-        if (!UserId.isValid(value)) {
-            throw invalid(name, "U + 8 桁の数字", "U followed by 8 digits");
-        }
-        return new UserId(value);
+        return UserId.parse(name, value);
     }
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {

@@ -18,10 +18,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Locale;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.MasterKey;
@@ -146,11 +144,6 @@ public final class TlsIdentity {
 
     /** SHA-256 of the DER certificate as colon-separated upper-case hex, the form clients show for pinning. */
     public String fingerprint() {
-        try {
-            String hex = Digests.hex(Digests.sha256(certificate.getEncoded())).toUpperCase(Locale.ROOT);
-            return String.join(":", hex.split("(?<=\\G..)"));
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return jp.sitesign.model.crypto.CertificatePem.fingerprint(certificate);
     }
 }

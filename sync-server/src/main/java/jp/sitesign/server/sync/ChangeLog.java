@@ -46,14 +46,7 @@ public final class ChangeLog {
     public void changed(Connection c, EntityType type, String id, Collection<String> audiences) throws SQLException {
         long seq = next(c);
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_changes SET seq = ?, removed = TRUE,"
-                + " changed_at = ? WHERE entity_type = ? AND entity_id = ?")) {
-            ps.setLong(1, seq);
-            Jdbc.setInstant(ps, 2, now);
-            ps.setString(3, type.name());
-            ps.setString(4, id);
-            ps.executeUpdate();
-        }
+        tombstones(c, type, id, seq, now);
         for (String audience : audiences) {
             upsert(c, type, id, audience, seq, now);
         }
@@ -66,11 +59,16 @@ public final class ChangeLog {
 
     /** The entity is gone: every audience that knew it gets a tombstone. */
     public void removed(Connection c, EntityType type, String id) throws SQLException {
-        long seq = next(c);
+        tombstones(c, type, id, next(c), clock.instant());
+    }
+
+    /** Every audience's row of the entity becomes a tombstone at {@code seq}. */
+    private static void tombstones(Connection c, EntityType type, String id, long seq, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sync_changes SET seq = ?, removed = TRUE,"
                 + " changed_at = ? WHERE entity_type = ? AND entity_id = ?")) {
             ps.setLong(1, seq);
-            Jdbc.setInstant(ps, 2, clock.instant());
+            Jdbc.setInstant(ps, 2, now);
             ps.setString(3, type.name());
             ps.setString(4, id);
             ps.executeUpdate();

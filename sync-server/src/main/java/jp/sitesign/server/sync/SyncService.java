@@ -269,8 +269,10 @@ public final class SyncService {
                 uploads.delete(c, own, command.documentSha256());
                 break;
             case SET_PARTY_ROUTE:
-                k = contracts.setPartyRoute(caller, id, base, userIds(command.route()),
-                        command.signer() == null ? null : userId(command.signer()));
+                k = contracts.setPartyRoute(caller, id, base,
+                        (command.route() == null ? List.<String>of() : command.route()).stream()
+                                .map(u -> UserId.parse("route", u)).toList(),
+                        command.signer() == null ? null : UserId.parse("signer", command.signer()));
                 break;
             case MARK_NOTICE_READ:
                 notices.markRead(caller.user().id(), noticeId(id));
@@ -371,22 +373,6 @@ public final class SyncService {
             case DELETE_DRAFT -> LifecycleCommand.DELETE;
             default -> throw new IllegalStateException(command.type().name());
         };
-    }
-
-    private static List<UserId> userIds(List<String> ids) {
-        List<UserId> out = new ArrayList<>();
-        for (String id : ids == null ? List.<String>of() : ids) {
-            out.add(userId(id));
-        }
-        return out;
-    }
-
-    private static UserId userId(String id) {
-        if (!UserId.isValid(id)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID は U + 8 桁の数字で指定してください。",
-                    "A user id is U followed by 8 digits.");
-        }
-        return new UserId(id);
     }
 
     private static long noticeId(String id) {
