@@ -136,12 +136,26 @@ public final class ContractsSection {
     }
 
     private void openSigning(String id, ResourceBundle bundle) {
+        jp.sitesign.desktop.signing.ContractSigning signing = session.signing();
+        // The dialog draws its pages on a renderer of its own, so the detail's preview keeps its document.
+        PageRenderer sealRenderer = new PageRenderer(jp.sitesign.desktop.preview.PdfBoxPageSource::open, 32L << 20);
+        jp.sitesign.desktop.signing.seal.SealPlacementViewModel seal =
+                new jp.sitesign.desktop.signing.seal.SealPlacementViewModel(sealRenderer, background,
+                        Platform::runLater, bundle, new jp.sitesign.desktop.signing.seal.SealMemory(
+                                session.store().location().folder().resolve("seal-placement.properties")),
+                        session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
+                        null);
+        seal.open(() -> signing.currentDocument(id));
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
-                session.signing(), id, java.util.List.of(), null, System.getProperty("os.name"), background,
-                Platform::runLater, clock, language, bundle);
+                signing, id, java.util.List.of(), null, System.getProperty("os.name"), background,
+                Platform::runLater, clock, language, bundle, seal);
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
                 new jp.sitesign.desktop.signing.SigningView(vm).load(bundle));
-        stage.setOnHidden(e -> saved.run());
+        stage.setOnHidden(e -> {
+            seal.close();
+            sealRenderer.close();
+            saved.run();
+        });
     }
 
     private static javafx.stage.Stage window(String title, Parent content) {

@@ -178,7 +178,8 @@ public final class PreviewView {
         }
     }
 
-    static WritableImage toImage(RenderedPage page) {
+    /** A drawing as an image; on the UI thread (also used by the signing dialog's seal placement). */
+    public static WritableImage toImage(RenderedPage page) {
         WritableImage image = new WritableImage(page.width(), page.height());
         image.getPixelWriter().setPixels(0, 0, page.width(), page.height(), PixelFormat.getIntArgbPreInstance(),
                 page.argb(), 0, page.width());

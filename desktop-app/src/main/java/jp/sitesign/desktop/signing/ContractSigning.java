@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import jp.sitesign.desktop.signing.seal.SealPlacement;
+import jp.sitesign.desktop.signing.seal.SealStamp;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.company.CompanyId;
@@ -16,6 +18,7 @@ import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.appearance.VisibleSignature;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.SigningKeySource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
@@ -59,9 +62,16 @@ public final class ContractSigning {
 
     public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request)
             throws SigningException {
-        LocalContract k = store.contracts().current(contractId).orElseThrow(() -> new SiteSignException(
-                ErrorCode.NOT_FOUND, "案件 " + contractId + " はこのパソコンにありません。",
-                "Contract " + contractId + " is not on this computer."));
+        return sign(contractId, key, pin, request, null);
+    }
+
+    /**
+     * Signs with the seal at {@code seal} (or invisibly if {@code null}): the seal's stamp, name and title are
+     * the signed-in user's own, whatever the request carried.
+     */
+    public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request,
+            SealPlacement seal) throws SigningException {
+        LocalContract k = contract(contractId);
         ContractOptions.Option option = ContractOptions.of(actor(), k.current().progress(),
                 new jp.sitesign.model.user.UserId(k.current().creatorId()), true, clock.instant(),
                 LifecycleCommand.SIGN);
@@ -74,13 +84,36 @@ public final class ContractSigning {
                     "You have no signing authority. Ask an administrator to bind you to a valid signing certificate.");
         }
         String base = k.current().mainDocument();
-        byte[] pdf = store.blobs().get(base).orElseGet(() -> documents.fetch(contractId, base));
-        byte[] signed = new PadesSigner(clock).sign(pdf, key, pin, request);
+        byte[] pdf = document(contractId, base);
+        SignatureRequest withSeal = seal == null ? request : request.withAppearance(visible(seal));
+        byte[] signed = new PadesSigner(clock).sign(pdf, key, pin, withSeal);
         SignatureReport report = new SignedVersionCheck(new PadesVerifier(trustAnchors, clock)).check(pdf, signed);
         String sha = store.blobs().put(signed);
         Command command = Command.sign(contractId, k.current().revision(), sha, base);
         store.outbox().append(command);
         return new Signed(contractId, base, sha, report, command.id());
+    }
+
+    /** The PDF that signing {@code contractId} now would sign (fetched if this computer lacks it). */
+    public byte[] currentDocument(String contractId) {
+        return document(contractId, contract(contractId).current().mainDocument());
+    }
+
+    private byte[] document(String contractId, String sha256) {
+        return store.blobs().get(sha256).orElseGet(() -> documents.fetch(contractId, sha256));
+    }
+
+    private LocalContract contract(String contractId) {
+        return store.contracts().current(contractId).orElseThrow(() -> new SiteSignException(
+                ErrorCode.NOT_FOUND, "案件 " + contractId + " はこのパソコンにありません。",
+                "Contract " + contractId + " is not on this computer."));
+    }
+
+    private VisibleSignature visible(SealPlacement seal) {
+        UserView u = self();
+        String title = u.title() == null || u.title().isBlank() ? null : u.title();
+        return new VisibleSignature(seal.pageNumber(), seal.x(), seal.y(), seal.width(), seal.height(),
+                SealStamp.png(u.name(), seal.font()), u.name(), seal.companyName(), title, seal.font());
     }
 
     private UserView self() {

@@ -17,9 +17,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.signing.seal.SealPlacementView;
 import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.token.Pkcs11Slot;
 
@@ -40,6 +42,7 @@ public final class SigningView {
     @FXML private TextField aliasField;
     @FXML private ChoiceBox<SignatureLevel> levelChoice;
     @FXML private PasswordField pinField;
+    @FXML private VBox sealArea;
     @FXML private Button signButton;
     @FXML private ProgressIndicator progress;
     @FXML private Label statusLabel;
@@ -90,7 +93,12 @@ public final class SigningView {
         levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
         levelChoice.valueProperty().bindBidirectional(viewModel.levelProperty());
 
-        signButton.disableProperty().bind(viewModel.busyProperty());
+        if (viewModel.seal() != null) {
+            sealArea.getChildren().add(new SealPlacementView(viewModel.seal()).load(bundle));
+            signButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.seal().ready().not()));
+        } else {
+            signButton.disableProperty().bind(viewModel.busyProperty());
+        }
         progress.visibleProperty().bind(viewModel.busyProperty());
         signButton.setOnAction(e -> {
             char[] pin = pinField.getText().toCharArray();

@@ -25,6 +25,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.signing.seal.SealPlacement;
+import jp.sitesign.desktop.signing.seal.SealPlacementViewModel;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.RsaPadding;
 import jp.sitesign.model.signature.SignatureLevel;
@@ -57,6 +59,7 @@ public final class SigningViewModel {
     private final Clock clock;
     private final Language language;
     private final ResourceBundle bundle;
+    private final SealPlacementViewModel seal;
 
     private final ObjectProperty<KeySourceKind> sourceKind = new SimpleObjectProperty<>(this, "sourceKind",
             KeySourceKind.TOKEN);
@@ -81,6 +84,16 @@ public final class SigningViewModel {
      */
     public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
             String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle) {
+        this(signing, contractId, userLibraries, tsaUrl, osName, background, ui, clock, language, bundle, null);
+    }
+
+    /**
+     * @param seal where the seal goes on the document; {@code null} signs invisibly (no placement offered)
+     */
+    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
+            String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle,
+            SealPlacementViewModel seal) {
+        this.seal = seal;
         this.signing = signing;
         this.contractId = contractId;
         this.tsaUrl = tsaUrl;
@@ -133,7 +146,11 @@ public final class SigningViewModel {
         signed.set(false);
         SigningKeySource source;
         SignatureRequest request;
+        SealPlacement placement;
+        Runnable rememberSeal;
         try {
+            placement = seal == null ? null : seal.placement().orElse(null);
+            rememberSeal = seal == null ? () -> { } : seal.rememberLater();
             source = new CheckedKeySource(keySource(), clock);
             request = request();
         } catch (SigningException e) {
@@ -152,7 +169,9 @@ public final class SigningViewModel {
         CompletableFuture<ContractSigning.Signed> result = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return signing.sign(contractId, source, callback, request);
+                ContractSigning.Signed done = signing.sign(contractId, source, callback, request, placement);
+                rememberSeal.run();
+                return done;
             } catch (SigningException e) {
                 throw new CompletionException(e);
             } finally {
@@ -216,6 +235,11 @@ public final class SigningViewModel {
             return en ? s.messageEn() : s.messageJa();
         }
         return MessageFormat.format(bundle.getString("signing.failed"), String.valueOf(e.getMessage()));
+    }
+
+    /** The seal's placement, or {@code null} when this dialog signs invisibly. */
+    public SealPlacementViewModel seal() {
+        return seal;
     }
 
     public ObjectProperty<KeySourceKind> sourceKindProperty() {
