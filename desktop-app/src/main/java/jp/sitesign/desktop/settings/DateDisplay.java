@@ -12,9 +12,13 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.util.StringConverter;
 import jp.sitesign.model.time.JapanTime;
 
 /**
@@ -31,24 +35,32 @@ public final class DateDisplay {
     private static final Pattern WAREKI = Pattern.compile("(\\p{IsHan}{2})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日");
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})");
 
-    private final Supplier<DateStyle> style;
+    private final ObservableValue<DateStyle> style;
 
-    private DateDisplay(Supplier<DateStyle> style) {
+    private DateDisplay(ObservableValue<DateStyle> style) {
         this.style = style;
     }
 
     /** Always in {@code style}. */
     public static DateDisplay of(DateStyle style) {
-        return new DateDisplay(() -> style);
+        return new DateDisplay(new ReadOnlyObjectWrapper<>(style));
     }
 
     /** In whatever style {@code settings} says at the time of each call. */
     public static DateDisplay following(Settings settings) {
-        return new DateDisplay(settings::dateStyle);
+        return new DateDisplay(settings.dateStyleProperty());
+    }
+
+    /**
+     * Tells {@code listener} of each change of style. It is held weakly, so the caller keeps it in a field:
+     * a closed screen is then not kept alive by the settings.
+     */
+    public void onChange(ChangeListener<Object> listener) {
+        style.addListener(new WeakChangeListener<>(listener));
     }
 
     public DateStyle style() {
-        DateStyle s = style.get();
+        DateStyle s = style.getValue();
         return s == null ? DateStyle.SEIREKI : s;
     }
 
@@ -107,6 +119,21 @@ public final class DateDisplay {
             throw new DateTimeParseException("not a day: " + t, t, 0, e);
         }
         throw new DateTimeParseException("not a day: " + t, t, 0);
+    }
+
+    /** For date pickers: writes the day in the current style, reads either style; blank is no day. */
+    public StringConverter<LocalDate> converter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return date(day);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return text == null || text.isBlank() ? null : parse(text);
+            }
+        };
     }
 
     private static String wareki(LocalDate day) {
