@@ -112,7 +112,8 @@ public final class AppShell {
         switch (section) {
             case CONTRACTS:
                 if (session != null) {
-                    contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language());
+                    contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
+                            .settings(settings);
                     return contracts.load(bundle);
                 }
                 return placeholder();

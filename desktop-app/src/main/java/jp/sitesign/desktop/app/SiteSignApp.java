@@ -39,7 +39,9 @@ public final class SiteSignApp extends Application {
         renderer = PageRenderer.withPdfBox();
         renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
         // First run or login, then the main window with the session (EntryFlow decides which).
-        entry = new EntryFlow(stage, home, settings, settingsFile, renderer, java.time.Clock.systemUTC());
+        // The settings stay in the standard home; stores and server trust live in the chosen data folder.
+        java.nio.file.Path data = settings.dataFolder() != null ? settings.dataFolder() : home;
+        entry = new EntryFlow(stage, data, settings, settingsFile, renderer, java.time.Clock.systemUTC());
         entry.start();
         stage.setMinWidth(800);
         stage.setMinHeight(500);

@@ -53,7 +53,8 @@ final class TrustServerCommand implements Callable<Integer> {
             err.println("証明書を読み込めません / not a certificate: " + certificate);
             return 2;
         }
-        Path home = DataHome.resolve();
+        // The data folder chosen in the settings, where the window looks for the server trust.
+        Path home = jp.sitesign.desktop.settings.DataFolder.effective(DataHome.resolve());
         new ServerTrustFile(home).save(new ServerTrustFile.ServerTrust(server, cert));
         out.println("サーバーを登録しました / server recorded: " + server + " (" + home + ")");
         out.println("SHA-256: " + PinnedTrust.fingerprint(cert));

@@ -34,7 +34,8 @@ import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
 
@@ -71,6 +72,9 @@ public final class ContractDetailViewModel {
     private final ObjectProperty<Path> mainDocument = new SimpleObjectProperty<>(this, "mainDocument");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private Path shownFile;
+    private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    /** Held here: the display keeps it only weakly. */
+    private final javafx.beans.value.ChangeListener<Object> redraw = (obs, old, now) -> reloadShown();
 
     public ContractDetailViewModel(StoreSession store, ContractSigning.DocumentSource documents, Runnable commandSaved,
             Clock clock, Executor background, Executor ui, ResourceBundle bundle) {
@@ -81,6 +85,19 @@ public final class ContractDetailViewModel {
         this.background = background;
         this.ui = ui;
         this.bundle = bundle;
+    }
+
+    /** How dates are written (西暦 unless set; the section passes the one that follows the settings). */
+    public ContractDetailViewModel dates(DateDisplay display) {
+        this.dates = display;
+        display.onChange(redraw);
+        return this;
+    }
+
+    private void reloadShown() {
+        if (contract.get() != null) {
+            load(contract.get().id());
+        }
     }
 
     /** Shows contract {@code id} as this computer knows it now (null: nothing). */
@@ -124,10 +141,10 @@ public final class ContractDetailViewModel {
                 field("contracts.column.status", texts.status(k.status())),
                 field("contracts.column.counterparty", texts.counterparty(k, store.company().value())),
                 field("contracts.column.amount", texts.amount(k.amountYen(), k.taxIncluded())),
-                field("contracts.column.date", k.transactionDate() == null ? null : k.transactionDate().toString()),
-                field("contracts.detail.deadline", k.deadline() == null ? null : JapanTime.display(k.deadline())),
+                field("contracts.column.date", k.transactionDate() == null ? null : dates.date(k.transactionDate())),
+                field("contracts.detail.deadline", k.deadline() == null ? null : dates.dateTime(k.deadline())),
                 field("contracts.detail.returnComment", k.returnComment()),
-                field("contracts.column.updated", JapanTime.display(k.updatedAt()))));
+                field("contracts.column.updated", dates.dateTime(k.updatedAt()))));
         List<String> ps = new ArrayList<>();
         for (int i = 0; i < k.parties().size(); i++) {
             ContractSnapshot.Party p = k.parties().get(i);
@@ -137,7 +154,7 @@ public final class ContractDetailViewModel {
         parties.setAll(ps);
         documentLines.setAll(k.documents().stream().map(d -> I18n.format(bundle, "contracts.detail.document",
                 d.name() == null ? bundle.getString("contracts.detail.mainDocument") : d.name(), d.pages(),
-                JapanTime.display(d.createdAt()), d.reason())).toList());
+                dates.dateTime(d.createdAt()), d.reason())).toList());
         long pending = lk.pending().stream().filter(e -> e.state() == OutboxState.PENDING).count();
         long attention = lk.pending().stream().filter(e -> e.state().needsAttention()).count();
         pendingText.set(attention > 0 ? bundle.getString("contracts.detail.attention")

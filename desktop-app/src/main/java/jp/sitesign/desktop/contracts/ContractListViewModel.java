@@ -28,7 +28,8 @@ import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The contract list: one property per search key (as typed), a page of rows from the local store's
@@ -71,6 +72,9 @@ public final class ContractListViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty searching = new SimpleBooleanProperty(this, "searching");
     private long generation;
+    private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    /** Held here: the display keeps it only weakly. */
+    private final javafx.beans.value.ChangeListener<Object> redraw = (obs, old, now) -> search();
 
     public ContractListViewModel(StoreSession store, FilterFile filterFile, Exporter exporter, Executor background,
             Executor ui, ResourceBundle bundle) {
@@ -81,6 +85,13 @@ public final class ContractListViewModel {
         this.ui = ui;
         this.bundle = bundle;
         show(filterFile.load());
+    }
+
+    /** How dates are written (西暦 unless set; the section passes the one that follows the settings). */
+    public ContractListViewModel dates(DateDisplay display) {
+        this.dates = display;
+        display.onChange(redraw);
+        return this;
     }
 
     /** The filter properties, for a view that searches again a moment after the user stops typing. */
@@ -174,8 +185,7 @@ public final class ContractListViewModel {
         return new ContractRow(k.id(), nullToEmpty(k.managementNumber()), nullToEmpty(k.title()),
                 texts.counterparty(k, store.company().value()), texts.status(k.status()),
                 texts.amount(k.amountYen(), k.taxIncluded()),
-                k.transactionDate() == null ? "" : k.transactionDate().toString(),
-                JapanTime.display(k.updatedAt()), texts.badge(lk));
+                dates.date(k.transactionDate()), dates.dateTime(k.updatedAt()), texts.badge(lk));
     }
 
     private void updatePageText() {

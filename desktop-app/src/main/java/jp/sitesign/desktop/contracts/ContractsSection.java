@@ -36,6 +36,9 @@ public final class ContractsSection {
     private final Clock clock;
     private final jp.sitesign.desktop.settings.Language language;
     private final Runnable saved;
+    private jp.sitesign.desktop.settings.DateDisplay dates =
+            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.settings.Settings followed;
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
         this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
@@ -66,6 +69,18 @@ public final class ContractsSection {
                 Platform.runLater(this::refresh);
             }
         });
+    }
+
+    /**
+     * Dates in the style {@code settings} say (the list and detail redraw when it changes), and
+     * the signing dialog's token libraries, timestamp server and default level from them.
+     */
+    public ContractsSection settings(jp.sitesign.desktop.settings.Settings settings) {
+        this.followed = settings;
+        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings);
+        list.dates(dates);
+        detail.dates(dates);
+        return this;
     }
 
     /** Shows what the store holds now (after a sync or a local command). */
@@ -132,7 +147,7 @@ public final class ContractsSection {
                 session.store(), saved, language, bundle);
         vm.load(id);
         window(bundle.getString("contracts.window.editor"),
-                new jp.sitesign.desktop.editor.ContractEditorView(vm).load(bundle));
+                new jp.sitesign.desktop.editor.ContractEditorView(vm).dates(dates).load(bundle));
     }
 
     private void openSigning(String id, ResourceBundle bundle) {
@@ -147,8 +162,11 @@ public final class ContractsSection {
                         null);
         seal.open(() -> signing.currentDocument(id));
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
-                signing, id, java.util.List.of(), null, System.getProperty("os.name"), background,
-                Platform::runLater, clock, language, bundle, seal);
+                signing, id, signingLibraries(), followed == null ? null : followed.tsaUrl(),
+                System.getProperty("os.name"), background, Platform::runLater, clock, language, bundle, seal);
+        if (followed != null && vm.levels().contains(followed.signatureLevel())) {
+            vm.levelProperty().set(followed.signatureLevel());
+        }
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
                 new jp.sitesign.desktop.signing.SigningView(vm).load(bundle));
         stage.setOnHidden(e -> {
@@ -156,6 +174,12 @@ public final class ContractsSection {
             sealRenderer.close();
             saved.run();
         });
+    }
+
+    /** The settings' libraries that are on this computer (the dialog adds installed known ones itself). */
+    private java.util.List<java.nio.file.Path> signingLibraries() {
+        return followed == null ? java.util.List.of()
+                : followed.tokenLibraries().stream().filter(java.nio.file.Files::isRegularFile).toList();
     }
 
     private static javafx.stage.Stage window(String title, Parent content) {

@@ -71,6 +71,15 @@ public final class ContractEditorView {
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
 
+    private jp.sitesign.desktop.settings.DateDisplay dates =
+            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+
+    /** How the date pickers write days (set before {@link #load}); 西暦 unless set. */
+    public ContractEditorView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+        this.dates = display;
+        return this;
+    }
+
     public ContractEditorView(ContractEditorViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -89,6 +98,8 @@ public final class ContractEditorView {
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         titleError.textProperty().bind(viewModel.titleErrorProperty());
         numberField.textProperty().bindBidirectional(viewModel.managementNumberProperty());
+        datePicker.setConverter(dates.converter());
+        deadlinePicker.setConverter(dates.converter());
         datePicker.valueProperty().bindBidirectional(viewModel.transactionDateProperty());
         amountField.textProperty().bindBidirectional(viewModel.amountProperty());
         taxCheck.selectedProperty().bindBidirectional(viewModel.taxIncludedProperty());

@@ -98,7 +98,8 @@ public final class EntryFlow implements AutoCloseable {
     }
 
     private void showMain(ServerTrust trust, String message) {
-        NoticesViewModel notices = new NoticesViewModel(session.store(), session::commandSaved, bundle);
+        NoticesViewModel notices = new NoticesViewModel(session.store(), session::commandSaved, bundle)
+                .dates(jp.sitesign.desktop.settings.DateDisplay.following(settings));
         feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, () -> {
             notices.refresh();
             showAdminIfAllowed();

@@ -15,7 +15,8 @@ import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.notice.NoticeView;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
-import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The notices from the local store, newest first, and how many are unread. Opening an unread notice queues
@@ -27,6 +28,7 @@ public final class NoticesViewModel {
     private final StoreSession store;
     private final Runnable commandSaved;
     private final boolean english;
+    private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     private final ObservableList<NoticeItem> notices = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(this, "unread", 0);
     private final ReadOnlyObjectWrapper<NoticeItem> opened = new ReadOnlyObjectWrapper<>(this, "opened", null);
@@ -39,6 +41,13 @@ public final class NoticesViewModel {
         this.commandSaved = commandSaved;
         this.english = "en".equals(bundle.getLocale().getLanguage());
         refresh();
+    }
+
+    /** How dates are written (西暦 unless set); shows the notices again in that style. */
+    public NoticesViewModel dates(DateDisplay display) {
+        this.dates = display;
+        refresh();
+        return this;
     }
 
     /** Reads the notices again from the local store. */
@@ -72,7 +81,7 @@ public final class NoticesViewModel {
     private NoticeItem item(NoticeView n, Set<String> markedHere) {
         String category = english ? n.category().labelEn() : n.category().labelJa();
         boolean read = n.read() || markedHere.contains(Long.toString(n.id()));
-        return new NoticeItem(n.id(), category, n.title(), n.body(), JapanTime.display(n.publishedAt()), read);
+        return new NoticeItem(n.id(), category, n.title(), n.body(), dates.dateTime(n.publishedAt()), read);
     }
 
     public ObservableList<NoticeItem> notices() {

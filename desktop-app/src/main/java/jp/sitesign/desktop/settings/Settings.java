@@ -1,14 +1,44 @@
 package jp.sitesign.desktop.settings;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.sitesign.desktop.signing.TokenLibraries;
+import jp.sitesign.model.signature.SignatureLevel;
 
 /**
- * The user's preferences for this computer (not per server account). Only the language so far; date
- * style, token libraries, signature level and data folder join it with their screens.
+ * The user's preferences for this computer (not per server account): language, date style, the PKCS#11
+ * libraries the signing dialog offers, the default signature level with the timestamp server it needs, and
+ * the data folder for the next start (null: the standard one).
  */
 public final class Settings {
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>(this, "language", Language.JA);
+    private final ObjectProperty<DateStyle> dateStyle = new SimpleObjectProperty<>(this, "dateStyle",
+            DateStyle.SEIREKI);
+    private final ObservableList<Path> tokenLibraries = FXCollections.observableArrayList();
+    private final ObjectProperty<SignatureLevel> signatureLevel = new SimpleObjectProperty<>(this, "signatureLevel",
+            SignatureLevel.B_B);
+    private final ObjectProperty<URI> tsaUrl = new SimpleObjectProperty<>(this, "tsaUrl");
+    private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>(this, "dataFolder");
+
+    public Settings() {
+        tokenLibraries.setAll(defaultTokenLibraries());
+    }
+
+    /** The known libraries of this operating system, installed or not: what "reset" goes back to. */
+    public static List<Path> defaultTokenLibraries() {
+        return TokenLibraries.known(System.getProperty("os.name", "")).stream().map(TokenLibraries.Library::path)
+                .distinct().toList();
+    }
+
+    /** The levels this app can make: B-B always, B-T with a timestamp server (B-LT/B-LTA are the server's). */
+    public static List<SignatureLevel> producibleLevels(URI tsaUrl) {
+        return tsaUrl == null ? List.of(SignatureLevel.B_B) : List.of(SignatureLevel.B_B, SignatureLevel.B_T);
+    }
 
     public ObjectProperty<Language> languageProperty() {
         return language;
@@ -16,5 +46,44 @@ public final class Settings {
 
     public Language language() {
         return language.get();
+    }
+
+    public ObjectProperty<DateStyle> dateStyleProperty() {
+        return dateStyle;
+    }
+
+    public DateStyle dateStyle() {
+        return dateStyle.get();
+    }
+
+    /** The PKCS#11 library paths, in the order the signing dialog offers them. */
+    public ObservableList<Path> tokenLibraries() {
+        return tokenLibraries;
+    }
+
+    public ObjectProperty<SignatureLevel> signatureLevelProperty() {
+        return signatureLevel;
+    }
+
+    public SignatureLevel signatureLevel() {
+        return signatureLevel.get();
+    }
+
+    /** The RFC 3161 timestamp server for B-T signatures, or null (then only B-B is made). */
+    public ObjectProperty<URI> tsaUrlProperty() {
+        return tsaUrl;
+    }
+
+    public URI tsaUrl() {
+        return tsaUrl.get();
+    }
+
+    /** The data folder chosen for the next start, or null for the standard one. */
+    public ObjectProperty<Path> dataFolderProperty() {
+        return dataFolder;
+    }
+
+    public Path dataFolder() {
+        return dataFolder.get();
     }
 }

@@ -133,7 +133,7 @@ public final class SigningViewModel {
 
     /** The levels this computer can make: B-T only with a timestamp server configured. */
     public List<SignatureLevel> levels() {
-        return tsaUrl == null ? List.of(SignatureLevel.B_B) : List.of(SignatureLevel.B_B, SignatureLevel.B_T);
+        return jp.sitesign.desktop.settings.Settings.producibleLevels(tsaUrl);
     }
 
     /**

@@ -96,7 +96,7 @@ class ContractListViewModelTest {
         assertThat(k1.counterparty()).isEqualTo("株式会社 山田工務店");
         assertThat(k1.amount()).isEqualTo("¥1,200,000（税込）");
         assertThat(k1.status()).isEqualTo("下書き");
-        assertThat(k1.transactionDate()).isEqualTo("2026-04-01");
+        assertThat(k1.transactionDate()).isEqualTo("2026/04/01");
         assertThat(k1.updated()).startsWith("2026");
         assertThat(vm.pageTextProperty().get()).isEqualTo("3 件中 1～3 件目");
     }
