@@ -31,6 +31,7 @@ public final class ContractsSection {
     private final ContractDetailViewModel detail;
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
+    private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
@@ -57,6 +58,9 @@ public final class ContractsSection {
                 Platform::runLater, bundle);
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
+        // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
+        signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
+                java.util.concurrent.ForkJoinPool.commonPool(), Platform::runLater, bundle);
         // A finished sync (a new last-sync time or other counts) may have changed any contract shown.
         session.engine().addListener(state -> {
             Object mark = java.util.List.of(String.valueOf(state.lastSync()), state.pendingCommands(),
@@ -80,7 +84,8 @@ public final class ContractsSection {
     public Node load(ResourceBundle bundle) {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
-        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle)).load(bundle);
+        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
+                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, row) -> {
                     if (row != null) {
@@ -90,6 +95,12 @@ public final class ContractsSection {
         detail.mainDocumentProperty().addListener((obs, old, file) -> {
             if (file != null) {
                 preview.open(file);
+                signatures.show(file);
+            }
+        });
+        detail.contractProperty().addListener((obs, old, k) -> {
+            if (k == null || old == null || !k.id().equals(old.id())) {
+                signatures.clear();
             }
         });
         SplitPane split = new SplitPane(listRoot, detailRoot);
