@@ -95,14 +95,9 @@ public final class ContractsSection {
         detail.mainDocumentProperty().addListener((obs, old, file) -> {
             if (file != null) {
                 preview.open(file);
-                signatures.show(file);
             }
         });
-        detail.contractProperty().addListener((obs, old, k) -> {
-            if (k == null || old == null || !k.id().equals(old.id())) {
-                signatures.clear();
-            }
-        });
+        signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
         SplitPane split = new SplitPane(listRoot, detailRoot);
         split.setDividerPositions(0.6);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.app.I18n;
@@ -24,6 +25,7 @@ import jp.sitesign.model.signature.verify.DocumentFindingKind;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.VerificationException;
 import jp.sitesign.model.signature.verify.VerificationReport;
+import jp.sitesign.model.sync.ContractSnapshot;
 
 /**
  * The signature panel of the open PDF: every signature and document timestamp in the order they were
@@ -64,6 +66,23 @@ public final class SignaturePanelViewModel {
         this.bundle = bundle;
         this.texts = new SignatureTexts(bundle);
         clear();
+    }
+
+    /**
+     * Follows the contract detail: verifies every document it shows, and forgets the result when another
+     * contract (or none) is opened. A refresh of the same contract keeps the result of the document shown.
+     */
+    public void follow(ObservableValue<Path> shownDocument, ObservableValue<ContractSnapshot> contract) {
+        shownDocument.addListener((obs, old, file) -> {
+            if (file != null) {
+                show(file);
+            }
+        });
+        contract.addListener((obs, old, k) -> {
+            if (k == null || old == null || !k.id().equals(old.id())) {
+                clear();
+            }
+        });
     }
 
     /** No document open: nothing to verify. */
