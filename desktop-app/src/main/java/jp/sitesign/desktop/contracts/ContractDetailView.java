@@ -28,6 +28,7 @@ import jp.sitesign.model.contract.LifecycleCommand;
 public final class ContractDetailView {
     private final ContractDetailViewModel viewModel;
     private final Node preview;
+    private final Node signatures;
     private ResourceBundle bundle;
 
     @FXML
@@ -51,8 +52,14 @@ public final class ContractDetailView {
 
     /** @param preview the PDF preview to show below the details (null: none) */
     public ContractDetailView(ContractDetailViewModel viewModel, Node preview) {
+        this(viewModel, preview, null);
+    }
+
+    /** @param signatures the signature panel, shown in a tab beside the preview (null: none) */
+    public ContractDetailView(ContractDetailViewModel viewModel, Node preview, Node signatures) {
         this.viewModel = viewModel;
         this.preview = preview;
+        this.signatures = signatures;
     }
 
     public Parent load(ResourceBundle bundle) {
@@ -71,7 +78,15 @@ public final class ContractDetailView {
         viewModel.actions().addListener((ListChangeListener<ActionState>) c -> showActions());
         showDocumentButton.setOnAction(e -> viewModel.openMainDocument());
         showDocumentButton.disableProperty().bind(viewModel.loadedProperty().not());
-        if (preview != null) {
+        if (signatures != null) {
+            javafx.scene.control.Tab signatureTab = new javafx.scene.control.Tab(
+                    bundle.getString("signatures.tab"), signatures);
+            signatureTab.setId("signatureTab");
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                    new javafx.scene.control.Tab(bundle.getString("signatures.tab.preview"), preview), signatureTab);
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            previewArea.getChildren().setAll(tabs);
+        } else if (preview != null) {
             previewArea.getChildren().setAll(preview);
         }
         showFields();

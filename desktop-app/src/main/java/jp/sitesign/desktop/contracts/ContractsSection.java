@@ -31,6 +31,7 @@ public final class ContractsSection {
     private final ContractDetailViewModel detail;
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
+    private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
@@ -60,6 +61,9 @@ public final class ContractsSection {
                 Platform::runLater, bundle);
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
+        // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
+        signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
+                java.util.concurrent.ForkJoinPool.commonPool(), Platform::runLater, bundle);
         // A finished sync (a new last-sync time or other counts) may have changed any contract shown.
         session.engine().addListener(state -> {
             Object mark = java.util.List.of(String.valueOf(state.lastSync()), state.pendingCommands(),
@@ -95,7 +99,8 @@ public final class ContractsSection {
     public Node load(ResourceBundle bundle) {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
-        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle)).load(bundle);
+        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
+                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, row) -> {
                     if (row != null) {
@@ -107,6 +112,7 @@ public final class ContractsSection {
                 preview.open(file);
             }
         });
+        signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
         SplitPane split = new SplitPane(listRoot, detailRoot);
         split.setDividerPositions(0.6);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
