@@ -36,6 +36,7 @@ public final class ContractsSection {
     private final Clock clock;
     private final jp.sitesign.desktop.settings.Language language;
     private final Runnable saved;
+    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
         this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
@@ -66,6 +67,12 @@ public final class ContractsSection {
                 Platform.runLater(this::refresh);
             }
         });
+    }
+
+    /** How the editor and the signing dialog ask for a file (tests put in their own). */
+    public ContractsSection files(jp.sitesign.desktop.app.FileChoice choice) {
+        this.files = choice;
+        return this;
     }
 
     /** Shows what the store holds now (after a sync or a local command). */
@@ -132,7 +139,7 @@ public final class ContractsSection {
                 session.store(), saved, language, bundle);
         vm.load(id);
         window(bundle.getString("contracts.window.editor"),
-                new jp.sitesign.desktop.editor.ContractEditorView(vm).load(bundle));
+                new jp.sitesign.desktop.editor.ContractEditorView(vm, files).load(bundle));
     }
 
     private void openSigning(String id, ResourceBundle bundle) {
@@ -140,7 +147,7 @@ public final class ContractsSection {
                 session.signing(), id, java.util.List.of(), null, System.getProperty("os.name"), background,
                 Platform::runLater, clock, language, bundle);
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm).load(bundle));
+                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle));
         stage.setOnHidden(e -> saved.run());
     }
 
