@@ -137,7 +137,9 @@ public final class ContractsSection {
     private void openEditor(String id, ResourceBundle bundle) {
         jp.sitesign.desktop.editor.ContractEditorViewModel vm = new jp.sitesign.desktop.editor.ContractEditorViewModel(
                 session.store(), saved, language, bundle);
-        vm.load(id);
+        if (id != null) {
+            vm.load(id);
+        }
         window(bundle.getString("contracts.window.editor"),
                 new jp.sitesign.desktop.editor.ContractEditorView(vm, files).load(bundle));
     }
