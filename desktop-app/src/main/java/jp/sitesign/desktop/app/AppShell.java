@@ -44,6 +44,7 @@ public final class AppShell {
     private ContractsSection contracts;
     private jp.sitesign.desktop.admin.AdminClient adminClient;
     private boolean administers;
+    private FileChoice files = FileChoice.dialog();
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -95,6 +96,11 @@ public final class AppShell {
         }
     }
 
+    /** How the screens ask for a file to open (the platform's dialog unless a test puts in its own). */
+    public void files(FileChoice choice) {
+        this.files = choice;
+    }
+
     public String title() {
         return bundle.getString("app.title");
     }
@@ -113,7 +119,7 @@ public final class AppShell {
             case CONTRACTS:
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
-                            .settings(settings);
+                            .settings(settings).files(files);
                     return contracts.load(bundle);
                 }
                 return placeholder();

@@ -40,6 +40,7 @@ public final class ContractsSection {
     private jp.sitesign.desktop.settings.DateDisplay dates =
             jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
+    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
         this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
@@ -84,6 +85,12 @@ public final class ContractsSection {
         this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings);
         list.dates(dates);
         detail.dates(dates);
+        return this;
+    }
+
+    /** How the editor and the signing dialog ask for a file (tests put in their own). */
+    public ContractsSection files(jp.sitesign.desktop.app.FileChoice choice) {
+        this.files = choice;
         return this;
     }
 
@@ -151,9 +158,11 @@ public final class ContractsSection {
     private void openEditor(String id, ResourceBundle bundle) {
         jp.sitesign.desktop.editor.ContractEditorViewModel vm = new jp.sitesign.desktop.editor.ContractEditorViewModel(
                 session.store(), saved, language, bundle);
-        vm.load(id);
+        if (id != null) {
+            vm.load(id);
+        }
         window(bundle.getString("contracts.window.editor"),
-                new jp.sitesign.desktop.editor.ContractEditorView(vm).dates(dates).load(bundle));
+                new jp.sitesign.desktop.editor.ContractEditorView(vm, files).dates(dates).load(bundle));
     }
 
     private void openSigning(String id, ResourceBundle bundle) {
@@ -174,7 +183,7 @@ public final class ContractsSection {
             vm.levelProperty().set(followed.signatureLevel());
         }
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm).load(bundle));
+                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle));
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();

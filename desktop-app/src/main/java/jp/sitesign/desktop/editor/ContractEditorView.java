@@ -20,8 +20,8 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import jp.sitesign.desktop.app.FileChoice;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.model.contract.ConstructionItem;
@@ -32,6 +32,7 @@ import jp.sitesign.model.user.UserView;
 /** The contract editor's controller: binds the form to {@link ContractEditorViewModel}. */
 public final class ContractEditorView {
     private final ContractEditorViewModel viewModel;
+    private final FileChoice files;
     private ResourceBundle bundle;
 
     @FXML private ChoiceBox<ContractForm> formChoice;
@@ -81,7 +82,13 @@ public final class ContractEditorView {
     }
 
     public ContractEditorView(ContractEditorViewModel viewModel) {
+        this(viewModel, FileChoice.dialog());
+    }
+
+    /** @param files how the PDF to attach is chosen (the platform's dialog in the app) */
+    public ContractEditorView(ContractEditorViewModel viewModel, FileChoice files) {
         this.viewModel = viewModel;
+        this.files = files;
     }
 
     public Parent load(ResourceBundle texts) {
@@ -191,10 +198,8 @@ public final class ContractEditorView {
     }
 
     private java.util.Optional<File> choose() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("editor.chooseTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("editor.pdfFiles"), "*.pdf"));
-        return java.util.Optional.ofNullable(chooser.showOpenDialog(saveButton.getScene().getWindow()));
+        return files.open(saveButton.getScene().getWindow(), bundle.getString("editor.chooseTitle"),
+                bundle.getString("editor.pdfFiles"), List.of("*.pdf")).map(java.nio.file.Path::toFile);
     }
 
     private static <T> void removeSelected(ListView<T> list) {

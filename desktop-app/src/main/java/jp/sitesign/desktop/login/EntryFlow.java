@@ -49,6 +49,7 @@ public final class EntryFlow implements AutoCloseable {
     private DesktopSession session;
     private SyncStatusFeed feed;
     private AppShell shell;
+    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
     /** The last logout, still closing the store; a new login waits for it (same store files). */
     private volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
@@ -107,6 +108,7 @@ public final class EntryFlow implements AutoCloseable {
         shell = new AppShell(settings, settingsFile, feed.status(), renderer, Platform::runLater)
                 .signedIn(notices, session.store().user().value() + " — " + message, () -> logout(trust));
         shell.session(session);
+        shell.files(files);
         showAdminIfAllowed();
         stage.setScene(shell.scene());
     }
@@ -138,6 +140,12 @@ public final class EntryFlow implements AutoCloseable {
             closing = CompletableFuture.runAsync(ending::logout, background);
         }
         showLogin(trust);
+    }
+
+    /** How the screens ask for a file to open; the platform's dialog unless a test puts in its own. */
+    public EntryFlow files(jp.sitesign.desktop.app.FileChoice choice) {
+        this.files = choice;
+        return this;
     }
 
     /** The main window's shell while logged in (for tests and tools); null otherwise. */

@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.signing;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.fxml.FXML;
@@ -18,8 +17,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import jp.sitesign.desktop.app.FileChoice;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.desktop.signing.seal.SealPlacementView;
 import jp.sitesign.model.signature.SignatureLevel;
@@ -28,6 +27,7 @@ import jp.sitesign.model.signature.token.Pkcs11Slot;
 /** The signing dialog's controller: binds the key choice, the PIN field and the result to {@link SigningViewModel}. */
 public final class SigningView {
     private final SigningViewModel viewModel;
+    private final FileChoice files;
     private ResourceBundle bundle;
 
     @FXML private RadioButton tokenRadio;
@@ -50,7 +50,13 @@ public final class SigningView {
     @FXML private TextArea reportArea;
 
     public SigningView(SigningViewModel viewModel) {
+        this(viewModel, FileChoice.dialog());
+    }
+
+    /** @param files how the PKCS#12 file is chosen (the platform's dialog in the app) */
+    public SigningView(SigningViewModel viewModel, FileChoice files) {
         this.viewModel = viewModel;
+        this.files = files;
     }
 
     public Parent load(ResourceBundle texts) {
@@ -80,14 +86,8 @@ public final class SigningView {
         slotChoice.valueProperty().bindBidirectional(viewModel.slotProperty());
         refreshButton.setOnAction(e -> viewModel.findSlots());
         fileLabel.textProperty().bind(viewModel.pkcs12FileProperty().asString());
-        fileButton.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12", "*.p12", "*.pfx"));
-            File f = chooser.showOpenDialog(fileButton.getScene().getWindow());
-            if (f != null) {
-                viewModel.pkcs12FileProperty().set(f.toPath());
-            }
-        });
+        fileButton.setOnAction(e -> files.open(fileButton.getScene().getWindow(), null, "PKCS#12",
+                java.util.List.of("*.p12", "*.pfx")).ifPresent(f -> viewModel.pkcs12FileProperty().set(f)));
         aliasField.textProperty().bindBidirectional(viewModel.keyAliasProperty());
         levelChoice.getItems().setAll(viewModel.levels());
         levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));

@@ -2,7 +2,6 @@ package jp.sitesign.desktop.sync;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,14 @@ public final class SyncEngine {
     static final int PAGE = 500;
     static final int BATCH = 100;
 
+    /**
+     * The revision each of the user's own applied commands produced, per contract, for as long as the app
+     * runs: a command queued on top of one of them (an attach right after creating the draft) is based on
+     * the revision the user saw, which the server has since moved past with the user's own command. The
+     * outbox forgets applied commands once the feed has brought their effect, often before the next command
+     * is pushed; without this memory that command would come back as a conflict with the user's own work.
+     */
+    private final Map<String, Long> produced = new java.util.concurrent.ConcurrentHashMap<>();
     private final ServerApi api;
     private final StoreSession store;
     private final Clock clock;
@@ -158,10 +165,9 @@ public final class SyncEngine {
 
     /** Pushes pending commands in order; returns {pushed, applied, rejected, conflicts}. */
     private int[] push() {
-        Map<String, Long> produced = new HashMap<>();
         for (OutboxEntry e : store.outbox().all()) {
             if (e.state() == OutboxState.APPLIED && e.result() != null && e.result().revision() != null) {
-                produced.put(e.command().entityId(), e.result().revision());
+                produced.merge(e.command().entityId(), e.result().revision(), Math::max);
             }
         }
         List<OutboxEntry> pending = store.outbox().pending();

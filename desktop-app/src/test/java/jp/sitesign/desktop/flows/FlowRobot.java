@@ -1,0 +1,210 @@
+package jp.sitesign.desktop.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import jp.sitesign.desktop.app.FileChoice;
+import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.contracts.ContractRow;
+import jp.sitesign.desktop.login.EntryFlow;
+import jp.sitesign.desktop.login.ServerTrustFile;
+import jp.sitesign.desktop.preview.PageRenderer;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.server.testing.TestServer;
+import org.testfx.api.FxRobot;
+
+/**
+ * Drives the real app window (the entry flow, the main window and the windows it opens) as a user does:
+ * types into fields, presses buttons by id, picks rows; waits for what the app does in the background by
+ * polling with a generous timeout. The only stand-in is the file dialog: {@link #nextFile(Path)} is what
+ * the user picks in it.
+ */
+final class FlowRobot {
+    static final ResourceBundle TEXTS = I18n.bundle(Language.JA);
+
+    private final FxRobot robot;
+    private final AtomicReference<Path> nextFile = new AtomicReference<>();
+    private EntryFlow flow;
+    private PageRenderer renderer;
+
+    FlowRobot(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    static String text(String key) {
+        return TEXTS.getString(key);
+    }
+
+    /**
+     * Opens the app's window on {@code home} as after a first run that trusted {@code server} (the first run
+     * itself is EntryFlowIT's subject).
+     */
+    void open(Stage stage, Path home, TestServer server) {
+        open(stage, home, URI.create(server.server().baseUrl()), server);
+    }
+
+    void open(Stage stage, Path home, URI address, TestServer server) {
+        new ServerTrustFile(home).save(new ServerTrustFile.ServerTrust(address, server.server().tls().certificate()));
+        renderer = PageRenderer.withPdfBox();
+        flow = new EntryFlow(stage, home, new Settings(), new SettingsFile(home), renderer, Clock.systemUTC());
+        flow.files(chooser());
+        flow.start();
+        stage.show();
+    }
+
+    void close() {
+        if (flow != null) {
+            flow.close();
+        }
+        if (renderer != null) {
+            renderer.close();
+        }
+    }
+
+    private FileChoice chooser() {
+        return (Window owner, String title, String kind, List<String> patterns) ->
+                Optional.ofNullable(nextFile.getAndSet(null));
+    }
+
+    /** What the user will pick in the next file dialog. */
+    void nextFile(Path file) {
+        nextFile.set(file);
+    }
+
+    /** Logs in through the login screen and waits for the main window to say it is online. */
+    void login(String userId) throws Exception {
+        waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
+        type("#userId", userId);
+        type("#password", TestServer.PASSWORD);
+        robot.clickOn("#loginButton");
+        waitUntil(() -> robot.lookup("#onlineLabel").tryQuery().isPresent());
+        waitUntil(() -> text("status.online").equals(label("#onlineLabel")));
+    }
+
+    void logout() throws Exception {
+        press("#logoutButton");
+        waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
+    }
+
+    /** Waits until the status bar says nothing is waiting to be sent. */
+    void synced() throws Exception {
+        waitUntil(() -> text("status.pending.none").equals(pending()));
+    }
+
+    /** The status bar's pending count (the contract detail has a label of the same id). */
+    String pending() {
+        return label(".status-bar #pendingLabel");
+    }
+
+    void type(String query, String value) {
+        type(robot.lookup(query).queryAs(TextInputControl.class), value);
+    }
+
+    void type(Node from, String query, String value) {
+        type(robot.from(from).lookup(query).queryAs(TextInputControl.class), value);
+    }
+
+    private void type(TextInputControl field, String value) {
+        robot.interact(() -> {
+            field.requestFocus();
+            field.setText(value);
+        });
+    }
+
+    /** Presses a button (or ticks a check box) the way a click does, even where it is scrolled out of view. */
+    void press(String query) {
+        ButtonBase b = robot.lookup(query).queryAs(ButtonBase.class);
+        assertThat(b.isDisabled()).as("%s is enabled", query).isFalse();
+        robot.interact(b::fire);
+    }
+
+    void press(Node from, String query) {
+        ButtonBase b = robot.from(from).lookup(query).queryAs(ButtonBase.class);
+        assertThat(b.isDisabled()).as("%s is enabled", query).isFalse();
+        robot.interact(b::fire);
+    }
+
+    /** Picks {@code value} in a combo box or date picker. */
+    <T> void choose(Node from, String query, T value) {
+        @SuppressWarnings("unchecked")
+        ComboBoxBase<T> box = robot.from(from).lookup(query).queryAs(ComboBoxBase.class);
+        robot.interact(() -> box.setValue(value));
+    }
+
+    String label(String query) {
+        return robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
+                : ((TextInputControl) n).getText()).orElse(null);
+    }
+
+    String label(Node from, String query) {
+        Node n = robot.from(from).lookup(query).query();
+        return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
+    }
+
+    /** The root of the open window titled {@code titleKey}'s text (the editor, the signing dialog). */
+    Parent window(String titleKey) throws Exception {
+        String title = text(titleKey);
+        waitUntil(() -> robot.listWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing()));
+        return robot.listWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(w -> w.getScene().getRoot()).findFirst().orElseThrow();
+    }
+
+    void closeWindow(Parent root) {
+        robot.interact(() -> ((Stage) root.getScene().getWindow()).close());
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<ContractRow> table() {
+        return robot.lookup("#table").queryAs(TableView.class);
+    }
+
+    List<ContractRow> rows() {
+        return List.copyOf(table().getItems());
+    }
+
+    /** Waits for the list to show a row titled {@code title} and clicks it (the detail opens). */
+    ContractRow open(String title) throws Exception {
+        waitUntil(() -> rows().stream().anyMatch(r -> title.equals(r.title())));
+        ContractRow row = rows().stream().filter(r -> title.equals(r.title())).findFirst().orElseThrow();
+        java.util.function.Predicate<Node> shows = n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof ContractRow item && item.id().equals(row.id());
+        waitUntil(() -> robot.lookup(".table-row-cell").match(shows).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".table-row-cell").match(shows).<Node>query());
+        waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
+                && row.id().equals(table().getSelectionModel().getSelectedItem().id()));
+        return row;
+    }
+
+    FxRobot fx() {
+        return robot;
+    }
+
+    EntryFlow flow() {
+        return flow;
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        waitFor(60, TimeUnit.SECONDS, condition);
+    }
+}
