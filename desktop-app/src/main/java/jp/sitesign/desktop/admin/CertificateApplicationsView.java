@@ -35,7 +35,7 @@ public final class CertificateApplicationsView {
     @FXML
     private ProgressIndicator busyIndicator;
     @FXML
-    private TableView<Application> table;
+    private TableView<Application> applicationTable;
     @FXML
     private TableColumn<Application, String> idColumn;
     @FXML
@@ -70,7 +70,7 @@ public final class CertificateApplicationsView {
         column(holderColumn, viewModel::holderText);
         column(reasonColumn, Application::reason);
         column(statusColumn, viewModel::statusText);
-        table.setItems(viewModel.applications());
+        applicationTable.setItems(viewModel.applications());
         applyButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.applyDecision().get() == null || viewModel.applyDecision().get().denied(),
                 viewModel.applyDecision()).or(viewModel.busyProperty()));
@@ -87,7 +87,7 @@ public final class CertificateApplicationsView {
 
     private void showForm() {
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(table.getScene().getWindow());
+        dialog.initOwner(applicationTable.getScene().getWindow());
         dialog.setTitle(bundle.getString("admin.apps.formTitle"));
         dialog.setHeaderText(bundle.getString("admin.apps.formTitle"));
         TextField name = new TextField();

@@ -33,7 +33,7 @@ public final class CertificatesView {
     private final ResourceBundle bundle;
 
     @FXML
-    private Button registerButton;
+    private Button registerCertificateButton;
     @FXML
     private Button refreshButton;
     @FXML
@@ -41,7 +41,7 @@ public final class CertificatesView {
     @FXML
     private Label reasonLabel;
     @FXML
-    private TableView<Certificate> table;
+    private TableView<Certificate> certificateTable;
     @FXML
     private TableColumn<Certificate, String> numberColumn;
     @FXML
@@ -84,8 +84,8 @@ public final class CertificatesView {
         column(serialColumn, Certificate::serialNumber);
         column(validityColumn, viewModel::validityText);
         column(boundColumn, viewModel::boundUsersText);
-        table.setItems(viewModel.certificates());
-        table.setRowFactory(t -> new TableRow<>() {
+        certificateTable.setItems(viewModel.certificates());
+        certificateTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Certificate item, boolean empty) {
                 super.updateItem(item, empty);
@@ -95,14 +95,14 @@ public final class CertificatesView {
                 }
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+        certificateTable.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null || !viewModel.certificates().contains(viewModel.selectedProperty().get())) {
                 viewModel.selectedProperty().set(now);
             }
         });
         viewModel.selectedProperty().addListener((o, old, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
+            if (certificateTable.getSelectionModel().getSelectedItem() != now) {
+                certificateTable.getSelectionModel().select(now);
             }
             boundList.getItems().setAll(now == null ? java.util.List.of()
                     : now.bindings().stream().map(AdminClient.Binding::userId).toList());
@@ -122,10 +122,10 @@ public final class CertificatesView {
         boundList.getSelectionModel().selectedItemProperty().addListener(
                 (o, old, now) -> viewModel.boundUserToUnbindProperty().set(now));
 
-        registerButton.disableProperty().bind(Bindings.createBooleanBinding(
+        registerCertificateButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !CertificatesViewModel.allowed(viewModel.manageDecision().get()), viewModel.manageDecision())
                 .or(viewModel.busyProperty()));
-        registerButton.setOnAction(e -> chooseFile());
+        registerCertificateButton.setOnAction(e -> chooseFile());
         refreshButton.setOnAction(e -> viewModel.refresh());
         guard(bindButton, viewModel.bindDecision());
         bindButton.setOnAction(e -> viewModel.bind());
@@ -147,7 +147,7 @@ public final class CertificatesView {
                 new FileChooser.ExtensionFilter(bundle.getString("admin.certs.certificateFiles"),
                         "*.pem", "*.crt", "*.cer", "*.der"),
                 new FileChooser.ExtensionFilter(bundle.getString("admin.certs.allFiles"), "*.*"));
-        File file = chooser.showOpenDialog(table.getScene().getWindow());
+        File file = chooser.showOpenDialog(certificateTable.getScene().getWindow());
         if (file == null) {
             return;
         }

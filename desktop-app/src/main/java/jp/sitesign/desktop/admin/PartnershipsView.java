@@ -39,7 +39,7 @@ public final class PartnershipsView {
     @FXML
     private Label reasonLabel;
     @FXML
-    private TableView<Partnership> table;
+    private TableView<Partnership> partnershipTable;
     @FXML
     private TableColumn<Partnership, String> partnerColumn;
     @FXML
@@ -70,15 +70,15 @@ public final class PartnershipsView {
         column(proposedColumn, p -> JapanTime.display(p.proposedAt()));
         column(ourColumn, p -> viewModel.consentText(p.ourConsent()));
         column(theirColumn, p -> viewModel.consentText(p.theirConsent()));
-        table.setItems(viewModel.partnerships());
-        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+        partnershipTable.setItems(viewModel.partnerships());
+        partnershipTable.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null || !viewModel.partnerships().contains(viewModel.selectedProperty().get())) {
                 viewModel.selectedProperty().set(now);
             }
         });
         viewModel.selectedProperty().addListener((o, old, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
+            if (partnershipTable.getSelectionModel().getSelectedItem() != now) {
+                partnershipTable.getSelectionModel().select(now);
             }
         });
         methodText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
@@ -107,7 +107,7 @@ public final class PartnershipsView {
                 ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, viewModel.withdrawQuestion(), cancel, withdraw);
-        alert.initOwner(table.getScene().getWindow());
+        alert.initOwner(partnershipTable.getScene().getWindow());
         alert.setTitle(bundle.getString("admin.partners.withdrawTitle"));
         alert.setHeaderText(bundle.getString("admin.partners.withdrawTitle"));
         Optional<ButtonType> answer = alert.showAndWait();

@@ -204,14 +204,17 @@ public final class UsersView {
         dialog.initOwner(table.getScene().getWindow());
         dialog.setTitle(bundle.getString("admin.users.grantTitle"));
         dialog.setHeaderText(bundle.getString("admin.users.grantHeader"));
-        @SuppressWarnings("unchecked")
-        ComboBox<AdminClient.Certificate> box = (ComboBox<AdminClient.Certificate>) dialog.getDialogPane()
-                .lookup(".combo-box");
-        if (box != null) {
-            box.setId("certificateChoice");
-            box.setConverter(converter(c -> c.number() + "  " + c.commonName() + "  〜" + c.notAfter()
-                    .atZone(jp.sitesign.model.time.JapanTime.ZONE).toLocalDate()));
-        }
+        // The choice box exists only once the dialog pane is laid out.
+        dialog.setOnShown(e -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<AdminClient.Certificate> box = (ComboBox<AdminClient.Certificate>) dialog.getDialogPane()
+                    .lookup(".combo-box");
+            if (box != null) {
+                box.setId("certificateChoice");
+                box.setConverter(converter(c -> c.number() + "  " + c.commonName() + "  〜" + c.notAfter()
+                        .atZone(jp.sitesign.model.time.JapanTime.ZONE).toLocalDate()));
+            }
+        });
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(bundle.getString("admin.users.grant"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(bundle.getString("admin.users.cancel"));
         dialog.showAndWait().ifPresent(c -> viewModel.grantSigningAuthority(c.number()));
