@@ -16,13 +16,15 @@ import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.user.UserView;
 import jp.sitesign.model.sync.WireJson;
 
 /**
- * The server's admin REST resources (users, audit log so far) as typed calls. Every
+ * The server's admin REST resources (users, signing authority, certificates and applications,
+ * partnerships, audit log) as typed calls. Every
  * call needs the session's current server token; without one (offline) it throws
  * {@link OnlineOnlyException} before touching the network.
  */
@@ -114,6 +116,105 @@ public final class AdminClient {
         return read(call("DELETE", "/api/v1/users/" + path(userId), null), UserView.class);
     }
 
+    // ---- signing authority, certificates and applications ----
+
+    /** Binds the user to the company certificate {@code number}: with a valid one, they may sign. */
+    public UserView grantSigningAuthority(String userId, String certificateNumber) {
+        return read(call("PUT", "/api/v1/users/" + path(userId) + "/signing-authority",
+                new AuthorityChange(true, certificateNumber)), UserView.class);
+    }
+
+    /** Unbinds the user from every certificate of the company: they can no longer sign. */
+    public UserView withdrawSigningAuthority(String userId) {
+        return read(call("PUT", "/api/v1/users/" + path(userId) + "/signing-authority",
+                new AuthorityChange(false, null)), UserView.class);
+    }
+
+    private record AuthorityChange(Boolean granted, String certificateNumber) {
+    }
+
+    /** Where a certificate stands now, as the server decides it. */
+    public enum CertificateState {
+        VALID, NOT_YET_VALID, EXPIRED, REVOKED
+    }
+
+    /** A user bound to a certificate: who bound them and when. */
+    public record Binding(String userId, String boundBy, java.time.Instant boundAt) {
+    }
+
+    /** A company certificate as the server's API shows it ({@code pem} only in a single certificate's details). */
+    public record Certificate(String number, String companyId, String organization, String department, String title,
+            String commonName, String issuer, String serialNumber, java.time.Instant notBefore,
+            java.time.Instant notAfter, String sha256, CertificateState state, String stateLabel,
+            java.time.Instant revokedAt, String registeredBy, java.time.Instant registeredAt, List<Binding> bindings,
+            String pem) {
+    }
+
+    public List<Certificate> certificates() {
+        return items(call("GET", "/api/v1/certificates", null), Certificate.class);
+    }
+
+    /** Registers a certificate file's bytes (PEM or DER); the server checks it is the company's signing certificate. */
+    public Certificate registerCertificate(byte[] pemOrDer) {
+        return read(api.upload("/api/v1/certificates", requireToken(), "application/octet-stream", pemOrDer),
+                Certificate.class);
+    }
+
+    public Certificate bind(String certificateNumber, String userId) {
+        return read(call("POST", "/api/v1/certificates/" + path(certificateNumber) + "/bindings",
+                Map.of("userId", userId)), Certificate.class);
+    }
+
+    public Certificate unbind(String certificateNumber, String userId) {
+        return read(call("DELETE", "/api/v1/certificates/" + path(certificateNumber) + "/bindings/" + path(userId),
+                null), Certificate.class);
+    }
+
+    /** The application's holder: the subject's department and title to be, and whom to contact. */
+    public record Holder(String name, String department, String title, String email) {
+    }
+
+    /** Where an application stands: waiting for the operator, or fulfilled with a certificate. */
+    public enum ApplicationStatus {
+        PENDING, FULFILLED
+    }
+
+    /** An application for an additional certificate, which the service operator fulfils. */
+    public record Application(long id, String companyId, String appliedBy, java.time.Instant appliedAt,
+            Holder holder, String reason, String csrPem, ApplicationStatus status, String certificateNumber,
+            java.time.Instant fulfilledAt) {
+    }
+
+    /** What an admin fills in to apply; {@code csr} is an optional PEM PKCS#10 request. */
+    public record ApplicationForm(String holderName, String department, String title, String email, String reason,
+            String csr) {
+    }
+
+    public List<Application> applications() {
+        return items(call("GET", "/api/v1/certificate-applications", null), Application.class);
+    }
+
+    public Application apply(ApplicationForm form) {
+        return read(call("POST", "/api/v1/certificate-applications", form), Application.class);
+    }
+
+    // ---- partnerships ----
+
+    public List<Partnership> partnerships() {
+        return items(call("GET", "/api/v1/partnerships", null), Partnership.class);
+    }
+
+    /** Gives the company's 承諾 to exactly the method text shown (named by its SHA-256). */
+    public Partnership consent(long partnershipId, String methodSha256) {
+        return read(call("POST", "/api/v1/partnerships/" + partnershipId + "/consent",
+                Map.of("methodSha256", methodSha256)), Partnership.class);
+    }
+
+    public Partnership withdrawConsent(long partnershipId) {
+        return read(call("POST", "/api/v1/partnerships/" + partnershipId + "/withdraw-consent", null),
+                Partnership.class);
+    }
+
     // ---- audit log ----
 
     /** The audit filters: JST calendar days (inclusive), the acting user's id, the action. */
@@ -189,6 +290,14 @@ public final class AdminClient {
     private static String text(JsonNode j, String field) {
         JsonNode v = j == null ? null : j.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static <T> List<T> items(JsonNode j, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode item : j.get("items")) {
+            out.add(read(item, type));
+        }
+        return out;
     }
 
     private static <T> T read(JsonNode j, Class<T> type) {

@@ -32,6 +32,12 @@ public final class AdminView {
     @FXML
     private Tab usersTab;
     @FXML
+    private Tab certificatesTab;
+    @FXML
+    private Tab applicationsTab;
+    @FXML
+    private Tab partnershipsTab;
+    @FXML
     private Tab auditTab;
 
     /** {@code client} is null when nobody is logged in. */
@@ -59,11 +65,39 @@ public final class AdminView {
         UsersViewModel users = new UsersViewModel(client, new AdminTasks(CALLS, ui, bundle));
         usersTab.setContent(new UsersView(users, bundle).load());
         users.refresh();
+        CertificatesViewModel certificates = new CertificatesViewModel(client, tasks(), java.time.Clock.systemUTC());
+        certificatesTab.setContent(new CertificatesView(certificates, bundle).load());
+        onSelection(certificatesTab, certificates::refresh);
+        CertificateApplicationsViewModel applications = new CertificateApplicationsViewModel(client, tasks());
+        applicationsTab.setContent(new CertificateApplicationsView(applications, bundle).load());
+        onSelection(applicationsTab, applications::refresh);
+        PartnershipsViewModel partnerships = new PartnershipsViewModel(client, tasks());
+        partnershipsTab.setContent(new PartnershipsView(partnerships, bundle).load());
+        onSelection(partnershipsTab, partnerships::refresh);
+        // Users are shown again on return: a binding made on the certificates tab changes their 署名権限.
+        usersTab.setOnSelectionChanged(e -> {
+            if (usersTab.isSelected()) {
+                users.refresh();
+            }
+        });
         AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle));
         auditTab.setContent(new AuditView(audit, bundle).load());
         auditTab.setOnSelectionChanged(e -> {
             if (auditTab.isSelected() && audit.events().isEmpty()) {
                 audit.search();
+            }
+        });
+    }
+
+    private AdminTasks tasks() {
+        return new AdminTasks(CALLS, ui, bundle);
+    }
+
+    /** Loads a tab's data each time it is opened, so what another tab changed is seen. */
+    private static void onSelection(Tab tab, Runnable load) {
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                load.run();
             }
         });
     }

@@ -3,7 +3,12 @@ package jp.sitesign.desktop.admin;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -15,13 +20,19 @@ import javafx.stage.Window;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserView;
 
-/** The register / edit form of a user. The server checks the fields and its message is shown on the screen. */
+/** The register / edit form of a user. The server checks the fields; its refusal is shown in the open form. */
 final class UserFormDialog {
     private UserFormDialog() {
     }
 
+    /**
+     * Shows the form; Save hands the form to {@code submit} with a callback that closes the dialog, which the
+     * caller runs only once the server accepted. Until then the dialog stays open with the input and shows
+     * {@code error} (the server's message) under the fields.
+     */
     static Optional<AdminClient.UserForm> ask(Window owner, ResourceBundle bundle, String title, UserView current,
-            List<Role> roles, Function<Role, String> roleLabel) {
+            List<Role> roles, Function<Role, String> roleLabel,
+            BiConsumer<AdminClient.UserForm, Runnable> submit, StringProperty error, BooleanProperty busy) {
         Dialog<AdminClient.UserForm> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -52,15 +63,34 @@ final class UserFormDialog {
         row(grid, 3, bundle.getString("admin.users.department"), department);
         row(grid, 4, bundle.getString("admin.users.title"), jobTitle);
         grid.addRow(5, new Label(bundle.getString("admin.users.role")), role);
+        Label errorLabel = new Label();
+        errorLabel.setId("formError");
+        errorLabel.getStyleClass().add("error-text");
+        errorLabel.setWrapText(true);
+        errorLabel.setMaxWidth(420);
+        error.set("");
+        errorLabel.textProperty().bind(error);
+        grid.add(errorLabel, 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
 
         ButtonType save = new ButtonType(bundle.getString("admin.users.save"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
-        dialog.getDialogPane().lookupButton(save).disableProperty().bind(role.valueProperty().isNull());
-        dialog.setResultConverter(b -> b == save ? new AdminClient.UserForm(name.getText(), kana.getText(),
-                email.getText(), department.getText(), jobTitle.getText(), role.getValue()) : null);
-        return dialog.showAndWait();
+        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+        saveButton.disableProperty().bind(role.valueProperty().isNull().or(busy));
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            AdminClient.UserForm form = new AdminClient.UserForm(name.getText(), kana.getText(), email.getText(),
+                    department.getText(), jobTitle.getText(), role.getValue());
+            submit.accept(form, () -> {
+                dialog.setResult(form);
+                dialog.close();
+            });
+        });
+        dialog.setResultConverter(b -> null);
+        Optional<AdminClient.UserForm> result = dialog.showAndWait();
+        errorLabel.textProperty().unbind();
+        return result;
     }
 
     private static TextField field(String value) {

@@ -13,6 +13,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -57,6 +58,10 @@ public final class UsersView {
     private Button resumeButton;
     @FXML
     private Button deleteButton;
+    @FXML
+    private Button grantAuthorityButton;
+    @FXML
+    private Button withdrawAuthorityButton;
     @FXML
     private Label reasonLabel;
     @FXML
@@ -150,6 +155,10 @@ public final class UsersView {
         resumeButton.setOnAction(e -> viewModel.resume());
         guard(deleteButton, viewModel.deleteDecision());
         deleteButton.setOnAction(e -> confirmDelete());
+        guard(grantAuthorityButton, viewModel.grantDecision());
+        grantAuthorityButton.setOnAction(e -> chooseCertificate());
+        guard(withdrawAuthorityButton, viewModel.withdrawAuthorityDecision());
+        withdrawAuthorityButton.setOnAction(e -> viewModel.withdrawSigningAuthority());
         reasonLabel.textProperty().bind(Bindings.createStringBinding(() -> firstReason(viewModel.editDecision().get(),
                 viewModel.suspendDecision().get(), viewModel.deleteDecision().get()), viewModel.editDecision(),
                 viewModel.suspendDecision(), viewModel.deleteDecision()));
@@ -169,7 +178,8 @@ public final class UsersView {
 
     private void register() {
         UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.registerTitle"), null,
-                viewModel.registrableRoles(), viewModel::roleLabel).ifPresent(viewModel::register);
+                viewModel.registrableRoles(), viewModel::roleLabel, viewModel::register, viewModel.errorProperty(),
+                viewModel.busyProperty());
     }
 
     private void edit() {
@@ -180,7 +190,34 @@ public final class UsersView {
         List<Role> roles = viewModel.registrableRoles().contains(u.role()) ? viewModel.registrableRoles()
                 : List.of(u.role());
         UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.editTitle"), u, roles,
-                viewModel::roleLabel).ifPresent(viewModel::edit);
+                viewModel::roleLabel, viewModel::edit, viewModel.errorProperty(), viewModel.busyProperty());
+    }
+
+    /** Which certificate gives the selected user their authority; none registered is said, not offered. */
+    private void chooseCertificate() {
+        if (viewModel.bindableCertificates().isEmpty()) {
+            viewModel.errorProperty().set(bundle.getString("admin.users.noCertificate"));
+            return;
+        }
+        ChoiceDialog<AdminClient.Certificate> dialog = new ChoiceDialog<>(viewModel.bindableCertificates().get(0),
+                viewModel.bindableCertificates());
+        dialog.initOwner(table.getScene().getWindow());
+        dialog.setTitle(bundle.getString("admin.users.grantTitle"));
+        dialog.setHeaderText(bundle.getString("admin.users.grantHeader"));
+        // The choice box exists only once the dialog pane is laid out.
+        dialog.setOnShown(e -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<AdminClient.Certificate> box = (ComboBox<AdminClient.Certificate>) dialog.getDialogPane()
+                    .lookup(".combo-box");
+            if (box != null) {
+                box.setId("certificateChoice");
+                box.setConverter(converter(c -> c.number() + "  " + c.commonName() + "  〜" + c.notAfter()
+                        .atZone(jp.sitesign.model.time.JapanTime.ZONE).toLocalDate()));
+            }
+        });
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(bundle.getString("admin.users.grant"));
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(bundle.getString("admin.users.cancel"));
+        dialog.showAndWait().ifPresent(c -> viewModel.grantSigningAuthority(c.number()));
     }
 
     private void confirmDelete() {

@@ -53,6 +53,9 @@ public final class UsersViewModel {
     private final ObjectBinding<Decision> suspendDecision;
     private final ObjectBinding<Decision> resumeDecision;
     private final ObjectBinding<Decision> deleteDecision;
+    private final ObjectBinding<Decision> grantDecision;
+    private final ObjectBinding<Decision> withdrawAuthorityDecision;
+    private final ObservableList<AdminClient.Certificate> bindableCertificates = FXCollections.observableArrayList();
     private final BooleanBinding canRegister;
     private final javafx.beans.binding.StringBinding pageText;
 
@@ -63,6 +66,11 @@ public final class UsersViewModel {
         suspendDecision = decision(Action.SUSPEND_USER, UserStatus.ACTIVE);
         resumeDecision = decision(Action.RESUME_USER, UserStatus.SUSPENDED);
         deleteDecision = decision(Action.DELETE_USER, null);
+        grantDecision = decision(Action.SET_SIGNING_AUTHORITY, UserStatus.ACTIVE);
+        withdrawAuthorityDecision = Bindings.createObjectBinding(() -> {
+            UserView u = selected.get();
+            return u == null || !u.signingAuthority() ? null : grantDecision.get();
+        }, selected, grantDecision);
         canRegister = Bindings.createBooleanBinding(() -> access.get() != null
                 && !registrableRoles().isEmpty(), access);
         pageText = Bindings.createStringBinding(() -> total.get() == 0
@@ -102,9 +110,13 @@ public final class UsersViewModel {
         int from = offset.get();
         tasks.run(() -> {
             AdminAccess me = AdminAccess.of(client.me());
-            return new Loaded(me, me.administers() ? client.users(filter, from, PAGE) : null);
+            boolean certificates = me.onCompany(Action.MANAGE_CERTIFICATES).allowed();
+            return new Loaded(me, me.administers() ? client.users(filter, from, PAGE) : null,
+                    certificates ? client.certificates().stream().filter(CertificatesViewModel::bindable).toList()
+                            : List.of());
         }, loaded -> {
             access.set(loaded.access());
+            bindableCertificates.setAll(loaded.certificates());
             if (loaded.page() == null) {
                 users.clear();
                 total.set(0);
@@ -118,7 +130,7 @@ public final class UsersViewModel {
         });
     }
 
-    private record Loaded(AdminAccess access, AdminClient.UserPage page) {
+    private record Loaded(AdminAccess access, AdminClient.UserPage page, List<AdminClient.Certificate> certificates) {
     }
 
     /** The roles this user may hand out to a new user (never the owner). */
@@ -130,7 +142,16 @@ public final class UsersViewModel {
 
     /** Registers a user; on success {@link #registeredProperty()} holds the one-time password until acknowledged. */
     public void register(AdminClient.UserForm form) {
+        register(form, () -> { });
+    }
+
+    /**
+     * Registers a user; {@code onSaved} runs first once the server has accepted (the form then closes), so a
+     * refusal leaves the form open with what was typed and the server's message in {@link #errorProperty()}.
+     */
+    public void register(AdminClient.UserForm form, Runnable onSaved) {
         tasks.run(() -> client.register(form), r -> {
+            onSaved.run();
             registered.set(r);
             message.set(I18n.format(tasks.bundle(), "admin.users.registered", r.user().id()));
             load();
@@ -144,6 +165,11 @@ public final class UsersViewModel {
 
     /** Saves an edit of the selected user, based on the revision shown. */
     public void edit(AdminClient.UserForm form) {
+        edit(form, () -> { });
+    }
+
+    /** As {@link #register(AdminClient.UserForm, Runnable)}: {@code onSaved} only once the server accepted. */
+    public void edit(AdminClient.UserForm form, Runnable onSaved) {
         UserView target = selected.get();
         if (target == null) {
             return;
@@ -153,7 +179,10 @@ public final class UsersViewModel {
             tasks.error().set(tasks.reason(d));
             return;
         }
-        tasks.run(() -> client.update(target.id(), target.revision(), form), u -> done("admin.users.updated", u));
+        tasks.run(() -> client.update(target.id(), target.revision(), form), u -> {
+            onSaved.run();
+            done("admin.users.updated", u);
+        });
     }
 
     public void suspend() {
@@ -176,6 +205,37 @@ public final class UsersViewModel {
         if (target != null) {
             tasks.run(() -> client.delete(target.id()), u -> done("admin.users.deleted", u));
         }
+    }
+
+    /** Gives the selected user 署名権限 by binding them to the company certificate {@code certificateNumber}. */
+    public void grantSigningAuthority(String certificateNumber) {
+        UserView target = selected.get();
+        if (target != null && certificateNumber != null && allowed(grantDecision.get())) {
+            tasks.run(() -> client.grantSigningAuthority(target.id(), certificateNumber),
+                    u -> done("admin.users.authorityGranted", u));
+        }
+    }
+
+    /** Takes the selected user's 署名権限 away: they are unbound from every company certificate. */
+    public void withdrawSigningAuthority() {
+        UserView target = selected.get();
+        if (target != null && allowed(withdrawAuthorityDecision.get())) {
+            tasks.run(() -> client.withdrawSigningAuthority(target.id()),
+                    u -> done("admin.users.authorityWithdrawn", u));
+        }
+    }
+
+    /** The company's certificates a user can be bound to now (valid or not yet valid). */
+    public ObservableList<AdminClient.Certificate> bindableCertificates() {
+        return bindableCertificates;
+    }
+
+    public ObjectBinding<Decision> grantDecision() {
+        return grantDecision;
+    }
+
+    public ObjectBinding<Decision> withdrawAuthorityDecision() {
+        return withdrawAuthorityDecision;
     }
 
     /** The confirmation question for deleting the selected user. */

@@ -80,6 +80,13 @@ public final class ServerApi {
         return answer.length == 0 ? null : json(answer);
     }
 
+    /** A POST of raw bytes (a certificate file) with their media type, answering the JSON body. */
+    public JsonNode upload(String path, String token, String contentType, byte[] body) {
+        byte[] answer = send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return answer.length == 0 ? null : json(answer);
+    }
+
     /** A download (CSV, ZIP, PDF) of the REST API, as bytes. */
     public byte[] download(String path, String token) {
         return send(get(path, token));

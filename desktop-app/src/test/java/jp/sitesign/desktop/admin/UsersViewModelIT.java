@@ -203,4 +203,45 @@ class UsersViewModelIT {
         en.refresh();
         assertThat(en.errorProperty().get()).startsWith("Available only while online");
     }
+
+    @Test
+    void aRefusedRegistrationDoesNotCloseTheForm_andASuccessfulOneDoes() {
+        UsersViewModel vm = adminVm(Language.JA);
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        vm.register(new AdminClient.UserForm("重複 確認", "チョウフク", "bad-address", "工務部", "係長", Role.MEMBER),
+                closed::incrementAndGet);
+        assertThat(closed.get()).isZero();
+        assertThat(vm.errorProperty().get()).contains("メールアドレスの形式が正しくありません");
+
+        vm.register(form("重複 確認", Role.MEMBER), closed::incrementAndGet);
+        assertThat(closed.get()).isEqualTo(1);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        vm.acknowledgeOneTimePassword();
+    }
+
+    @Test
+    void signingAuthorityIsGivenWithACertificateAndTakenAway() {
+        String adminToken = server.api().login(company.admin().value(), TestServer.PASSWORD);
+        String number = jp.sitesign.server.testing.TestCertificates.register(server.api(), adminToken,
+                jp.sitesign.server.testing.TestCertificates.company(server, "管理画面建設株式会社"));
+        UsersViewModel vm = adminVm(Language.JA);
+        assertThat(vm.bindableCertificates()).extracting(AdminClient.Certificate::number).contains(number);
+        select(vm, company.member2().value());
+        assertThat(vm.selectedProperty().get().signingAuthority()).isFalse();
+        assertThat(vm.withdrawAuthorityDecision().get()).as("nothing to take away").isNull();
+        assertThat(UsersViewModel.allowed(vm.grantDecision().get())).isTrue();
+
+        vm.grantSigningAuthority(number);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.selectedProperty().get().signingAuthority()).isTrue();
+        assertThat(vm.messageProperty().get()).contains("署名権限を付与しました");
+
+        vm.withdrawSigningAuthority();
+        assertThat(vm.selectedProperty().get().signingAuthority()).isFalse();
+
+        UsersViewModel memberVm = new UsersViewModel(member, AdminFixture.tasks(Language.JA));
+        memberVm.refresh();
+        memberVm.selectedProperty().set(vm.selectedProperty().get());
+        assertThat(UsersViewModel.allowed(memberVm.grantDecision().get())).isFalse();
+    }
 }

@@ -1,0 +1,130 @@
+package jp.sitesign.desktop.admin;
+
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.model.partnership.Partnership;
+import jp.sitesign.model.policy.Decision;
+import jp.sitesign.model.time.JapanTime;
+
+/** 取引先と承諾's controller: the table, the method text being consented to, and the withdraw confirmation. */
+public final class PartnershipsView {
+    private final PartnershipsViewModel viewModel;
+    private final ResourceBundle bundle;
+
+    @FXML
+    private Button consentButton;
+    @FXML
+    private Button withdrawButton;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Label reasonLabel;
+    @FXML
+    private TableView<Partnership> partnershipTable;
+    @FXML
+    private TableColumn<Partnership, String> partnerColumn;
+    @FXML
+    private TableColumn<Partnership, String> proposedColumn;
+    @FXML
+    private TableColumn<Partnership, String> ourColumn;
+    @FXML
+    private TableColumn<Partnership, String> theirColumn;
+    @FXML
+    private TextArea methodText;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Label errorLabel;
+
+    public PartnershipsView(PartnershipsViewModel viewModel, ResourceBundle bundle) {
+        this.viewModel = viewModel;
+        this.bundle = bundle;
+    }
+
+    public Parent load() {
+        return ViewLoader.load(this, bundle);
+    }
+
+    @FXML
+    private void initialize() {
+        column(partnerColumn, viewModel::partnerName);
+        column(proposedColumn, p -> JapanTime.display(p.proposedAt()));
+        column(ourColumn, p -> viewModel.consentText(p.ourConsent()));
+        column(theirColumn, p -> viewModel.consentText(p.theirConsent()));
+        partnershipTable.setItems(viewModel.partnerships());
+        partnershipTable.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null || !viewModel.partnerships().contains(viewModel.selectedProperty().get())) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((o, old, now) -> {
+            if (partnershipTable.getSelectionModel().getSelectedItem() != now) {
+                partnershipTable.getSelectionModel().select(now);
+            }
+        });
+        methodText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
+                ? "" : viewModel.selectedProperty().get().methodDescription(), viewModel.selectedProperty()));
+
+        guard(consentButton, viewModel.consentDecision());
+        consentButton.setOnAction(e -> viewModel.consent());
+        guard(withdrawButton, viewModel.withdrawDecision());
+        withdrawButton.setOnAction(e -> confirmWithdraw());
+        refreshButton.setOnAction(e -> viewModel.refresh());
+        reasonLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            for (Decision d : new Decision[] {viewModel.consentDecision().get(), viewModel.withdrawDecision().get()}) {
+                if (d != null && d.denied()) {
+                    return viewModel.reason(d);
+                }
+            }
+            return "";
+        }, viewModel.consentDecision(), viewModel.withdrawDecision()));
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+    }
+
+    private void confirmWithdraw() {
+        ButtonType withdraw = new ButtonType(bundle.getString("admin.partners.withdrawConfirm"),
+                ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, viewModel.withdrawQuestion(), cancel, withdraw);
+        alert.initOwner(partnershipTable.getScene().getWindow());
+        alert.setTitle(bundle.getString("admin.partners.withdrawTitle"));
+        alert.setHeaderText(bundle.getString("admin.partners.withdrawTitle"));
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == withdraw) {
+            viewModel.withdraw();
+        }
+    }
+
+    private void guard(Button button, ObjectBinding<Decision> decision) {
+        button.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !PartnershipsViewModel.allowed(decision.get()), decision).or(viewModel.busyProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(decision.get()), decision));
+        button.setTooltip(tip);
+    }
+
+    private static void column(TableColumn<Partnership, String> column, Function<Partnership, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+    }
+}

@@ -1,0 +1,94 @@
+package jp.sitesign.desktop.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.model.partnership.Partnership;
+import jp.sitesign.model.policy.Denial;
+import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** 取引先と承諾 through its view model: the counterparty records, withdraws and gives its 承諾 again. */
+class PartnershipsViewModelIT {
+    static TestServer server;
+    static AdminFixture fx;
+    static TestServer.TestCompany proposer;
+    static TestServer.TestCompany partner;
+    static AdminClient partnerAdmin;
+    static AdminClient partnerMember;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        fx = new AdminFixture(server);
+        proposer = server.createCompany("元請建設株式会社");
+        partner = server.createCompany("協力工業株式会社");
+        String token = server.api().login(proposer.admin().value(), TestServer.PASSWORD);
+        ApiClient.Response r = server.api().post("/api/v1/partnerships", token, Map.of("counterpartyId",
+                partner.id().value(), "methodDescription", "SiteSign による電子契約（PAdES 署名・タイムスタンプ付き）"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        partnerAdmin = fx.clientOf(partner.admin());
+        partnerMember = fx.clientOf(partner.member());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static PartnershipsViewModel vm(AdminClient client, Language language) {
+        PartnershipsViewModel vm = new PartnershipsViewModel(client, AdminFixture.tasks(language));
+        vm.refresh();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        vm.selectedProperty().set(vm.partnerships().get(0));
+        return vm;
+    }
+
+    @Test
+    void theCounterpartyConsents_withdrawsWithAnExplanation_andConsentsAgain() {
+        PartnershipsViewModel vm = vm(partnerAdmin, Language.JA);
+        Partnership p = vm.selectedProperty().get();
+        assertThat(vm.partnerName(p)).contains("元請建設株式会社", proposer.id().value());
+        assertThat(vm.consentText(p.theirConsent())).startsWith("承諾済み").contains(proposer.admin().value());
+        if (p.ourConsent() != null && p.ourConsent().inForce()) {
+            vm.withdraw();
+        }
+        assertThat(vm.withdrawDecision().get()).as("nothing to withdraw").isNull();
+        assertThat(PartnershipsViewModel.allowed(vm.consentDecision().get())).isTrue();
+
+        vm.consent();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        Partnership consented = vm.selectedProperty().get();
+        assertThat(consented.ourConsent().inForce()).isTrue();
+        assertThat(vm.consentText(consented.ourConsent())).startsWith("承諾済み").contains(partner.admin().value());
+        assertThat(PartnershipsViewModel.bothInForce(consented)).isTrue();
+        assertThat(vm.consentDecision().get()).as("already consented").isNull();
+
+        assertThat(vm.withdrawQuestion()).contains("元請建設株式会社", "新たに送付できなくなります", "5条の5");
+        vm.withdraw();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        Partnership withdrawn = vm.selectedProperty().get();
+        assertThat(withdrawn.ourConsent().inForce()).isFalse();
+        assertThat(vm.consentText(withdrawn.ourConsent())).startsWith("撤回").contains(partner.admin().value());
+        assertThat(vm.messageProperty().get()).contains("撤回しました");
+
+        PartnershipsViewModel proposerView = vm(fx.clientOf(proposer.admin()), Language.EN);
+        assertThat(proposerView.consentText(proposerView.selectedProperty().get().theirConsent()))
+                .startsWith("Withdrawn");
+    }
+
+    @Test
+    void aMemberSeesThePartnersButCannotConsentOrWithdraw() {
+        PartnershipsViewModel vm = vm(partnerMember, Language.EN);
+        assertThat(vm.partnerships()).hasSize(1);
+        Partnership p = vm.selectedProperty().get();
+        boolean inForce = p.ourConsent() != null && p.ourConsent().inForce();
+        var decision = inForce ? vm.withdrawDecision().get() : vm.consentDecision().get();
+        assertThat(PartnershipsViewModel.allowed(decision)).isFalse();
+        assertThat(vm.reason(decision)).isEqualTo(Denial.ROLE_REQUIRED.reasonEn());
+    }
+}
