@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one thread that opens and draws PDFs, so the UI thread never waits for PDFBox and the
  * non-thread-safe document is only ever touched here. Requests are not served in arrival order: each time
- * the thread is free it takes, first, the page the user is looking at ({@link #focus}); then the pages
- * next to it (prefetch); then thumbnails, newest first. Page requests that are no longer near the focus
+ * the thread is free it takes, first, a quick low-resolution draft of the page the user is looking at when
+ * one was asked for ({@link Kind#QUICK}); then that page ({@link #focus}); then the pages next to it
+ * (prefetch); then thumbnails, newest first. Drafts for any other page are dropped. Page requests that are no longer near the focus
  * (the user flipped on quickly) are dropped instead of drawn. Drawn pages go to a byte-bounded cache.
  */
 public final class PageRenderer implements AutoCloseable {
@@ -25,8 +26,12 @@ public final class PageRenderer implements AutoCloseable {
     public static final int AHEAD = 2;
     public static final int BEHIND = 1;
 
-    /** What a request is for; thumbnails are never dropped for being far from the focus. */
-    public enum Kind { PAGE, THUMBNAIL }
+    /**
+     * What a request is for, in the order they are served: a quick draft of the focus page at a lower
+     * scale, shown enlarged until the page itself is drawn; a page at the scale shown; a thumbnail, never
+     * dropped for being far from the focus.
+     */
+    public enum Kind { QUICK, PAGE, THUMBNAIL }
 
     /** An opened document: its generation tags every request and cached page for it. */
     public record DocumentInfo(long generation, List<PageSize> pages) {
@@ -225,9 +230,9 @@ public final class PageRenderer implements AutoCloseable {
             return null;
         }
         Focus f = focus;
-        dropQueued(task -> task.kind == Kind.PAGE && f != null && distance(task, f) == Integer.MAX_VALUE);
+        dropQueued(task -> task.kind != Kind.THUMBNAIL && f != null && distance(task, f) == Integer.MAX_VALUE);
         Comparator<PageTask> wanted = Comparator
-                .<PageTask>comparingInt(task -> task.kind == Kind.PAGE ? 0 : 1)
+                .<PageTask>comparingInt(task -> task.kind.ordinal())
                 .thenComparingInt(task -> f == null ? 0 : distance(task, f))
                 .thenComparingLong(task -> task.kind == Kind.PAGE ? task.order : -task.order);
         PageTask best = queued.values().stream().min(wanted).orElse(null);
@@ -242,6 +247,10 @@ public final class PageRenderer implements AutoCloseable {
     private static int distance(PageTask task, Focus f) {
         if (task.kind == Kind.THUMBNAIL) {
             return 0;
+        }
+        if (task.kind == Kind.QUICK) {
+            return task.key.generation() == f.generation() && task.key.pageIndex() == f.pageIndex()
+                    ? 0 : Integer.MAX_VALUE;
         }
         if (task.key.generation() != f.generation() || task.key.scaleKey() != f.scaleKey()) {
             return Integer.MAX_VALUE;

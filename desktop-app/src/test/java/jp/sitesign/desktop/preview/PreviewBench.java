@@ -48,24 +48,36 @@ public final class PreviewBench {
         Fx.nextPulse(scene);
         if (cold) {
             System.out.printf("cold: open → page 1 visible %.1f ms%n", visibleAfter(scene, vm, 0, v -> v.open(pdf)));
+            awaitSharp(vm);
         } else {
             List<Double> open = new ArrayList<>();
             List<Double> cached = new ArrayList<>();
             List<Double> uncached = new ArrayList<>();
+            List<Double> uncachedSharp = new ArrayList<>();
+            List<Double> openSharp = new ArrayList<>();
+            visibleAfter(scene, vm, 0, v -> v.open(pdf)); // to learn the scale a page is drawn at in this window
+            awaitSharp(vm);
+            int sharp = Fx.call(() -> vm.shownPageProperty().get().scaleKey());
             for (int i = 0; i < 10; i++) {
                 Path copy = Files.copy(pdf, dir.resolve("50-" + i + ".pdf"));
-                open.add(visibleAfter(scene, vm, 0, v -> v.open(copy)));
+                double[] opened = visibleAfter(scene, vm, 0, sharp, v -> v.open(copy));
+                open.add(opened[0]);
+                openSharp.add(opened[1]);
             }
             for (int i = 0; i < 20; i++) {
                 int next = Fx.call(() -> vm.currentPageProperty().get()) + 1;
-                awaitCached(renderer, vm, next);
+                awaitCached(renderer, vm, next, sharp);
                 cached.add(visibleAfter(scene, vm, next, PreviewViewModel::nextPage));
                 int far = (next + 10) % 40; // stays below the last page, so the next flip has a page to go to
-                uncached.add(visibleAfter(scene, vm, far, v -> v.goTo(far)));
+                double[] jump = visibleAfter(scene, vm, far, sharp, v -> v.goTo(far));
+                uncached.add(jump[0]);
+                uncachedSharp.add(jump[1]);
             }
-            report("open → page 1 visible (warm, 10 opens)", open);
+            report("open → page 1 visible (warm, 10 opens): draft", open);
+            report("open → page 1 visible (warm, 10 opens): sharp", openSharp);
             report("flip to a prefetched page", cached);
-            report("flip to a page not drawn yet", uncached);
+            report("flip to a page not drawn yet: draft", uncached);
+            report("flip to a page not drawn yet: sharp", uncachedSharp);
             System.out.printf("page cache after the run: %.1f MiB%n", renderer.cachedBytes() / 1048576.0);
         }
         renderer.close();
@@ -76,22 +88,40 @@ public final class PreviewBench {
     /** Milliseconds from {@code action} on the FX thread to the first pulse showing page {@code page}. */
     private static double visibleAfter(Scene scene, PreviewViewModel vm, int page, Consumer<PreviewViewModel> action)
             throws Exception {
+        return visibleAfter(scene, vm, page, -1, action)[0];
+    }
+
+    /**
+     * Milliseconds from {@code action} on the FX thread to the first pulse showing page {@code page} in any
+     * drawing (a quick draft counts), and to the first showing it drawn at {@code sharpScale}.
+     */
+    private static double[] visibleAfter(Scene scene, PreviewViewModel vm, int page, int sharpScale,
+            Consumer<PreviewViewModel> action) throws Exception {
         CompletableFuture<Long> visibleAt = new CompletableFuture<>();
+        CompletableFuture<Long> sharpAt = new CompletableFuture<>();
         long start = Fx.call(() -> {
             vm.shownPageProperty().addListener(new javafx.beans.value.ChangeListener<RenderedPage>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends RenderedPage> obs, RenderedPage old,
                         RenderedPage now) {
-                    if (now != null && now.pageIndex() == page) {
-                        vm.shownPageProperty().removeListener(this);
-                        Runnable[] pulse = new Runnable[1];
-                        pulse[0] = () -> {
-                            scene.removePostLayoutPulseListener(pulse[0]);
-                            visibleAt.complete(System.nanoTime());
-                        };
-                        scene.addPostLayoutPulseListener(pulse[0]);
-                        Platform.requestNextPulse();
+                    if (now == null || now.pageIndex() != page) {
+                        return;
                     }
+                    boolean sharp = sharpScale < 0 || now.scaleKey() == sharpScale;
+                    if (sharp) {
+                        vm.shownPageProperty().removeListener(this);
+                    }
+                    Runnable[] pulse = new Runnable[1];
+                    pulse[0] = () -> {
+                        scene.removePostLayoutPulseListener(pulse[0]);
+                        long t = System.nanoTime();
+                        visibleAt.complete(t);
+                        if (sharp) {
+                            sharpAt.complete(t);
+                        }
+                    };
+                    scene.addPostLayoutPulseListener(pulse[0]);
+                    Platform.requestNextPulse();
                 }
             });
             long t0 = System.nanoTime();
@@ -99,7 +129,8 @@ public final class PreviewBench {
             return t0;
         });
         try {
-            return (visibleAt.get(60, TimeUnit.SECONDS) - start) / 1e6;
+            return new double[] {(visibleAt.get(60, TimeUnit.SECONDS) - start) / 1e6,
+                (sharpAt.get(60, TimeUnit.SECONDS) - start) / 1e6};
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("page " + (page + 1) + " not shown; showing "
                     + Fx.call(() -> vm.pageLabelProperty().get() + " drawing " + vm.shownPageProperty().get().pageIndex()
@@ -107,10 +138,16 @@ public final class PreviewBench {
         }
     }
 
-    private static void awaitCached(PageRenderer renderer, PreviewViewModel vm, int page) throws Exception {
+    private static void awaitSharp(PreviewViewModel vm) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Fx.call(() -> vm.loadingProperty().get()) && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    private static void awaitCached(PageRenderer renderer, PreviewViewModel vm, int page, int scale) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long gen = Fx.call(vm::generation);
-        int scale = Fx.call(() -> vm.shownPageProperty().get().scaleKey());
         while (renderer.cached(gen, page, scale).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }

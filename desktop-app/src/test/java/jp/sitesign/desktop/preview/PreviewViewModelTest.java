@@ -46,7 +46,7 @@ class PreviewViewModelTest {
     @Test
     void openingShowsPageOneDrawnOnTheRenderThreadAndNotOnTheUiThread() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
 
         assertThat(ui.call(() -> vm.pageLabelProperty().get())).isEqualTo("1 / 50");
         assertThat(ui.call(() -> vm.shownPageProperty().get().pageIndex())).isZero();
@@ -59,7 +59,7 @@ class PreviewViewModelTest {
     @Test
     void theNextPageIsDrawnAheadSoTurningToItShowsItAtOnce() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
         int scale = ui.call(() -> vm.shownPageProperty().get().scaleKey());
         ui.await(() -> opener.pagesDrawnAt(scale).containsAll(java.util.List.of(1, 2)));
 
@@ -76,7 +76,7 @@ class PreviewViewModelTest {
     @Test
     void theWantedPageChangesAtOnceWhileItsDrawingIsStillBeingMade() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
         opener.hold();
 
         ui.run(vm::lastPage);
@@ -85,14 +85,34 @@ class PreviewViewModelTest {
         assertThat(ui.call(() -> vm.loadingProperty().get())).isTrue();
         assertThat(ui.call(() -> vm.shownPageProperty().get().pageIndex())).as("the old drawing stays").isZero();
         opener.releaseAll();
-        ui.await(() -> vm.shownPageProperty().get().pageIndex() == 49);
-        assertThat(ui.call(() -> vm.loadingProperty().get())).isFalse();
+        ui.await(() -> vm.shownPageProperty().get().pageIndex() == 49 && !vm.loadingProperty().get());
+    }
+
+    @Test
+    void aJumpToAPageNotDrawnYetShowsAQuickDraftFirstThenTheSharpPage() throws Exception {
+        ui.run(() -> vm.open(fiftyPages));
+        awaitSharpPage();
+        int scale = ui.call(() -> vm.shownPageProperty().get().scaleKey());
+        ui.await(() -> opener.pagesDrawnAt(scale).containsAll(java.util.List.of(1, 2)));
+        opener.hold();
+
+        ui.run(() -> vm.goTo(30));
+        opener.release(1); // one drawing: the draft goes before the page itself
+
+        ui.await(() -> vm.shownPageProperty().get().pageIndex() == 30);
+        RenderedPage draft = ui.call(() -> vm.shownPageProperty().get());
+        assertThat(draft.scaleKey()).isCloseTo(scale / PreviewViewModel.DRAFT_DIVISOR,
+                org.assertj.core.data.Offset.offset(1));
+        assertThat(ui.call(() -> vm.loadingProperty().get())).as("still drawing the sharp page").isTrue();
+        opener.releaseAll();
+        ui.await(() -> vm.shownPageProperty().get().scaleKey() == scale && !vm.loadingProperty().get());
+        assertThat(ui.call(() -> vm.shownPageProperty().get().pageIndex())).isEqualTo(30);
     }
 
     @Test
     void flippingQuicklyDrawsThePageLandedOnNotEveryPagePassed() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
         int scale = ui.call(() -> vm.shownPageProperty().get().scaleKey());
         ui.await(() -> opener.pagesDrawnAt(scale).size() >= 3);
         opener.hold();
@@ -103,7 +123,7 @@ class PreviewViewModelTest {
             }
         });
         opener.releaseAll();
-        ui.await(() -> vm.shownPageProperty().get().pageIndex() == 20);
+        ui.await(() -> vm.shownPageProperty().get().pageIndex() == 20 && !vm.loadingProperty().get());
 
         assertThat(opener.pagesDrawnAt(scale)).contains(20).doesNotContain(10, 11, 12, 13, 14, 15);
     }
@@ -111,7 +131,7 @@ class PreviewViewModelTest {
     @Test
     void fitWidthFillsTheViewportAndZoomStepsLeaveIt() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
 
         double a4WidthPt = 595.28;
         assertThat(ui.call(() -> vm.pageDisplayWidthProperty().get()))
@@ -125,7 +145,8 @@ class PreviewViewModelTest {
         ui.run(vm::zoomIn);
         assertThat(ui.call(() -> vm.zoomProperty().get())).isEqualTo(1.25);
         assertThat(ui.call(() -> vm.zoomLabelProperty().get())).isEqualTo("125 %");
-        ui.await(() -> Math.abs(vm.shownPageProperty().get().width() - a4WidthPt * 96 / 72 * 1.25) <= 1);
+        ui.await(() -> Math.abs(vm.shownPageProperty().get().width() - a4WidthPt * 96 / 72 * 1.25) <= 1
+                && !vm.loadingProperty().get());
 
         ui.run(() -> vm.viewportWidthProperty().set(500));
         assertThat(ui.call(() -> vm.zoomProperty().get())).as("a manual zoom ignores the window size").isEqualTo(1.25);
@@ -137,7 +158,7 @@ class PreviewViewModelTest {
     @Test
     void pagingStopsAtTheFirstAndLastPage() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
 
         assertThat(ui.call(() -> vm.canGoBack().get())).isFalse();
         ui.run(vm::previousPage);
@@ -152,7 +173,7 @@ class PreviewViewModelTest {
     @Test
     void thumbnailsAreSmallDrawingsOfTheirPage() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
         java.util.concurrent.CompletableFuture<RenderedPage> thumb = new java.util.concurrent.CompletableFuture<>();
 
         ui.run(() -> vm.requestThumbnail(7, thumb::complete));
@@ -178,13 +199,19 @@ class PreviewViewModelTest {
     void openingAnotherDocumentReplacesTheFirst() throws Exception {
         Path threePages = TestDocuments.pages(dir, 3);
         ui.run(() -> vm.open(fiftyPages));
-        ui.await(() -> vm.shownPageProperty().get() != null);
+        awaitSharpPage();
         ui.run(vm::lastPage);
 
         ui.run(() -> vm.open(threePages));
-        ui.await(() -> vm.pageCountProperty().get() == 3 && vm.shownPageProperty().get() != null);
+        ui.await(() -> vm.pageCountProperty().get() == 3 && vm.shownPageProperty().get() != null
+                && !vm.loadingProperty().get());
 
         assertThat(ui.call(() -> vm.pageLabelProperty().get())).isEqualTo("1 / 3");
         assertThat(ui.call(() -> vm.shownPageProperty().get().pageIndex())).isZero();
+    }
+
+    /** Waits until a page is shown at the scale it is wanted at (not its quick draft). */
+    private void awaitSharpPage() throws Exception {
+        ui.await(() -> vm.shownPageProperty().get() != null && !vm.loadingProperty().get());
     }
 }
