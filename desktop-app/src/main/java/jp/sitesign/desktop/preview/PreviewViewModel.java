@@ -39,6 +39,8 @@ public final class PreviewViewModel {
     /** Room left beside the page when fitting its width. */
     static final double FIT_MARGIN = 32;
     static final double THUMBNAIL_WIDTH = 110;
+    /** The most pixels one drawn page may have (16 M ≈ 64 MiB of ARGB). */
+    static final double MAX_PAGE_PIXELS = 16_000_000;
     /** How much smaller the quick draft of a page not drawn yet is (see showDraft). */
     static final int DRAFT_DIVISOR = 3;
 
@@ -273,8 +275,20 @@ public final class PreviewViewModel {
         zoomLabel.set(Math.round(z * 100) + " %");
     }
 
+    /**
+     * The scale the current page is drawn at: the zoom on this screen, but never more than
+     * {@link #MAX_PAGE_PIXELS} pixels — beyond that the image is shown enlarged, so an A1 drawing at
+     * 400 % on a high-density screen cannot exhaust the memory.
+     */
     private int currentScaleKey() {
-        return scaleKey(PX_PER_PT * zoom.get() * outputScale.get());
+        double wanted = PX_PER_PT * zoom.get() * outputScale.get();
+        int index = currentPage.get();
+        if (index >= 0 && index < pages.size()) {
+            PageSize size = pages.get(index);
+            double area = (double) size.widthPt() * size.heightPt();
+            wanted = Math.min(wanted, Math.sqrt(MAX_PAGE_PIXELS / area));
+        }
+        return scaleKey(wanted);
     }
 
     private static int scaleKey(double pixelsPerPoint) {

@@ -156,6 +156,31 @@ class PreviewViewModelTest {
     }
 
     @Test
+    void aHugePageAtTheHighestZoomIsDrawnWithinThePixelCapAndShownEnlarged() throws Exception {
+        Path a0 = dir.resolve("a0.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A0));
+            doc.save(a0.toFile());
+        }
+        ui.run(() -> vm.outputScaleProperty().set(2.0)); // a high-density screen
+        ui.run(() -> vm.open(a0));
+        awaitSharpPage();
+        for (int i = 0; i < PreviewViewModel.ZOOM_STEPS.length; i++) {
+            ui.run(vm::zoomIn);
+        }
+        assertThat(ui.call(() -> vm.zoomProperty().get())).isEqualTo(4.0);
+        ui.await(() -> vm.shownPageProperty().get() != null && !vm.loadingProperty().get()
+                && vm.shownPageProperty().get().width() > 2000);
+
+        RenderedPage page = ui.call(() -> vm.shownPageProperty().get());
+        long pixels = (long) page.width() * page.height();
+        assertThat(pixels).as("uncapped it would be %d pixels", (long) (2384 * 3370 * Math.pow(96.0 / 72 * 4 * 2, 2)))
+                .isLessThanOrEqualTo((long) PreviewViewModel.MAX_PAGE_PIXELS).isGreaterThan(12_000_000);
+        assertThat(ui.call(() -> vm.pageDisplayWidthProperty().get())).as("shown at the zoom asked for")
+                .isCloseTo(2384 * 96.0 / 72 * 4, org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    @Test
     void pagingStopsAtTheFirstAndLastPage() throws Exception {
         ui.run(() -> vm.open(fiftyPages));
         awaitSharpPage();
