@@ -23,6 +23,7 @@ exec 3>"$work/in"
 until [ -f "$work/server.properties" ]; do sleep 0.5; done
 # The desktop JVM with the app's own options (desktop-app/jvm.options), as ./sitesign starts it.
 mapfile -t JVM < <(grep -v '^#' desktop-app/jvm.options | grep .)
+export MALLOC_ARENA_MAX=2
 if command -v xvfb-run >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
   echo "window system: GTK on Xvfb"
   run() { xvfb-run -a -s "-screen 0 1280x800x24" java "${JVM[@]}" -Djava.awt.headless=true -cp "$CP" "$@" 2>/dev/null; }

@@ -10,6 +10,7 @@ mvn -q -B -pl common-model,desktop-app test-compile dependency:build-classpath -
 CP="desktop-app/target/test-classes:desktop-app/target/classes:common-model/target/test-classes:common-model/target/classes:$(cat desktop-app/target/bench.cp)"
 # The desktop JVM with the app's own options (desktop-app/jvm.options), as ./sitesign starts it.
 mapfile -t JVM < <(grep -v '^#' desktop-app/jvm.options | grep .)
+export MALLOC_ARENA_MAX=2
 if command -v xvfb-run >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
   echo "window system: GTK on Xvfb"
   run() { xvfb-run -a -s "-screen 0 1280x800x24" java "${JVM[@]}" -Djava.awt.headless=true -cp "$CP" "$@" 2>/dev/null; }

@@ -79,12 +79,12 @@ public final class PageRenderer implements AutoCloseable {
     }
 
     /**
-     * A renderer drawing with PDFBox, its cache a sixth of the heap up to 64 MiB (≈ 10 pages at fit width
+     * A renderer drawing with PDFBox, its cache an eighth of the heap up to 48 MiB (≈ 8 pages at fit width
      * with the thumbnails): enough for the pages around the one shown and those visited last, while the
      * app stays within its memory goal (BENCHMARKS.md) under the heap limit in {@code desktop-app/jvm.options}.
      */
     public static PageRenderer withPdfBox() {
-        long budget = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 6);
+        long budget = Math.min(48L << 20, Runtime.getRuntime().maxMemory() / 8);
         return new PageRenderer(PdfBoxPageSource::open, budget);
     }
 
