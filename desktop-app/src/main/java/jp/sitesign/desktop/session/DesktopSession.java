@@ -63,9 +63,12 @@ public final class DesktopSession implements AutoCloseable {
             char[] password, Clock clock) {
         ServerApi api = new ServerApi(server, pinned);
         String url = server.toString();
+        // The store's key derivation runs beside the server's password check (both are deliberately slow).
+        java.util.concurrent.CompletableFuture<LocalStores.Unlocked> ahead =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> stores.unlockAhead(url, userId, password));
         try {
             ServerApi.Login login = api.login(userId, password);
-            OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password);
+            OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password, ahead.join());
             DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
                     login.mustChangePassword(), opened.kind(), login.token(), clock);
             s.loggedInOnline = true;
@@ -76,6 +79,7 @@ public final class DesktopSession implements AutoCloseable {
             }
             return s;
         } catch (OfflineException e) {
+            ahead.join(); // done with the password before the offline login reads it again
             StoreSession store = stores.openOffline(url, userId, password);
             DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
                     clock);

@@ -51,6 +51,34 @@ public final class LocalStores {
 
     /** Opens the store after the server verified {@code password} for {@code user} of {@code company}. */
     public OnlineLogin openOnline(String serverUrl, UserId user, CompanyId company, char[] password) {
+        return openOnline(serverUrl, user, company, password, null);
+    }
+
+    /**
+     * A store key unwrapped ahead of the server's answer (see {@link #unlockAhead}); used only for the
+     * store it was unwrapped from.
+     */
+    public record Unlocked(StoreLocation at, SecretKey key) {
+    }
+
+    /**
+     * Unwraps the key of the store the user is logging in to while the server checks the password, so
+     * the two slow key derivations (the server's and this one) run side by side. Null when there is no
+     * store here yet or the password does not open it (then {@link #openOnline} decides as usual, after
+     * the server has accepted the password). The key is only ever used once the server has said yes.
+     */
+    public Unlocked unlockAhead(String serverUrl, String userId, char[] password) {
+        try {
+            StoreLocation at = location(serverUrl, userId);
+            return Files.exists(at.keyFile()) ? new Unlocked(at, StoreKeyFile.unwrap(at, password)) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #openOnline(String, UserId, CompanyId, char[])}, with a key unwrapped ahead (or null). */
+    public OnlineLogin openOnline(String serverUrl, UserId user, CompanyId company, char[] password,
+            Unlocked ahead) {
         StoreLocation at = location(serverUrl, user.value());
         OwnerOnlyFiles.directory(at.folder());
         if (!Files.exists(at.keyFile())) {
@@ -61,7 +89,7 @@ public final class LocalStores {
         }
         SecretKey key;
         try {
-            key = StoreKeyFile.unwrap(at, password);
+            key = ahead != null && ahead.at().equals(at) ? ahead.key() : StoreKeyFile.unwrap(at, password);
         } catch (SiteSignException e) {
             if (e.code() != ErrorCode.LOCAL_LOGIN_FAILED) {
                 throw e;

@@ -71,6 +71,30 @@ class StoreLoginTest {
     }
 
     @Test
+    void aKeyUnwrappedAheadOpensItsOwnStoreOnlyAndAWrongPasswordUnwrapsNothing() {
+        stores().openOnline(TestStores.SERVER, TestStores.ME, TestStores.OWN, PASSWORD.toCharArray()).session().close();
+        assertThat(stores().unlockAhead(TestStores.SERVER, "U00000198", PASSWORD.toCharArray()))
+                .as("no store here for that user").isNull();
+        assertThat(stores().unlockAhead(TestStores.SERVER, TestStores.ME.value(), "wrong".toCharArray())).isNull();
+
+        LocalStores.Unlocked ahead = stores().unlockAhead(TestStores.SERVER, TestStores.ME.value(),
+                PASSWORD.toCharArray());
+        assertThat(ahead).isNotNull();
+        OnlineLogin opened = stores().openOnline(TestStores.SERVER, TestStores.ME, TestStores.OWN,
+                PASSWORD.toCharArray(), ahead);
+        opened.session().close();
+        assertThat(opened.kind()).isEqualTo(OnlineLogin.Kind.OPENED);
+
+        // A key unwrapped for one store is never used for another: that user's store opens with its own key.
+        jp.sitesign.model.user.UserId other = new jp.sitesign.model.user.UserId("U00000199");
+        stores().openOnline(TestStores.SERVER, other, TestStores.OWN, PASSWORD.toCharArray()).session().close();
+        OnlineLogin otherOpened = stores().openOnline(TestStores.SERVER, other, TestStores.OWN,
+                PASSWORD.toCharArray(), ahead);
+        otherOpened.session().close();
+        assertThat(otherOpened.kind()).isEqualTo(OnlineLogin.Kind.OPENED);
+    }
+
+    @Test
     void aWrongPasswordOfflineFailsWithAClearMessageAndNoStoreMeansLogInOnlineFirst() {
         SiteSignException missing = failure(() -> stores().openOffline(TestStores.SERVER, TestStores.ME.value(),
                 PASSWORD.toCharArray()));
