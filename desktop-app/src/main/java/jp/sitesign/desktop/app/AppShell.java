@@ -72,6 +72,11 @@ public final class AppShell {
             mainViewModel.setSession(sessionText, logout);
         }
         mainViewModel.showAdmin(administers);
+        mainViewModel.onOpenConflicts(() -> {
+            if (contracts != null) {
+                contracts.showAttention();
+            }
+        });
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);

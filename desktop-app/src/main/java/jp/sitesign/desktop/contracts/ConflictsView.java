@@ -54,7 +54,11 @@ public final class ConflictsView {
         Label explanation = new Label(item.explanation());
         explanation.setWrapText(true);
         VBox card = new VBox(6, heading, explanation);
-        card.getStyleClass().add("attention-" + item.kind().name().toLowerCase(java.util.Locale.ROOT));
+        // Stable ids (the command's id for the card, fixed ones for its buttons) for tests and screenshots.
+        card.setId("attention-" + item.entry().command().id());
+        card.getStyleClass().addAll("attention-card",
+                "attention-" + item.kind().name().toLowerCase(java.util.Locale.ROOT));
+        heading.getStyleClass().add("attention-heading");
         if (!item.comparison().isEmpty()) {
             GridPane grid = new GridPane();
             grid.setHgap(16);
@@ -75,13 +79,16 @@ public final class ConflictsView {
         HBox buttons = new HBox(8);
         if (item.kind() == AttentionItem.Kind.CONFLICT) {
             Button mine = new Button(bundle.getString("conflicts.keepMine"));
+            mine.setId("keepMineButton");
             mine.setDisable(!item.canKeepMine());
             mine.setOnAction(e -> viewModel.keepMine(item));
             Button theirs = new Button(bundle.getString("conflicts.keepTheirs"));
+            theirs.setId("keepTheirsButton");
             theirs.setOnAction(e -> viewModel.keepTheirs(item));
             buttons.getChildren().addAll(mine, theirs);
         } else {
             Button ok = new Button(bundle.getString("conflicts.dismiss"));
+            ok.setId("dismissButton");
             ok.setOnAction(e -> viewModel.keepTheirs(item));
             buttons.getChildren().add(ok);
         }

@@ -149,9 +149,14 @@ public final class ConflictsViewModel {
         return true;
     }
 
-    /** Keeps what is on the server (or, for a refusal or "sign again", acknowledges it): dismissed. */
+    /**
+     * Keeps what is on the server (or, for a refusal or "sign again", acknowledges it): dismissed. The
+     * outbox changed, so the same callback as a saved command runs: the status bar's conflict count and the
+     * list follow at once instead of at the next periodic sync.
+     */
     public void keepTheirs(AttentionItem item) {
         store.outbox().dismiss(item.entry().command().id());
+        commandSaved.run();
         items.remove(item);
         message.set(bundle.getString("conflicts.dismissed"));
     }

@@ -47,7 +47,7 @@ public final class ContractListView {
     @FXML
     private TextField amountMaxField;
     @FXML
-    private TextField counterpartyField;
+    private ComboBox<String> counterpartyBox;
     @FXML
     private ComboBox<ContractQuery.Sort> sortBox;
     @FXML
@@ -107,7 +107,10 @@ public final class ContractListView {
         dateToField.textProperty().bindBidirectional(viewModel.dateToProperty());
         amountMinField.textProperty().bindBidirectional(viewModel.amountMinProperty());
         amountMaxField.textProperty().bindBidirectional(viewModel.amountMaxProperty());
-        counterpartyField.textProperty().bindBidirectional(viewModel.counterpartyProperty());
+        counterpartyBox.setItems(viewModel.counterpartyChoices());
+        counterpartyBox.setCellFactory(list -> labelled(viewModel::counterpartyLabel));
+        counterpartyBox.setButtonCell(labelled(viewModel::counterpartyLabel));
+        counterpartyBox.valueProperty().bindBidirectional(viewModel.counterpartyProperty());
 
         statusBox.getItems().add(null);
         statusBox.getItems().addAll(ContractStatus.values());

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,6 +33,7 @@ import jp.sitesign.desktop.sync.OfflineException;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.desktop.settings.DateDisplay;
 import jp.sitesign.desktop.settings.DateStyle;
@@ -65,6 +72,9 @@ public final class ContractListViewModel {
     private final ObjectProperty<ContractQuery.Sort> sort = new SimpleObjectProperty<>(this, "sort",
             ContractQuery.Sort.UPDATED_DESC);
     private final ObservableList<ContractRow> rows = FXCollections.observableArrayList();
+    /** The 取引先 picker: null (every company) first, then the partners by name, and a saved id no longer one. */
+    private final ObservableList<String> counterparties = FXCollections.observableArrayList((String) null);
+    private Map<String, String> partnerNames = Map.of();
     private final IntegerProperty total = new SimpleIntegerProperty(this, "total");
     private final IntegerProperty page = new SimpleIntegerProperty(this, "page");
     private final StringProperty pageText = new SimpleStringProperty(this, "pageText", "");
@@ -115,6 +125,7 @@ public final class ContractListViewModel {
         amountMax.set(f.amountMax());
         counterparty.set(f.counterparty());
         sort.set(f.sort());
+        updateCounterparties();
     }
 
     /** The filters changed: back to the first page, save them, search. */
@@ -159,8 +170,9 @@ public final class ContractListViewModel {
         return CompletableFuture.supplyAsync(() -> {
             filterFile.save(f);
             LocalPage found = store.contracts().search(q);
-            ContractTexts texts = new ContractTexts(bundle, store.partnerships());
-            return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total());
+            List<Partnership> partners = store.partnerships();
+            ContractTexts texts = new ContractTexts(bundle, partners);
+            return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total(), partners);
         }, background).handleAsync((found, failure) -> {
             if (request != generation) {
                 return null;
@@ -172,12 +184,53 @@ public final class ContractListViewModel {
             }
             rows.setAll(found.rows());
             total.set(found.total());
+            partners(found.partners());
             updatePageText();
             return null;
         }, ui);
     }
 
-    private record Found(List<ContractRow> rows, int total) {
+    private record Found(List<ContractRow> rows, int total, List<Partnership> partners) {
+    }
+
+    /** The picker's companies from the partnerships the store holds now (on the UI thread). */
+    private void partners(List<Partnership> partners) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Collator byName = Collator.getInstance(Locale.JAPANESE);
+        partners.stream().sorted(Comparator.comparing(ContractListViewModel::name, byName))
+                .forEach(p -> names.putIfAbsent(p.counterpartyId().value(), name(p)));
+        partnerNames = names;
+        updateCounterparties();
+    }
+
+    private static String name(Partnership p) {
+        return p.counterpartyName() == null ? p.counterpartyId().value() : p.counterpartyName();
+    }
+
+    private void updateCounterparties() {
+        List<String> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(partnerNames.keySet());
+        String chosen = counterparty.get();
+        if (chosen != null && !chosen.isBlank() && !choices.contains(chosen)) {
+            choices.add(chosen);
+        }
+        if (!choices.equals(counterparties)) {
+            counterparties.setAll(choices);
+        }
+    }
+
+    /** The picker's text for a company id: the partner's name, the id itself for another company, or すべて. */
+    public String counterpartyLabel(String id) {
+        if (id == null || id.isBlank()) {
+            return bundle.getString("contracts.filter.partner.all");
+        }
+        return partnerNames.getOrDefault(id, id);
+    }
+
+    /** The companies the 取引先 filter offers, as ids (null first: every company); see {@link #counterpartyLabel}. */
+    public ObservableList<String> counterpartyChoices() {
+        return counterparties;
     }
 
     private ContractRow row(LocalContract lk, ContractTexts texts) {

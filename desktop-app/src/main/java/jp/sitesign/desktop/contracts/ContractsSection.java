@@ -41,6 +41,7 @@ public final class ContractsSection {
             jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
     private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
+    private TabPane tabs;
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
         this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
@@ -130,13 +131,21 @@ public final class ContractsSection {
                 conflicts.refresh();
             }
         });
-        TabPane tabs = new TabPane(listTab, attentionTab);
+        attentionTab.setId("attentionTab");
+        tabs = new TabPane(listTab, attentionTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         detail.load(null);
         conflicts.refresh();
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
         root.setTop(toolbar(bundle));
         return root;
+    }
+
+    /** Brings the 対応が必要 tab to the front (the status bar's conflicts link). */
+    public void showAttention() {
+        if (tabs != null) {
+            tabs.getSelectionModel().select(tabs.getTabs().get(1));
+        }
     }
 
     /** New, edit and sign: the editor and the signing dialog open in windows of their own. */

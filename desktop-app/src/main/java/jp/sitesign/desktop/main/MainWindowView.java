@@ -43,7 +43,7 @@ public final class MainWindowView {
     @FXML
     private Label lastSyncLabel;
     @FXML
-    private Label conflictsLabel;
+    private javafx.scene.control.Hyperlink conflictsLabel;
 
     public MainWindowView(MainWindowViewModel viewModel, Function<Section, Node> contents) {
         this.viewModel = viewModel;
@@ -93,6 +93,10 @@ public final class MainWindowView {
         conflictsLabel.textProperty().bind(viewModel.conflictsText());
         conflictsLabel.visibleProperty().bind(viewModel.hasConflicts());
         conflictsLabel.managedProperty().bind(viewModel.hasConflicts());
+        conflictsLabel.setOnAction(e -> {
+            viewModel.openConflicts();
+            conflictsLabel.setVisited(false);
+        });
     }
 
     private void show(Section section) {

@@ -37,6 +37,7 @@ public final class MainWindowViewModel {
     private final javafx.beans.property.ReadOnlyStringWrapper sessionText =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "sessionText", "");
     private Runnable logoutAction;
+    private final java.util.List<Runnable> conflictsOpeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public MainWindowViewModel(SyncStatus status, ResourceBundle bundle) {
         this.bundle = bundle;
@@ -92,6 +93,20 @@ public final class MainWindowViewModel {
     /** The notices badge's button: opens the notices. */
     public void openNotices() {
         selectedSection.set(Section.NOTICES);
+    }
+
+    /**
+     * The status bar's conflicts link: opens the contracts section, then tells {@link #onOpenConflicts}'s
+     * listeners to show its 対応が必要 tab.
+     */
+    public void openConflicts() {
+        selectedSection.set(Section.CONTRACTS);
+        conflictsOpeners.forEach(Runnable::run);
+    }
+
+    /** Run by {@link #openConflicts()} once the contracts section is open (the shell selects the tab). */
+    public void onOpenConflicts(Runnable opener) {
+        conflictsOpeners.add(opener);
     }
 
     /** Unread notices; fed by the notices feature once it exists. */

@@ -114,7 +114,7 @@ class ConflictsViewModelTest {
         vm.keepTheirs(vm.items().get(0));
 
         assertThat(store.outbox().all()).isEmpty();
-        assertThat(saved).hasValue(0);
+        assertThat(saved).as("the status bar and the list are told at once").hasValue(1);
     }
 
     @Test

@@ -10,16 +10,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ResourceBundle;
 import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
+import jp.sitesign.model.sync.ContractDraft;
+import jp.sitesign.model.sync.ContractSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The contract list over a real local store: filters, rows, paging, saved filters, badges and export. */
 class ContractListViewModelTest {
     static final ResourceBundle JA = I18n.bundle(Language.JA);
+    static final CompanyId OTHER_PARTNER = new CompanyId("C00000077");
 
     @TempDir
     Path dir;
@@ -144,6 +150,49 @@ class ContractListViewModelTest {
         assertThat(next.sortProperty().get()).isEqualTo(ContractQuery.Sort.NUMBER_ASC);
         next.search();
         assertThat(ids(next)).containsExactly("k2");
+    }
+
+    @Test
+    void theCounterpartyPickerOffersEveryCompanyThenThePartnersByNameAndFiltersById() {
+        UiTestStores.changesAfter(store).partner(OTHER_PARTNER, "アオキ建設株式会社")
+                .contract(draftTo("k4", "外構工事 注文書", OTHER_PARTNER, 4)).applyTo(store);
+        ContractListViewModel vm = viewModel();
+        vm.search();
+
+        assertThat(vm.counterpartyChoices()).containsExactly(null, OTHER_PARTNER.value(), UiTestStores.PARTNER.value());
+        assertThat(vm.counterpartyChoices()).extracting(vm::counterpartyLabel)
+                .containsExactly("すべて", "アオキ建設株式会社", "株式会社 山田工務店");
+        vm.counterpartyProperty().set(OTHER_PARTNER.value());
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k4");
+        vm.counterpartyProperty().set(null);
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+    }
+
+    @Test
+    void aSavedCounterpartyThatIsNoLongerAPartnerStillFiltersAndShowsItsId() {
+        UiTestStores.changesAfter(store).contract(draftTo("k4", "外構工事 注文書", OTHER_PARTNER, 4)).applyTo(store);
+        new FilterFile(store.location().folder()).save(new ContractFilter(null, null, null, null, null, null, null,
+                OTHER_PARTNER.value(), ContractQuery.Sort.UPDATED_DESC));
+
+        ContractListViewModel vm = viewModel();
+        vm.search();
+
+        assertThat(vm.counterpartyProperty().get()).isEqualTo(OTHER_PARTNER.value());
+        assertThat(vm.counterpartyChoices()).containsExactly(null, UiTestStores.PARTNER.value(), OTHER_PARTNER.value());
+        assertThat(vm.counterpartyLabel(OTHER_PARTNER.value())).isEqualTo(OTHER_PARTNER.value());
+        assertThat(ids(vm)).containsExactly("k4");
+    }
+
+    /** A draft of the own company to {@code company} (UiTestStores' drafts all go to its one partner). */
+    private static ContractSnapshot draftTo(String id, String title, CompanyId company, long revision) {
+        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, null, title, LocalDate.of(2026, 7, 1),
+                800_000L, true, false, Map.of(), null, null,
+                List.of(new ContractDraft.Counterparty(company.value(), "U00000301")), List.of(), null, null);
+        return ContractSnapshot.of(id, UiTestStores.OWN, UiTestStores.ME, d.progress(UiTestStores.OWN),
+                d.data().withManagementNumber("K-00" + revision), null, List.of(), revision, UiTestStores.T,
+                UiTestStores.T.plusSeconds(revision));
     }
 
     @Test

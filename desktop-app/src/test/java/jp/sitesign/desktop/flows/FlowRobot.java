@@ -16,7 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
-import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -152,13 +152,13 @@ final class FlowRobot {
     }
 
     String label(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
+        return robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText()
                 : ((TextInputControl) n).getText()).orElse(null);
     }
 
     String label(Node from, String query) {
         Node n = robot.from(from).lookup(query).query();
-        return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
+        return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
     }
 
     /** The root of the open window titled {@code titleKey}'s text (the editor, the signing dialog). */

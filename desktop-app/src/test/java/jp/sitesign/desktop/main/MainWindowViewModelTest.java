@@ -75,4 +75,19 @@ class MainWindowViewModelTest {
 
         assertThat(vm.selectedSectionProperty().get()).isEqualTo(Section.NOTICES);
     }
+
+    @Test
+    void theConflictsLinkOpensTheContractsSectionBeforeAskingForItsAttentionTab() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        vm.openNotices();
+        java.util.List<Section> openWhenAsked = new java.util.ArrayList<>();
+        vm.onOpenConflicts(() -> openWhenAsked.add(vm.selectedSectionProperty().get()));
+
+        status.setConflicts(1);
+        vm.openConflicts();
+
+        assertThat(vm.selectedSectionProperty().get()).isEqualTo(Section.CONTRACTS);
+        assertThat(openWhenAsked).as("the tab is asked for once, with the contracts section already open")
+                .containsExactly(Section.CONTRACTS);
+    }
 }
