@@ -191,10 +191,10 @@ public final class ContractsSection {
         });
     }
 
-    /** The settings' libraries that are on this computer (the dialog adds installed known ones itself). */
+    /** The settings' libraries: the dialog offers the installed ones among them, and no others. */
     private java.util.List<java.nio.file.Path> signingLibraries() {
-        return followed == null ? java.util.List.of()
-                : followed.tokenLibraries().stream().filter(java.nio.file.Files::isRegularFile).toList();
+        return followed == null ? jp.sitesign.desktop.settings.Settings.defaultTokenLibraries()
+                : java.util.List.copyOf(followed.tokenLibraries());
     }
 
     private static javafx.stage.Stage window(String title, Parent content) {
