@@ -183,7 +183,11 @@ public final class ContractsSection {
             vm.levelProperty().set(followed.signatureLevel());
         }
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle));
+                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle), 1100, 820);
+        // The dialog holds a page preview for placing the seal: room for it, and never squeezed below use.
+        stage.setResizable(true);
+        stage.setMinWidth(800);
+        stage.setMinHeight(600);
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();
@@ -198,9 +202,13 @@ public final class ContractsSection {
     }
 
     private static javafx.stage.Stage window(String title, Parent content) {
+        return window(title, content, 900, 700);
+    }
+
+    private static javafx.stage.Stage window(String title, Parent content, double width, double height) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle(title);
-        javafx.scene.Scene scene = new javafx.scene.Scene(content, 900, 700);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content, width, height);
         scene.getStylesheets().add(jp.sitesign.desktop.app.ViewLoader.appStylesheet());
         stage.setScene(scene);
         stage.show();
