@@ -174,7 +174,7 @@ public final class ContractsSection {
                         Platform::runLater, bundle, new jp.sitesign.desktop.signing.seal.SealMemory(
                                 session.store().location().folder().resolve("seal-placement.properties")),
                         session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
-                        null);
+                        session.store().companyName().orElse(null));
         seal.open(() -> signing.currentDocument(id));
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
                 signing, id, signingLibraries(), followed == null ? null : followed.tsaUrl(),
