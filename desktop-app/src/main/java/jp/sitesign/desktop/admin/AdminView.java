@@ -26,6 +26,8 @@ public final class AdminView {
     private final AdminClient client;
     private final Executor ui;
     private final ResourceBundle bundle;
+    private jp.sitesign.desktop.settings.DateDisplay dates =
+            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
 
     @FXML
     private TabPane tabs;
@@ -47,13 +49,25 @@ public final class AdminView {
         this.bundle = bundle;
     }
 
+    /** Shows the audit log's times through {@code display} (the settings' date style). */
+    public AdminView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+        this.dates = display;
+        return this;
+    }
+
     public static Node section(AdminClient client, Executor ui, ResourceBundle bundle) {
+        return section(client, ui, bundle, jp.sitesign.desktop.settings.DateDisplay.of(
+                jp.sitesign.desktop.settings.DateStyle.SEIREKI));
+    }
+
+    public static Node section(AdminClient client, Executor ui, ResourceBundle bundle,
+                               jp.sitesign.desktop.settings.DateDisplay dates) {
         if (client == null) {
             Label offline = new Label(bundle.getString("admin.onlineOnly"));
             offline.getStyleClass().add("placeholder");
             return offline;
         }
-        return new AdminView(client, ui, bundle).load();
+        return new AdminView(client, ui, bundle).dates(dates).load();
     }
 
     public Parent load() {
@@ -80,7 +94,7 @@ public final class AdminView {
                 users.refresh();
             }
         });
-        AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle));
+        AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle)).dates(dates);
         auditTab.setContent(new AuditView(audit, bundle).load());
         auditTab.setOnSelectionChanged(e -> {
             if (auditTab.isSelected() && audit.events().isEmpty()) {

@@ -22,7 +22,8 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
-import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * 監査ログ: the company's login and operation log, filtered by JST period, user and action, paged newest
@@ -43,6 +44,7 @@ public final class AuditViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanBinding hasNext;
     private final BooleanBinding canExport;
+    private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
 
     public AuditViewModel(AdminClient client, AdminTasks tasks) {
         this.client = client;
@@ -50,6 +52,12 @@ public final class AuditViewModel {
         hasNext = Bindings.size(events).isEqualTo(PAGE);
         canExport = Bindings.createBooleanBinding(
                 () -> access.get() != null && access.get().onCompany(Action.EXPORT_AUDIT_LOG).allowed(), access);
+    }
+
+    /** Writes the events' times through {@code display} (the settings' date style); 西暦 until set. */
+    public AuditViewModel dates(DateDisplay display) {
+        this.dates = display;
+        return this;
     }
 
     public void search() {
@@ -126,9 +134,9 @@ public final class AuditViewModel {
         }, written -> message.set(I18n.format(tasks.bundle(), "admin.audit.exported", written)));
     }
 
-    /** The event's time as people read it: JST with the offset written out. */
+    /** The event's time as people read it: its JST day in the chosen date style, the time with the offset. */
     public String time(AdminClient.AuditEntry e) {
-        return JapanTime.display(e.time());
+        return dates.dateTime(e.time());
     }
 
     /** The outcome as written in the log (SUCCESS …) in the user's language. */

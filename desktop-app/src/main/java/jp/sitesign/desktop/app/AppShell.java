@@ -31,6 +31,8 @@ import jp.sitesign.desktop.settings.SettingsViewModel;
 public final class AppShell {
     private final Settings settings;
     private final SettingsFile settingsFile;
+    /** The settings' date style, in the language the window was loaded in. */
+    private final jp.sitesign.desktop.settings.DateDisplay dates;
     private final SyncStatus syncStatus;
     private final PageRenderer renderer;
     private final Executor ui;
@@ -54,6 +56,7 @@ public final class AppShell {
         this.renderer = renderer;
         this.ui = ui;
         this.bundle = I18n.bundle(settings.language());
+        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings, settings.language());
     }
 
     /** For a logged-in user: the notices section and its badge, who is logged in and how, and logout. */
@@ -66,7 +69,7 @@ public final class AppShell {
 
     /** The main window's scene, sized for a 1280×800 screen. */
     public Scene scene() {
-        mainViewModel = new MainWindowViewModel(syncStatus, bundle);
+        mainViewModel = new MainWindowViewModel(syncStatus, bundle).dates(dates);
         if (notices != null) {
             mainViewModel.unreadNoticesProperty().bind(notices.unreadProperty());
             mainViewModel.setSession(sessionText, logout);
@@ -132,7 +135,7 @@ public final class AppShell {
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
             case ADMIN:
-                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle);
+                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle, dates);
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);

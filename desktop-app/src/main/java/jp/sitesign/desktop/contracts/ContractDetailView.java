@@ -21,9 +21,11 @@ import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.model.contract.LifecycleCommand;
 
 /**
- * One contract with its workflow buttons (disabled with the reason as tooltip) and, below, the PDF
- * preview of its main document. Return and decline ask for a comment; deleting a draft asks for a
- * confirmation that says it cannot be undone.
+ * One contract with its workflow buttons (disabled with the reason as tooltip) and, below, its main
+ * document in two tabs: the PDF preview and the signature panel with the verification of every signature.
+ * Both follow the document the view model opens — also when a sync brings a newer signed version of the
+ * document being shown. Return and decline ask for a comment; deleting a draft asks for a confirmation that
+ * says it cannot be undone.
  */
 public final class ContractDetailView {
     private final ContractDetailViewModel viewModel;

@@ -72,6 +72,9 @@ public final class ContractDetailViewModel {
     private final ObjectProperty<Path> mainDocument = new SimpleObjectProperty<>(this, "mainDocument");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private Path shownFile;
+    /** The contract and main-document SHA-256 of {@link #shownFile}: a sync may bring a newer version. */
+    private String shownContractId;
+    private String shownSha;
     private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     /** Held here: the display keeps it only weakly. */
     private final javafx.beans.value.ChangeListener<Object> redraw = (obs, old, now) -> reloadShown();
@@ -135,6 +138,11 @@ public final class ContractDetailViewModel {
         ContractTexts texts = new ContractTexts(bundle, partnerships);
         ContractSnapshot k = lk.current();
         contract.set(k);
+        if (shownFile != null && k.id().equals(shownContractId) && k.mainDocument() != null
+                && !k.mainDocument().equals(shownSha)) {
+            // A sync brought a newer main document (a party signed): preview and verify that one instead.
+            openMainDocument();
+        }
         heading.set(k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title());
         fields.setAll(List.<String[]>of(
                 field("contracts.column.number", k.managementNumber()),
@@ -300,6 +308,8 @@ public final class ContractDetailViewModel {
             }
             forgetFile();
             shownFile = file;
+            shownContractId = id;
+            shownSha = sha;
             mainDocument.set(file);
             return null;
         }, ui);

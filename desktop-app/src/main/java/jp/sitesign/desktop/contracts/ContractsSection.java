@@ -183,7 +183,7 @@ public final class ContractsSection {
                         Platform::runLater, bundle, new jp.sitesign.desktop.signing.seal.SealMemory(
                                 session.store().location().folder().resolve("seal-placement.properties")),
                         session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
-                        null);
+                        session.store().companyName().orElse(null));
         seal.open(() -> signing.currentDocument(id));
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
                 signing, id, signingLibraries(), followed == null ? null : followed.tsaUrl(),
@@ -192,7 +192,11 @@ public final class ContractsSection {
             vm.levelProperty().set(followed.signatureLevel());
         }
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle));
+                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle), 1100, 820);
+        // The dialog holds a page preview for placing the seal: room for it, and never squeezed below use.
+        stage.setResizable(true);
+        stage.setMinWidth(800);
+        stage.setMinHeight(600);
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();
@@ -200,16 +204,20 @@ public final class ContractsSection {
         });
     }
 
-    /** The settings' libraries that are on this computer (the dialog adds installed known ones itself). */
+    /** The settings' libraries: the dialog offers the installed ones among them, and no others. */
     private java.util.List<java.nio.file.Path> signingLibraries() {
-        return followed == null ? java.util.List.of()
-                : followed.tokenLibraries().stream().filter(java.nio.file.Files::isRegularFile).toList();
+        return followed == null ? jp.sitesign.desktop.settings.Settings.defaultTokenLibraries()
+                : java.util.List.copyOf(followed.tokenLibraries());
     }
 
     private static javafx.stage.Stage window(String title, Parent content) {
+        return window(title, content, 900, 700);
+    }
+
+    private static javafx.stage.Stage window(String title, Parent content, double width, double height) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle(title);
-        javafx.scene.Scene scene = new javafx.scene.Scene(content, 900, 700);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content, width, height);
         scene.getStylesheets().add(jp.sitesign.desktop.app.ViewLoader.appStylesheet());
         stage.setScene(scene);
         stage.show();

@@ -12,7 +12,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.app.SyncStatus;
-import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The window shell: which section is open, and the status bar's sentences about synchronisation and the
@@ -38,6 +39,9 @@ public final class MainWindowViewModel {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "sessionText", "");
     private Runnable logoutAction;
     private final java.util.List<Runnable> conflictsOpeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    /** Held here: {@link DateDisplay#onChange} keeps its listener weakly. */
+    private final javafx.beans.value.ChangeListener<Object> dateStyleChanged;
 
     public MainWindowViewModel(SyncStatus status, ResourceBundle bundle) {
         this.bundle = bundle;
@@ -51,8 +55,9 @@ public final class MainWindowViewModel {
         }, status.pendingCommandsProperty());
         lastSyncText = Bindings.createStringBinding(() -> status.lastSyncProperty().get() == null
                 ? bundle.getString("status.lastSync.never")
-                : I18n.format(bundle, "status.lastSync", JapanTime.display(status.lastSyncProperty().get())),
+                : I18n.format(bundle, "status.lastSync", dates.dateTime(status.lastSyncProperty().get())),
                 status.lastSyncProperty());
+        dateStyleChanged = (o, was, now) -> lastSyncText.invalidate();
         hasConflicts = status.conflictsProperty().greaterThan(0);
         conflictsText = Bindings.createStringBinding(() -> {
             int n = status.conflictsProperty().get();
@@ -63,6 +68,14 @@ public final class MainWindowViewModel {
             int n = unreadNotices.get();
             return n > BADGE_MAX ? BADGE_MAX + "+" : Integer.toString(n);
         }, unreadNotices);
+    }
+
+    /** Writes the last sync's time through {@code display} (the settings' date style), again when it changes. */
+    public MainWindowViewModel dates(DateDisplay display) {
+        this.dates = display;
+        display.onChange(dateStyleChanged);
+        lastSyncText.invalidate();
+        return this;
     }
 
     public ObservableList<Section> sections() {

@@ -69,6 +69,7 @@ public final class DesktopSession implements AutoCloseable {
         try {
             ServerApi.Login login = api.login(userId, password);
             OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password, ahead.join());
+            opened.session().rememberCompanyName(login.companyName());
             DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
                     login.mustChangePassword(), opened.kind(), login.token(), clock);
             s.loggedInOnline = true;

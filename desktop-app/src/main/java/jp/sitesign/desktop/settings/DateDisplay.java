@@ -23,7 +23,8 @@ import jp.sitesign.model.time.JapanTime;
 
 /**
  * The one place that writes dates for people: 西暦 {@code 2026/11/26} or 和暦 {@code 令和8年11月26日} (the first
- * year of an era is 元年), instants always as their day in Japan Standard Time. The style is read on every
+ * year of an era is 元年), instants always as their day in Japan Standard Time. In the English window 和暦 is
+ * written with the era in romaji, {@code Reiwa 8/11/26} (the first year is 1, as English texts write it). The style is read on every
  * call, so a display that follows the settings shows a new choice at the next refresh of a screen.
  */
 public final class DateDisplay {
@@ -33,22 +34,42 @@ public final class DateDisplay {
     private static final Map<JapaneseEra, String> ERA_NAMES = Map.of(JapaneseEra.MEIJI, "明治",
             JapaneseEra.TAISHO, "大正", JapaneseEra.SHOWA, "昭和", JapaneseEra.HEISEI, "平成", JapaneseEra.REIWA, "令和");
     private static final Pattern WAREKI = Pattern.compile("(\\p{IsHan}{2})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日");
+    /** The eras in romaji for the English window, without macrons (Taisho, Showa) as forms usually write them. */
+    private static final Map<JapaneseEra, String> ERA_ROMAJI = Map.of(JapaneseEra.MEIJI, "Meiji",
+            JapaneseEra.TAISHO, "Taisho", JapaneseEra.SHOWA, "Showa", JapaneseEra.HEISEI, "Heisei",
+            JapaneseEra.REIWA, "Reiwa");
+    private static final Pattern WAREKI_ROMAJI = Pattern.compile("(\\p{IsLatin}+)\\s*(\\d{1,2})/(\\d{1,2})/(\\d{1,2})");
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})");
 
     private final ObservableValue<DateStyle> style;
+    private final Language language;
 
-    private DateDisplay(ObservableValue<DateStyle> style) {
+    private DateDisplay(ObservableValue<DateStyle> style, Language language) {
         this.style = style;
+        this.language = language == null ? Language.JA : language;
     }
 
-    /** Always in {@code style}. */
+    /** Always in {@code style}, for the Japanese window. */
     public static DateDisplay of(DateStyle style) {
-        return new DateDisplay(new ReadOnlyObjectWrapper<>(style));
+        return of(style, Language.JA);
     }
 
-    /** In whatever style {@code settings} says at the time of each call. */
+    /** Always in {@code style}, for a window in {@code language}. */
+    public static DateDisplay of(DateStyle style, Language language) {
+        return new DateDisplay(new ReadOnlyObjectWrapper<>(style), language);
+    }
+
+    /** In whatever style {@code settings} says at the time of each call, in the language they name now. */
     public static DateDisplay following(Settings settings) {
-        return new DateDisplay(settings.dateStyleProperty());
+        return following(settings, settings.language());
+    }
+
+    /**
+     * In whatever style {@code settings} says at the time of each call, for a window in {@code language} (the
+     * language the window was loaded in: a changed language setting applies only from the next start).
+     */
+    public static DateDisplay following(Settings settings, Language language) {
+        return new DateDisplay(settings.dateStyleProperty(), language);
     }
 
     /**
@@ -70,7 +91,7 @@ public final class DateDisplay {
             return "";
         }
         if (style() == DateStyle.WAREKI) {
-            String wareki = wareki(day);
+            String wareki = language == Language.EN ? warekiRomaji(day) : wareki(day);
             if (wareki != null) {
                 return wareki;
             }
@@ -94,7 +115,7 @@ public final class DateDisplay {
 
     /**
      * A day as people type it, in either style: {@code 2026/11/26}, {@code 2026-11-26}, {@code 令和8年11月26日},
-     * {@code 令和元年5月1日}. A 和暦 date outside its era (平成32年) is refused.
+     * {@code 令和元年5月1日}, {@code Reiwa 8/11/26}. A 和暦 date outside its era (平成32年) is refused.
      *
      * @throws DateTimeParseException when the text is no such day
      */
@@ -113,6 +134,14 @@ public final class DateDisplay {
                 if (era != null) {
                     return LocalDate.from(JapaneseDate.of(era, year, Integer.parseInt(j.group(3)),
                             Integer.parseInt(j.group(4))));
+                }
+            }
+            Matcher r = WAREKI_ROMAJI.matcher(t);
+            if (r.matches()) {
+                JapaneseEra era = eraRomaji(r.group(1));
+                if (era != null) {
+                    return LocalDate.from(JapaneseDate.of(era, Integer.parseInt(r.group(2)),
+                            Integer.parseInt(r.group(3)), Integer.parseInt(r.group(4))));
                 }
             }
         } catch (DateTimeException e) {
@@ -147,6 +176,28 @@ public final class DateDisplay {
         int year = jd.get(ChronoField.YEAR_OF_ERA);
         return eraName(jd.getEra()) + (year == 1 ? "元" : Integer.toString(year)) + "年" + day.getMonthValue() + "月"
                 + day.getDayOfMonth() + "日";
+    }
+
+    private static String warekiRomaji(LocalDate day) {
+        JapaneseDate jd;
+        try {
+            jd = JapaneseDate.from(day);
+        } catch (DateTimeException beforeMeiji6) {
+            return null;
+        }
+        String known = ERA_ROMAJI.get(jd.getEra());
+        String era = known != null ? known : jd.getEra().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return era + " " + jd.get(ChronoField.YEAR_OF_ERA) + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
+    }
+
+    private static JapaneseEra eraRomaji(String name) {
+        for (JapaneseEra e : JapaneseEra.values()) {
+            String known = ERA_ROMAJI.get(e);
+            if ((known != null ? known : e.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static String eraName(JapaneseEra era) {

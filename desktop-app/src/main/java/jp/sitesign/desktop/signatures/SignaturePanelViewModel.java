@@ -20,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.model.signature.verify.DocumentFindingKind;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.VerificationException;
@@ -70,7 +69,9 @@ public final class SignaturePanelViewModel {
 
     /**
      * Follows the contract detail: verifies every document it shows, and forgets the result when another
-     * contract (or none) is opened. A refresh of the same contract keeps the result of the document shown.
+     * contract (or none) is opened, or when a sync brings a newer main document of the same contract (the
+     * detail then opens the new one, which is verified in turn). A refresh that leaves the main document as
+     * it was keeps the result.
      */
     public void follow(ObservableValue<Path> shownDocument, ObservableValue<ContractSnapshot> contract) {
         shownDocument.addListener((obs, old, file) -> {
@@ -79,7 +80,8 @@ public final class SignaturePanelViewModel {
             }
         });
         contract.addListener((obs, old, k) -> {
-            if (k == null || old == null || !k.id().equals(old.id())) {
+            if (k == null || old == null || !k.id().equals(old.id())
+                    || !Objects.equals(k.mainDocument(), old.mainDocument())) {
                 clear();
             }
         });
@@ -116,7 +118,7 @@ public final class SignaturePanelViewModel {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                summary.set(I18n.format(bundle, "signatures.failed", reason(cause)));
+                summary.set(texts.failure(cause));
                 return null;
             }
             present(report);
@@ -142,11 +144,6 @@ public final class SignaturePanelViewModel {
                 .filter(f -> f.kind() != DocumentFindingKind.NO_SIGNATURES || !report.signatures().isEmpty())
                 .map(texts::finding).toList());
         details.set(report.toText(bundle.getLocale()));
-    }
-
-    private static String reason(Throwable cause) {
-        return cause instanceof UncheckedIOException io ? String.valueOf(io.getCause().getMessage())
-                : String.valueOf(cause.getMessage());
     }
 
     /** Whether a document is being verified (the view shows progress). */

@@ -19,6 +19,7 @@ import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.signature.verify.TimestampReport;
 import jp.sitesign.model.signature.verify.TimestampStatus;
+import jp.sitesign.model.signature.verify.VerificationException;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.model.time.JapanTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -74,6 +75,20 @@ final class SignatureTexts {
             return format("signatures.summary.valid", report.signatures().size());
         }
         return text("signatures.summary.invalid");
+    }
+
+    /**
+     * Why the document could not be verified at all, in the bundle's language: encrypted, not a PDF, damaged
+     * (the verifier's reason), or a file this computer could not read; anything else with its own message.
+     */
+    String failure(Throwable cause) {
+        if (cause instanceof VerificationException v) {
+            return text("signatures.failed." + v.reason());
+        }
+        if (cause instanceof java.io.UncheckedIOException || cause instanceof java.io.IOException) {
+            return text("signatures.failed.UNREADABLE");
+        }
+        return format("signatures.failed", String.valueOf(cause.getMessage()));
     }
 
     /** A finding about the whole document, or null when the summary already says it (no signatures). */

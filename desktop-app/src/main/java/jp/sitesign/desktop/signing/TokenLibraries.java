@@ -51,22 +51,24 @@ public final class TokenLibraries {
     }
 
     /**
-     * What to offer on this computer: the user's own paths first, then the known ones that are installed,
-     * each path once.
+     * What to offer on this computer: the paths of the settings' list (the known ones of this system until the
+     * user edits it), in its order, each once, and only those installed. The list is the whole truth: a known
+     * library the user removed in the settings is not offered even when it is installed. A known path keeps
+     * its known name; any other is named by its file.
      */
-    public static List<Library> available(String osName, List<Path> userPaths) {
+    public static List<Library> available(String osName, List<Path> configuredPaths) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Library> out = new ArrayList<>();
-        for (Path p : userPaths) {
-            if (seen.add(p.toAbsolutePath().normalize())) {
-                out.add(new Library(p.getFileName().toString(), p));
-            }
-        }
-        for (Library l : known(osName)) {
-            if (Files.isRegularFile(l.path()) && seen.add(l.path().toAbsolutePath().normalize())) {
-                out.add(l);
+        for (Path p : configuredPaths) {
+            if (Files.isRegularFile(p) && seen.add(p.toAbsolutePath().normalize())) {
+                out.add(new Library(nameOf(osName, p), p));
             }
         }
         return out;
+    }
+
+    private static String nameOf(String osName, Path path) {
+        return known(osName).stream().filter(l -> l.path().equals(path)).map(Library::name).findFirst()
+                .orElse(path.getFileName().toString());
     }
 }

@@ -83,6 +83,24 @@ public final class StoreSession implements AutoCloseable {
         return company;
     }
 
+    /** The own company's name as the server gave it at the last online login (for the seal), if ever. */
+    public Optional<String> companyName() {
+        return Optional.ofNullable(db.read(c -> StoreDatabase.meta(c, "companyName")));
+    }
+
+    /**
+     * Keeps the own company's name for offline starts; null (a server that does not say) keeps the known one, and
+     * a name longer than the store's 200 characters is not kept (no seal line rather than a cut-off name).
+     */
+    public void rememberCompanyName(String name) {
+        if (name != null && !name.isBlank() && name.length() <= 200) {
+            db.inTransaction(c -> {
+                StoreDatabase.setMeta(c, "companyName", name);
+                return null;
+            });
+        }
+    }
+
     public StoreLocation location() {
         return location;
     }

@@ -49,7 +49,9 @@ public final class ServerApi {
     }
 
     /** A session on the server. */
-    public record Login(String token, UserId userId, CompanyId companyId, String role, boolean mustChangePassword) {
+    /** @param companyName the user's company as the server names it; null from a server that does not say */
+    public record Login(String token, UserId userId, CompanyId companyId, String role, boolean mustChangePassword,
+            String companyName) {
     }
 
     public Login login(String userId, char[] password) {
@@ -57,7 +59,8 @@ public final class ServerApi {
                 Map.of("userId", userId, "password", new String(password)))));
         return new Login(j.get("token").asText(), new UserId(j.get("userId").asText()),
                 new CompanyId(j.get("companyId").asText()), j.get("role").asText(),
-                j.get("mustChangePassword").asBoolean());
+                j.get("mustChangePassword").asBoolean(),
+                j.hasNonNull("companyName") ? j.get("companyName").asText() : null);
     }
 
     /**

@@ -63,7 +63,9 @@ class AuditViewModelIT {
             assertThat(e.action()).isEqualTo(AuditAction.USER_SUSPENDED);
             assertThat(e.actor()).isEqualTo(company.admin().value());
             assertThat(e.target()).contains(suspendedId);
-            assertThat(vm.time(e)).endsWith("+09:00").startsWith(todayJst().toString());
+            assertThat(vm.time(e)).endsWith("+09:00").startsWith(
+                    jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI)
+                            .date(todayJst()) + " ");
         });
         assertThat(vm.actionLabel(AuditAction.USER_SUSPENDED)).isEqualTo("利用停止");
 

@@ -176,6 +176,36 @@ class ContractDetailViewModelTest {
         assertThat(shown).doesNotExist();
     }
 
+    @Test
+    void aSyncThatBringsANewerMainDocumentOpensItInPlaceOfTheShownOne() throws Exception {
+        UiTestStores.changesAfter(store).contract(withMainDocument(draft, "ab".repeat(32), 8)).applyTo(store);
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+        vm.openMainDocument();
+        Path first = vm.mainDocumentProperty().get();
+        assertThat(first).isNotNull();
+
+        vm.load("k1");
+        assertThat(vm.mainDocumentProperty().get()).as("the same document: nothing to reopen").isNull();
+        assertThat(first).as("still the preview's file").exists();
+
+        UiTestStores.changesAfter(store).contract(withMainDocument(draft, "cd".repeat(32), 9)).applyTo(store);
+        vm.load("k1");
+
+        Path second = vm.mainDocumentProperty().get();
+        assertThat(second).as("the newer version is handed to the preview and the signature panel").isNotNull()
+                .isNotEqualTo(first);
+        assertThat(first).as("the old file is deleted").doesNotExist();
+        vm.close();
+    }
+
+    private ContractSnapshot withMainDocument(ContractSnapshot d, String sha, long revision) {
+        return new ContractSnapshot(d.id(), d.senderId(), d.creatorId(), d.form(), d.status(), d.managementNumber(),
+                d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(), d.note(),
+                d.originalId(), d.parties(), d.currentParty(), d.routePosition(), d.deadline(), d.returnComment(), sha,
+                d.documents(), revision, d.createdAt(), d.updatedAt().plusSeconds(revision));
+    }
+
     private static ActionState state(ContractDetailViewModel vm, LifecycleCommand c) {
         return vm.actions().stream().filter(a -> a.command() == c).findFirst().orElseThrow();
     }

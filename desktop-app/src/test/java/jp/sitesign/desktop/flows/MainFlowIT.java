@@ -177,6 +177,8 @@ class MainFlowIT {
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(SoftHsmToken.PIN);
         assertThat(pin.getText()).isEqualTo(SoftHsmToken.PIN);
+        // The seal's placement is SealSigningIT's; here the signature is invisible (signing waits for one or the other).
+        ui.press(dialog, "#noneRadio");
         ui.press(dialog, "#signButton");
         TextArea report = robot.from(dialog).lookup("#reportArea").query();
         waitUntil(() -> !report.getText().isEmpty() || !ui.label(dialog, "#errorLabel").isEmpty());
@@ -208,6 +210,7 @@ class MainFlowIT {
         ui.type(second, "#aliasField", "k");
         PasswordField password = robot.from(second).lookup("#pinField").query();
         robot.clickOn(password).write(P12_PASSWORD);
+        ui.press(second, "#noneRadio");
         ui.press(second, "#signButton");
         TextArea secondReport = robot.from(second).lookup("#reportArea").query();
         waitUntil(() -> !secondReport.getText().isEmpty() || !ui.label(second, "#errorLabel").isEmpty());
@@ -222,6 +225,9 @@ class MainFlowIT {
                 .anyMatch(l -> ContractStatus.COMPLETED.labelJa().equals(l.getText())));
         ListView<String> parties = robot.lookup("#partyList").query();
         waitUntil(() -> parties.getItems().size() == 2 && parties.getItems().stream().allMatch(p -> p.contains("署名済")));
+        // The list searches again off the UI thread after the sync; the detail may show it first.
+        waitUntil(() -> ui.rows().stream().filter(r -> r.id().equals(id))
+                .anyMatch(r -> ContractStatus.COMPLETED.labelJa().equals(r.status())));
         assertThat(ui.rows()).filteredOn(r -> r.id().equals(id)).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ContractStatus.COMPLETED.labelJa()));
 

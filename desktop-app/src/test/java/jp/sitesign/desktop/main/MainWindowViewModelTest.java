@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.app.SyncStatusHolder;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.settings.Settings;
 import org.junit.jupiter.api.Test;
 
 /** The status bar follows the sync status, in the user's language; the notices badge shows unread ones. */
@@ -34,9 +37,25 @@ class MainWindowViewModelTest {
         assertThat(vm.onlineBinding().get()).isTrue();
         assertThat(vm.onlineText().get()).isEqualTo("オンライン");
         assertThat(vm.pendingText().get()).isEqualTo("未送信 3 件");
-        assertThat(vm.lastSyncText().get()).isEqualTo("最終同期 2026-11-25 10:05:09+09:00");
+        assertThat(vm.lastSyncText().get()).isEqualTo("最終同期 2026/11/25 10:05:09+09:00");
         assertThat(vm.hasConflicts().get()).isTrue();
         assertThat(vm.conflictsText().get()).isEqualTo("競合 2 件");
+    }
+
+    @Test
+    void theLastSyncTimeFollowsTheSettingsDateStyle_withTheEraInRomajiInEnglish() {
+        Settings settings = new Settings();
+        MainWindowViewModel ja = new MainWindowViewModel(status, I18n.bundle(Language.JA))
+                .dates(DateDisplay.following(settings, Language.JA));
+        MainWindowViewModel en = new MainWindowViewModel(status, I18n.bundle(Language.EN))
+                .dates(DateDisplay.following(settings, Language.EN));
+        status.setLastSync(Instant.parse("2026-11-25T15:05:09Z"));
+        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 2026/11/26 00:05:09+09:00");
+
+        settings.dateStyleProperty().set(DateStyle.WAREKI);
+
+        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 令和8年11月26日 00:05:09+09:00");
+        assertThat(en.lastSyncText().get()).contains("Reiwa 8/11/26 00:05:09+09:00").doesNotContain("令和");
     }
 
     @Test

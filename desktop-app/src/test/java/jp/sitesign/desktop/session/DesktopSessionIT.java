@@ -28,7 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Logging in to the desktop app online and offline, against the real server on loopback. */
+/**
+ * Logging in to the desktop app online and offline, against the real server on loopback; the own company's name
+ * (for the seal) comes with the login and is kept for offline starts.
+ */
 class DesktopSessionIT {
     static TestServer server;
 
@@ -72,6 +75,7 @@ class DesktopSessionIT {
         try (DesktopSession online = login(c.member().value(), TestServer.PASSWORD)) {
             assertThat(online.storeKind()).isEqualTo(OnlineLogin.Kind.CREATED);
             assertThat(online.trustAnchors()).containsExactly(ca.root());
+            assertThat(online.store().companyName()).as("for the seal's company line").contains("オフライン建設株式会社");
             online.store().outbox().append(Command.createDraft(id, draft("山間部 法面工事")));
             online.engine().syncOnce();
         }
@@ -79,6 +83,8 @@ class DesktopSessionIT {
         try {
             try (DesktopSession offline = login(c.member().value(), TestServer.PASSWORD)) {
                 assertThat(offline.trustAnchors()).as("kept for signing offline").containsExactly(ca.root());
+                assertThat(offline.store().companyName()).as("the seal names the company offline too")
+                        .contains("オフライン建設株式会社");
                 assertThat(offline.store().contracts().current(id)).get()
                         .satisfies(k -> assertThat(k.current().title()).isEqualTo("山間部 法面工事"));
             }

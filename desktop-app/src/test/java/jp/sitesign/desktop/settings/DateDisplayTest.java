@@ -72,6 +72,31 @@ class DateDisplayTest {
     }
 
     @Test
+    void inTheEnglishWindowWarekiWritesTheEraInRomaji() {
+        DateDisplay english = DateDisplay.of(DateStyle.WAREKI, Language.EN);
+
+        assertThat(english.date(LocalDate.of(2026, 11, 26))).isEqualTo("Reiwa 8/11/26");
+        assertThat(english.date(LocalDate.of(2019, 4, 30))).isEqualTo("Heisei 31/4/30");
+        assertThat(english.date(LocalDate.of(2019, 5, 1))).isEqualTo("Reiwa 1/5/1");
+        assertThat(english.date(LocalDate.of(1926, 12, 25))).isEqualTo("Showa 1/12/25");
+        assertThat(english.dateTime(Instant.parse("2026-11-25T15:00:00Z"))).isEqualTo("Reiwa 8/11/26 00:00:00+09:00");
+        assertThat(DateDisplay.of(DateStyle.SEIREKI, Language.EN).date(LocalDate.of(2026, 11, 26)))
+                .isEqualTo("2026/11/26");
+    }
+
+    @Test
+    void whatTheEnglishWindowWritesReadsBackAsTheSameDay() {
+        DateDisplay english = DateDisplay.of(DateStyle.WAREKI, Language.EN);
+        for (LocalDate day : new LocalDate[] {LocalDate.of(2026, 11, 26), LocalDate.of(2019, 5, 1),
+                LocalDate.of(1989, 1, 7)}) {
+            assertThat(english.converter().fromString(english.date(day))).isEqualTo(day);
+        }
+        assertThat(DateDisplay.parse("reiwa 8/11/26")).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThatThrownBy(() -> DateDisplay.parse("Heisei 32/1/1")).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> DateDisplay.parse("Kyoto 8/11/26")).isInstanceOf(DateTimeParseException.class);
+    }
+
+    @Test
     void typedDaysAreReadInEitherStyle() {
         assertThat(DateDisplay.parse("2026/11/26")).isEqualTo(LocalDate.of(2026, 11, 26));
         assertThat(DateDisplay.parse("2026-11-26")).isEqualTo(LocalDate.of(2026, 11, 26));

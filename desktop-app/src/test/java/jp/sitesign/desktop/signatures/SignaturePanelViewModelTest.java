@@ -148,9 +148,73 @@ class SignaturePanelViewModelTest {
 
         panel.show(file("broken.pdf", "not a pdf".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).join();
 
-        assertThat(panel.summaryProperty().get()).startsWith("この文書の署名を検証できませんでした: ");
+        assertThat(panel.summaryProperty().get()).isEqualTo("このファイルは PDF ではないため、署名を検証できません。");
         assertThat(panel.entries()).isEmpty();
         assertThat(panel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCommonReasonsADocumentCannotBeReadAreSaidInTheWindowsLanguage_notInTheVerifiersEnglish() throws Exception {
+        Path damaged = file("damaged.pdf", java.util.Arrays.copyOf(SignedPdfs.unsigned(), 40));
+        Path encrypted = file("encrypted.pdf", encrypted(SignedPdfs.unsigned()));
+        Path missing = dir.resolve("gone.pdf");
+        SignaturePanelViewModel ja = panel(pdfs.anchors(), JA);
+        SignaturePanelViewModel en = panel(pdfs.anchors(), EN);
+
+        ja.show(damaged).join();
+        assertThat(ja.summaryProperty().get()).startsWith("この PDF は壊れているか途中で切れているため").doesNotContain("PDF:");
+        ja.show(encrypted).join();
+        assertThat(ja.summaryProperty().get()).startsWith("この文書は暗号化されているため");
+        ja.show(missing).join();
+        assertThat(ja.summaryProperty().get()).startsWith("文書のファイルをこのコンピューターで読み込めなかった");
+
+        en.show(damaged).join();
+        assertThat(en.summaryProperty().get()).startsWith("This PDF is damaged or cut short");
+        en.show(encrypted).join();
+        assertThat(en.summaryProperty().get()).startsWith("This document is encrypted");
+        en.show(file("text.pdf", "plain text".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).join();
+        assertThat(en.summaryProperty().get()).isEqualTo("This file is not a PDF, so its signatures cannot be verified.");
+    }
+
+    @Test
+    void aNewerMainDocumentOfTheSameContractForgetsTheOldResult_aRefreshWithTheSameDocumentKeepsIt() throws Exception {
+        SignaturePanelViewModel panel = panel(pdfs.anchors(), JA);
+        javafx.beans.property.ObjectProperty<Path> document = new javafx.beans.property.SimpleObjectProperty<>();
+        javafx.beans.property.ObjectProperty<jp.sitesign.model.sync.ContractSnapshot> contract =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        panel.follow(document, contract);
+        jp.sitesign.model.sync.ContractSnapshot v1 = jp.sitesign.desktop.store.UiTestStores.draft("k1", "足場工事",
+                "K-1", java.time.LocalDate.of(2026, 4, 1), 1_000L, 1);
+        contract.set(withMainDocument(v1, "aa".repeat(32)));
+        document.set(file("v1.pdf", pdfs.aliceBt()));
+        assertThat(panel.entries()).hasSize(1);
+
+        contract.set(withMainDocument(v1, "aa".repeat(32)));
+        assertThat(panel.entries()).as("same document after a refresh").hasSize(1);
+
+        contract.set(withMainDocument(v1, "bb".repeat(32)));
+        assertThat(panel.entries()).as("the old version's result is gone").isEmpty();
+        assertThat(panel.summaryProperty().get()).isEqualTo(JA.getString("signatures.noDocument"));
+    }
+
+    private static jp.sitesign.model.sync.ContractSnapshot withMainDocument(jp.sitesign.model.sync.ContractSnapshot d,
+            String sha) {
+        return new jp.sitesign.model.sync.ContractSnapshot(d.id(), d.senderId(), d.creatorId(), d.form(), d.status(),
+                d.managementNumber(), d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(),
+                d.terms(), d.note(), d.originalId(), d.parties(), d.currentParty(), d.routePosition(), d.deadline(),
+                d.returnComment(), sha, d.documents(), d.revision(), d.createdAt(), d.updatedAt());
+    }
+
+    private static byte[] encrypted(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf);
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "open",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class AuthResource {
         AuthService.LoginResult r = auth.login(body.userId(), body.password().toCharArray(),
                 (String) request.getProperty(AuthFilter.CLIENT_IP));
         return new LoginResponse(r.token(), r.user().id().value(), r.user().companyId().value(), r.user().role(),
-                r.user().mustChangePassword(), r.idleExpiry());
+                r.user().mustChangePassword(), r.idleExpiry(), r.companyName());
     }
 
     @POST
@@ -51,8 +51,11 @@ public final class AuthResource {
     public record LoginRequest(String userId, String password) {
     }
 
-    /** A new session: the token goes in {@code Authorization: Bearer …} from now on. */
+    /**
+     * A new session: the token goes in {@code Authorization: Bearer …} from now on. The company's name lets the
+     * desktop write it in the seal, also when it later starts offline.
+     */
     public record LoginResponse(String token, String userId, String companyId, Role role, boolean mustChangePassword,
-            Instant idleExpiry) {
+            Instant idleExpiry, String companyName) {
     }
 }

@@ -91,7 +91,7 @@ public final class AuthService {
                         null, AuditOutcome.SUCCESS, clientIp, null));
                 return null;
             });
-            return new LoginResult(token, user, now.plus(settings.idleTimeout()));
+            return new LoginResult(token, user, cand.companyName(), now.plus(settings.idleTimeout()));
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -120,8 +120,9 @@ public final class AuthService {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        CompanyStatus status = companies.find(c, user.get().companyId()).orElseThrow().status();
-        return Optional.of(new Candidate(user.get(), status, users.passwordHash(c, id).orElseThrow()));
+        jp.sitesign.model.company.Company company = companies.find(c, user.get().companyId()).orElseThrow();
+        return Optional.of(new Candidate(user.get(), company.status(), company.name(),
+                users.passwordHash(c, id).orElseThrow()));
     }
 
     /** The caller behind a bearer token, or UNAUTHENTICATED / SESSION_EXPIRED. */
@@ -225,10 +226,10 @@ public final class AuthService {
                 details));
     }
 
-    private record Candidate(User user, CompanyStatus companyStatus, String passwordHash) {
+    private record Candidate(User user, CompanyStatus companyStatus, String companyName, String passwordHash) {
     }
 
-    /** A new session. */
-    public record LoginResult(String token, User user, Instant idleExpiry) {
+    /** A new session; the user's company name is for the client's seal text (its own data, so no policy row). */
+    public record LoginResult(String token, User user, String companyName, Instant idleExpiry) {
     }
 }

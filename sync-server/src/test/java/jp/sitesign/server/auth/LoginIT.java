@@ -34,6 +34,15 @@ class LoginIT {
     }
 
     @Test
+    void theLoginAnswerNamesTheUsersOwnCompany_forTheSealOnTheDesktop() {
+        ApiClient.Response r = server.api().post("/api/v1/auth/login", null,
+                Map.of("userId", co.admin().value(), "password", TestServer.PASSWORD));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("companyId").asText()).isEqualTo(co.id().value());
+        assertThat(r.json().get("companyName").asText()).isEqualTo("ログイン試験株式会社");
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
         ApiClient.Response r = server.api().post("/api/v1/auth/login", null,
                 Map.of("userId", co.member2().value(), "password", "wrong-password-1"));

@@ -2,6 +2,7 @@ package jp.sitesign.model.signature.verify;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
@@ -48,13 +49,29 @@ public final class PadesVerifier {
         Instant now = clock.instant();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             if (document.isEncrypted()) {
-                throw new VerificationException("the document is encrypted", null);
+                throw new VerificationException(VerificationException.Reason.ENCRYPTED, "the document is encrypted",
+                        null);
             }
             VerificationContext context = new VerificationContext(pdf, document, identities, now);
             return new VerificationReport(now, pdf.length, signatures(context), findings(context));
+        } catch (InvalidPasswordException e) {
+            throw new VerificationException(VerificationException.Reason.ENCRYPTED,
+                    "the document is encrypted with a password", e);
         } catch (IOException e) {
-            throw new VerificationException("the document cannot be read as PDF: " + e.getMessage(), e);
+            throw new VerificationException(hasPdfHeader(pdf) ? VerificationException.Reason.DAMAGED
+                    : VerificationException.Reason.NOT_PDF, "the document cannot be read as PDF: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code %PDF-} starts within the first 1024 bytes, where readers accept it (PDF 32000-1, 7.5.2). */
+    private static boolean hasPdfHeader(byte[] pdf) {
+        byte[] header = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int start = 0; start <= Math.min(1024, pdf.length) - header.length; start++) {
+            if (java.util.Arrays.equals(pdf, start, start + header.length, header, 0, header.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<SignatureReport> signatures(VerificationContext context) {

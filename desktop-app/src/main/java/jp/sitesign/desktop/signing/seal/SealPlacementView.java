@@ -33,6 +33,7 @@ public final class SealPlacementView {
     @FXML private ImageView pageImage;
     @FXML private Rectangle sealBox;
     @FXML private Label hintLabel;
+    @FXML private Label unavailableLabel;
 
     public SealPlacementView(SealPlacementViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,6 +79,11 @@ public final class SealPlacementView {
         viewModel.overlayProperty().addListener((obs, old, box) -> showSeal(box));
         showSeal(viewModel.overlayProperty().get());
         hintLabel.textProperty().bind(viewModel.hintProperty());
+        // Offline with no copy of the document: a sentence in the placement area, not an empty page.
+        unavailableLabel.textProperty().bind(viewModel.unavailableProperty());
+        unavailableLabel.visibleProperty().bind(viewModel.unavailableProperty().isNotEmpty());
+        unavailableLabel.managedProperty().bind(unavailableLabel.visibleProperty());
+        pageScroll.visibleProperty().bind(unavailableLabel.visibleProperty().not());
     }
 
     private void showMode(ToggleGroup group) {

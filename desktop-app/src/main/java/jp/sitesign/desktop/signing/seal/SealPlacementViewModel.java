@@ -63,6 +63,7 @@ public final class SealPlacementViewModel {
     private final ReadOnlyObjectWrapper<Placed> placed = new ReadOnlyObjectWrapper<>(this, "placed");
     private final ReadOnlyObjectWrapper<Box> overlay = new ReadOnlyObjectWrapper<>(this, "overlay");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final BooleanBinding ready;
 
     private List<PageGeometry> pages = List.of();
@@ -103,8 +104,12 @@ public final class SealPlacementViewModel {
         updateHint();
     }
 
-    /** Loads the document off the UI thread and shows its last page (or the remembered one's). */
+    /**
+     * Loads the document off the UI thread and shows its last page (or the remembered one's). When it cannot be
+     * loaded (offline with no copy on this computer, or unreadable) the placement area says so instead.
+     */
     public CompletableFuture<Void> open(Supplier<byte[]> pdf) {
+        unavailable.set("");
         return CompletableFuture.supplyAsync(() -> {
             try {
                 byte[] bytes = pdf.get();
@@ -122,7 +127,21 @@ public final class SealPlacementViewModel {
             startPending = true;
             recalled();
             preview.open(opened.file());
+        }, ui).exceptionallyAsync(failure -> {
+            unavailable.set(unavailableText(failure instanceof java.util.concurrent.CompletionException
+                    && failure.getCause() != null ? failure.getCause() : failure));
+            return null;
         }, ui);
+    }
+
+    private String unavailableText(Throwable cause) {
+        if (cause instanceof jp.sitesign.desktop.sync.OfflineException) {
+            return bundle.getString("seal.unavailable.offline");
+        }
+        String reason = cause instanceof jp.sitesign.model.error.SiteSignException e
+                ? (bundle.getLocale().getLanguage().equals("en") ? e.messageEn() : e.messageJa())
+                : String.valueOf(cause.getMessage());
+        return jp.sitesign.desktop.app.I18n.format(bundle, "seal.unavailable.failed", reason);
     }
 
     private record Opened(Path file, List<PageGeometry> pages) {
@@ -259,6 +278,11 @@ public final class SealPlacementViewModel {
     /** The seal's rectangle on the shown page in layout pixels, or {@code null} when it is on another page. */
     public ReadOnlyObjectProperty<Box> overlayProperty() {
         return overlay.getReadOnlyProperty();
+    }
+
+    /** Why the document cannot be shown for placing the seal, in the user's language; empty when it is shown. */
+    public ReadOnlyStringProperty unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
     }
 
     /** What the user should do or know about the seal, in their language. */

@@ -156,6 +156,42 @@ class SealPlacementViewModelTest {
         assertThat(call(() -> vm.hintProperty().get())).contains("IPA Gothic", "without a visible seal");
     }
 
+    @Test
+    void offlineWithoutACopyOfTheDocumentThePlacementAreaSaysSoInTheUsersLanguage() throws Exception {
+        for (Language language : Language.values()) {
+            SealPlacementViewModel vm = call(() -> new SealPlacementViewModel(renderer, background, ui,
+                    I18n.bundle(language), new SealMemory(dir.resolve("seal.properties")), "U00000001",
+                    Optional.of(FONT), null));
+
+            vm.open(() -> {
+                throw new jp.sitesign.desktop.sync.OfflineException(java.net.URI.create("https://127.0.0.1:1"),
+                        new IOException("Connection refused"));
+            }).get(30, TimeUnit.SECONDS);
+
+            assertThat(call(() -> vm.unavailableProperty().get()))
+                    .isEqualTo(I18n.bundle(language).getString("seal.unavailable.offline"))
+                    .doesNotContain("Connection refused");
+            assertThat(call(() -> vm.ready().get())).as("nothing to place the seal on").isFalse();
+        }
+    }
+
+    @Test
+    void aDocumentThatCannotBeLoadedForAnotherReasonSaysWhy_andALaterOpenThatWorksClearsIt() throws Exception {
+        SealPlacementViewModel vm = call(() -> new SealPlacementViewModel(renderer, background, ui,
+                I18n.bundle(Language.JA), new SealMemory(dir.resolve("seal.properties")), "U00000001",
+                Optional.of(FONT), null));
+        vm.open(() -> {
+            throw new jp.sitesign.model.error.SiteSignException(jp.sitesign.model.error.ErrorCode.NOT_FOUND,
+                    "案件 K1 はこのパソコンにありません。", "Contract K1 is not on this computer.");
+        }).get(30, TimeUnit.SECONDS);
+        assertThat(call(() -> vm.unavailableProperty().get()))
+                .isEqualTo("押印する位置を選ぶページを表示できません: 案件 K1 はこのパソコンにありません。");
+
+        vm.open(() -> pdf(1)).get(30, TimeUnit.SECONDS);
+
+        assertThat(call(() -> vm.unavailableProperty().get())).isEmpty();
+    }
+
     private static byte[] pdf(int pages) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {

@@ -1,0 +1,37 @@
+package jp.sitesign.desktop.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
+import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.model.audit.AuditAction;
+import org.junit.jupiter.api.Test;
+
+/** The audit log writes its times through the settings' date style: the JST day, time and offset. */
+class AuditTimeTest {
+    private static final AdminClient.AuditEntry LOGIN = new AdminClient.AuditEntry(7,
+            Instant.parse("2026-11-25T15:05:09Z"), "U00000001", AuditAction.values()[0], "", "SUCCESS", "127.0.0.1", "");
+
+    @Test
+    void theTimeIsTheJstDayInTheChosenStyle() {
+        Settings settings = new Settings();
+        AuditViewModel vm = new AuditViewModel(null, AdminFixture.tasks(Language.JA))
+                .dates(DateDisplay.following(settings, Language.JA));
+        assertThat(vm.time(LOGIN)).isEqualTo("2026/11/26 00:05:09+09:00");
+
+        settings.dateStyleProperty().set(DateStyle.WAREKI);
+
+        assertThat(vm.time(LOGIN)).isEqualTo("令和8年11月26日 00:05:09+09:00");
+    }
+
+    @Test
+    void inTheEnglishWindowTheEraIsInRomaji() {
+        AuditViewModel vm = new AuditViewModel(null, AdminFixture.tasks(Language.EN))
+                .dates(DateDisplay.of(DateStyle.WAREKI, Language.EN));
+
+        assertThat(vm.time(LOGIN)).isEqualTo("Reiwa 8/11/26 00:05:09+09:00");
+    }
+}
