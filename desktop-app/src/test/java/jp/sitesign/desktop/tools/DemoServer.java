@@ -23,7 +23,6 @@ public final class DemoServer implements AutoCloseable {
     private static final Pattern USER = Pattern.compile("^  (責任者 OWNER|管理者 ADMIN|一般 MEMBER)\\s+(U\\d{8})"
             + "  password: (\\S+)  (.+?)\\s*(?:署名鍵 key: (\\S+)  PIN: (\\S+)  \\((JC-\\d+)\\))?$");
     private static final Pattern SIGN = Pattern.compile("^Sign (\\S+) as (.+) \\((U\\d{8})\\) with their key.*$");
-    private static final Pattern CONTRACT = Pattern.compile("^  (DEMO-\\S+)\\s+(\\S+)\\s+(.+)$");
     private static final Pattern TOKENS = Pattern.compile("^DEMO signing keys: PKCS#12 files in (.+), key alias \"(.+)\",.*$");
 
     /** One printed login: side 発注者/受注者, role as printed, and the signing key file and PIN if any. */
@@ -34,8 +33,8 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    /** One printed "Sign DEMO-… as …" line and the contract's title. */
-    public record Awaiting(String number, String title, String userId) {
+    /** One printed "Sign DEMO-… as …" line: the contract's 文書管理番号 and the signer's user id. */
+    public record Awaiting(String number, String userId) {
     }
 
     private final TestServer server;
@@ -60,14 +59,12 @@ public final class DemoServer implements AutoCloseable {
         String side = null;
         String company = null;
         Path tokens = null;
-        Map<String, String> titles = new java.util.HashMap<>();
         List<String[]> signLines = new ArrayList<>();
         List<String[]> users = new ArrayList<>();
         for (String line : credentials.split("\n")) {
             Matcher c = COMPANY.matcher(line);
             Matcher u = USER.matcher(line);
             Matcher t = TOKENS.matcher(line);
-            Matcher k = CONTRACT.matcher(line);
             Matcher s = SIGN.matcher(line);
             if (c.matches()) {
                 side = c.group(1);
@@ -80,8 +77,6 @@ public final class DemoServer implements AutoCloseable {
                 keyAlias = t.group(2);
             } else if (s.matches()) {
                 signLines.add(new String[] {s.group(1), s.group(3)});
-            } else if (k.matches()) {
-                titles.put(k.group(1), k.group(3).strip());
             }
         }
         if (tokens == null || users.isEmpty()) {
@@ -91,7 +86,7 @@ public final class DemoServer implements AutoCloseable {
             logins.add(new Login(u[0], u[1], u[2], u[3], u[4], u[5], u[6] == null ? null : tokens.resolve(u[6]), u[7]));
         }
         for (String[] s : signLines) {
-            awaiting.add(new Awaiting(s[0], titles.get(s[0]), s[1]));
+            awaiting.add(new Awaiting(s[0], s[1]));
         }
     }
 

@@ -269,11 +269,12 @@ public final class Screenshots {
             type("#password", signer.password());
             login();
             section(Section.CONTRACTS);
-            openTitled(awaiting.title());
+            openNumbered(awaiting.number());
             await("署名する is enabled for the signer", () -> find("#signContractButton") instanceof ButtonBase b
                     && !b.isDisabled());
             press("#signContractButton");
             Parent dialog = window("contracts.window.signing");
+            Fx.run(() -> dialog.getScene().getWindow().setHeight(800));
             press(dialog, "#fileRadio");
             nextFile.set(signer.p12());
             press(dialog, "#fileButton");
@@ -286,6 +287,9 @@ public final class Screenshots {
                 double x = page.getBoundsInLocal().getWidth() * 0.7;
                 double y = page.getBoundsInLocal().getHeight() * 0.8;
                 Event.fireEvent(page, mouseClick(x, y));
+                if (lookupIn(dialog, "#pageScroll") instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(0.8);
+                }
             });
             await("the seal is placed and 署名 is enabled", () -> lookupIn(dialog, "#signButton") instanceof ButtonBase b
                     && !b.isDisabled());
@@ -343,9 +347,9 @@ public final class Screenshots {
             select(row);
         }
 
-        private void openTitled(String title) throws Exception {
-            select(await("the contract " + title + " in the list", () -> rows().stream()
-                    .filter(r -> title.equals(r.title())).findFirst().orElse(null)));
+        private void openNumbered(String number) throws Exception {
+            select(await("the contract " + number + " in the list", () -> rows().stream()
+                    .filter(r -> number.equals(r.number())).findFirst().orElse(null)));
         }
 
         @SuppressWarnings("unchecked")
