@@ -93,9 +93,14 @@ final class FlowRobot {
 
     /** Logs in through the login screen and waits for the main window to say it is online. */
     void login(String userId) throws Exception {
+        login(userId, TestServer.PASSWORD);
+    }
+
+    /** Logs in with a password of the user's own (the demo's printed ones). */
+    void login(String userId, String password) throws Exception {
         waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
         type("#userId", userId);
-        type("#password", TestServer.PASSWORD);
+        type("#password", password);
         robot.clickOn("#loginButton");
         waitUntil(() -> robot.lookup("#onlineLabel").tryQuery().isPresent());
         waitUntil(() -> text("status.online").equals(label("#onlineLabel")));

@@ -177,8 +177,7 @@ class MainFlowIT {
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(SoftHsmToken.PIN);
         assertThat(pin.getText()).isEqualTo(SoftHsmToken.PIN);
-        // The seal's placement is SealSigningIT's; here the signature is invisible (signing waits for one or the other).
-        ui.press(dialog, "#noneRadio");
+        placeSeal(robot, dialog);
         ui.press(dialog, "#signButton");
         TextArea report = robot.from(dialog).lookup("#reportArea").query();
         waitUntil(() -> !report.getText().isEmpty() || !ui.label(dialog, "#errorLabel").isEmpty());
@@ -210,7 +209,7 @@ class MainFlowIT {
         ui.type(second, "#aliasField", "k");
         PasswordField password = robot.from(second).lookup("#pinField").query();
         robot.clickOn(password).write(P12_PASSWORD);
-        ui.press(second, "#noneRadio");
+        placeSeal(robot, second);
         ui.press(second, "#signButton");
         TextArea secondReport = robot.from(second).lookup("#reportArea").query();
         waitUntil(() -> !secondReport.getText().isEmpty() || !ui.label(second, "#errorLabel").isEmpty());
@@ -239,6 +238,13 @@ class MainFlowIT {
         assertThat(IndependentChecks.signatureContents(signed)).hasSize(2);
         Path file = Files.write(keys.resolve("completed.pdf"), signed);
         IndependentChecks.assertValid(file, 2);
+    }
+
+    /** A click on the page preview places the seal (the dialog signs only with a placement or 印影なし). */
+    private static void placeSeal(FxRobot robot, Parent dialog) throws Exception {
+        waitUntil(() -> robot.from(dialog).lookup("#pageImage").<javafx.scene.image.ImageView>query().getImage() != null);
+        robot.clickOn(robot.from(dialog).lookup("#pageScroll").<javafx.scene.Node>query());
+        waitUntil(() -> !robot.from(dialog).lookup("#signButton").query().isDisabled());
     }
 
     /** The form as the member fills it in: form fields, the 19条 items, B with its 担当者, route and signer. */

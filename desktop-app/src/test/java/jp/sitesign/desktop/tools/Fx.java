@@ -19,9 +19,14 @@ public final class Fx {
     private Fx() {
     }
 
+    /** Starts JavaFX, or uses the running toolkit (a test JVM where another test started it). */
     public static void startToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
         Platform.setImplicitExit(false);
         started.await(60, TimeUnit.SECONDS);
     }
