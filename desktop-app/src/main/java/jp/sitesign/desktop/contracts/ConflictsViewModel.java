@@ -48,7 +48,7 @@ public final class ConflictsViewModel {
     /** Reads the outbox again. */
     public CompletableFuture<Void> refresh() {
         return CompletableFuture.supplyAsync(() -> {
-            ContractTexts texts = new ContractTexts(bundle, store.partnerships());
+            ContractTexts texts = ContractTexts.of(bundle, store, store.partnerships());
             return store.outbox().needingAttention().stream().map(e -> item(e, texts)).toList();
         }, background).handleAsync((found, e) -> {
             if (e != null) {

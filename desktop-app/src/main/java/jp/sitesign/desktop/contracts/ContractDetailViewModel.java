@@ -135,7 +135,7 @@ public final class ContractDetailViewModel {
             loaded.set(false);
             return;
         }
-        ContractTexts texts = new ContractTexts(bundle, partnerships);
+        ContractTexts texts = ContractTexts.of(bundle, store, partnerships);
         ContractSnapshot k = lk.current();
         contract.set(k);
         if (shownFile != null && k.id().equals(shownContractId) && k.mainDocument() != null

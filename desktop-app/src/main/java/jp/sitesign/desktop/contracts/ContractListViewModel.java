@@ -171,7 +171,7 @@ public final class ContractListViewModel {
             filterFile.save(f);
             LocalPage found = store.contracts().search(q);
             List<Partnership> partners = store.partnerships();
-            ContractTexts texts = new ContractTexts(bundle, partners);
+            ContractTexts texts = ContractTexts.of(bundle, store, partners);
             return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total(), partners);
         }, background).handleAsync((found, failure) -> {
             if (request != generation) {

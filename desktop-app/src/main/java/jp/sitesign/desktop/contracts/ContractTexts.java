@@ -24,7 +24,18 @@ final class ContractTexts {
         this.bundle = bundle;
         this.japanese = !"en".equals(bundle.getLocale().getLanguage());
         this.companyNames = partnerships.stream().collect(Collectors.toMap(p -> p.counterpartyId().value(),
-                p -> p.counterpartyName() == null ? p.counterpartyId().value() : p.counterpartyName(), (a, b) -> a));
+                p -> p.counterpartyName() == null ? p.counterpartyId().value() : p.counterpartyName(), (a, b) -> a,
+                java.util.HashMap::new));
+    }
+
+    /** With the partners' names and the user's own company's (as the login named it). */
+    static ContractTexts of(ResourceBundle bundle, jp.sitesign.desktop.store.StoreSession store,
+            List<Partnership> partnerships) {
+        ContractTexts texts = new ContractTexts(bundle, partnerships);
+        if (store.company() != null) {
+            store.companyName().ifPresent(name -> texts.companyNames.put(store.company().value(), name));
+        }
+        return texts;
     }
 
     boolean japanese() {

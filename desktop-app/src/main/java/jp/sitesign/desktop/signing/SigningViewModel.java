@@ -104,6 +104,14 @@ public final class SigningViewModel {
         this.bundle = bundle;
         libraries.setAll(TokenLibraries.available(osName, userLibraries));
         library.addListener((obs, old, now) -> findSlots());
+        // A token's error (no token in the reader, a library that fails) is not the PKCS#12 file's.
+        sourceKind.addListener((obs, old, now) -> {
+            if (now == KeySourceKind.TOKEN) {
+                findSlots();
+            } else {
+                error.set("");
+            }
+        });
         if (!libraries.isEmpty()) {
             library.set(libraries.get(0));
         }

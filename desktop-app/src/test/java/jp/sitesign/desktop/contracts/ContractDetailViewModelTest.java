@@ -85,6 +85,17 @@ class ContractDetailViewModelTest {
     }
 
     @Test
+    void thePartiesAreNamedByCompanyName_theOwnCompanyByTheNameTheLoginGave() {
+        store.rememberCompanyName("元請建設株式会社");
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k1");
+
+        assertThat(vm.parties()).hasSize(2);
+        assertThat(vm.parties().get(0)).contains("元請建設株式会社").doesNotContain(UiTestStores.OWN.value());
+        assertThat(vm.parties().get(1)).contains("株式会社 山田工務店");
+    }
+
+    @Test
     void theCreatorMayOpenTheEditorOnTheirDraft_butNotTheSigningDialog_andNobodyWithoutAContract() {
         ContractDetailViewModel vm = viewModel();
         vm.load("k1");

@@ -112,6 +112,20 @@ class SigningViewModelTest {
     }
 
     @Test
+    void aTokenErrorGoesAwayWhenThePkcs12FileIsChosenAndComesBackWithTheTokenChoice() {
+        SigningViewModel vm = viewModel(Language.JA);
+        vm.libraryProperty().set(new TokenLibraries.Library("カードなし", dir.resolve("missing-pkcs11.so")));
+        String tokenError = vm.errorProperty().get();
+        assertThat(tokenError).isNotEmpty();
+
+        vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
+        assertThat(vm.errorProperty().get()).isEmpty();
+
+        vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.TOKEN);
+        assertThat(vm.errorProperty().get()).isEqualTo(tokenError);
+    }
+
+    @Test
     void aWrongPinIsNamedAsSuchAndNothingIsQueued() {
         SigningViewModel vm = viewModel(Language.JA);
         choose(vm, SoftHsmToken.SPARE_LABEL);
