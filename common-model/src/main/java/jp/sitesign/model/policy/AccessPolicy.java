@@ -57,6 +57,8 @@ public final class AccessPolicy {
         table.put(Action.READ_NOTICES, ANYONE);
 
         table.put(Action.VIEW_USERS, ADMINISTRATIVE);
+        // Not in DESIGN §3's table; needed by its "sender sets its own route and signer" (ADR 10).
+        table.put(Action.VIEW_COMPANY_DIRECTORY, ANYONE);
         table.put(Action.REGISTER_USER, allOf(ADMINISTRATIVE, UserRules.DOES_NOT_REGISTER_OWNER));
         table.put(Action.EDIT_USER, allOf(ADMINISTRATIVE, UserRules.TARGET_IS_NOT_OWNER,
                 UserRules.DOES_NOT_GIVE_OWNER_ROLE, UserRules.NO_OWN_ROLE_CHANGE));

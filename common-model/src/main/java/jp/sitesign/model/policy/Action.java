@@ -12,8 +12,15 @@ public enum Action {
     /** Edit one's own name, name kana and email. */
     EDIT_OWN_PROFILE(NoTarget.class),
     CHANGE_OWN_PASSWORD(NoTarget.class),
-    /** List and search the users of a company. */
+    /** List and search the users of a company with everything an administrator manages (email, status, login details). */
     VIEW_USERS(CompanyResource.class),
+    /**
+     * See the company directory: each active colleague's id, name, department, title and whether they hold
+     * 署名権限, nothing else. Every user needs it to name the approvers and the signer of their own company's
+     * route (DESIGN §2: the sender sets its own route and signer; a counterparty's 担当者 sets theirs), which
+     * VIEW_USERS, an owner and admin row, does not give members. ADR 10.
+     */
+    VIEW_COMPANY_DIRECTORY(CompanyResource.class),
     REGISTER_USER(NewUserResource.class),
     /** Change another user's attributes, possibly their role ({@link UserResource#newRole()}). */
     EDIT_USER(UserResource.class),

@@ -12,6 +12,30 @@ public record UserView(String id, String companyId, Role role, String roleLabel,
         boolean mustChangePassword, boolean signingAuthority, String signingAuthoritySetBy,
         Instant signingAuthoritySetAt, boolean locked, long revision, Instant createdAt) {
 
+    /**
+     * A colleague as the company directory shows them to users who may not see the full record
+     * ({@code Action.VIEW_COMPANY_DIRECTORY}, ADR 10): id, company, name, name kana, department, title and
+     * whether they hold 署名権限 — what naming an approver or a signer needs, nothing more. Role, email,
+     * who set the signing authority, lock state and dates are left out ({@code null} or {@code false}).
+     * Only active users are listed, so the status is always {@link UserStatus#ACTIVE}.
+     *
+     * @throws IllegalArgumentException for a user who is not active (the directory does not list them)
+     */
+    public static UserView directoryEntry(User u, boolean signingAuthority) {
+        if (u.status() != UserStatus.ACTIVE) {
+            throw new IllegalArgumentException("the directory lists active users only: " + u.id().value());
+        }
+        return new UserView(u.id().value(), u.companyId().value(), null, null, UserStatus.ACTIVE,
+                UserStatus.ACTIVE.labelJa(), u.profile().name(), u.profile().nameKana(), null,
+                u.profile().department(), u.profile().title(), false, signingAuthority, null, null, false,
+                u.revision(), null);
+    }
+
+    /** Whether this is a {@link #directoryEntry} rather than the full record (a directory entry has no role). */
+    public boolean fromDirectory() {
+        return role == null;
+    }
+
     public static UserView of(User u, Instant now, boolean signingAuthority) {
         return new UserView(u.id().value(), u.companyId().value(), u.role(), u.role().labelJa(), u.status(),
                 u.status().labelJa(), u.profile().name(), u.profile().nameKana(), u.profile().email(),

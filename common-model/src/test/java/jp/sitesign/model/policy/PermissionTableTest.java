@@ -53,6 +53,14 @@ class PermissionTableTest {
         row = "register, edit, suspend, delete ADMIN and MEMBER users of own company";
         add(cases, row, Action.VIEW_USERS, "list own company's users", me -> new CompanyResource(OWN),
                 ALLOWED, ALLOWED, ROLE);
+
+        row = "company directory to name one's own route and signer (ADR 10; DESIGN §2, not in §3's table)";
+        add(cases, row, Action.VIEW_COMPANY_DIRECTORY, "see own company's directory",
+                me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.VIEW_COMPANY_DIRECTORY, "see a partner company's directory",
+                me -> new CompanyResource(PARTNER), Denial.OTHER_COMPANY, Denial.OTHER_COMPANY, Denial.OTHER_COMPANY);
+
+        row = "register, edit, suspend, delete ADMIN and MEMBER users of own company";
         for (Role target : List.of(Role.ADMIN, Role.MEMBER)) {
             UserId targetId = target == Role.ADMIN ? OTHER_ADMIN : OTHER_MEMBER;
             add(cases, row, Action.REGISTER_USER, "register a new " + target, me -> new NewUserResource(OWN, target),

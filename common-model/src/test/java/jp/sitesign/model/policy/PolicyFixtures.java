@@ -65,7 +65,7 @@ final class PolicyFixtures {
         CompanyId company = actor.companyId();
         return switch (action) {
             case LOGIN, EDIT_OWN_PROFILE, CHANGE_OWN_PASSWORD, READ_NOTICES -> Resource.none();
-            case VIEW_USERS, MANAGE_CERTIFICATES, APPLY_FOR_CERTIFICATE, APPLY_FOR_API_USE, MANAGE_API_ALLOW_LIST, CREATE_DRAFT,
+            case VIEW_USERS, VIEW_COMPANY_DIRECTORY, MANAGE_CERTIFICATES, APPLY_FOR_CERTIFICATE, APPLY_FOR_API_USE, MANAGE_API_ALLOW_LIST, CREATE_DRAFT,
                     VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG, VIEW_PARTNERSHIPS, MANAGE_PARTNERSHIPS -> new CompanyResource(company);
             case REGISTER_USER -> new NewUserResource(company, Role.MEMBER);
             case EDIT_USER, SUSPEND_USER, RESUME_USER, DELETE_USER, SET_SIGNING_AUTHORITY ->

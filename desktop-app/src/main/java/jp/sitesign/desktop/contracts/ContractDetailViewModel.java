@@ -48,6 +48,7 @@ import jp.sitesign.model.user.UserView;
 public final class ContractDetailViewModel {
     private final BooleanProperty canEdit = new javafx.beans.property.SimpleBooleanProperty(this, "canEdit", false);
     private final BooleanProperty canSign = new javafx.beans.property.SimpleBooleanProperty(this, "canSign", false);
+    private final BooleanProperty canSetRoute = new SimpleBooleanProperty(this, "canSetRoute", false);
     /** The workflow commands this screen gives (editing, routes and signing have their own screens). */
     static final List<LifecycleCommand> ACTIONS = List.of(LifecycleCommand.SUBMIT, LifecycleCommand.APPROVE,
             LifecycleCommand.RETURN, LifecycleCommand.WITHDRAW, LifecycleCommand.DECLINE,
@@ -131,6 +132,7 @@ public final class ContractDetailViewModel {
             actions.clear();
             canEdit.set(false);
             canSign.set(false);
+            canSetRoute.set(false);
             pendingText.set("");
             loaded.set(false);
             return;
@@ -168,9 +170,13 @@ public final class ContractDetailViewModel {
         pendingText.set(attention > 0 ? bundle.getString("contracts.detail.attention")
                 : pending > 0 ? I18n.format(bundle, "contracts.detail.pending", pending) : "");
         actions.setAll(actionStates(k, texts, ACTIONS));
-        List<ActionState> more = actionStates(k, texts, List.of(LifecycleCommand.EDIT, LifecycleCommand.SIGN));
+        List<ActionState> more = actionStates(k, texts, List.of(LifecycleCommand.EDIT, LifecycleCommand.SIGN,
+                LifecycleCommand.SET_PARTY_ROUTE));
         canEdit.set(more.get(0).allowed());
         canSign.set(more.get(1).allowed());
+        // A route set here and not yet synced: the dialog is not offered again until the server answered.
+        canSetRoute.set(more.get(2).allowed() && lk.pending().stream()
+                .noneMatch(e -> e.command().type() == CommandType.SET_PARTY_ROUTE && !e.state().needsAttention()));
         loaded.set(true);
     }
 
@@ -360,6 +366,11 @@ public final class ContractDetailViewModel {
     /** Whether this user is the signer on turn — opens the signing dialog. */
     public javafx.beans.property.ReadOnlyBooleanProperty canSignProperty() {
         return canSign;
+    }
+
+    /** Whether this user names their company's route and signer now — opens the route dialog. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canSetRouteProperty() {
+        return canSetRoute;
     }
 
     public ObservableList<ActionState> actions() {

@@ -161,7 +161,18 @@ public final class ContractsSection {
         sign.setId("signContractButton");
         sign.disableProperty().bind(detail.canSignProperty().not());
         sign.setOnAction(e -> openSigning(detail.contractProperty().get().id(), bundle));
-        return new javafx.scene.control.ToolBar(create, edit, sign);
+        javafx.scene.control.Button route = new javafx.scene.control.Button(bundle.getString("routing.button"));
+        route.setId("setRouteButton");
+        route.disableProperty().bind(detail.canSetRouteProperty().not());
+        route.setOnAction(e -> openRoute(detail.contractProperty().get().id(), bundle));
+        return new javafx.scene.control.ToolBar(create, edit, sign, route);
+    }
+
+    private void openRoute(String id, ResourceBundle bundle) {
+        jp.sitesign.desktop.routing.PartyRouteViewModel vm = new jp.sitesign.desktop.routing.PartyRouteViewModel(
+                session.store(), saved, clock, language, bundle);
+        vm.load(id);
+        window(bundle.getString("routing.window"), new jp.sitesign.desktop.routing.PartyRouteView(vm).load(bundle));
     }
 
     private void openEditor(String id, ResourceBundle bundle) {

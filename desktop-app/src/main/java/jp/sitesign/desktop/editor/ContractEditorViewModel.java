@@ -77,7 +77,17 @@ public final class ContractEditorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canAmend = new ReadOnlyBooleanWrapper(this, "canAmend", false);
 
+    /**
+     * A new draft's first revision on the server: the server numbers a contract's revisions 1, 2, … and every
+     * applied command on it adds one (the local store shows a draft created here as revision 0 until then).
+     */
+    static final long FIRST_SERVER_REVISION = 1;
+
     private String contractId;
+    /**
+     * The base for the next command: the revision the server will be at once this editor's own commands so far
+     * are applied, so a save after an attach (or a second save) names the revision the user's own work produced.
+     */
     private Long revision;
     private String originalId;
 
@@ -208,7 +218,8 @@ public final class ContractEditorViewModel {
         }
         commandSaved.run();
         contractId = id;
-        revision = store.contracts().current(id).map(k -> k.current().revision()).orElse(revision);
+        revision = command.type() == jp.sitesign.model.sync.CommandType.CREATE_DRAFT ? FIRST_SERVER_REVISION
+                : revision + 1;
         message.set(bundle.getString("editor.saved"));
         return true;
     }
@@ -286,10 +297,17 @@ public final class ContractEditorViewModel {
         return revision;
     }
 
+    /** Takes the store's revision when a sync brought a newer one than this editor's own commands produce. */
     void refreshRevision() {
         if (contractId != null) {
-            store.contracts().current(contractId).ifPresent(k -> revision = k.current().revision());
+            store.contracts().current(contractId).ifPresent(k -> revision = revision == null
+                    ? k.current().revision() : Math.max(revision, k.current().revision()));
         }
+    }
+
+    /** The editor's own command based on {@link #revision()} was queued: the next one is based on what it produces. */
+    void ownCommandQueued() {
+        revision = revision + 1;
     }
 
     private static boolean blank(String s) {

@@ -115,6 +115,7 @@ public final class EditorDocuments {
             long base = editor.revision();
             store.outbox().append(kind == DocumentKind.MAIN ? Command.attach(id, base, sha)
                     : Command.attachAttachment(id, base, sha, name));
+            editor.ownCommandQueued();
             commandSaved.run();
             if (kind == DocumentKind.MAIN) {
                 mainName.set(name);

@@ -152,7 +152,8 @@ class ContractEditorViewModelTest {
         assertThat(queued()).hasSize(2).last().satisfies(e -> {
             assertThat(e.command().type()).isEqualTo(CommandType.EDIT_DRAFT);
             assertThat(e.command().entityId()).isEqualTo(id);
-            assertThat(e.command().baseRevision()).isZero();
+            assertThat(e.command().baseRevision()).as("the revision the server gives the new draft")
+                    .isEqualTo(ContractEditorViewModel.FIRST_SERVER_REVISION);
             assertThat(e.command().draft().title()).isEqualTo("外構工事 注文書（改）");
         });
         assertThat(store.contracts().current(id).orElseThrow().current().title()).isEqualTo("外構工事 注文書（改）");
@@ -215,6 +216,36 @@ class ContractEditorViewModelTest {
     }
 
     @Test
+    void aSaveAfterAttachingIsBasedOnTheRevisionTheAttachProduces_notTheOneBeforeIt() throws Exception {
+        store.close();
+        store = EditorFixtures.store(dir.resolve("home2"), Change.of(draftAt("k-draft", 5), 1));
+        vm = new ContractEditorViewModel(store, saved::incrementAndGet, Language.JA, I18n.bundle(Language.JA));
+        vm.load("k-draft");
+        Path pdf = Files.write(dir.resolve("注文書.pdf"), EditorFixtures.pdf(1));
+
+        assertThat(vm.documents().attachMain(pdf)).isTrue();
+        vm.titleProperty().set("外構工事 注文書（改）");
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.save()).isTrue();
+
+        assertThat(queued()).extracting(e -> e.command().type() + "@" + e.command().baseRevision())
+                .containsExactly("ATTACH_DOCUMENT@5", "EDIT_DRAFT@6", "EDIT_DRAFT@7");
+        assertThat(queued().get(1).command().draft().revision()).isEqualTo(6L);
+    }
+
+    @Test
+    void anAttachRightAfterANewDraftIsBasedOnTheServersFirstRevision() throws Exception {
+        fillValidDraft();
+        Path pdf = Files.write(dir.resolve("注文書.pdf"), EditorFixtures.pdf(1));
+
+        assertThat(vm.documents().attachMain(pdf)).isTrue();
+        assertThat(vm.save()).isTrue();
+
+        assertThat(queued()).extracting(e -> e.command().type() + "@" + e.command().baseRevision())
+                .containsExactly("CREATE_DRAFT@null", "ATTACH_DOCUMENT@1", "EDIT_DRAFT@2");
+    }
+
+    @Test
     void aFileThatIsNotAPdfIsRefusedWithTheReasonAndNothingIsQueued() throws Exception {
         fillValidDraft();
         vm.save();
@@ -267,6 +298,17 @@ class ContractEditorViewModelTest {
         vm.load(vm.contractId().orElseThrow());
         assertThat(vm.canAmendProperty().get()).isFalse();
         assertThat(vm.amend()).isEmpty();
+    }
+
+    private static ContractSnapshot draftAt(String id, long revision) {
+        List<PartyStep> parties = List.of(new PartyStep(OWN, null, List.of(), SIGNER, false),
+                new PartyStep(CONSENTED, new UserId("U00000201"), List.of(), null, false));
+        ContractProgress p = new ContractProgress(ContractForm.BILATERAL, ContractStatus.DRAFT, parties, 0, 0, null,
+                null);
+        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, "K-2", "外構工事 注文書", LocalDate.of(2026, 4, 10),
+                1_100_000L, true, false, null, null, null, List.of(), List.of(), null, null);
+        return ContractSnapshot.of(id, OWN, ME, p, d.data(), null, List.of(), revision, EditorFixtures.T,
+                EditorFixtures.T);
     }
 
     private static ContractSnapshot completed(String id) {

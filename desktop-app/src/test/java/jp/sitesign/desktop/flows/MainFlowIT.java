@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -45,12 +44,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The main flow of issue 5 through the real window against the real server on loopback: company A's
- * admin drafts a construction contract with its 19条 items for partner B (承諾 given), picks the approver
- * and the signer, attaches the PDF, saves and sends it for approval; the owner approves; A's signer
- * signs with a hardware token (SoftHSM2 over PKCS#11, PIN typed in the dialog) and sees the signature
- * verified; B's signer signs with a PKCS#12 file; the contract is 締結済 on screen and on the server, with
- * two signatures that poppler's pdfsig also calls valid.
+ * The main flow of issue 5 through the real window against the real server on loopback, with the issue's
+ * cast: company A's 一般利用者 drafts a construction contract with its 19条 items for partner B (承諾 given),
+ * picks the admin as approver and the owner as signer from the company directory (ADR 10), attaches the
+ * PDF, saves and sends it for approval; the admin approves; the owner signs with a hardware token
+ * (SoftHSM2 over PKCS#11, PIN typed in the dialog) and sees the signature verified; B's 担当者 (a member)
+ * names B's signer in the route dialog; B's signer signs with a PKCS#12 file; the contract is 締結済 on
+ * screen and on the server, with two signatures that poppler's pdfsig also calls valid.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainFlowIT {
@@ -83,9 +83,9 @@ class MainFlowIT {
         ApiClient api = server.api();
         String aAdmin = api.login(a.admin().value(), TestServer.PASSWORD);
         String bAdmin = api.login(b.admin().value(), TestServer.PASSWORD);
-        // A's member2 signs with the token's RSA key; B's member2 with a PKCS#12 file of the same CA.
+        // A's owner signs with the token's RSA key; B's member2 with a PKCS#12 file of the same CA.
         TestCertificates.bind(api, aAdmin, TestCertificates.register(api, aAdmin,
-                token.certificate(SoftHsmToken.RSA_ALIAS)), a.member2());
+                token.certificate(SoftHsmToken.RSA_ALIAS)), a.owner());
         KeyPair pair = TestCa.rsaKeyPair(2048);
         var bCert = token.ca().issueCompanySigner(pair.getPublic(), "署名者 " + b.member2().value(), B_NAME);
         bSignerKey = Pkcs12Files.write(keys.resolve("b-signer.p12"), pair, bCert, token.ca().root(), "k",
@@ -122,9 +122,8 @@ class MainFlowIT {
 
     @Test
     void aDraftGoesThroughApprovalAndBothSignaturesToCompletedAndShownVerified(FxRobot robot) throws Exception {
-        // A's admin (a member sees no colleagues to pick as approver or signer: see the report) drafts:
-        // New → the form → the PDF → save → send for approval.
-        ui.login(a.admin().value());
+        // A's member drafts: New → the form (approver and signer from the directory) → the PDF → save → send.
+        ui.login(a.member().value());
         ui.press("#newContractButton");
         Parent editor = ui.window("contracts.window.editor");
         fillIn(editor);
@@ -136,8 +135,8 @@ class MainFlowIT {
         assertThat(ui.label(editor, "#messageLabel")).isEqualTo(text("editor.saved"));
         ui.closeWindow(editor);
         ui.synced();
-        String id = onlyContractOf(a.admin().value()).get("id").asText();
-        JsonNode k = server.api().get("/api/v1/contracts/" + id, token(a.admin().value())).json();
+        String id = onlyContractOf(a.member().value()).get("id").asText();
+        JsonNode k = server.api().get("/api/v1/contracts/" + id, token(a.member().value())).json();
         assertThat(k.get("title").asText()).isEqualTo(TITLE);
         assertThat(k.get("mainDocument").isNull()).as("the PDF went up with the sync").isFalse();
         assertThat(ui.label(".status-bar #conflictsLabel")).as("attach and save right after New are no conflict")
@@ -150,8 +149,8 @@ class MainFlowIT {
         waitUntil(() -> "IN_APPROVAL".equals(status(id)));
         ui.logout();
 
-        // A's approver (the owner) approves.
-        ui.login(a.owner().value());
+        // A's approver (the admin) approves.
+        ui.login(a.admin().value());
         ui.open(TITLE);
         waitUntil(() -> robot.lookup("#action-APPROVE").tryQuery().map(n -> !n.isDisabled()).orElse(false));
         ui.press("#action-APPROVE");
@@ -159,8 +158,8 @@ class MainFlowIT {
         waitUntil(() -> "AWAITING_SIGNATURE".equals(status(id)));
         ui.logout();
 
-        // A's signer signs with the token, typing the PIN.
-        ui.login(a.member2().value());
+        // A's signer (the owner) signs with the token, typing the PIN.
+        ui.login(a.owner().value());
         ui.open(TITLE);
         waitUntil(() -> !robot.lookup("#signContractButton").query().isDisabled());
         ui.press("#signContractButton");
@@ -177,7 +176,11 @@ class MainFlowIT {
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(SoftHsmToken.PIN);
         assertThat(pin.getText()).isEqualTo(SoftHsmToken.PIN);
-        placeSeal(robot, dialog);
+        // The seal goes where the owner clicks on the page.
+        javafx.scene.image.ImageView page = robot.from(dialog).lookup("#pageImage").query();
+        waitUntil(() -> page.getImage() != null);
+        robot.clickOn(page);
+        waitUntil(() -> !robot.from(dialog).lookup("#signButton").query().isDisabled());
         ui.press(dialog, "#signButton");
         TextArea report = robot.from(dialog).lookup("#reportArea").query();
         waitUntil(() -> !report.getText().isEmpty() || !ui.label(dialog, "#errorLabel").isEmpty());
@@ -190,12 +193,25 @@ class MainFlowIT {
                 .get("parties").get(0).get("signed").asBoolean());
         ui.logout();
 
-        // B's receiver names B's signer (the desktop app has no screen for a counterparty's route yet).
-        String bReceiver = token(b.member().value());
-        JsonNode atB = server.api().get("/api/v1/contracts/" + id, bReceiver).json();
-        ApiClient.Response route = server.api().post("/api/v1/contracts/" + id + "/party-route", bReceiver,
-                Map.of("revision", atB.get("revision").asLong(), "route", List.of(), "signer", b.member2().value()));
-        assertThat(route.status()).as(route.toString()).isEqualTo(200);
+        // B's 担当者 (a member) names B's signer in the route dialog, choosing from B's directory.
+        ui.login(b.member().value());
+        ui.open(TITLE);
+        waitUntil(() -> !robot.lookup("#setRouteButton").query().isDisabled());
+        assertThat(robot.lookup("#signContractButton").query().isDisabled()).isTrue();
+        ui.press("#setRouteButton");
+        Parent routeDialog = ui.window("routing.window");
+        javafx.scene.control.ComboBox<UserView> bSigners = robot.from(routeDialog).lookup("#signerChoice").query();
+        assertThat(bSigners.getItems()).extracting(UserView::id).as("only B's users with 署名権限")
+                .containsExactly(b.member2().value());
+        ui.choose(routeDialog, "#signerChoice", user(routeDialog, "#signerChoice", b.member2().value()));
+        ui.press(routeDialog, "#saveRouteButton");
+        assertThat(ui.label(routeDialog, "#errorLabel")).isEmpty();
+        assertThat(ui.label(routeDialog, "#messageLabel")).isEqualTo(text("routing.queued"));
+        ui.closeWindow(routeDialog);
+        ui.synced();
+        waitUntil(() -> b.member2().value().equals(server.api().get("/api/v1/contracts/" + id,
+                token(b.member().value())).json().get("parties").get(1).get("signerId").asText()));
+        ui.logout();
 
         // B's signer sees it and signs with a PKCS#12 file.
         ui.login(b.member2().value());
@@ -209,7 +225,7 @@ class MainFlowIT {
         ui.type(second, "#aliasField", "k");
         PasswordField password = robot.from(second).lookup("#pinField").query();
         robot.clickOn(password).write(P12_PASSWORD);
-        placeSeal(robot, second);
+        ui.press(second, "#noneRadio");
         ui.press(second, "#signButton");
         TextArea secondReport = robot.from(second).lookup("#reportArea").query();
         waitUntil(() -> !secondReport.getText().isEmpty() || !ui.label(second, "#errorLabel").isEmpty());
@@ -240,13 +256,6 @@ class MainFlowIT {
         IndependentChecks.assertValid(file, 2);
     }
 
-    /** A click on the page preview places the seal (the dialog signs only with a placement or 印影なし). */
-    private static void placeSeal(FxRobot robot, Parent dialog) throws Exception {
-        waitUntil(() -> robot.from(dialog).lookup("#pageImage").<javafx.scene.image.ImageView>query().getImage() != null);
-        robot.clickOn(robot.from(dialog).lookup("#pageScroll").<javafx.scene.Node>query());
-        waitUntil(() -> !robot.from(dialog).lookup("#signButton").query().isDisabled());
-    }
-
     /** The form as the member fills it in: form fields, the 19条 items, B with its 担当者, route and signer. */
     private void fillIn(Parent editor) {
         ui.type(editor, "#titleField", TITLE);
@@ -268,9 +277,12 @@ class MainFlowIT {
         assertThat(ui.fx().from(editor).lookup("#counterpartyList")
                 .<ListView<ContractEditorViewModel.CounterpartyRow>>query().getItems())
                 .extracting(ContractEditorViewModel.CounterpartyRow::receiverId).containsExactly(b.member().value());
-        ui.choose(editor, "#approverChoice", user(editor, "#approverChoice", a.owner().value()));
+        ui.choose(editor, "#approverChoice", user(editor, "#approverChoice", a.admin().value()));
         ui.press(editor, "#addApproverButton");
-        ui.choose(editor, "#signerChoice", user(editor, "#signerChoice", a.member2().value()));
+        javafx.scene.control.ComboBox<UserView> signers = ui.fx().from(editor).lookup("#signerChoice").query();
+        assertThat(signers.getItems()).extracting(UserView::id).as("only A's users with 署名権限")
+                .containsExactly(a.owner().value());
+        ui.choose(editor, "#signerChoice", user(editor, "#signerChoice", a.owner().value()));
     }
 
     private UserView user(Parent editor, String query, String id) {

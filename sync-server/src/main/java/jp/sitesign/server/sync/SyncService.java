@@ -127,16 +127,8 @@ public final class SyncService {
         switch (row.type()) {
             case CONTRACT:
                 return contracts.snapshot(c, caller, row.id()).map(k -> Change.of(k, seq));
-            case USER: {
-                Optional<User> u = UserId.isValid(row.id()) ? users.find(c, new UserId(row.id())) : Optional.empty();
-                if (u.isEmpty() || !u.get().companyId().equals(own)
-                        || !u.get().id().equals(caller.user().id())
-                        && !guard.decide(caller, Action.VIEW_USERS, new CompanyResource(own)).allowed()) {
-                    return Optional.empty();
-                }
-                return Optional.of(Change.of(UserView.of(u.get(), clock.instant(),
-                        signingAuthority.holds(c, own, u.get().id())), seq));
-            }
+            case USER:
+                return user(c, caller, row.id()).map(u -> Change.of(u, seq));
             case PARTNERSHIP:
                 if (!guard.decide(caller, Action.VIEW_PARTNERSHIPS, new CompanyResource(own)).allowed()) {
                     return Optional.empty();
@@ -148,6 +140,30 @@ public final class SyncService {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * A user of the caller's company as the caller may see them: their own record and, for those who may
+     * {@code VIEW_USERS}, everyone's full record; for everyone else the company directory's entry of each
+     * active colleague ({@code VIEW_COMPANY_DIRECTORY}, ADR 10), so that a member can name the approvers and
+     * the signer of a route. A colleague who is suspended or deleted leaves the directory (a tombstone).
+     */
+    private Optional<UserView> user(Connection c, Caller caller, String id) throws SQLException {
+        CompanyId own = caller.user().companyId();
+        Optional<User> found = UserId.isValid(id) ? users.find(c, new UserId(id)) : Optional.empty();
+        if (found.isEmpty() || !found.get().companyId().equals(own)) {
+            return Optional.empty();
+        }
+        User u = found.get();
+        CompanyResource company = new CompanyResource(own);
+        if (u.id().equals(caller.user().id()) || guard.decide(caller, Action.VIEW_USERS, company).allowed()) {
+            return Optional.of(UserView.of(u, clock.instant(), signingAuthority.holds(c, own, u.id())));
+        }
+        if (u.status() != jp.sitesign.model.user.UserStatus.ACTIVE
+                || !guard.decide(caller, Action.VIEW_COMPANY_DIRECTORY, company).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(UserView.directoryEntry(u, signingAuthority.holds(c, own, u.id())));
     }
 
     /** What one maintenance run removed. */
