@@ -62,6 +62,20 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     /** Opens (creating if needed) the encrypted file at {@code at} with the store key. */
+    /** H2's page cache in KiB: while a long pull is applied, and otherwise. */
+    static final int BULK_CACHE_KB = 65_536;
+    static final int CACHE_KB = 16_384;
+
+    /** Sets H2's page cache (KiB); lowering it evicts pages down to the new size. */
+    void cacheSize(int kib) {
+        inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET CACHE_SIZE " + kib);
+            }
+            return null;
+        });
+    }
+
     static StoreDatabase open(StoreLocation at, SecretKey storeKey) {
         String path = at.database().toAbsolutePath().toString().replace('\\', '/');
         // No trace file (it would hold SQL with values in clear). Results stay in memory rather than spill
@@ -70,11 +84,12 @@ final class StoreDatabase implements AutoCloseable {
         // A first sync writes thousands of snapshots at once: JSON up to 64 KiB stays in the row instead of
         // H2's separate LOB storage, pages are compressed before they are encrypted (an eighth of the bytes
         // through AES, 14 instead of 115 MB for 10,000 contracts) and a 64 MB cache keeps the indexes' pages
-        // from being read back and decrypted while they are filled. WRITE_DELAY=0: a commit is in the file when
+        // from being read back and decrypted while they are filled — only while a long pull is applied
+        // (StoreSession.bulk); otherwise 16 MB, which keeps the app within its memory goal (BENCHMARKS.md). WRITE_DELAY=0: a commit is in the file when
         // it returns (H2's default leaves it in memory for up to 500 ms, which a killed process loses: an
         // outbox command the UI called saved, or a page whose checkpoint the next pull relies on).
         String url = "jdbc:h2:file:" + path + ";CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_MEMORY_ROWS=2000000"
-                + ";MAX_LENGTH_INPLACE_LOB=65536;COMPRESS=TRUE;CACHE_SIZE=65536;WRITE_DELAY=0";
+                + ";MAX_LENGTH_INPLACE_LOB=65536;COMPRESS=TRUE;CACHE_SIZE=" + CACHE_KB + ";WRITE_DELAY=0";
         String password = derived(storeKey, "h2-file") + " " + derived(storeKey, "h2-user");
         StoreDatabase db = new StoreDatabase(JdbcConnectionPool.create(url, "sitesign", password));
         try {

@@ -92,6 +92,14 @@ public final class StoreSession implements AutoCloseable {
      * Keeps the own company's name for offline starts; null (a server that does not say) keeps the known one, and
      * a name longer than the store's 200 characters is not kept (no seal line rather than a cut-off name).
      */
+    /**
+     * A long run of writes begins ({@code true}: a first sync, a re-sync) or ends: H2 gets the large page
+     * cache that keeps index pages from being decrypted again and again while they fill, then the small one.
+     */
+    public void bulk(boolean on) {
+        db.cacheSize(on ? StoreDatabase.BULK_CACHE_KB : StoreDatabase.CACHE_KB);
+    }
+
     public void rememberCompanyName(String name) {
         if (name != null && !name.isBlank() && name.length() <= 200) {
             db.inTransaction(c -> {

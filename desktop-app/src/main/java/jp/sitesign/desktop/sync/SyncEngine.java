@@ -268,10 +268,18 @@ public final class SyncEngine {
         ChangePage page = api.pull(token, since, PAGE);
         store.apply(reset ? new ChangePage(page.changes(), page.checkpoint(), page.more(), true) : page);
         changes += page.changes().size();
-        while (page.more()) {
-            page = api.pull(token, store.checkpoint(), PAGE);
-            store.apply(page);
-            changes += page.changes().size();
+        if (!page.more()) {
+            return changes;
+        }
+        store.bulk(true); // more than a page: a long run of writes (the first sync, a re-sync)
+        try {
+            while (page.more()) {
+                page = api.pull(token, store.checkpoint(), PAGE);
+                store.apply(page);
+                changes += page.changes().size();
+            }
+        } finally {
+            store.bulk(false);
         }
         return changes;
     }
