@@ -47,8 +47,14 @@ public final class AdminTasks {
     }
 
     /** The policy's reason in the user's language (empty when allowed). */
+    /** The policy's reason in the screen's language; empty without a decision. */
     public String reason(Decision d) {
-        return english() ? d.reasonEn() : d.reasonJa();
+        return d == null ? "" : english() ? d.reasonEn() : d.reasonJa();
+    }
+
+    /** Whether the policy's decision allows it; not before one is known. */
+    public static boolean allowed(Decision d) {
+        return d != null && d.allowed();
     }
 
     public <T> void run(Supplier<T> work, Consumer<T> done) {

@@ -2,8 +2,6 @@ package jp.sitesign.desktop.admin;
 
 import java.io.File;
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -89,13 +87,13 @@ public final class AuditView {
         exportButton.disableProperty().bind(viewModel.canExport().not());
         exportButton.setOnAction(e -> export());
 
-        column(timeColumn, viewModel::time);
-        column(actionColumn, a -> viewModel.actionLabel(a.action()));
-        column(outcomeColumn, a -> viewModel.outcomeLabel(a.outcome()));
-        column(actorColumn, AdminClient.AuditEntry::actor);
-        column(targetColumn, AdminClient.AuditEntry::target);
-        column(ipColumn, AdminClient.AuditEntry::clientIp);
-        column(detailsColumn, AdminClient.AuditEntry::details);
+        AdminControls.column(timeColumn, viewModel::time);
+        AdminControls.column(actionColumn, a -> viewModel.actionLabel(a.action()));
+        AdminControls.column(outcomeColumn, a -> viewModel.outcomeLabel(a.outcome()));
+        AdminControls.column(actorColumn, AdminClient.AuditEntry::actor);
+        AdminControls.column(targetColumn, AdminClient.AuditEntry::target);
+        AdminControls.column(ipColumn, AdminClient.AuditEntry::clientIp);
+        AdminControls.column(detailsColumn, AdminClient.AuditEntry::details);
         table.setItems(viewModel.events());
 
         previousButton.disableProperty().bind(viewModel.offsetProperty().isEqualTo(0));
@@ -118,8 +116,4 @@ public final class AuditView {
         }
     }
 
-    private static void column(TableColumn<AdminClient.AuditEntry, String> column,
-            Function<AdminClient.AuditEntry, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 }

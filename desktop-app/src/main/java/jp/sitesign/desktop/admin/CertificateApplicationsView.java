@@ -1,9 +1,6 @@
 package jp.sitesign.desktop.admin;
 
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -17,7 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import jp.sitesign.desktop.admin.AdminClient.Application;
 import jp.sitesign.desktop.app.ViewLoader;
@@ -64,20 +60,14 @@ public final class CertificateApplicationsView {
 
     @FXML
     private void initialize() {
-        column(idColumn, a -> Long.toString(a.id()));
-        column(appliedColumn, a -> JapanTime.display(a.appliedAt()));
-        column(byColumn, Application::appliedBy);
-        column(holderColumn, viewModel::holderText);
-        column(reasonColumn, Application::reason);
-        column(statusColumn, viewModel::statusText);
+        AdminControls.column(idColumn, a -> Long.toString(a.id()));
+        AdminControls.column(appliedColumn, a -> JapanTime.display(a.appliedAt()));
+        AdminControls.column(byColumn, Application::appliedBy);
+        AdminControls.column(holderColumn, viewModel::holderText);
+        AdminControls.column(reasonColumn, Application::reason);
+        AdminControls.column(statusColumn, viewModel::statusText);
         applicationTable.setItems(viewModel.applications());
-        applyButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> viewModel.applyDecision().get() == null || viewModel.applyDecision().get().denied(),
-                viewModel.applyDecision()).or(viewModel.busyProperty()));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(viewModel.applyDecision().get()),
-                viewModel.applyDecision()));
-        applyButton.setTooltip(tip);
+        AdminControls.guard(applyButton, viewModel.applyDecision(), viewModel.busyProperty(), viewModel::reason);
         applyButton.setOnAction(e -> showForm());
         refreshButton.setOnAction(e -> viewModel.refresh());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
@@ -141,7 +131,4 @@ public final class CertificateApplicationsView {
         error.textProperty().unbind();
     }
 
-    private static void column(TableColumn<Application, String> column, Function<Application, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 }

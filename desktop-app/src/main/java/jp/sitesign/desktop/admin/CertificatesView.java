@@ -4,10 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -19,7 +17,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.stage.FileChooser;
 import jp.sitesign.desktop.admin.AdminClient.Certificate;
 import jp.sitesign.desktop.app.I18n;
@@ -78,12 +75,12 @@ public final class CertificatesView {
 
     @FXML
     private void initialize() {
-        column(numberColumn, Certificate::number);
-        column(subjectColumn, viewModel::subjectText);
-        column(issuerColumn, Certificate::issuer);
-        column(serialColumn, Certificate::serialNumber);
-        column(validityColumn, viewModel::validityText);
-        column(boundColumn, viewModel::boundUsersText);
+        AdminControls.column(numberColumn, Certificate::number);
+        AdminControls.column(subjectColumn, viewModel::subjectText);
+        AdminControls.column(issuerColumn, Certificate::issuer);
+        AdminControls.column(serialColumn, Certificate::serialNumber);
+        AdminControls.column(validityColumn, viewModel::validityText);
+        AdminControls.column(boundColumn, viewModel::boundUsersText);
         certificateTable.setItems(viewModel.certificates());
         certificateTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -123,7 +120,7 @@ public final class CertificatesView {
                 (o, old, now) -> viewModel.boundUserToUnbindProperty().set(now));
 
         registerCertificateButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !CertificatesViewModel.allowed(viewModel.manageDecision().get()), viewModel.manageDecision())
+                () -> !AdminTasks.allowed(viewModel.manageDecision().get()), viewModel.manageDecision())
                 .or(viewModel.busyProperty()));
         registerCertificateButton.setOnAction(e -> chooseFile());
         refreshButton.setOnAction(e -> viewModel.refresh());
@@ -159,14 +156,7 @@ public final class CertificatesView {
     }
 
     private void guard(Button button, ObjectBinding<Decision> decision) {
-        button.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !CertificatesViewModel.allowed(decision.get()), decision).or(viewModel.busyProperty()));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(decision.get()), decision));
-        button.setTooltip(tip);
+        AdminControls.guard(button, decision, viewModel.busyProperty(), viewModel::reason);
     }
 
-    private static void column(TableColumn<Certificate, String> column, Function<Certificate, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 }

@@ -152,7 +152,7 @@ public final class CertificatesViewModel {
     public void bind() {
         Certificate c = selected.get();
         UserView u = userToBind.get();
-        if (c == null || u == null || !allowed(bindDecision.get())) {
+        if (c == null || u == null || !AdminTasks.allowed(bindDecision.get())) {
             return;
         }
         tasks.run(() -> client.bind(c.number(), u.id()), changed -> {
@@ -167,7 +167,7 @@ public final class CertificatesViewModel {
     public void unbind() {
         Certificate c = selected.get();
         String userId = boundUserToUnbind.get();
-        if (c == null || userId == null || !allowed(unbindDecision.get())) {
+        if (c == null || userId == null || !AdminTasks.allowed(unbindDecision.get())) {
             return;
         }
         tasks.run(() -> client.unbind(c.number(), userId), changed -> {
@@ -239,9 +239,6 @@ public final class CertificatesViewModel {
         return d == null ? "" : tasks.reason(d);
     }
 
-    public static boolean allowed(Decision d) {
-        return d != null && d.allowed();
-    }
 
     public ObservableList<Certificate> certificates() {
         return certificates;

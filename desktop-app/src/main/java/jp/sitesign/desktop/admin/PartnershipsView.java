@@ -2,10 +2,8 @@ package jp.sitesign.desktop.admin;
 
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -17,7 +15,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Decision;
@@ -66,10 +63,10 @@ public final class PartnershipsView {
 
     @FXML
     private void initialize() {
-        column(partnerColumn, viewModel::partnerName);
-        column(proposedColumn, p -> JapanTime.display(p.proposedAt()));
-        column(ourColumn, p -> viewModel.consentText(p.ourConsent()));
-        column(theirColumn, p -> viewModel.consentText(p.theirConsent()));
+        AdminControls.column(partnerColumn, viewModel::partnerName);
+        AdminControls.column(proposedColumn, p -> JapanTime.display(p.proposedAt()));
+        AdminControls.column(ourColumn, p -> viewModel.consentText(p.ourConsent()));
+        AdminControls.column(theirColumn, p -> viewModel.consentText(p.theirConsent()));
         partnershipTable.setItems(viewModel.partnerships());
         partnershipTable.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null || !viewModel.partnerships().contains(viewModel.selectedProperty().get())) {
@@ -117,14 +114,7 @@ public final class PartnershipsView {
     }
 
     private void guard(Button button, ObjectBinding<Decision> decision) {
-        button.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !PartnershipsViewModel.allowed(decision.get()), decision).or(viewModel.busyProperty()));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(decision.get()), decision));
-        button.setTooltip(tip);
+        AdminControls.guard(button, decision, viewModel.busyProperty(), viewModel::reason);
     }
 
-    private static void column(TableColumn<Partnership, String> column, Function<Partnership, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 }

@@ -74,7 +74,7 @@ public final class PartnershipsViewModel {
      */
     public void consent() {
         Partnership p = selected.get();
-        if (p == null || !allowed(consentDecision.get())) {
+        if (p == null || !AdminTasks.allowed(consentDecision.get())) {
             return;
         }
         String shown = Digests.sha256Hex(p.methodDescription().getBytes(StandardCharsets.UTF_8));
@@ -84,7 +84,7 @@ public final class PartnershipsViewModel {
     /** Withdraws the company's 承諾; the view asks first with {@link #withdrawQuestion()}. */
     public void withdraw() {
         Partnership p = selected.get();
-        if (p == null || !allowed(withdrawDecision.get())) {
+        if (p == null || !AdminTasks.allowed(withdrawDecision.get())) {
             return;
         }
         tasks.run(() -> client.withdrawConsent(p.id()), changed -> done("admin.partners.withdrawn", changed));
@@ -132,9 +132,6 @@ public final class PartnershipsViewModel {
         return d == null ? "" : tasks.reason(d);
     }
 
-    public static boolean allowed(Decision d) {
-        return d != null && d.allowed();
-    }
 
     public ObservableList<Partnership> partnerships() {
         return partnerships;

@@ -6,7 +6,6 @@ import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -19,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.model.policy.Decision;
@@ -125,14 +123,14 @@ public final class UsersView {
             viewModel.search();
         });
 
-        column(idColumn, UserView::id);
-        column(nameColumn, UserView::name);
-        column(kanaColumn, UserView::nameKana);
-        column(departmentColumn, UserView::department);
-        column(titleColumn, UserView::title);
-        column(roleColumn, u -> viewModel.roleLabel(u.role()));
-        column(statusColumn, u -> viewModel.statusLabel(u.status()));
-        column(authorityColumn, u -> bundle.getString(u.signingAuthority() ? "admin.users.yes" : "admin.users.no"));
+        AdminControls.column(idColumn, UserView::id);
+        AdminControls.column(nameColumn, UserView::name);
+        AdminControls.column(kanaColumn, UserView::nameKana);
+        AdminControls.column(departmentColumn, UserView::department);
+        AdminControls.column(titleColumn, UserView::title);
+        AdminControls.column(roleColumn, u -> viewModel.roleLabel(u.role()));
+        AdminControls.column(statusColumn, u -> viewModel.statusLabel(u.status()));
+        AdminControls.column(authorityColumn, u -> bundle.getString(u.signingAuthority() ? "admin.users.yes" : "admin.users.no"));
         table.setItems(viewModel.users());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null || !viewModel.users().contains(viewModel.selectedProperty().get())) {
@@ -243,16 +241,9 @@ public final class UsersView {
     }
 
     private void guard(Button button, ObjectBinding<Decision> decision) {
-        button.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !UsersViewModel.allowed(decision.get()), decision).or(viewModel.busyProperty()));
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(() -> viewModel.reason(decision.get()), decision));
-        button.setTooltip(tip);
+        AdminControls.guard(button, decision, viewModel.busyProperty(), viewModel::reason);
     }
 
-    private static void column(TableColumn<UserView, String> column, Function<UserView, String> value) {
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
 
     static <T> StringConverter<T> converter(Function<T, String> label) {
         return new StringConverter<>() {

@@ -210,7 +210,7 @@ public final class UsersViewModel {
     /** Gives the selected user 署名権限 by binding them to the company certificate {@code certificateNumber}. */
     public void grantSigningAuthority(String certificateNumber) {
         UserView target = selected.get();
-        if (target != null && certificateNumber != null && allowed(grantDecision.get())) {
+        if (target != null && certificateNumber != null && AdminTasks.allowed(grantDecision.get())) {
             tasks.run(() -> client.grantSigningAuthority(target.id(), certificateNumber),
                     u -> done("admin.users.authorityGranted", u));
         }
@@ -219,7 +219,7 @@ public final class UsersViewModel {
     /** Takes the selected user's 署名権限 away: they are unbound from every company certificate. */
     public void withdrawSigningAuthority() {
         UserView target = selected.get();
-        if (target != null && allowed(withdrawAuthorityDecision.get())) {
+        if (target != null && AdminTasks.allowed(withdrawAuthorityDecision.get())) {
             tasks.run(() -> client.withdrawSigningAuthority(target.id()),
                     u -> done("admin.users.authorityWithdrawn", u));
         }
@@ -277,9 +277,6 @@ public final class UsersViewModel {
         return d == null ? "" : tasks.reason(d);
     }
 
-    public static boolean allowed(Decision d) {
-        return d != null && d.allowed();
-    }
 
     public StringProperty idFilterProperty() {
         return idFilter;

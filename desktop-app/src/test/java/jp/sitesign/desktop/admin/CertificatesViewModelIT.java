@@ -92,7 +92,7 @@ class CertificatesViewModelIT {
         assertThat(user(vm, memberId).signingAuthority()).isFalse();
 
         vm.userToBindProperty().set(user(vm, memberId));
-        assertThat(CertificatesViewModel.allowed(vm.bindDecision().get())).isTrue();
+        assertThat(AdminTasks.allowed(vm.bindDecision().get())).isTrue();
         vm.bind();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.selectedProperty().get().bindings()).extracting(AdminClient.Binding::userId)
@@ -151,7 +151,7 @@ class CertificatesViewModelIT {
     void aMemberIsToldCertificatesAreForAdmins() {
         CertificatesViewModel vm = vm(member, Language.JA);
         assertThat(vm.certificates()).isEmpty();
-        assertThat(CertificatesViewModel.allowed(vm.manageDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.manageDecision().get())).isFalse();
         assertThat(vm.errorProperty().get()).isEqualTo(Denial.ROLE_REQUIRED.reasonJa());
     }
 

@@ -58,7 +58,7 @@ class PartnershipsViewModelIT {
             vm.withdraw();
         }
         assertThat(vm.withdrawDecision().get()).as("nothing to withdraw").isNull();
-        assertThat(PartnershipsViewModel.allowed(vm.consentDecision().get())).isTrue();
+        assertThat(AdminTasks.allowed(vm.consentDecision().get())).isTrue();
 
         vm.consent();
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -88,7 +88,7 @@ class PartnershipsViewModelIT {
         Partnership p = vm.selectedProperty().get();
         boolean inForce = p.ourConsent() != null && p.ourConsent().inForce();
         var decision = inForce ? vm.withdrawDecision().get() : vm.consentDecision().get();
-        assertThat(PartnershipsViewModel.allowed(decision)).isFalse();
+        assertThat(AdminTasks.allowed(decision)).isFalse();
         assertThat(vm.reason(decision)).isEqualTo(Denial.ROLE_REQUIRED.reasonEn());
     }
 }

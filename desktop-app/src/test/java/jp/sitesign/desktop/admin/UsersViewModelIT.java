@@ -85,7 +85,7 @@ class UsersViewModelIT {
         vm.acknowledgeOneTimePassword();
 
         select(vm, id);
-        assertThat(UsersViewModel.allowed(vm.suspendDecision().get())).isTrue();
+        assertThat(AdminTasks.allowed(vm.suspendDecision().get())).isTrue();
         assertThat(vm.resumeDecision().get()).as("an active user is not resumed").isNull();
         vm.suspend();
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -93,7 +93,7 @@ class UsersViewModelIT {
         assertThat(vm.messageProperty().get()).contains("利用停止");
         assertThatThrownBy(() -> fx.api.login(id, otp.toCharArray())).isInstanceOf(SiteSignException.class);
 
-        assertThat(UsersViewModel.allowed(vm.resumeDecision().get())).isTrue();
+        assertThat(AdminTasks.allowed(vm.resumeDecision().get())).isTrue();
         vm.resume();
         assertThat(vm.selectedProperty().get().status()).isEqualTo(UserStatus.ACTIVE);
         assertThat(fx.api.login(id, otp.toCharArray()).token()).isNotBlank();
@@ -128,9 +128,9 @@ class UsersViewModelIT {
         UsersViewModel vm = adminVm(Language.JA);
         select(vm, company.owner().value());
 
-        assertThat(UsersViewModel.allowed(vm.editDecision().get())).isFalse();
-        assertThat(UsersViewModel.allowed(vm.suspendDecision().get())).isFalse();
-        assertThat(UsersViewModel.allowed(vm.deleteDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.editDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.suspendDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.deleteDecision().get())).isFalse();
         assertThat(vm.reason(vm.editDecision().get())).isEqualTo(Denial.OWNER_OPERATOR_ONLY.reasonJa());
     }
 
@@ -139,7 +139,7 @@ class UsersViewModelIT {
         UsersViewModel vm = adminVm(Language.EN);
         select(vm, company.admin().value());
 
-        assertThat(UsersViewModel.allowed(vm.suspendDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.suspendDecision().get())).isFalse();
         assertThat(vm.reason(vm.deleteDecision().get())).isEqualTo(Denial.SELF_ACTION.reasonEn());
     }
 
@@ -173,9 +173,9 @@ class UsersViewModelIT {
         assertThat(vm.errorProperty().get()).isEqualTo(Denial.ROLE_REQUIRED.reasonJa());
         vm.selectedProperty().set(adminVm(Language.JA).users().stream()
                 .filter(u -> u.id().equals(company.member2().value())).findFirst().orElseThrow());
-        assertThat(UsersViewModel.allowed(vm.editDecision().get())).isFalse();
-        assertThat(UsersViewModel.allowed(vm.suspendDecision().get())).isFalse();
-        assertThat(UsersViewModel.allowed(vm.deleteDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.editDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.suspendDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(vm.deleteDecision().get())).isFalse();
         assertThat(vm.reason(vm.suspendDecision().get())).isEqualTo(Denial.ROLE_REQUIRED.reasonJa());
     }
 
@@ -229,7 +229,7 @@ class UsersViewModelIT {
         select(vm, company.member2().value());
         assertThat(vm.selectedProperty().get().signingAuthority()).isFalse();
         assertThat(vm.withdrawAuthorityDecision().get()).as("nothing to take away").isNull();
-        assertThat(UsersViewModel.allowed(vm.grantDecision().get())).isTrue();
+        assertThat(AdminTasks.allowed(vm.grantDecision().get())).isTrue();
 
         vm.grantSigningAuthority(number);
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -242,6 +242,6 @@ class UsersViewModelIT {
         UsersViewModel memberVm = new UsersViewModel(member, AdminFixture.tasks(Language.JA));
         memberVm.refresh();
         memberVm.selectedProperty().set(vm.selectedProperty().get());
-        assertThat(UsersViewModel.allowed(memberVm.grantDecision().get())).isFalse();
+        assertThat(AdminTasks.allowed(memberVm.grantDecision().get())).isFalse();
     }
 }
