@@ -23,11 +23,29 @@ public final class AdminTasks {
     private final ResourceBundle bundle;
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private jp.sitesign.desktop.settings.DateDisplay dates =
+            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
 
     public AdminTasks(Executor background, Executor ui, ResourceBundle bundle) {
         this.background = background;
         this.ui = ui;
         this.bundle = bundle;
+    }
+
+    /** Dates on the admin screens in the style the settings say (西暦 until told). */
+    public AdminTasks dates(jp.sitesign.desktop.settings.DateDisplay display) {
+        this.dates = display;
+        return this;
+    }
+
+    /** A moment in JST, in the chosen date style. */
+    public String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : dates.dateTime(instant);
+    }
+
+    /** A day in JST, in the chosen date style. */
+    public String date(java.time.Instant instant) {
+        return instant == null ? "" : dates.date(instant);
     }
 
     public StringProperty error() {
@@ -46,7 +64,6 @@ public final class AdminTasks {
         return Locale.ENGLISH.getLanguage().equals(bundle.getLocale().getLanguage());
     }
 
-    /** The policy's reason in the user's language (empty when allowed). */
     /** The policy's reason in the screen's language; empty without a decision. */
     public String reason(Decision d) {
         return d == null ? "" : english() ? d.reasonEn() : d.reasonJa();

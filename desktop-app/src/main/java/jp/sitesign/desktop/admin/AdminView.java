@@ -104,7 +104,7 @@ public final class AdminView {
     }
 
     private AdminTasks tasks() {
-        return new AdminTasks(CALLS, ui, bundle);
+        return new AdminTasks(CALLS, ui, bundle).dates(dates);
     }
 
     /** Loads a tab's data each time it is opened, so what another tab changed is seen. */

@@ -17,7 +17,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.sitesign.desktop.admin.AdminClient.Application;
 import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.model.time.JapanTime;
 
 /** 証明書の申請's controller: the list and the application form, which stays open until the server accepts. */
 public final class CertificateApplicationsView {
@@ -61,7 +60,7 @@ public final class CertificateApplicationsView {
     @FXML
     private void initialize() {
         AdminControls.column(idColumn, a -> Long.toString(a.id()));
-        AdminControls.column(appliedColumn, a -> JapanTime.display(a.appliedAt()));
+        AdminControls.column(appliedColumn, a -> viewModel.dateTime(a.appliedAt()));
         AdminControls.column(byColumn, Application::appliedBy);
         AdminControls.column(holderColumn, viewModel::holderText);
         AdminControls.column(reasonColumn, Application::reason);

@@ -14,7 +14,6 @@ import jp.sitesign.desktop.admin.AdminClient.Application;
 import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;
-import jp.sitesign.model.time.JapanTime;
 
 /**
  * 証明書の申請: the company's applications for additional signing certificates with their status, and a
@@ -63,10 +62,15 @@ public final class CertificateApplicationsViewModel {
         });
     }
 
+    /** A moment in JST in the chosen date style. */
+    public String dateTime(java.time.Instant instant) {
+        return tasks.dateTime(instant);
+    }
+
     public String statusText(Application a) {
         return a.status() == AdminClient.ApplicationStatus.FULFILLED
                 ? I18n.format(tasks.bundle(), "admin.apps.fulfilled", a.certificateNumber(),
-                        JapanTime.display(a.fulfilledAt()))
+                        tasks.dateTime(a.fulfilledAt()))
                 : tasks.bundle().getString("admin.apps.pending");
     }
 

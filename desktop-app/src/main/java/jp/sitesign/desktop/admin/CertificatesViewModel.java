@@ -231,8 +231,8 @@ public final class CertificatesViewModel {
         return byId.get(id);
     }
 
-    private static String date(java.time.Instant instant) {
-        return LocalDate.ofInstant(instant, JapanTime.ZONE).toString();
+    private String date(java.time.Instant instant) {
+        return tasks.date(instant);
     }
 
     public String reason(Decision d) {

@@ -18,7 +18,6 @@ import javafx.scene.control.TextArea;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Decision;
-import jp.sitesign.model.time.JapanTime;
 
 /** 取引先と承諾's controller: the table, the method text being consented to, and the withdraw confirmation. */
 public final class PartnershipsView {
@@ -64,7 +63,7 @@ public final class PartnershipsView {
     @FXML
     private void initialize() {
         AdminControls.column(partnerColumn, viewModel::partnerName);
-        AdminControls.column(proposedColumn, p -> JapanTime.display(p.proposedAt()));
+        AdminControls.column(proposedColumn, p -> viewModel.dateTime(p.proposedAt()));
         AdminControls.column(ourColumn, p -> viewModel.consentText(p.ourConsent()));
         AdminControls.column(theirColumn, p -> viewModel.consentText(p.theirConsent()));
         partnershipTable.setItems(viewModel.partnerships());

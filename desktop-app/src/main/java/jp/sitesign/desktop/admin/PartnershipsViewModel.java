@@ -18,7 +18,6 @@ import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;
-import jp.sitesign.model.time.JapanTime;
 
 /**
  * 取引先と承諾: the partner companies with both sides' 承諾 to electronic contracting (建設業法施行令 5条の5),
@@ -112,10 +111,10 @@ public final class PartnershipsViewModel {
             return tasks.bundle().getString("admin.partners.noConsent");
         }
         if (!c.inForce()) {
-            return I18n.format(tasks.bundle(), "admin.partners.withdrawnAt", JapanTime.display(c.withdrawnAt()),
+            return I18n.format(tasks.bundle(), "admin.partners.withdrawnAt", tasks.dateTime(c.withdrawnAt()),
                     c.withdrawnBy());
         }
-        return I18n.format(tasks.bundle(), "admin.partners.consentedAt", JapanTime.display(c.consentedAt()),
+        return I18n.format(tasks.bundle(), "admin.partners.consentedAt", tasks.dateTime(c.consentedAt()),
                 c.consentedBy());
     }
 
@@ -126,6 +125,11 @@ public final class PartnershipsViewModel {
 
     private static boolean inForce(Partnership.Consent c) {
         return c != null && c.inForce();
+    }
+
+    /** A moment in JST in the chosen date style. */
+    public String dateTime(java.time.Instant instant) {
+        return tasks.dateTime(instant);
     }
 
     public String reason(Decision d) {

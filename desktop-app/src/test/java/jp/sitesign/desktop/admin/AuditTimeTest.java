@@ -28,6 +28,20 @@ class AuditTimeTest {
     }
 
     @Test
+    void aCertificateApplicationsFulfilmentDateFollowsTheChosenStyleToo() {
+        Settings settings = new Settings();
+        settings.dateStyleProperty().set(DateStyle.WAREKI);
+        CertificateApplicationsViewModel vm = new CertificateApplicationsViewModel(null,
+                AdminFixture.tasks(Language.JA).dates(DateDisplay.following(settings, Language.JA)));
+        AdminClient.Application fulfilled = new AdminClient.Application(1, "C00000001", "U00000001",
+                LOGIN.time(), null, "増員", null, AdminClient.ApplicationStatus.FULFILLED, "JC-0000042",
+                Instant.parse("2026-11-25T15:05:09Z"));
+
+        assertThat(vm.statusText(fulfilled)).contains("JC-0000042").contains("令和8年11月26日");
+        assertThat(vm.dateTime(fulfilled.appliedAt())).startsWith("令和8年11月26日");
+    }
+
+    @Test
     void inTheEnglishWindowTheEraIsInRomaji() {
         AuditViewModel vm = new AuditViewModel(null, AdminFixture.tasks(Language.EN))
                 .dates(DateDisplay.of(DateStyle.WAREKI, Language.EN));
