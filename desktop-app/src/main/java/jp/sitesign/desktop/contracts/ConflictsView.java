@@ -86,6 +86,12 @@ public final class ConflictsView {
             theirs.setId("keepTheirsButton");
             theirs.setOnAction(e -> viewModel.keepTheirs(item));
             buttons.getChildren().addAll(mine, theirs);
+            java.util.Optional<MergeViewModel> merge = viewModel.merge(item);
+            Button merging = new Button(bundle.getString("merge.button"));
+            merging.setId("mergeButton");
+            merging.setDisable(merge.isEmpty());
+            merge.ifPresent(m -> merging.setOnAction(e -> openMerge(m)));
+            buttons.getChildren().add(merging);
         } else {
             Button ok = new Button(bundle.getString("conflicts.dismiss"));
             ok.setId("dismissButton");
@@ -94,6 +100,19 @@ public final class ConflictsView {
         }
         card.getChildren().add(buttons);
         return card;
+    }
+
+    /** The merge dialog in a window of its own, like the editor. */
+    private void openMerge(MergeViewModel merge) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(bundle.getString("merge.window"));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new MergeView(merge).load(bundle), 900, 600);
+        scene.getStylesheets().add(ViewLoader.appStylesheet());
+        stage.setScene(scene);
+        if (itemBox.getScene() != null) {
+            stage.initOwner(itemBox.getScene().getWindow());
+        }
+        stage.show();
     }
 
     private Label bold(String key) {

@@ -150,6 +150,22 @@ public final class ConflictsViewModel {
     }
 
     /**
+     * Merging, field by field, a draft edit that met a newer revision: offered where "keep mine" is and the
+     * two versions differ in something the user can choose; empty otherwise.
+     */
+    public java.util.Optional<MergeViewModel> merge(AttentionItem item) {
+        if (!item.canKeepMine()) {
+            return java.util.Optional.empty();
+        }
+        ContractDraft theirs = ContractDraft.of(item.entry().result().current());
+        MergeViewModel merge = new MergeViewModel(store, commandSaved, () -> {
+            items.remove(item);
+            message.set(bundle.getString("merge.saved"));
+        }, bundle, ContractTexts.of(bundle, store, store.partnerships()), item.entry().command(), theirs);
+        return merge.fields().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(merge);
+    }
+
+    /**
      * Keeps what is on the server (or, for a refusal or "sign again", acknowledges it): dismissed. The
      * outbox changed, so the same callback as a saved command runs: the status bar's conflict count and the
      * list follow at once instead of at the next periodic sync.

@@ -93,9 +93,18 @@ class ConflictFlowIT {
 
     /** The colleague's edit: the title changes on the server, one revision on. */
     private static void editOnServer(String id, String title) {
+        editOnServer(id, title, null);
+    }
+
+    /** The colleague's edit of the title and, unless null, the amount (tax included). */
+    private static void editOnServer(String id, String title, Long amountYen) {
         long revision = onServer(id).get("revision").asLong();
         Map<String, Object> d = draft(title);
         d.put("revision", revision);
+        if (amountYen != null) {
+            d.put("amountYen", amountYen);
+            d.put("taxIncluded", true);
+        }
         ApiClient.Response edited = server.api().put("/api/v1/contracts/" + id, colleague, d);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     }
@@ -109,11 +118,16 @@ class ConflictFlowIT {
      * {@code mine}, and waits for the server's answer: a conflict in the status bar.
      */
     private void editConcurrently(String title, String theirs, String mine, String id) throws Exception {
+        editConcurrently(title, theirs, null, mine, id);
+    }
+
+    private void editConcurrently(String title, String theirs, Long theirAmount, String mine, String id)
+            throws Exception {
         select(title);
         ui.press("#editContractButton");
         Parent editor = ui.window("contracts.window.editor");
         waitUntil(() -> title.equals(ui.label(editor, "#titleField")));
-        editOnServer(id, theirs);
+        editOnServer(id, theirs, theirAmount);
         ui.type(editor, "#titleField", mine);
         ui.press(editor, "#saveButton");
         assertThat(ui.label(editor, "#messageLabel")).isEqualTo(text("editor.saved"));
@@ -194,5 +208,29 @@ class ConflictFlowIT {
         assertThat(ui.rows()).extracting(r -> r.title()).as("the list shows theirs, mine is gone")
                 .contains("詰所 解体工事 注文書（同僚の版）", "倉庫 改修工事 注文書（私の版）")
                 .doesNotContain("詰所 解体工事 注文書（私の版）", "詰所 解体工事 注文書");
+    }
+
+    @Test
+    void aConflictMergedFieldByFieldPutsTheUsersTitleAndTheColleaguesAmountOnTheServer() throws Exception {
+        String id = create("資材置場 整地工事 注文書");
+        ui.login(a.member().value());
+        ui.synced();
+
+        editConcurrently("資材置場 整地工事 注文書", "資材置場 整地工事 注文書", 2_400_000L, "資材置場 整地工事 注文書（私の版）", id);
+        Node card = openConflictFromStatusBar(id);
+        ui.press(card, "#mergeButton");
+        Parent merge = ui.window("merge.window");
+        assertThat(ui.label(merge, "#result-TITLE")).as("the server's version first").isEqualTo("資材置場 整地工事 注文書");
+        ui.press(merge, "#mine-TITLE");
+        assertThat(ui.label(merge, "#result-TITLE")).isEqualTo("資材置場 整地工事 注文書（私の版）");
+        assertThat(ui.label(merge, "#result-AMOUNT")).contains("2,400,000");
+        ui.press(merge, "#saveButton");
+
+        waitUntil(() -> !ui.fx().lookup(".status-bar #conflictsLabel").query().isVisible());
+        ui.synced();
+        waitUntil(() -> "資材置場 整地工事 注文書（私の版）".equals(onServer(id).get("title").asText()));
+        JsonNode onServer = onServer(id);
+        assertThat(onServer.get("title").asText()).as("mine").isEqualTo("資材置場 整地工事 注文書（私の版）");
+        assertThat(onServer.get("amountYen").asLong()).as("the colleague's").isEqualTo(2_400_000L);
     }
 }
