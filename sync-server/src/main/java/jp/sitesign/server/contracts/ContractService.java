@@ -605,6 +605,11 @@ public final class ContractService {
         return signatures.anchors();
     }
 
+    /** The TSA the server timestamps with, for clients to timestamp their signatures (B-T); null without one. */
+    public java.net.URI tsaUrl() {
+        return signatures.tsaUrl();
+    }
+
     /** What the caller may do next on a contract: the lifecycle's options the policy allows this caller. */
     public List<LifecycleCommand> available(Caller caller, StoredContract k) {
         UserId signer = k.progress().currentSigner();

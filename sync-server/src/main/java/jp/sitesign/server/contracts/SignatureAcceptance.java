@@ -37,11 +37,19 @@ final class SignatureAcceptance {
     private final SignedVersionCheck check;
     private final PadesExtender archiver;
     private final List<X509Certificate> anchors;
+    private final URI tsaUrl;
 
-    private SignatureAcceptance(SignedVersionCheck check, PadesExtender archiver, List<X509Certificate> anchors) {
+    private SignatureAcceptance(SignedVersionCheck check, PadesExtender archiver, List<X509Certificate> anchors,
+            URI tsaUrl) {
         this.check = check;
         this.archiver = archiver;
         this.anchors = List.copyOf(anchors);
+        this.tsaUrl = tsaUrl;
+    }
+
+    /** The TSA the server timestamps with ({@code tsa.url}, else the default's), for clients to use too; or null. */
+    URI tsaUrl() {
+        return tsaUrl;
     }
 
     /** The certificates signatures must chain to: what clients verify their own signatures against. */
@@ -61,11 +69,13 @@ final class SignatureAcceptance {
             anchors.addAll(defaults.anchors());
         }
         String url = config.get("tsa.url");
-        TimestampSource tsa = url.isBlank() ? defaults.tsa() : new Rfc3161Client(URI.create(url.strip()));
+        URI tsaUrl = url.isBlank() ? defaults.tsaUrl() : URI.create(url.strip());
+        TimestampSource tsa = url.isBlank() ? defaults.tsa() : new Rfc3161Client(tsaUrl);
         RevocationFetcher revocation = defaults.http() == null ? new RevocationFetcher(clock)
                 : new RevocationFetcher(defaults.http(), clock, RevocationFetcher.DEFAULT_OCSP_MAX_AGE);
         PadesExtender archiver = tsa == null ? null : new PadesExtender(revocation, tsa, clock);
-        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver, anchors);
+        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver, anchors,
+                tsa == null ? null : tsaUrl);
     }
 
     /** Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature (common-model decides). */

@@ -23,8 +23,12 @@ public final class SignaturePolicyResource {
         this.contracts = contracts;
     }
 
-    /** @param trustAnchors each a PEM certificate */
-    public record SignaturePolicy(List<String> trustAnchors) {
+    /**
+     * @param trustAnchors each a PEM certificate
+     * @param tsaUrl       the timestamp server the server uses ({@code tsa.url}, else demo mode's DEMO TSA), which
+     *                     clients use for B-T signatures unless their user set another; null without one
+     */
+    public record SignaturePolicy(List<String> trustAnchors, String tsaUrl) {
     }
 
     @GET
@@ -33,6 +37,6 @@ public final class SignaturePolicyResource {
         for (X509Certificate c : contracts.trustAnchors()) {
             pems.add(CertificatePem.encode(c));
         }
-        return new SignaturePolicy(pems);
+        return new SignaturePolicy(pems, contracts.tsaUrl() == null ? null : contracts.tsaUrl().toString());
     }
 }

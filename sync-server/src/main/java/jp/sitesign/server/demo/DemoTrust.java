@@ -56,7 +56,7 @@ public final class DemoTrust {
 
     /** What the contract service uses where the settings name no anchors or TSA. */
     public SignatureDefaults signatureDefaults() {
-        return new SignatureDefaults(List.of(anchor), timestamps(), http);
+        return new SignatureDefaults(List.of(anchor), timestamps(), tsaUrl, http);
     }
 
     private static SSLContext trusting(X509Certificate certificate) {

@@ -100,6 +100,14 @@ class ContractSigningIT {
     }
 
     @Test
+    void theSignaturePolicyNamesTheConfiguredTsaSoClientsTimestampWithTheSameServer() {
+        JsonNode policy = api().get("/api/v1/signature-policy", aMember).json();
+
+        assertThat(policy.get("tsaUrl").asText()).isEqualTo(tsa.url().toString());
+        assertThat(policy.get("trustAnchors")).hasSize(1);
+    }
+
+    @Test
     void bothPartiesSignInTurnAndTheCompletedContractIsALongTermSignatureEveryoneCanVerify(@TempDir Path dir)
             throws Exception {
         JsonNode k = submitted();

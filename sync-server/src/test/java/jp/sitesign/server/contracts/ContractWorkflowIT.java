@@ -358,4 +358,12 @@ class ContractWorkflowIT {
     private static ApiClient api() {
         return server.api();
     }
+
+    @Test
+    void withoutATsaSettingOutsideDemoModeTheSignaturePolicyNamesNoTsa() {
+        JsonNode policy = api().get("/api/v1/signature-policy", aMember).json();
+
+        assertThat(policy.has("tsaUrl")).isTrue();
+        assertThat(policy.get("tsaUrl").isNull()).isTrue();
+    }
 }

@@ -284,4 +284,11 @@ class DemoDataIT {
     private static ApiClient api() {
         return server.api();
     }
+
+    @Test
+    void inDemoModeTheSignaturePolicyNamesTheDemoTsaAtThisServer() {
+        JsonNode policy = api().get("/api/v1/signature-policy", token(person("受注者", "責任者 OWNER"))).json();
+
+        assertThat(policy.get("tsaUrl").asText()).isEqualTo(server.server().baseUrl() + "/demo-tsa");
+    }
 }
