@@ -196,10 +196,14 @@ public final class ContractsSection {
                         session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
                         session.store().companyName().orElse(null));
         seal.open(() -> signing.currentDocument(id));
+        // The user's own TSA is an override; without one the server's (the DEMO TSA in demo mode) is used.
+        java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
-                signing, id, signingLibraries(), followed == null ? null : followed.tsaUrl(),
-                System.getProperty("os.name"), background, Platform::runLater, clock, language, bundle, seal);
-        if (followed != null && vm.levels().contains(followed.signatureLevel())) {
+                signing, id, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
+                session.serverOrigin(), System.getProperty("os.name"), background, Platform::runLater, clock, language,
+                bundle, seal);
+        // Without a TSA of their own the user could only choose B-B: that is no choice, the dialog's default stays.
+        if (ownTsa != null && vm.levels().contains(followed.signatureLevel())) {
             vm.levelProperty().set(followed.signatureLevel());
         }
         javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),

@@ -37,12 +37,15 @@ public final class DesktopSession implements AutoCloseable {
     private final OnlineLogin.Kind storeKind;
     private char[] password;
     private final Clock clock;
-    private volatile java.util.List<X509Certificate> anchors = java.util.List.of();
+    private volatile ServerApi.SignaturePolicy policy = new ServerApi.SignaturePolicy(java.util.List.of(), null);
+    private final X509Certificate pinned;
     private boolean loggedInOnline;
 
     private DesktopSession(ServerApi api, StoreSession store, String userId, char[] password,
-            boolean mustChangePassword, OnlineLogin.Kind storeKind, String token, Clock clock) {
+            boolean mustChangePassword, OnlineLogin.Kind storeKind, String token, Clock clock,
+            X509Certificate pinned) {
         this.api = api;
+        this.pinned = pinned;
         this.store = store;
         this.engine = new SyncEngine(api, store, token, this::relogin, clock);
         this.clock = clock;
@@ -71,11 +74,11 @@ public final class DesktopSession implements AutoCloseable {
             OnlineLogin opened = stores.openOnline(url, login.userId(), login.companyId(), password, ahead.join());
             opened.session().rememberCompanyName(login.companyName());
             DesktopSession s = new DesktopSession(api, opened.session(), userId, password,
-                    login.mustChangePassword(), opened.kind(), login.token(), clock);
+                    login.mustChangePassword(), opened.kind(), login.token(), clock, pinned);
             s.loggedInOnline = true;
             if (!login.mustChangePassword()) {
-                s.anchors = TrustAnchorFile.refresh(opened.session().location().folder(),
-                        () -> api.trustAnchors(login.token()));
+                s.policy = TrustAnchorFile.refresh(opened.session().location().folder(),
+                        () -> api.signaturePolicy(login.token()));
                 s.scheduler.start();
             }
             return s;
@@ -83,8 +86,8 @@ public final class DesktopSession implements AutoCloseable {
             ahead.join(); // done with the password before the offline login reads it again
             StoreSession store = stores.openOffline(url, userId, password);
             DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
-                    clock);
-            s.anchors = TrustAnchorFile.read(store.location().folder());
+                    clock, pinned);
+            s.policy = TrustAnchorFile.read(store.location().folder());
             s.scheduler.start();
             return s;
         }
@@ -117,12 +120,25 @@ public final class DesktopSession implements AutoCloseable {
      * login and kept beside the store, so it works offline too).
      */
     public jp.sitesign.desktop.signing.ContractSigning signing() {
-        return new jp.sitesign.desktop.signing.ContractSigning(store, engine::fetch, anchors, clock);
+        return new jp.sitesign.desktop.signing.ContractSigning(store, engine::fetch, policy.trustAnchors(), clock);
     }
 
     /** The certificates signatures are checked against (the server's, as of the last online login). */
     public java.util.List<X509Certificate> trustAnchors() {
-        return anchors;
+        return policy.trustAnchors();
+    }
+
+    /**
+     * The server's timestamp server (its {@code tsa.url}, or the DEMO TSA in demo mode) as of the last online
+     * login, or null when it has none: what signatures are timestamped with unless the user set their own.
+     */
+    public URI serverTsaUrl() {
+        return policy.tsaUrl();
+    }
+
+    /** The server's address and the certificate confirmed for it, for calls to the server's own services. */
+    public jp.sitesign.desktop.sync.PinnedTrust.Origin serverOrigin() {
+        return new jp.sitesign.desktop.sync.PinnedTrust.Origin(api.base(), pinned);
     }
 
     /** An online-only download of the REST API (the contract export) with this session's token. */
@@ -167,7 +183,7 @@ public final class DesktopSession implements AutoCloseable {
         String fresh = api.login(userId, next).token();
         engine.resume(fresh);
         // A forced change is the first thing after the first login: the anchors were not fetched yet.
-        anchors = TrustAnchorFile.refresh(store.location().folder(), () -> api.trustAnchors(fresh));
+        policy = TrustAnchorFile.refresh(store.location().folder(), () -> api.signaturePolicy(fresh));
         scheduler.trigger();
     }
 

@@ -40,6 +40,12 @@ public final class Settings {
         return tsaUrl == null ? List.of(SignatureLevel.B_B) : List.of(SignatureLevel.B_B, SignatureLevel.B_T);
     }
 
+    /** The level signing starts at: the highest this app can make (B-T with a timestamp server, else B-B). */
+    public static SignatureLevel defaultLevel(URI tsaUrl) {
+        List<SignatureLevel> levels = producibleLevels(tsaUrl);
+        return levels.get(levels.size() - 1);
+    }
+
     public ObjectProperty<Language> languageProperty() {
         return language;
     }

@@ -54,6 +54,7 @@ public final class SigningViewModel {
     private final ContractSigning signing;
     private final String contractId;
     private final URI tsaUrl;
+    private final jp.sitesign.desktop.sync.PinnedTrust.Origin server;
     private final Executor background;
     private final Executor ui;
     private final Clock clock;
@@ -93,10 +94,23 @@ public final class SigningViewModel {
     public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
             String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle,
             SealPlacementViewModel seal) {
+        this(signing, contractId, userLibraries, tsaUrl, null, osName, background, ui, clock, language, bundle, seal);
+    }
+
+    /**
+     * @param tsaUrl the timestamp server: the user's from the settings, else the server's; or null (B-B only)
+     * @param server the sync server; a {@code tsaUrl} at it (the DEMO TSA) is reached over its pinned TLS, any
+     *               other with the JDK's default trust. Null: always the default.
+     */
+    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
+            jp.sitesign.desktop.sync.PinnedTrust.Origin server, String osName, Executor background, Executor ui,
+            Clock clock, Language language, ResourceBundle bundle, SealPlacementViewModel seal) {
+        this.server = server;
         this.seal = seal;
         this.signing = signing;
         this.contractId = contractId;
         this.tsaUrl = tsaUrl;
+        this.level.set(jp.sitesign.desktop.settings.Settings.defaultLevel(tsaUrl));
         this.background = background;
         this.ui = ui;
         this.clock = clock;
@@ -230,8 +244,14 @@ public final class SigningViewModel {
             throw new IllegalStateException(bundle.getString("signing.level.noTsa"));
         }
         return new SignatureRequest(keyAlias.get() == null ? "" : keyAlias.get().strip(), chosen,
-                chosen.needsTimestamp() ? new Rfc3161Client(tsaUrl) : null, RsaPadding.PKCS1_V1_5,
+                chosen.needsTimestamp() ? timestamps() : null, RsaPadding.PKCS1_V1_5,
                 SignatureAppearanceInfo.none());
+    }
+
+    /** The TSA client: over the server's pinned TLS when the TSA is the server's own, else the JDK default. */
+    Rfc3161Client timestamps() {
+        return server != null && server.serves(tsaUrl) ? new Rfc3161Client(tsaUrl, server.httpClient())
+                : new Rfc3161Client(tsaUrl);
     }
 
     private String words(Throwable e) {

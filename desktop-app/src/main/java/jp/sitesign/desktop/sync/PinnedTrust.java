@@ -1,10 +1,14 @@
 package jp.sitesign.desktop.sync;
 
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -19,6 +23,36 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class PinnedTrust {
     private PinnedTrust() {
+    }
+
+    /**
+     * The server as the app knows it: its address and the certificate the user confirmed for it. Services the
+     * server itself offers at other paths (the DEMO TSA) are reached over the same pinned TLS.
+     *
+     * @param server the server's base URL
+     * @param pinned the confirmed server certificate
+     */
+    public record Origin(URI server, X509Certificate pinned) {
+        /** Whether {@code url} is at this server: the same scheme, host and port (default ports filled in). */
+        public boolean serves(URI url) {
+            return url != null && url.getScheme() != null && url.getHost() != null
+                    && url.getScheme().equalsIgnoreCase(server.getScheme())
+                    && url.getHost().toLowerCase(Locale.ROOT).equals(server.getHost().toLowerCase(Locale.ROOT))
+                    && port(url) == port(server);
+        }
+
+        /** An HTTP client that trusts exactly the confirmed certificate (no redirects: they would leave it). */
+        public HttpClient httpClient() {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context(pinned))
+                    .connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        private static int port(URI url) {
+            if (url.getPort() != -1) {
+                return url.getPort();
+            }
+            return "https".equalsIgnoreCase(url.getScheme()) ? 443 : "http".equalsIgnoreCase(url.getScheme()) ? 80 : -1;
+        }
     }
 
     public static SSLContext context(X509Certificate pinned) {

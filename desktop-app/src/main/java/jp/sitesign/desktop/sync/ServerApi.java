@@ -112,8 +112,25 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * What the server checks signatures against and timestamps with.
+     *
+     * @param trustAnchors the certificates the server accepts signatures from
+     * @param tsaUrl       the server's timestamp server (its own in demo mode), or null when it has none
+     */
+    public record SignaturePolicy(List<X509Certificate> trustAnchors, URI tsaUrl) {
+        public SignaturePolicy {
+            trustAnchors = List.copyOf(trustAnchors);
+        }
+    }
+
     /** The certificates the server accepts signatures from, to check a new signature the same way. */
     public List<X509Certificate> trustAnchors(String token) {
+        return signaturePolicy(token).trustAnchors();
+    }
+
+    /** The server's trust anchors and timestamp server, read together. */
+    public SignaturePolicy signaturePolicy(String token) {
         JsonNode j = json(send(get("/api/v1/signature-policy", token)));
         List<X509Certificate> out = new java.util.ArrayList<>();
         try {
@@ -124,7 +141,15 @@ public final class ServerApi {
             throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの信頼する証明書を読み取れませんでした。",
                     "The server's trust anchors could not be read: " + e.getMessage());
         }
-        return out;
+        JsonNode tsa = j.get("tsaUrl");
+        URI tsaUrl;
+        try {
+            tsaUrl = tsa == null || tsa.isNull() || tsa.asText().isBlank() ? null : URI.create(tsa.asText().strip());
+        } catch (IllegalArgumentException e) {
+            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーのタイムスタンプサーバーのURLを読み取れませんでした。",
+                    "The server's timestamp server URL could not be read: " + e.getMessage());
+        }
+        return new SignaturePolicy(out, tsaUrl);
     }
 
     public ChangePage pull(String token, long since, int limit) {

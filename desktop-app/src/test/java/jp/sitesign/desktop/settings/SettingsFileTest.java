@@ -117,6 +117,12 @@ class SettingsFileTest {
     }
 
     @Test
+    void signingDefaultsToBtWhenATimestampServerIsAvailable() {
+        assertThat(Settings.defaultLevel(null)).isEqualTo(SignatureLevel.B_B);
+        assertThat(Settings.defaultLevel(URI.create("https://tsa.example.jp/"))).isEqualTo(SignatureLevel.B_T);
+    }
+
+    @Test
     void theDefaultsAreThisOperatingSystemsKnownLibraries() {
         assertThat(Settings.defaultTokenLibraries()).isEqualTo(List.copyOf(
                 jp.sitesign.desktop.signing.TokenLibraries.known(System.getProperty("os.name")).stream()
