@@ -46,6 +46,8 @@ public final class SyncEngine {
      * is pushed; without this memory that command would come back as a conflict with the user's own work.
      */
     private final Map<String, Long> produced = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A lock per document being downloaded (see {@link #fetch}). */
+    private final Map<String, Object> downloads = new java.util.concurrent.ConcurrentHashMap<>();
     private final ServerApi api;
     private final StoreSession store;
     private final Clock clock;
@@ -102,11 +104,12 @@ public final class SyncEngine {
     }
 
     /**
-     * One complete exchange. Throws {@link OfflineException} when the server cannot be reached (the state
-     * says offline), and {@link SiteSignException} SESSION_EXPIRED/UNAUTHENTICATED when the user must log
-     * in again; everything done before the failure is kept.
+     * One complete exchange (one at a time: a second caller waits for the first). Throws
+     * {@link OfflineException} when the server cannot be reached (the state says offline), and
+     * {@link SiteSignException} SESSION_EXPIRED/UNAUTHENTICATED when the user must log in again; everything
+     * done before the failure is kept.
      */
-    public Report syncOnce() {
+    public synchronized Report syncOnce() {
         try {
             if (token == null) {
                 token = login();
@@ -303,14 +306,22 @@ public final class SyncEngine {
         if (have.isPresent()) {
             return have.get();
         }
-        long from = store.blobs().received(sha256);
-        api.download(token, contractId, sha256, from, (offset, piece, total) -> {
-            store.blobs().append(sha256, offset, piece);
-            publish(state.transfer(offset + piece.length, total));
-        });
-        store.blobs().complete(sha256);
-        publish(state.transfer(0, 0));
-        return store.blobs().get(sha256).orElseThrow();
+        // One download of a document at a time: the background sync's prefetch and the user opening the
+        // same PDF would otherwise append to the same partial file from two places.
+        synchronized (downloads.computeIfAbsent(sha256, k -> new Object())) {
+            have = store.blobs().get(sha256);
+            if (have.isPresent()) {
+                return have.get(); // the other download finished it while this one waited
+            }
+            long from = store.blobs().received(sha256);
+            api.download(token, contractId, sha256, from, (offset, piece, total) -> {
+                store.blobs().append(sha256, offset, piece);
+                publish(state.transfer(offset + piece.length, total));
+            });
+            store.blobs().complete(sha256);
+            publish(state.transfer(0, 0));
+            return store.blobs().get(sha256).orElseThrow();
+        }
     }
 
     private SyncState counted(SyncState s) {

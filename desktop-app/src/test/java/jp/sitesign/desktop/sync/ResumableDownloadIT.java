@@ -110,4 +110,34 @@ class ResumableDownloadIT {
             assertThat(engine.state().online()).isTrue();
         }
     }
+
+    @Test
+    void twoFetchesOfTheSameDocumentAtOnce_theBackgroundSyncAndTheUserOpeningIt_bothGetItWhole() throws Exception {
+        ServerApi api = new ServerApi(URI.create(server.server().baseUrl()), server.server().tls().certificate());
+        ServerApi.Login login = api.login(a.member().value(), TestServer.PASSWORD.toCharArray());
+        try (StoreSession store = new LocalStores(home).openOnline(server.server().baseUrl(), login.userId(),
+                login.companyId(), TestServer.PASSWORD.toCharArray()).session()) {
+            SyncEngine engine = new SyncEngine(api, store, login.token(), Clock.systemUTC());
+            engine.prefetchDocuments(false);
+            engine.syncOnce();
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<byte[]> fetch = () -> {
+                    go.await();
+                    return engine.fetch(contractId, sha);
+                };
+                var first = two.submit(fetch);
+                var second = two.submit(fetch);
+                go.countDown();
+
+                assertThat(first.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(pdf);
+                assertThat(second.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(pdf);
+            } finally {
+                two.shutdownNow();
+            }
+            assertThat(store.blobs().get(sha)).get().isEqualTo(pdf);
+            assertThat(store.blobs().received(sha)).as("no pieces left over").isZero();
+        }
+    }
 }
