@@ -127,18 +127,27 @@ public final class PreviewView {
         thumbnails.setCellFactory(list -> new ThumbnailCell());
         viewModel.pageCountProperty().addListener((obs, old, count) -> thumbnails.setItems(
                 FXCollections.observableArrayList(IntStream.range(0, count.intValue()).boxed().toList())));
-        viewModel.currentPageProperty().addListener((obs, old, page) -> {
-            int p = page.intValue();
-            if (p >= 0 && thumbnails.getSelectionModel().getSelectedIndex() != p) {
-                thumbnails.getSelectionModel().select(p);
-                thumbnails.scrollTo(Math.max(0, p - 1));
-            }
-        });
+        viewModel.currentPageProperty().addListener((obs, old, page) -> followPage());
+        viewModel.shownPageProperty().addListener((obs, old, shown) -> followPage());
         thumbnails.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             if (index.intValue() >= 0) {
                 viewModel.goTo(index.intValue());
             }
         });
+    }
+
+    /**
+     * The strip selects and scrolls to the current page once that page is on screen (its draft counts): the
+     * thumbnails it then asks for never compete with drawing the page the user is waiting for.
+     */
+    private void followPage() {
+        int p = viewModel.currentPageProperty().get();
+        RenderedPage shown = viewModel.shownPageProperty().get();
+        if (p < 0 || shown == null || shown.pageIndex() != p || thumbnails.getSelectionModel().getSelectedIndex() == p) {
+            return;
+        }
+        thumbnails.getSelectionModel().select(p);
+        thumbnails.scrollTo(Math.max(0, p - 1));
     }
 
     private void onKey(KeyEvent e) {

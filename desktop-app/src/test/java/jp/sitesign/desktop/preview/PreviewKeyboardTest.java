@@ -103,8 +103,12 @@ class PreviewKeyboardTest {
         // Drawing is held, so the FX thread could only have handled these keys by not waiting for it.
         assertThat(robot.lookup("#pageLabel").queryAs(Label.class).getText()).isEqualTo("48 / 50");
         assertThat(onFx(() -> viewModel.loadingProperty().get())).isTrue();
+        javafx.scene.control.ListView<?> strip = robot.lookup("#thumbnails").queryAs(javafx.scene.control.ListView.class);
+        assertThat(onFx(() -> strip.getSelectionModel().getSelectedIndex()))
+                .as("the thumbnail strip waits until the page is on screen, so its drawings never go first").isZero();
         opener.releaseAll();
         waitForShown(robot, 47);
+        waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> strip.getSelectionModel().getSelectedIndex() == 47));
     }
 
     private void waitForShown(FxRobot robot, int pageIndex) throws Exception {
