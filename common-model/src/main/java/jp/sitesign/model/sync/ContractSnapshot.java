@@ -29,6 +29,11 @@ public record ContractSnapshot(String id, String senderId, String creatorId, Con
         String originalId, List<Party> parties, int currentParty, int routePosition, Instant deadline,
         String returnComment, String mainDocument, List<DocumentRef> documents, long revision, Instant createdAt,
         Instant updatedAt) {
+    /**
+     * A contract's revision when it is created on the server; every command applied to it adds one. (A client
+     * shows a draft it created itself as revision 0 until the server has it.)
+     */
+    public static final long FIRST_REVISION = 1;
 
     public ContractSnapshot {
         terms = terms == null ? Map.of() : Map.copyOf(terms);

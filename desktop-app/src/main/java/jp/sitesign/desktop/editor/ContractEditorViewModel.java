@@ -77,12 +77,6 @@ public final class ContractEditorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canAmend = new ReadOnlyBooleanWrapper(this, "canAmend", false);
 
-    /**
-     * A new draft's first revision on the server: the server numbers a contract's revisions 1, 2, … and every
-     * applied command on it adds one (the local store shows a draft created here as revision 0 until then).
-     */
-    static final long FIRST_SERVER_REVISION = 1;
-
     private String contractId;
     /**
      * The base for the next command: the revision the server will be at once this editor's own commands so far
@@ -218,7 +212,7 @@ public final class ContractEditorViewModel {
         }
         commandSaved.run();
         contractId = id;
-        revision = command.type() == jp.sitesign.model.sync.CommandType.CREATE_DRAFT ? FIRST_SERVER_REVISION
+        revision = command.type() == jp.sitesign.model.sync.CommandType.CREATE_DRAFT ? jp.sitesign.model.sync.ContractSnapshot.FIRST_REVISION
                 : revision + 1;
         message.set(bundle.getString("editor.saved"));
         return true;

@@ -153,7 +153,7 @@ class ContractEditorViewModelTest {
             assertThat(e.command().type()).isEqualTo(CommandType.EDIT_DRAFT);
             assertThat(e.command().entityId()).isEqualTo(id);
             assertThat(e.command().baseRevision()).as("the revision the server gives the new draft")
-                    .isEqualTo(ContractEditorViewModel.FIRST_SERVER_REVISION);
+                    .isEqualTo(jp.sitesign.model.sync.ContractSnapshot.FIRST_REVISION);
             assertThat(e.command().draft().title()).isEqualTo("外構工事 注文書（改）");
         });
         assertThat(store.contracts().current(id).orElseThrow().current().title()).isEqualTo("外構工事 注文書（改）");

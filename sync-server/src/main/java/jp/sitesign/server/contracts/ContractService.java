@@ -124,7 +124,7 @@ public final class ContractService {
             requireFreeId(c, id);
             StoredContract k = new StoredContract(id, own, caller.user().id(),
                     ContractProgress.draft(progress.form(), progress.parties(), progress.deadline()), numbered, null,
-                    1, now, now);
+                    ContractSnapshot.FIRST_REVISION, now, now);
             try {
                 contracts.insert(c, k, numberIndex(own, numbered));
             } catch (SQLException e) {
@@ -276,7 +276,7 @@ public final class ContractService {
                     d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(),
                     d.note(), original.id());
             StoredContract k = new StoredContract(id, own, caller.user().id(), progress, data,
-                    null, 1, now, now);
+                    null, ContractSnapshot.FIRST_REVISION, now, now);
             try {
                 contracts.insert(c, k, numberIndex(own, data));
             } catch (SQLException e) {
