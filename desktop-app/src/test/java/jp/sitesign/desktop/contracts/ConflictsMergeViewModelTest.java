@@ -94,6 +94,22 @@ class ConflictsMergeViewModelTest {
     }
 
     @Test
+    void theRouteIsShownByTheColleaguesNames() {
+        UiTestStores.changes().user("U00000301", jp.sitesign.model.user.Role.ADMIN, false)
+                .user("U00000302", jp.sitesign.model.user.Role.OWNER, true).applyTo(store);
+        ContractDraft theirs = theirsDraft();
+        ContractDraft mine = new ContractDraft(3L, theirs.form(), theirs.managementNumber(), theirs.title(),
+                theirs.transactionDate(), theirs.amountYen(), theirs.taxIncluded(), theirs.construction(),
+                theirs.terms(), theirs.note(), null, theirs.counterparties(), List.of("U00000301"), "U00000302", null);
+        conflict(mine, theirs);
+
+        MergeViewModel m = viewModel(JA).merge(viewModel(JA).items().get(0)).orElseThrow();
+
+        assertThat(m.fields()).extracting(MergeViewModel.Field::kind).containsExactly(MergeViewModel.Kind.ROUTE);
+        assertThat(field(m, MergeViewModel.Kind.ROUTE).mine()).isEqualTo("利用者 U00000301（署名者：利用者 U00000302）");
+    }
+
+    @Test
     void everyKindOfFieldThatDiffersIsOfferedWithBothValuesAndTheServersChosen() {
         conflict(mineDiffering(), theirsDraft());
 
