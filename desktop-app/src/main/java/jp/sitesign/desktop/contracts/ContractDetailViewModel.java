@@ -159,7 +159,7 @@ public final class ContractDetailViewModel {
         for (int i = 0; i < k.parties().size(); i++) {
             ContractSnapshot.Party p = k.parties().get(i);
             ps.add(I18n.format(bundle, p.signed() ? "contracts.detail.party.signed" : "contracts.detail.party",
-                    i + 1, texts.company(p.companyId()), p.signerId() == null ? "—" : p.signerId()));
+                    i + 1, texts.company(p.companyId()), p.signerId() == null ? "—" : texts.person(p.signerId())));
         }
         parties.setAll(ps);
         documentLines.setAll(k.documents().stream().map(d -> I18n.format(bundle, "contracts.detail.document",

@@ -19,6 +19,7 @@ final class ContractTexts {
     private final ResourceBundle bundle;
     private final boolean japanese;
     private final Map<String, String> companyNames;
+    private final Map<String, String> people = new java.util.HashMap<>();
 
     ContractTexts(ResourceBundle bundle, List<Partnership> partnerships) {
         this.bundle = bundle;
@@ -28,14 +29,27 @@ final class ContractTexts {
                 java.util.HashMap::new));
     }
 
-    /** With the partners' names and the user's own company's (as the login named it). */
+    /**
+     * With the partners' names, the user's own company's (as the login named it) and the colleagues' names
+     * the store knows (the company directory).
+     */
     static ContractTexts of(ResourceBundle bundle, jp.sitesign.desktop.store.StoreSession store,
             List<Partnership> partnerships) {
         ContractTexts texts = new ContractTexts(bundle, partnerships);
         if (store.company() != null) {
             store.companyName().ifPresent(name -> texts.companyNames.put(store.company().value(), name));
         }
+        for (jp.sitesign.model.user.UserView u : store.users()) {
+            if (u.name() != null && !u.name().isBlank()) {
+                texts.people.put(u.id(), u.name());
+            }
+        }
         return texts;
+    }
+
+    /** A user by name where the store knows them, else by id (another company's users). */
+    String person(String userId) {
+        return userId == null ? "" : people.getOrDefault(userId, userId);
     }
 
     boolean japanese() {

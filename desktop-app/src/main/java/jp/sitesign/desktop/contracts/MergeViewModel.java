@@ -111,11 +111,6 @@ public final class MergeViewModel {
         this.fields = List.copyOf(differences());
     }
 
-    /** A colleague by name where the store knows them (the company directory), else by id. */
-    private String person(String userId) {
-        return store.user(userId).map(u -> u.name() == null || u.name().isBlank() ? userId : u.name()).orElse(userId);
-    }
-
     private List<Field> differences() {
         List<Field> out = new ArrayList<>();
         add(out, Kind.NUMBER, "contracts.column.number", ContractDraft::managementNumber, ContractDraft::managementNumber);
@@ -137,9 +132,9 @@ public final class MergeViewModel {
         }
         add(out, Kind.NOTE, "conflicts.note", d -> blankToEmpty(d.note()), d -> blankToEmpty(d.note()));
         add(out, Kind.ROUTE, "merge.route", d -> List.of(list(d.route()), nz(d.signer())),
-                d -> String.join(" → ", list(d.route()).stream().map(this::person).toList())
+                d -> String.join(" → ", list(d.route()).stream().map(texts::person).toList())
                         + (d.signer() == null ? ""
-                                : "（" + bundle.getString("routing.signer") + "：" + person(d.signer()) + "）"));
+                                : "（" + bundle.getString("routing.signer") + "：" + texts.person(d.signer()) + "）"));
         add(out, Kind.DEADLINE, "merge.deadline", ContractDraft::deadline, d -> deadline(d.deadline()));
         return out;
     }

@@ -45,8 +45,15 @@ class ContractDetailViewModelTest {
     void seed() {
         store = UiTestStores.open(dir);
         draft = UiTestStores.draft("k1", "足場工事 注文書", "K-001", LocalDate.of(2026, 4, 1), 1_200_000L, 7);
+        jp.sitesign.model.sync.ContractDraft signed = new jp.sitesign.model.sync.ContractDraft(null,
+                jp.sitesign.model.contract.ContractForm.BILATERAL, null, "署名者つき", LocalDate.of(2026, 4, 2), 10L, true,
+                false, java.util.Map.of(), null, null, List.of(new jp.sitesign.model.sync.ContractDraft.Counterparty(
+                        UiTestStores.PARTNER.value(), "U00000201")), List.of(), UiTestStores.ME.value(), null);
         UiTestStores.changes().user(UiTestStores.ME.value(), Role.MEMBER, true)
-                .partner(UiTestStores.PARTNER, "株式会社 山田工務店").contract(draft).applyTo(store);
+                .partner(UiTestStores.PARTNER, "株式会社 山田工務店").contract(draft)
+                .contract(ContractSnapshot.of("k2", UiTestStores.OWN, UiTestStores.ME, signed.progress(UiTestStores.OWN),
+                        signed.data().withManagementNumber("K-002"), null, List.of(), 2, UiTestStores.T, UiTestStores.T))
+                .applyTo(store);
     }
 
     @AfterEach
@@ -93,6 +100,14 @@ class ContractDetailViewModelTest {
         assertThat(vm.parties()).hasSize(2);
         assertThat(vm.parties().get(0)).contains("元請建設株式会社").doesNotContain(UiTestStores.OWN.value());
         assertThat(vm.parties().get(1)).contains("株式会社 山田工務店");
+    }
+
+    @Test
+    void aSignerTheStoreKnowsIsNamedInThePartyList() {
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k2");
+
+        assertThat(vm.parties().get(0)).contains("利用者 " + UiTestStores.ME.value());
     }
 
     @Test
