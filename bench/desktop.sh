@@ -21,17 +21,7 @@ mkfifo "$work/in"
 java -Xmx4g -cp "$CP" jp.sitesign.desktop.tools.BenchServer "$N" "$work" <"$work/in" 2>/dev/null &
 exec 3>"$work/in"
 until [ -f "$work/server.properties" ]; do sleep 0.5; done
-# The desktop JVM with the app's own options (desktop-app/jvm.options), as ./sitesign starts it.
-mapfile -t JVM < <(grep -v '^#' desktop-app/jvm.options | grep .)
-export MALLOC_ARENA_MAX=2
-if command -v xvfb-run >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
-  echo "window system: GTK on Xvfb"
-  run() { xvfb-run -a -s "-screen 0 1280x800x24" java "${JVM[@]}" -Djava.awt.headless=true -cp "$CP" "$@" 2>/dev/null; }
-else
-  echo "window system: headless Monocle (software rendering)"
-  run() { java "${JVM[@]}" -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
-      -cp "$CP" "$@" 2>/dev/null; }
-fi
+source bench/desktop-window.sh
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$work/home"
 for i in $(seq "$STARTS"); do run jp.sitesign.desktop.tools.DesktopBench start "$work/home" "$work"; done

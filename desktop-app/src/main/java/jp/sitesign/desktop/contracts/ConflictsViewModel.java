@@ -45,11 +45,15 @@ public final class ConflictsViewModel {
         this.bundle = bundle;
     }
 
+    /** The names the last refresh read (off the UI thread), reused by each card's merge. */
+    private volatile ContractTexts texts;
+
     /** Reads the outbox again. */
     public CompletableFuture<Void> refresh() {
         return CompletableFuture.supplyAsync(() -> {
-            ContractTexts texts = ContractTexts.of(bundle, store, store.partnerships());
-            return store.outbox().needingAttention().stream().map(e -> item(e, texts)).toList();
+            ContractTexts read = ContractTexts.of(bundle, store, store.partnerships());
+            texts = read;
+            return store.outbox().needingAttention().stream().map(e -> item(e, read)).toList();
         }, background).handleAsync((found, e) -> {
             if (e != null) {
                 message.set(String.valueOf(e.getCause()));
@@ -161,7 +165,8 @@ public final class ConflictsViewModel {
         MergeViewModel merge = new MergeViewModel(store, commandSaved, () -> {
             items.remove(item);
             message.set(bundle.getString("merge.saved"));
-        }, bundle, ContractTexts.of(bundle, store, store.partnerships()), item.entry().command(), theirs);
+        }, bundle, texts != null ? texts : ContractTexts.of(bundle, store, store.partnerships()),
+                item.entry().command(), theirs);
         return merge.fields().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(merge);
     }
 

@@ -124,12 +124,10 @@ public final class ServerApi {
         }
     }
 
-    /** The certificates the server accepts signatures from, to check a new signature the same way. */
-    public List<X509Certificate> trustAnchors(String token) {
-        return signaturePolicy(token).trustAnchors();
-    }
-
-    /** The server's trust anchors and timestamp server, read together. */
+    /**
+     * The certificates the server accepts signatures from (to check a new signature the same way) and its
+     * timestamp server, read together.
+     */
     public SignaturePolicy signaturePolicy(String token) {
         JsonNode j = json(send(get("/api/v1/signature-policy", token)));
         List<X509Certificate> out = new java.util.ArrayList<>();

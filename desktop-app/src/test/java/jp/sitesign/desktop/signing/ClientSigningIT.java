@@ -84,7 +84,7 @@ class ClientSigningIT {
                 login.companyId(), TestServer.PASSWORD.toCharArray()).session();
         stores.add(store);
         SyncEngine engine = new SyncEngine(api, store, login.token(), Clock.systemUTC());
-        List<X509Certificate> anchors = api.trustAnchors(login.token());
+        List<X509Certificate> anchors = api.signaturePolicy(login.token()).trustAnchors();
         engine.syncOnce();
         return new Device(store, engine, new ContractSigning(store, engine::fetch, anchors, Clock.systemUTC()));
     }

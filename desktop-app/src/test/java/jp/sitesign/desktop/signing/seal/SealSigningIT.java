@@ -104,7 +104,7 @@ class SealSigningIT {
         store = new LocalStores(home.resolve("laptop")).openOnline(server.server().baseUrl(), login.userId(),
                 login.companyId(), TestServer.PASSWORD.toCharArray()).session();
         SyncEngine engine = new SyncEngine(api, store, login.token(), Clock.systemUTC());
-        List<X509Certificate> anchors = api.trustAnchors(login.token());
+        List<X509Certificate> anchors = api.signaturePolicy(login.token()).trustAnchors();
         engine.syncOnce();
         ContractSigning signing = new ContractSigning(store, engine::fetch, anchors, Clock.systemUTC());
         Path memory = store.location().folder().resolve("seal-placement.properties");
