@@ -100,6 +100,26 @@ public final class TestServer implements AutoCloseable {
         return api;
     }
 
+    /**
+     * Stops the in-process server cleanly (as an operator's restart does) and writes its settings into
+     * the data folder's file, so a {@link ServerProcess} started on {@link #dataDir()} runs on the same
+     * database with the same settings. {@link #close()} still deletes the folder.
+     */
+    public Path handOver() {
+        server.close();
+        context.close();
+        server = null;
+        context = null;
+        StringBuilder file = new StringBuilder("demo-ca.enabled=true\n");
+        settings.forEach((k, v) -> file.append(k).append('=').append(v).append('\n'));
+        try {
+            Files.writeString(dataDir.resolve(ServerConfig.FILE_NAME), file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dataDir;
+    }
+
     public ServerContext context() {
         return context;
     }
