@@ -51,8 +51,8 @@ class KillDurabilityIT {
 
             String token;
             String restDraft;
-            UUID pushed = UUID.randomUUID();
-            String pushedDraft;
+            Command pushed = command("同期で作った下書き");
+            CommandResult applied;
             String sha = Digests.sha256Hex((new String(DOCUMENT) + " and the rest").getBytes());
             try (ServerProcess server = ServerProcess.start(dir)) {
                 ApiClient api = server.api(certificate);
@@ -60,9 +60,8 @@ class KillDurabilityIT {
                 ApiClient.Response created = api.post("/api/v1/contracts", token, draft("REST で作った下書き"));
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
                 restDraft = created.json().get("id").asText();
-                CommandResult applied = push(api, token, List.of(command(pushed, "同期で作った下書き"))).get(0);
+                applied = push(api, token, List.of(pushed)).get(0);
                 assertThat(applied.outcome()).isEqualTo(CommandOutcome.APPLIED);
-                pushedDraft = applied.entityId();
                 ApiClient.Response chunk = api.raw("PUT", "/api/v1/sync/uploads/" + sha + "?offset=0", token, DOCUMENT,
                         Map.of("Content-Type", "application/octet-stream"));
                 assertThat(chunk.status()).as(chunk.toString()).isEqualTo(200);
@@ -75,10 +74,10 @@ class KillDurabilityIT {
                 assertThat(api.get("/api/v1/me", token).status()).as("the session of the login").isEqualTo(200);
                 JsonNode rest = api.get("/api/v1/contracts/" + restDraft, token).json();
                 assertThat(rest.get("title").asText()).as("the draft created over REST").isEqualTo("REST で作った下書き");
-                assertThat(api.get("/api/v1/contracts/" + pushedDraft, token).status())
+                assertThat(api.get("/api/v1/contracts/" + applied.entityId(), token).status())
                         .as("the draft created by a sync command").isEqualTo(200);
-                CommandResult repeated = push(api, token, List.of(command(pushed, "同期で作った下書き"))).get(0);
-                assertThat(repeated.entityId()).as("the command is remembered as applied").isEqualTo(pushedDraft);
+                CommandResult repeated = push(api, token, List.of(pushed)).get(0);
+                assertThat(repeated).as("the command is remembered: a repeat gets the first answer").isEqualTo(applied);
                 JsonNode upload = api.get("/api/v1/sync/uploads/" + sha, token).json();
                 assertThat(upload.get("size").asLong()).as("the acknowledged chunk").isEqualTo(DOCUMENT.length);
             }
@@ -116,7 +115,7 @@ class KillDurabilityIT {
                     for (int b = 0; b < batches; b++) {
                         List<Command> batch = new ArrayList<>();
                         for (int i = 0; i < batchSize; i++) {
-                            batch.add(command(UUID.randomUUID(), u.value() + " の下書き " + b + "-" + i));
+                            batch.add(command(u.value() + " の下書き " + b + "-" + i));
                         }
                         for (CommandResult r : pushUntilAnswered(api, tokens.get(u), batch)) {
                             assertThat(r.outcome()).as(r.toString()).isEqualTo(CommandOutcome.APPLIED);
@@ -204,8 +203,8 @@ class KillDurabilityIT {
         }
     }
 
-    private static Command command(UUID id, String title) {
-        return Command.createDraft(id.toString(), new ContractDraft(null, ContractForm.BILATERAL, null, title,
+    private static Command command(String title) {
+        return Command.createDraft(UUID.randomUUID().toString(), new ContractDraft(null, ContractForm.BILATERAL, null, title,
                 LocalDate.of(2026, 12, 1), 500_000L, true, false, null, null, null, List.of(), List.of(), null, null));
     }
 
