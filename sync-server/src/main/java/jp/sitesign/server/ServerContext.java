@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import jp.sitesign.model.crypto.PasswordHasher;
 import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
@@ -65,6 +66,7 @@ public final class ServerContext implements AutoCloseable {
     private final ChangeLog changes;
     private final Uploads uploads;
     private final SyncService sync;
+    private final Backups backups;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -109,7 +111,12 @@ public final class ServerContext implements AutoCloseable {
         this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
                 this.clock, changes, config);
+        this.backups = new Backups(config, db, cipher, audit, this.clock);
         changes.backfill(db);
+    }
+
+    public Backups backups() {
+        return backups;
     }
 
     public SyncService sync() {

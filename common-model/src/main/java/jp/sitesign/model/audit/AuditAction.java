@@ -46,7 +46,10 @@ public enum AuditAction {
     ARCHIVE_TIMESTAMP_RENEWED(false, "アーカイブタイムスタンプ更新", "Archive timestamp renewed"),
     CONTRACTS_EXPORTED(false, "案件出力", "Contracts exported"),
     AUDIT_EXPORTED(false, "ログ出力", "Log exported"),
-    ACCESS_DENIED(false, "操作拒否", "Access denied");
+    ACCESS_DENIED(false, "操作拒否", "Access denied"),
+    BACKUP_CREATED(false, "バックアップ作成", "Backup created"),
+    BACKUP_FAILED(false, "バックアップ失敗", "Backup failed"),
+    BACKUP_RESTORED(false, "バックアップから復元", "Restored from a backup");
 
     private final boolean login;
     private final String labelJa;

@@ -38,6 +38,11 @@ public enum ErrorCode {
     CONFLICT(409, "他の操作と競合しました。最新の状態を確認してください。", "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "送信されたデータが大きすぎます。", "The request body is too large."),
     UNSUPPORTED_MEDIA_TYPE(415, "この形式のデータには対応していません。", "This content type is not supported."),
+    BACKUP_KEY_UNUSABLE(422, "バックアップ鍵を使えません。", "The backup key cannot be used."),
+    BACKUP_DAMAGED(422, "バックアップが壊れているか、改ざんされています。", "The backup is damaged or was tampered with."),
+    BACKUP_NOT_FOUND(404, "バックアップが見つかりません。", "No backup was found."),
+    RESTORE_TARGET_NOT_EMPTY(409, "復元先は空ではありません。空のデータフォルダーとデータベースを指定してください。",
+            "The restore target is not empty. Name an empty data folder and database."),
     INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later.");
 
     private final int httpStatus;

@@ -178,6 +178,19 @@ public final class AuditLog {
         void accept(AuditEvent event) throws java.io.IOException;
     }
 
+    /**
+     * Signs the head again under this server's master key: a restore brings the chain from a backup into a
+     * data folder with a new master key (ADR 12); {@link #verify()} then checks the chain as always.
+     */
+    public void resealHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET mac = ? WHERE id = ?")) {
+            Head head = lockHead(c);
+            ps.setString(1, mac(head.seq, head.hash));
+            ps.setInt(2, HEAD_ID);
+            ps.executeUpdate();
+        }
+    }
+
     /** Walks the whole chain in sequence order and names the first broken link, if any. */
     public Optional<AuditChain.Break> verify() {
         return db.read(c -> {

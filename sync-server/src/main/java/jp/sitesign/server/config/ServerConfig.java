@@ -91,6 +91,18 @@ public final class ServerConfig {
         return get("db.url");
     }
 
+    /** Where the daily backups go: {@code backup.dir}, else {@code backups} in the data folder. */
+    public Path backupDir() {
+        String dir = get("backup.dir").strip();
+        return dir.isEmpty() ? dataDir.resolve("backups") : Path.of(dir);
+    }
+
+    /** The backup key file (ADR 12): {@code backup.key-file}, else {@code backup.key} in the data folder. */
+    public Path backupKeyFile() {
+        String file = get("backup.key-file").strip();
+        return file.isEmpty() ? dataDir.resolve("backup.key") : Path.of(file);
+    }
+
     /** Where clients reach this server, for URLs written into certificates; default {@code https://host:port}. */
     public String publicUrl() {
         String url = get("public-url").strip();
@@ -156,7 +168,14 @@ public final class ServerConfig {
                 Map.entry("public-url", ""),
                 Map.entry("demo-ca.enabled", "auto"),
                 Map.entry("demo", "false"),
-                Map.entry("limits.max-header-bytes", "16384"));
+                Map.entry("limits.max-header-bytes", "16384"),
+                Map.entry("backup.enabled", "true"),
+                Map.entry("backup.dir", ""),
+                Map.entry("backup.key-file", ""),
+                Map.entry("backup.time", "02:30"),
+                Map.entry("backup.full-every-days", "7"),
+                Map.entry("backup.generations", "2"),
+                Map.entry("backup.log-days", "365"));
 
         private Defaults() {
         }

@@ -63,6 +63,16 @@ public final class ContentCipher {
         return Aead.decrypt(key(c, company), sealed, aad(company, place));
     }
 
+    /** The company's data key, for a backup to carry it under the backup key (ADR 12). */
+    public SecretKey dataKey(Connection c, CompanyId company) {
+        return key(c, company);
+    }
+
+    /** A company's data key wrapped under this server's master key, as the company row stores it. */
+    public byte[] wrapForStorage(CompanyId company, SecretKey dataKey) {
+        return KeyWrap.wrap(keyEncryptionKey, dataKey, company.value());
+    }
+
     /** Drops a company's key from memory, e.g. when its data is purged. */
     public void forget(CompanyId company) {
         companyKeys.remove(company.value());

@@ -32,6 +32,14 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(ServerConfig config, MasterKey masterKey) {
+        return open(config, masterKey, null);
+    }
+
+    /**
+     * Opens the database with its schema migrated to {@code schemaVersion} (null: the newest): a restore
+     * loads a backup's rows into the schema they were taken from, then migrates.
+     */
+    public static Database open(ServerConfig config, MasterKey masterKey, String schemaVersion) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("sitesign");
         hikari.setMaximumPoolSize(config.getInt("db.pool-size"));
@@ -50,13 +58,48 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(hikari);
         Database db = new Database(pool, url.startsWith("jdbc:postgresql:"), config.isEmbeddedDatabase());
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            db.migrate(schemaVersion);
             db.inTransaction(c -> null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return db;
+    }
+
+    /** Whether the configured external database already holds SiteSign's schema (a restore refuses it). */
+    public static boolean hasSchema(ServerConfig config) {
+        try (Connection c = java.sql.DriverManager.getConnection(config.dbUrl(), config.get("db.user"),
+                config.get("db.password"));
+                java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("companies") || name.equals("flyway_schema_history")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Migrates the schema to {@code version} (null: the newest). */
+    public void migrate(String version) {
+        flyway(version).migrate();
+    }
+
+    /** The schema's current migration version, e.g. "8". */
+    public String schemaVersion() {
+        return flyway(null).info().current().getVersion().getVersion();
+    }
+
+    private Flyway flyway(String target) {
+        var configure = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        if (target != null) {
+            configure.target(target);
+        }
+        return configure.load();
     }
 
     private static String h2Url(ServerConfig config) {
@@ -140,6 +183,36 @@ public final class Database implements AutoCloseable {
             }
             try (Connection c = pool.getConnection()) {
                 return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /**
+     * Runs read-only work in one snapshot: every read sees the database as it was at the first one, whatever
+     * commits meanwhile — a backup taken under concurrent writes (PostgreSQL's REPEATABLE READ, H2's SNAPSHOT).
+     */
+    public <T> T inSnapshot(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            if (postgres) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            } else {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+                }
+            }
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                if (!postgres) {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                    }
+                }
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StorageException(e);

@@ -153,6 +153,21 @@ public final class ChangeLog {
         return purged;
     }
 
+    /**
+     * After a restore from a backup: every client's checkpoint may point past what the backup holds, and a
+     * new change numbered below it would never reach that client. The counter jumps far ahead and the
+     * horizon with it, so every client pulls the feed again from the beginning (with {@code reset}).
+     */
+    public static void restartAfterRestore(Connection c) throws SQLException {
+        long restarted = value(c, COUNTER) + (1L << 40);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_counter SET counter_value = ? WHERE id IN (?, ?)")) {
+            ps.setLong(1, restarted);
+            ps.setInt(2, COUNTER);
+            ps.setInt(3, HORIZON);
+            ps.executeUpdate();
+        }
+    }
+
     static long value(Connection c, int row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT counter_value FROM sync_counter WHERE id = ?")) {
             ps.setInt(1, row);

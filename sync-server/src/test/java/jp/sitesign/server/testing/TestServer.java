@@ -100,6 +100,22 @@ public final class TestServer implements AutoCloseable {
         return api;
     }
 
+    /** A server started on a configuration of the test's own (e.g. a restored data folder). */
+    public record Running(ServerContext context, SiteSignServer server, ApiClient api) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            context.close();
+        }
+    }
+
+    /** Starts a server on the configuration (a free port unless it names one) for a few requests. */
+    public static Running runOn(ServerConfig config) {
+        ServerContext context = new ServerContext(config, new MutableClock());
+        SiteSignServer server = SiteSignServer.start(context);
+        return new Running(context, server, new ApiClient(server.baseUrl(), server.tls().certificate()));
+    }
+
     /**
      * Stops the in-process server cleanly (as an operator's restart does) and writes its settings into
      * the data folder's file, so a {@link ServerProcess} started on {@link #dataDir()} runs on the same
