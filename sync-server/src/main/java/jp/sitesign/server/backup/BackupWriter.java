@@ -35,6 +35,9 @@ final class BackupWriter {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final java.util.Map<Manifest.Kind, String> SUFFIX = java.util.Map.of(Manifest.Kind.FULL, "full",
+            Manifest.Kind.DIFFERENTIAL, "diff", Manifest.Kind.LOG, "log");
+
     private final Database db;
     private final ContentCipher cipher;
     private final Clock clock;
@@ -55,7 +58,7 @@ final class BackupWriter {
         Instant now = clock.instant();
         try {
             Files.createDirectories(root);
-            String id = freeId(root, ID.format(now) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).substring(0, 4));
+            String id = freeId(root, ID.format(now) + "-" + SUFFIX.get(kind));
             Path work = Files.createDirectory(root.resolve("." + id + ".partial"));
             SealedPart.restrict(work);
             try {
