@@ -67,6 +67,8 @@ public final class ServerContext implements AutoCloseable {
     private final Uploads uploads;
     private final SyncService sync;
     private final Backups backups;
+    /** The holders of this context: its creator, and each operator command run inside the server. */
+    private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -211,6 +213,17 @@ public final class ServerContext implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        if (holders.decrementAndGet() == 0) {
+            db.close();
+        }
+    }
+
+    /**
+     * The same context for one more holder (an operator command run inside the running server): the
+     * database stays open until every holder has closed it.
+     */
+    public ServerContext share() {
+        holders.incrementAndGet();
+        return this;
     }
 }

@@ -3,6 +3,7 @@ package jp.sitesign.server;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.contracts.ArchiveRenewal;
 import jp.sitesign.server.http.ApiApplication;
 import jp.sitesign.server.http.HttpsServer;
@@ -36,6 +37,35 @@ public final class SiteSignServer implements AutoCloseable {
         // A server restarted more often than the interval still runs the renewal soon after each start.
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
         jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+        if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
+            long first = DailyAt.delayUntil(context.config().get("backup.time"), context.clock());
+            jobs.scheduleAtFixedRate(this::backUp, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+            jobs.schedule(this::warnIfBackupsAreOld, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The daily backups and their retention (DESIGN §8, ADR 12). */
+    private void backUp() {
+        try {
+            Backups.Made made = context.backups().runDaily();
+            LOG.info("daily backup {} ({}) done; {} old backup(s) removed", made.backup().id(), made.backup().kind(),
+                    made.removed().size());
+        } catch (RuntimeException e) {
+            LOG.error("the daily backup failed; it runs again tomorrow, or run `backup create` now", e);
+        }
+        warnIfBackupsAreOld();
+    }
+
+    private void warnIfBackupsAreOld() {
+        try {
+            var age = context.backups().newestDataBackupAge();
+            if (age.isEmpty() || age.get().compareTo(java.time.Duration.ofHours(36)) > 0) {
+                LOG.warn("the newest data backup in {} is {}: older than a day and a half", context.config().backupDir(),
+                        age.map(a -> a.toHours() + " hours old").orElse("missing"));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("cannot read the backup folder {}", context.config().backupDir(), e);
+        }
     }
 
     /** Archive-timestamp renewal (DESIGN §6); safe with several servers on one database. */

@@ -32,7 +32,29 @@ public final class CommonOptions {
         return ServerConfig.load(dataDir(), overrides);
     }
 
+    /** The running server's context while a command runs inside it ({@link OperatorChannel}). */
+    private static final ThreadLocal<ServerContext> ATTACHED = new ThreadLocal<>();
+
+    static void attach(ServerContext context) {
+        if (context == null) {
+            ATTACHED.remove();
+        } else {
+            ATTACHED.set(context);
+        }
+    }
+
+    /**
+     * The server's context: the running server's when the command runs inside it (closing it then only
+     * lets go of it), otherwise one opened on the data folder for this command.
+     */
     ServerContext open() {
+        ServerContext attached = ATTACHED.get();
+        if (attached != null) {
+            if (db != null && !db.equals(attached.config().dbUrl())) {
+                throw new IllegalArgumentException("the running server uses another database than --db " + db);
+            }
+            return attached.share();
+        }
         return new ServerContext(config(Map.of()), Clock.systemUTC());
     }
 }

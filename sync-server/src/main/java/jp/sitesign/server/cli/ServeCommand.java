@@ -55,8 +55,10 @@ final class ServeCommand implements Callable<Integer> {
             ctx.close();
             throw e;
         }
+        OperatorChannel operator = OperatorChannel.listen(ctx.config().dataDir(), ctx);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            operator.close();
             server.close();
             ctx.close();
             stopped.countDown();

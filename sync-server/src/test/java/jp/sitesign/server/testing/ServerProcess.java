@@ -27,12 +27,14 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code serve} on the data folder and waits until it listens (or fails with its output). */
-    public static ServerProcess start(Path dataDir) {
+    public static ServerProcess start(Path dataDir, String... extraArgs) {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "jp.sitesign.server.cli.ServerCli", "serve", "--data-dir", dataDir.toString(), "--port",
-                Integer.toString(port))).redirectErrorStream(true);
+                Integer.toString(port)));
+        command.addAll(List.of(extraArgs));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             ServerProcess s = new ServerProcess(pb.start(), port);
             s.awaitListening();
@@ -50,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
             synchronized (output) {
                 output.append(line).append('\n');
             }
-            if (line.startsWith("SiteSign server listening on")) {
+            if (line.startsWith("Press Ctrl+C")) {
                 CompletableFuture.runAsync(() -> drain(lines));
                 return;
             }

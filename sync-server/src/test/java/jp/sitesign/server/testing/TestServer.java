@@ -66,6 +66,8 @@ public final class TestServer implements AutoCloseable {
             s.put("jobs.expiry-seconds", "86400");
             // and the archive renewal (ArchiveRenewal.renewDue).
             s.put("jobs.archive-renewal-minutes", "100000");
+            // and the backups (Backups.runDaily / createData).
+            s.put("backup.enabled", "false");
             if (onPostgres()) {
                 s.put("db.url", PostgresCluster.get().newDatabase());
                 s.put("db.user", "postgres");
