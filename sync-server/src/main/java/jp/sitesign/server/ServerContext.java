@@ -6,6 +6,7 @@ import java.time.Duration;
 import jp.sitesign.model.crypto.PasswordHasher;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.backup.Backups;
+import jp.sitesign.server.retention.Purge;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
@@ -67,6 +68,7 @@ public final class ServerContext implements AutoCloseable {
     private final Uploads uploads;
     private final SyncService sync;
     private final Backups backups;
+    private final Purge purge;
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
 
@@ -101,7 +103,8 @@ public final class ServerContext implements AutoCloseable {
         this.certificateOperator = new CertificateOperator(db, certificateRepo, registrar, applicationRepo,
                 companyRepo, audit, demoCa, this.clock);
         this.users = new UserService(db, userRepo, sessions, audit, guard, passwords, bindings, this.clock);
-        this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock);
+        this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock,
+                java.time.Duration.ofDays(config.getInt("termination.grace-days")));
         this.notices = new NoticeService(db, audit, this.clock, changes);
         this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock, changes);
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
@@ -114,7 +117,12 @@ public final class ServerContext implements AutoCloseable {
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
                 this.clock, changes, config);
         this.backups = new Backups(config, db, cipher, audit, this.clock);
+        this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
         changes.backfill(db);
+    }
+
+    public Purge purge() {
+        return purge;
     }
 
     public Backups backups() {

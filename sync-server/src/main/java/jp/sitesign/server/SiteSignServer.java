@@ -37,10 +37,23 @@ public final class SiteSignServer implements AutoCloseable {
         // A server restarted more often than the interval still runs the renewal soon after each start.
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
         jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+        if (Boolean.parseBoolean(context.config().get("purge.enabled").strip())) {
+            long first = DailyAt.delayUntil(context.config().get("purge.time"), context.clock());
+            jobs.scheduleAtFixedRate(this::purge, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+        }
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
             long first = DailyAt.delayUntil(context.config().get("backup.time"), context.clock());
             jobs.scheduleAtFixedRate(this::backUp, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
             jobs.schedule(this::warnIfBackupsAreOld, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The daily purge of what passed its retention (DESIGN §8, ADR 13). */
+    private void purge() {
+        try {
+            context.purge().run(false);
+        } catch (RuntimeException e) {
+            LOG.error("the purge failed; it runs again tomorrow, or run `purge run` now", e);
         }
     }
 

@@ -47,6 +47,12 @@ public enum AuditAction {
     CONTRACTS_EXPORTED(false, "案件出力", "Contracts exported"),
     AUDIT_EXPORTED(false, "ログ出力", "Log exported"),
     ACCESS_DENIED(false, "操作拒否", "Access denied"),
+    RETENTION_CHANGED(false, "保存期間変更", "Retention period changed"),
+    LEGAL_HOLD_SET(false, "訴訟ホールド設定", "Legal hold set"),
+    LEGAL_HOLD_LIFTED(false, "訴訟ホールド解除", "Legal hold lifted"),
+    CONTRACT_PURGED(false, "保存期間満了による削除", "Contract purged after its retention period"),
+    CONTRACT_CUSTODY_TRANSFERRED(false, "契約の保管先移管", "Contract custody transferred"),
+    COMPANY_PURGED(false, "企業データ削除", "Company data purged"),
     BACKUP_CREATED(false, "バックアップ作成", "Backup created"),
     BACKUP_FAILED(false, "バックアップ失敗", "Backup failed"),
     BACKUP_RESTORED(false, "バックアップから復元", "Restored from a backup");

@@ -45,7 +45,7 @@ public final class AccessPolicy {
             throw new IllegalArgumentException(action + " is decided on a " + action.resourceType().getSimpleName()
                     + ", not a " + resource.getClass().getSimpleName());
         }
-        Decision always = CrossCuttingRules.check(actor, resource);
+        Decision always = CrossCuttingRules.check(actor, action, resource);
         return always.denied() ? always : TABLE.get(action).check(actor, resource);
     }
 
@@ -86,6 +86,7 @@ public final class AccessPolicy {
         table.put(Action.ACKNOWLEDGE_RECEIPT, ContractRules.IS_CURRENT_SIGNER);
         table.put(Action.WITHDRAW, ContractRules.SENDER_CREATOR_OR_ADMIN);
         table.put(Action.AMEND_CONTRACT, ContractRules.OF_SENDING_COMPANY);
+        table.put(Action.SET_LEGAL_HOLD, ADMINISTRATIVE);
 
         for (Action action : Action.values()) {
             if (!table.containsKey(action)) {

@@ -8,19 +8,19 @@ package jp.sitesign.model.policy;
  */
 public enum Action {
     /** Log in with user id and password. */
-    LOGIN(NoTarget.class),
+    LOGIN(NoTarget.class, Effect.READS),
     /** Edit one's own name, name kana and email. */
     EDIT_OWN_PROFILE(NoTarget.class),
-    CHANGE_OWN_PASSWORD(NoTarget.class),
+    CHANGE_OWN_PASSWORD(NoTarget.class, Effect.READS),
     /** List and search the users of a company with everything an administrator manages (email, status, login details). */
-    VIEW_USERS(CompanyResource.class),
+    VIEW_USERS(CompanyResource.class, Effect.READS),
     /**
      * See the company directory: each active colleague's id, name, department, title and whether they hold
      * 署名権限, nothing else. Every user needs it to name the approvers and the signer of their own company's
      * route (DESIGN §2: the sender sets its own route and signer; a counterparty's 担当者 sets theirs), which
      * VIEW_USERS, an owner and admin row, does not give members. ADR 10.
      */
-    VIEW_COMPANY_DIRECTORY(CompanyResource.class),
+    VIEW_COMPANY_DIRECTORY(CompanyResource.class, Effect.READS),
     REGISTER_USER(NewUserResource.class),
     /** Change another user's attributes, possibly their role ({@link UserResource#newRole()}). */
     EDIT_USER(UserResource.class),
@@ -40,13 +40,13 @@ public enum Action {
     /** Change the IP addresses the company's API access is allowed from. */
     MANAGE_API_ALLOW_LIST(CompanyResource.class),
     /** See the company's partners (取引先) and their 承諾 records, e.g. to pick a counterparty. */
-    VIEW_PARTNERSHIPS(CompanyResource.class),
+    VIEW_PARTNERSHIPS(CompanyResource.class, Effect.READS),
     /**
      * Propose a partnership, or give / withdraw the company's 承諾 to electronic contracting
      * (建設業法施行令 5条の5): a legal act of the company, so its owner and admins only.
      */
     MANAGE_PARTNERSHIPS(CompanyResource.class),
-    VIEW_CONTRACT(ContractResource.class),
+    VIEW_CONTRACT(ContractResource.class, Effect.READS),
     /** Start a new contract in the given company. */
     CREATE_DRAFT(CompanyResource.class),
     EDIT_DRAFT(ContractResource.class),
@@ -67,16 +67,42 @@ public enum Action {
      * Which contracts can be amended (only completed ones) is the lifecycle's part.
      */
     AMEND_CONTRACT(ContractResource.class),
+    /**
+     * Put a legal hold on a contract, or lift it: no retention purge removes a held contract. A legal act of
+     * a party, so its owner and admins (issue 11, ADR 13).
+     */
+    SET_LEGAL_HOLD(ContractResource.class),
     /** See the login and operation logs of a company. */
-    VIEW_AUDIT_LOG(CompanyResource.class),
-    EXPORT_AUDIT_LOG(CompanyResource.class),
+    VIEW_AUDIT_LOG(CompanyResource.class, Effect.READS),
+    EXPORT_AUDIT_LOG(CompanyResource.class, Effect.READS),
     /** Read the operator's notices; any logged-in user. */
-    READ_NOTICES(NoTarget.class);
+    READ_NOTICES(NoTarget.class, Effect.READS);
+
+    /** What an action does to the company's data. */
+    enum Effect {
+        /** Changes nothing: all a terminated company's owner and admins may still do. */
+        READS,
+        CHANGES
+    }
 
     private final Class<? extends Resource> resourceType;
+    private final boolean readsOnly;
 
     Action(Class<? extends Resource> resourceType) {
+        this(resourceType, Effect.CHANGES);
+    }
+
+    Action(Class<? extends Resource> resourceType, Effect effect) {
         this.resourceType = resourceType;
+        this.readsOnly = effect == Effect.READS;
+    }
+
+    /**
+     * Whether the action only reads (or, for the own password, only changes how the user logs in): what the
+     * owner and admins of a terminated company may still do in its grace period, to take their data away.
+     */
+    public boolean readsOnly() {
+        return readsOnly;
     }
 
     /** The kind of resource {@link AccessPolicy#decide} expects with this action. */

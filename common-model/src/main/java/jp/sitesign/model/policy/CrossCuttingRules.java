@@ -14,18 +14,27 @@ final class CrossCuttingRules {
     private CrossCuttingRules() {
     }
 
-    static Decision check(Actor actor, Resource resource) {
-        Decision account = accountState(actor);
+    static Decision check(Actor actor, Action action, Resource resource) {
+        Decision account = accountState(actor, action);
         return account.denied() ? account : scope(actor, resource);
     }
 
     /**
      * Denies everything, logging in included, to an account that cannot be used. The company comes
-     * first because suspending or resuming the user would not help.
+     * first because suspending or resuming the user would not help. A terminated company's owner and
+     * admins may still read, in its grace period before the purge, to take their data away (ADR 13).
      */
-    private static Decision accountState(Actor actor) {
-        if (actor.companyStatus() == CompanyStatus.TERMINATED) {
+    private static Decision accountState(Actor actor, Action action) {
+        if (actor.companyStatus() == CompanyStatus.PURGED) {
             return Decision.deny(Denial.COMPANY_TERMINATED);
+        }
+        if (actor.companyStatus() == CompanyStatus.TERMINATED) {
+            if (!actor.role().isAdministrative()) {
+                return Decision.deny(Denial.COMPANY_TERMINATED);
+            }
+            if (!action.readsOnly()) {
+                return Decision.deny(Denial.COMPANY_READ_ONLY);
+            }
         }
         if (actor.status() == UserStatus.DELETED) {
             return Decision.deny(Denial.ACCOUNT_DELETED);

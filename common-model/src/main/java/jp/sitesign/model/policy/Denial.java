@@ -26,6 +26,10 @@ public enum Denial {
     COMPANY_TERMINATED(
             "ご所属の企業はサービスの利用契約が終了しているため、ご利用いただけません。",
             "Your company's service agreement has ended, so the service can no longer be used."),
+    /** The company's service agreement ended; until its data is purged, its owner and admins may only look and export. */
+    COMPANY_READ_ONLY(
+            "ご所属の企業はサービスの利用契約が終了しています。データ削除までの期間は、閲覧とデータの書き出しのみ行えます。",
+            "Your company's service agreement has ended. Until its data is deleted you can only view and export it."),
     /**
      * The target belongs to another company, or is a contract that has not been sent to the actor's
      * company. Both cases share one code so that a denial does not reveal whether such a contract exists.

@@ -42,17 +42,53 @@ class AccountStateTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Action.class)
-    void userOfTerminatedCompanyIsDeniedEverything(Action action) {
-        Actor terminated = new Actor(ACTIVE_OWNER.userId(), ACTIVE_OWNER.companyId(), Role.OWNER,
+    void memberOfTerminatedCompanyIsDeniedEverything(Action action) {
+        Actor member = own(Role.MEMBER);
+        Actor terminated = new Actor(member.userId(), member.companyId(), Role.MEMBER,
                 UserStatus.ACTIVE, CompanyStatus.TERMINATED, false);
 
-        assertDeniedOnlyBecauseOf(terminated, action, Denial.COMPANY_TERMINATED);
+        Decision decision = AccessPolicy.decide(terminated, action, allowedResourceFor(action, ACTIVE_OWNER));
+
+        assertThat(decision.code()).isEqualTo(Denial.COMPANY_TERMINATED.code());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Action.class)
+    void ownerOfTerminatedCompanyMayOnlyReadUntilThePurge(Action action) {
+        Actor terminated = new Actor(ACTIVE_OWNER.userId(), ACTIVE_OWNER.companyId(), Role.OWNER,
+                UserStatus.ACTIVE, CompanyStatus.TERMINATED, false);
+        Resource resource = allowedResourceFor(action, ACTIVE_OWNER);
+
+        Decision decision = AccessPolicy.decide(terminated, action, resource);
+
+        if (action.readsOnly()) {
+            assertThat(decision.allowed()).as("reading and exporting stay possible in the grace period").isTrue();
+        } else {
+            assertDeniedOnlyBecauseOf(terminated, action, Denial.COMPANY_READ_ONLY);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Action.class)
+    void ownerOfPurgedCompanyIsDeniedEverything(Action action) {
+        Actor purged = new Actor(ACTIVE_OWNER.userId(), ACTIVE_OWNER.companyId(), Role.OWNER,
+                UserStatus.ACTIVE, CompanyStatus.PURGED, false);
+
+        assertDeniedOnlyBecauseOf(purged, action, Denial.COMPANY_TERMINATED);
+    }
+
+    @Test
+    void theActionsLeftToATerminatedCompanyAreExactlyTheReadingOnes() {
+        assertThat(java.util.Arrays.stream(Action.values()).filter(Action::readsOnly))
+                .containsExactlyInAnyOrder(Action.LOGIN, Action.CHANGE_OWN_PASSWORD, Action.READ_NOTICES,
+                        Action.VIEW_USERS, Action.VIEW_COMPANY_DIRECTORY, Action.VIEW_PARTNERSHIPS,
+                        Action.VIEW_CONTRACT, Action.VIEW_AUDIT_LOG, Action.EXPORT_AUDIT_LOG);
     }
 
     @Test
     void terminatedCompanyIsReportedBeforeTheUsersOwnState() {
         // Resuming or unlocking the user would not help, so the company is what the user must hear about.
-        Actor suspendedAndTerminated = new Actor(ACTIVE_OWNER.userId(), ACTIVE_OWNER.companyId(), Role.OWNER,
+        Actor suspendedAndTerminated = new Actor(ACTIVE_OWNER.userId(), ACTIVE_OWNER.companyId(), Role.MEMBER,
                 UserStatus.SUSPENDED, CompanyStatus.TERMINATED, true);
 
         Decision decision = AccessPolicy.decide(suspendedAndTerminated, Action.LOGIN, Resource.none());

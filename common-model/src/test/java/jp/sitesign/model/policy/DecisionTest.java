@@ -39,7 +39,7 @@ class DecisionTest {
     void denialCodesAreStable() {
         // Clients, the audit log and sync rejections match on these; renaming one breaks them.
         assertThat(Arrays.stream(Denial.values()).map(Denial::code)).containsExactlyInAnyOrder(
-                "ACCOUNT_SUSPENDED", "ACCOUNT_DELETED", "ACCOUNT_LOCKED", "COMPANY_TERMINATED",
+                "ACCOUNT_SUSPENDED", "ACCOUNT_DELETED", "ACCOUNT_LOCKED", "COMPANY_TERMINATED", "COMPANY_READ_ONLY",
                 "OTHER_COMPANY", "NOT_INVOLVED", "ROLE_REQUIRED", "OWNER_OPERATOR_ONLY", "SELF_ACTION",
                 "NOT_DRAFT", "NOT_CREATOR", "NOT_CURRENT_APPROVER", "NOT_CURRENT_PARTY", "NOT_ASSIGNED_SIGNER",
                 "NO_SIGNING_AUTHORITY", "NOT_SENDER");

@@ -181,6 +181,13 @@ class PermissionTableTest {
                         .reached(OWN).receivers(me).build(),
                 Denial.NOT_SENDER, Denial.NOT_SENDER, Denial.NOT_SENDER);
 
+        row = "legal hold on a contract (issue 11): owners and admins of a party";
+        add(cases, row, Action.SET_LEGAL_HOLD, "on their company's completed contract they made",
+                me -> sentContract(me, ContractStatus.COMPLETED).build(), ALLOWED, ALLOWED, ROLE);
+        add(cases, row, Action.SET_LEGAL_HOLD, "on a completed contract a partner sent them",
+                me -> ContractResource.builder(PARTNER, PARTNER_MEMBER).status(ContractStatus.COMPLETED).parties(OWN)
+                        .reached(OWN).receivers(me).build(), ALLOWED, ALLOWED, ROLE);
+
         row = "export own company's login and operation logs";
         add(cases, row, Action.VIEW_AUDIT_LOG, "view", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);
         add(cases, row, Action.EXPORT_AUDIT_LOG, "export", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ROLE);

@@ -78,7 +78,8 @@ final class PolicyFixtures {
             case SET_PARTY_ROUTE, DECLINE -> ContractResource.builder(company, me)
                     .status(ContractStatus.IN_APPROVAL).currentParty(company).build();
             case WITHDRAW -> ContractResource.builder(company, me).status(ContractStatus.IN_APPROVAL).build();
-            case AMEND_CONTRACT -> ContractResource.builder(company, me).status(ContractStatus.COMPLETED).build();
+            case AMEND_CONTRACT, SET_LEGAL_HOLD -> ContractResource.builder(company, me)
+                    .status(ContractStatus.COMPLETED).build();
         };
     }
 }

@@ -74,15 +74,92 @@ public final class CompanyRepository {
         }
     }
 
-    public boolean terminate(Connection c, CompanyId id, Instant at) throws SQLException {
+    /** Terminates an active company; its data is purged after {@code purgeAfter}. */
+    public boolean terminate(Connection c, CompanyId id, Instant at, Instant purgeAfter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE companies SET status = ?, terminated_at = ? WHERE id = ? AND status = ?")) {
+                "UPDATE companies SET status = ?, terminated_at = ?, purge_after = ? WHERE id = ? AND status = ?")) {
             ps.setString(1, CompanyStatus.TERMINATED.name());
             Jdbc.setInstant(ps, 2, at);
-            ps.setString(3, id.value());
-            ps.setString(4, CompanyStatus.ACTIVE.name());
+            Jdbc.setInstant(ps, 3, purgeAfter);
+            ps.setString(4, id.value());
+            ps.setString(5, CompanyStatus.ACTIVE.name());
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** Brings a terminated company's purge forward (the customer asked for it); false if it is not terminated. */
+    public boolean purgeFrom(Connection c, CompanyId id, Instant purgeAfter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE companies SET purge_after = ? WHERE id = ? AND status = ?")) {
+            Jdbc.setInstant(ps, 1, purgeAfter);
+            ps.setString(2, id.value());
+            ps.setString(3, CompanyStatus.TERMINATED.name());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Sets how long the company's completed and unfinished contracts are kept. */
+    public boolean setRetention(Connection c, CompanyId id, int completedYears, int unfinishedDays) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE companies SET retention_years = ?, unfinished_days = ? WHERE id = ?")) {
+            ps.setInt(1, completedYears);
+            ps.setInt(2, unfinishedDays);
+            ps.setString(3, id.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Terminated companies whose grace period ended before {@code now}. */
+    public java.util.List<CompanyId> dueForPurge(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM companies WHERE status = ? AND purge_after <= ? ORDER BY purge_after")) {
+            ps.setString(1, CompanyStatus.TERMINATED.name());
+            Jdbc.setInstant(ps, 2, now);
+            java.util.List<CompanyId> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CompanyId(rs.getString(1)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Crypto-erasure of a purged company (ADR 13): its data key is replaced by a new one nobody had, so what
+     * is left sealed under the old one — in this database or in any backup — cannot be opened; the row keeps
+     * only the company's name (its partners' contracts name it), sealed under the new key.
+     */
+    public void erase(Connection c, CompanyId id, String name) throws SQLException {
+        cipher.forget(id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE companies SET status = ?, wrapped_key = ?, content = ? WHERE id = ?")) {
+            ps.setString(1, CompanyStatus.PURGED.name());
+            ps.setBytes(2, cipher.newWrappedCompanyKey(id));
+            ps.setBytes(3, new byte[0]);
+            ps.setString(4, id.value());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE companies SET content = ? WHERE id = ?")) {
+            ps.setBytes(1, cipher.seal(c, id, PLACE, new Content(name, null, null, null, null)));
+            ps.setString(2, id.value());
+            ps.executeUpdate();
+        }
+    }
+
+    /** How long each of the companies keeps contracts: completed years and unfinished days. */
+    public java.util.Map<String, int[]> retention(Connection c) throws SQLException {
+        java.util.Map<String, int[]> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, retention_years, unfinished_days FROM companies WHERE status <> ?")) {
+            ps.setString(1, CompanyStatus.PURGED.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                }
+            }
+        }
+        return out;
     }
 
     /** The encrypted part of a company row. */

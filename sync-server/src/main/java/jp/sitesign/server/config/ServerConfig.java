@@ -175,7 +175,10 @@ public final class ServerConfig {
                 Map.entry("backup.time", "02:30"),
                 Map.entry("backup.full-every-days", "7"),
                 Map.entry("backup.generations", "2"),
-                Map.entry("backup.log-days", "365"));
+                Map.entry("backup.log-days", "365"),
+                Map.entry("termination.grace-days", "90"),
+                Map.entry("purge.enabled", "true"),
+                Map.entry("purge.time", "03:30"));
 
         private Defaults() {
         }

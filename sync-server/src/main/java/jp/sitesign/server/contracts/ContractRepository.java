@@ -50,8 +50,8 @@ final class ContractRepository {
     void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contracts (id, sender_company, creator, form,"
                 + " status, transaction_date, amount, counterparty, number_index, content, progress, main_document,"
-                + " revision, deadline, created_at, updated_at, original_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " revision, deadline, created_at, updated_at, original_id, key_company)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, k.sender().value());
             ps.setString(3, k.creator().value());
@@ -60,6 +60,7 @@ final class ContractRepository {
             Jdbc.setInstant(ps, i, k.createdAt());
             Jdbc.setInstant(ps, i + 1, k.updatedAt());
             ps.setString(i + 2, k.data().originalId());
+            ps.setString(i + 3, k.keyCompany().value());
             ps.executeUpdate();
         }
         writeParties(c, k);
@@ -87,6 +88,15 @@ final class ContractRepository {
                 return false;
             }
         }
+        if (k.progress().status() == jp.sitesign.model.contract.ContractStatus.COMPLETED) {
+            // The start of its retention period; later revisions (archive renewals) do not move it.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE contracts SET completed_at = ? WHERE id = ? AND completed_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, k.updatedAt());
+                ps.setString(2, k.id());
+                ps.executeUpdate();
+            }
+        }
         writeParties(c, k);
         changed(c, k);
         return true;
@@ -109,7 +119,7 @@ final class ContractRepository {
         List<PartyStep> parties = k.progress().parties();
         ps.setString(i + 3, parties.size() > 1 ? parties.get(1).company().value() : null);
         ps.setString(i + 4, numberIndex);
-        ps.setBytes(i + 5, cipher.seal(c, k.sender(), place(k.id()), Content.of(d, k.progress().returnComment())));
+        ps.setBytes(i + 5, cipher.seal(c, k.keyCompany(), place(k.id()), Content.of(d, k.progress().returnComment())));
         ps.setString(i + 6, ProgressCodec.write(k.progress()));
         ps.setString(i + 7, k.mainDocument());
         ps.setLong(i + 8, k.revision());
@@ -188,7 +198,7 @@ final class ContractRepository {
                         StoredContract k = byId.get(rs.getString(1));
                         String sha = rs.getString(2);
                         byte[] sealedName = rs.getBytes(9);
-                        String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                        String name = sealedName == null ? null : new String(cipher.openBytes(c, k.keyCompany(),
                                 namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
                         out.computeIfAbsent(k.id(), x -> new ArrayList<>()).add(new ContractSnapshot.DocumentRef(sha,
                                 rs.getString(3), name, rs.getInt(4), rs.getLong(5), rs.getString(6), rs.getString(7),
@@ -260,7 +270,8 @@ final class ContractRepository {
                             new UserId(rs.getString("creator")), ProgressCodec.read(rs.getString("progress"), null),
                             date == null ? null : date.toLocalDate(), amountYen, rs.getString("main_document"),
                             rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"),
-                            Jdbc.getInstant(rs, "updated_at"), rs.getBytes("content")));
+                            Jdbc.getInstant(rs, "updated_at"), rs.getBytes("content"),
+                            new CompanyId(rs.getString("key_company"))));
                 }
             }
             return out;
@@ -269,18 +280,18 @@ final class ContractRepository {
 
     /** Decrypts a search row into the whole contract. */
     StoredContract open(Connection c, Row r) {
-        Content content = cipher.open(c, r.sender(), place(r.id()), r.sealed(), Content.class);
+        Content content = cipher.open(c, r.keyCompany(), place(r.id()), r.sealed(), Content.class);
         ContractProgress p = r.progress();
         ContractProgress progress = new ContractProgress(p.form(), p.status(), p.parties(), p.currentParty(),
                 p.routePosition(), p.deadline(), content.returnComment());
         return new StoredContract(r.id(), r.sender(), r.creator(), progress, content.toData(r.transactionDate(),
-                r.amountYen()), r.mainDocument(), r.revision(), r.createdAt(), r.updatedAt());
+                r.amountYen()), r.mainDocument(), r.revision(), r.createdAt(), r.updatedAt(), r.keyCompany());
     }
 
     /** A contract row as found by the search: its clear columns and its still-sealed content. */
     record Row(String id, CompanyId sender, UserId creator, ContractProgress progress, LocalDate transactionDate,
             Long amountYen, String mainDocument, long revision, java.time.Instant createdAt,
-            java.time.Instant updatedAt, byte[] sealed) {
+            java.time.Instant updatedAt, byte[] sealed, CompanyId keyCompany) {
 
         /** The clear search keys; 文書管理番号 and title stay sealed (null) until the row is opened. */
         ContractQuery.Keys keys() {
@@ -395,7 +406,7 @@ final class ContractRepository {
             ps.setString(6, producedBy);
             ps.setString(7, reason);
             Jdbc.setInstant(ps, 8, k.updatedAt());
-            ps.setBytes(9, cipher.sealBytes(c, k.sender(), place(k.id()) + "|" + sha256, pdf));
+            ps.setBytes(9, cipher.sealBytes(c, k.keyCompany(), place(k.id()) + "|" + sha256, pdf));
             ps.executeUpdate();
         }
     }
@@ -424,7 +435,7 @@ final class ContractRepository {
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET display_name = ?, position = ?"
                 + " WHERE contract_id = ? AND sha256 = ?")) {
-            ps.setBytes(1, cipher.sealBytes(c, k.sender(), namePlace(k.id(), sha256),
+            ps.setBytes(1, cipher.sealBytes(c, k.keyCompany(), namePlace(k.id(), sha256),
                     name.getBytes(StandardCharsets.UTF_8)));
             ps.setInt(2, position);
             ps.setString(3, k.id());
@@ -488,7 +499,7 @@ final class ContractRepository {
                     byte[] sealedName = rs.getBytes(5);
                     int position = rs.getInt(6);
                     Integer order = rs.wasNull() ? null : position;
-                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.sender(),
+                    String name = sealedName == null ? null : new String(cipher.openBytes(c, k.keyCompany(),
                             namePlace(k.id(), sha), sealedName), StandardCharsets.UTF_8);
                     // A main version equal to an attachment is refused on upload, so each row is one or the other.
                     out.add(new StoredDocument(sha, StoredDocument.ATTACHMENT.equals(kind) ? kind : StoredDocument.MAIN,
@@ -502,15 +513,16 @@ final class ContractRepository {
     /** The contracts that name {@code originalId} as the contract they change (変更契約), oldest first. */
     List<Row> amendmentsOf(Connection c, String originalId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, sender_company, creator, progress, revision, created_at, updated_at FROM contracts"
-                        + " WHERE original_id = ? ORDER BY created_at, id")) {
+                "SELECT id, sender_company, creator, progress, revision, created_at, updated_at, key_company"
+                        + " FROM contracts WHERE original_id = ? ORDER BY created_at, id")) {
             ps.setString(1, originalId);
             List<Row> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(rs.getString(1), new CompanyId(rs.getString(2)), new UserId(rs.getString(3)),
                             ProgressCodec.read(rs.getString(4), null), null, null, null, rs.getLong(5),
-                            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"), null));
+                            Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"), null,
+                            new CompanyId(rs.getString("key_company"))));
                 }
             }
             return out;
@@ -523,8 +535,88 @@ final class ContractRepository {
             ps.setString(1, k.id());
             ps.setString(2, sha256);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(cipher.openBytes(c, k.sender(), place(k.id()) + "|" + sha256,
+                return rs.next() ? Optional.of(cipher.openBytes(c, k.keyCompany(), place(k.id()) + "|" + sha256,
                         rs.getBytes(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Custody transfer (ADR 13): re-seals the contract's content, PDFs and attachment names under {@code to}'s
+     * data key, which from now on is the one that opens them; the sender's key can then be erased.
+     */
+    void transferCustody(Connection c, StoredContract k, CompanyId to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM contracts WHERE id = ?")) {
+            ps.setString(1, k.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] plain = cipher.openBytes(c, k.keyCompany(), place(k.id()), rs.getBytes(1));
+                try (PreparedStatement up = c.prepareStatement(
+                        "UPDATE contracts SET content = ?, key_company = ? WHERE id = ?")) {
+                    up.setBytes(1, cipher.sealBytes(c, to, place(k.id()), plain));
+                    up.setString(2, to.value());
+                    up.setString(3, k.id());
+                    up.executeUpdate();
+                }
+            }
+        }
+        List<String[]> documents = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT sha256 FROM contract_documents WHERE contract_id = ?")) {
+            ps.setString(1, k.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    documents.add(new String[] {rs.getString(1)});
+                }
+            }
+        }
+        for (String[] d : documents) {
+            resealDocument(c, k, d[0], to);
+        }
+    }
+
+    private void resealDocument(Connection c, StoredContract k, String sha256, CompanyId to) throws SQLException {
+        byte[] content;
+        byte[] name;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT content, display_name FROM contract_documents WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setString(1, k.id());
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                content = cipher.openBytes(c, k.keyCompany(), place(k.id()) + "|" + sha256, rs.getBytes(1));
+                byte[] sealedName = rs.getBytes(2);
+                name = sealedName == null ? null : cipher.openBytes(c, k.keyCompany(), namePlace(k.id(), sha256),
+                        sealedName);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET content = ?, display_name = ?"
+                + " WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setBytes(1, cipher.sealBytes(c, to, place(k.id()) + "|" + sha256, content));
+            ps.setBytes(2, name == null ? null : cipher.sealBytes(c, to, namePlace(k.id(), sha256), name));
+            ps.setString(3, k.id());
+            ps.setString(4, sha256);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Sets or lifts the legal hold; false when the contract is not there. */
+    boolean setLegalHold(Connection c, String id, UserId by, java.time.Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE contracts SET legal_hold_by = ?, legal_hold_at = ? WHERE id = ?")) {
+            ps.setString(1, by == null ? null : by.value());
+            Jdbc.setInstant(ps, 2, by == null ? null : at);
+            ps.setString(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Whether the contract is under a legal hold. */
+    boolean held(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT legal_hold_at FROM contracts WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null;
             }
         }
     }
@@ -555,14 +647,16 @@ final class ContractRepository {
     private StoredContract read(Connection c, ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         CompanyId sender = new CompanyId(rs.getString("sender_company"));
-        Content content = cipher.open(c, sender, place(id), rs.getBytes("content"), Content.class);
+        CompanyId keyCompany = new CompanyId(rs.getString("key_company"));
+        Content content = cipher.open(c, keyCompany, place(id), rs.getBytes("content"), Content.class);
         Date date = rs.getDate("transaction_date");
         long amount = rs.getLong("amount");
         Long amountYen = rs.wasNull() ? null : amount;
         ContractProgress progress = ProgressCodec.read(rs.getString("progress"), content.returnComment());
         return new StoredContract(id, sender, new UserId(rs.getString("creator")), progress,
                 content.toData(date == null ? null : date.toLocalDate(), amountYen), rs.getString("main_document"),
-                rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
+                rs.getLong("revision"), Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"),
+                keyCompany);
     }
 
     private static String place(String contractId) {

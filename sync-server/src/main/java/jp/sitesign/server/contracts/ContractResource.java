@@ -202,6 +202,30 @@ public final class ContractResource {
         return view(caller, contracts.act(caller, id, body.revision(), cmd, body.comment()));
     }
 
+    /** A legal hold keeps the contract from every retention purge (owners and admins of a party). */
+    @PUT
+    @Path("{id}/legal-hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LegalHold setLegalHold(@PathParam("id") String id, LegalHold body, @Context SecurityContext security) {
+        if (body == null || body.hold() == null) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "hold に true か false を指定してください。",
+                    "hold must be true or false.");
+        }
+        contracts.setLegalHold(AuthFilter.caller(security), id, body.hold());
+        return new LegalHold(body.hold());
+    }
+
+    @GET
+    @Path("{id}/legal-hold")
+    public LegalHold legalHold(@PathParam("id") String id, @Context SecurityContext security) {
+        contracts.get(AuthFilter.caller(security), id);
+        return new LegalHold(contracts.retention().held(id));
+    }
+
+    /** Whether a contract is under a legal hold. */
+    public record LegalHold(Boolean hold) {
+    }
+
     @POST
     @Path("{id}/party-route")
     public ContractView partyRoute(@PathParam("id") String id, PartyRoute body, @Context SecurityContext security) {

@@ -68,6 +68,7 @@ public final class ContractService {
     private final byte[] numberIndexKey;
     private final SignatureAcceptance signatures;
     private final ArchiveRenewal archiveRenewal;
+    private final ContractRetention retention;
 
     public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
@@ -87,6 +88,19 @@ public final class ContractService {
         this.numberIndexKey = masterKey.derive("contract-number-index");
         this.archiveRenewal = new ArchiveRenewal(db, contracts, audit, clock, signatures,
                 java.time.Duration.ofDays(config.getInt("archive.renew-days-before")));
+        this.retention = new ContractRetention(db, contracts, audit, clock);
+    }
+
+    /** Retention: which contracts are due for purge, and what a purged company's contracts become. */
+    public ContractRetention retention() {
+        return retention;
+    }
+
+    /** An owner or admin of a party puts the contract under a legal hold (no purge removes it), or lifts it. */
+    public void setLegalHold(Caller caller, String id, boolean hold) {
+        StoredContract k = load(caller, id);
+        guard.require(caller, Action.SET_LEGAL_HOLD, resource(k));
+        retention.setLegalHold(caller, k, hold);
     }
 
     /** The job that renews completed contracts' archive timestamps before their TSA certificate expires. */

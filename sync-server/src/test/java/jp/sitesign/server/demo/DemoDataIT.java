@@ -35,6 +35,8 @@ import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.DemoPrintout;
+import jp.sitesign.server.testing.DemoPrintout.Login;
 import jp.sitesign.server.testing.MutableClock;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -54,21 +56,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataIT {
-    private static final Pattern COMPANY = Pattern.compile("^DEMO (発注者|受注者) (C\\d{8}) (.+)$", Pattern.MULTILINE);
-    private static final Pattern USER = Pattern.compile("^  (責任者 OWNER|管理者 ADMIN|一般 MEMBER)\\s+(U\\d{8})"
-            + "  password: (\\S+)  (.+?)\\s*(?:署名鍵 key: (\\S+)  PIN: (\\S+)  \\((JC-\\d+)\\))?$", Pattern.MULTILINE);
 
     static TestServer server;
     static String credentials;
-    static Map<String, String> companies = new LinkedHashMap<>();
-    static List<Login> logins = new ArrayList<>();
+    static Map<String, String> companies;
+    static List<Login> logins;
     static Map<String, String> tokens = new HashMap<>();
     static List<JsonNode> seeded = new ArrayList<>();
 
-    /** One printed login line. */
-    record Login(String side, String company, String role, String userId, String password, String name, String p12,
-            String pin, String certificate) {
-    }
 
     @BeforeAll
     static void start() {
@@ -233,20 +228,9 @@ class DemoDataIT {
     }
 
     private static void parse(String text) {
-        String side = null;
-        String company = null;
-        for (String line : text.split("\n")) {
-            Matcher c = COMPANY.matcher(line);
-            Matcher u = USER.matcher(line);
-            if (c.matches()) {
-                side = c.group(1);
-                company = c.group(2);
-                companies.put(side, company);
-            } else if (u.matches()) {
-                logins.add(new Login(side, company, u.group(1), u.group(2), u.group(3), u.group(4), u.group(5),
-                        u.group(6), u.group(7)));
-            }
-        }
+        DemoPrintout printout = DemoPrintout.parse(text);
+        companies = printout.companies;
+        logins = printout.logins;
     }
 
     private static Login person(String side, String role) {

@@ -68,6 +68,8 @@ public final class TestServer implements AutoCloseable {
             s.put("jobs.archive-renewal-minutes", "100000");
             // and the backups (Backups.runDaily / createData).
             s.put("backup.enabled", "false");
+            // and the purge (Purge.run).
+            s.put("purge.enabled", "false");
             if (onPostgres()) {
                 s.put("db.url", PostgresCluster.get().newDatabase());
                 s.put("db.user", "postgres");
