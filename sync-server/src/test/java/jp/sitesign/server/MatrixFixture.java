@@ -82,7 +82,7 @@ final class MatrixFixture {
         live(ActorKind.OTHER_ADMIN, b.admin(), b.id());
         sessions.put(ActorKind.NO_SESSION, new Session(null, null, null));
         sessions.put(ActorKind.SUSPENDED, suspendedMember());
-        sessions.put(ActorKind.TERMINATED, terminatedAdmin(c));
+        sessions.put(ActorKind.TERMINATED, terminatedMember(c));
         sessions.put(ActorKind.LOCKED, lockedMember());
         certificateOfA = TestCertificates.register(api, adminToken(), TestCertificates.company(server, "甲建設株式会社"));
         noticeId = server.context().notices().publish(NoticeCategory.MAINTENANCE, "メンテナンスのお知らせ",
@@ -204,10 +204,11 @@ final class MatrixFixture {
     }
 
     /** An admin of company C who logged in before the operator terminated C. */
-    private Session terminatedAdmin(TestCompany c) {
-        String token = api.login(c.admin().value(), TestServer.PASSWORD);
+    /** A member of a terminated company: shut out entirely (its owner and admins may still read, ADR 13). */
+    private Session terminatedMember(TestCompany c) {
+        String token = api.login(c.member().value(), TestServer.PASSWORD);
         server.context().companies().terminate(c.id());
-        return new Session(c.admin(), c.id(), token);
+        return new Session(c.member(), c.id(), token);
     }
 
     /** A member of A who logged in, after which someone failed their login until the account locked. */

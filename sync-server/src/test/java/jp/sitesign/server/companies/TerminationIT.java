@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operator's company commands: sign-up prints the owner's one-time password, which must be changed
- * at first login; termination (利用契約終了) shuts the company's users out at once and nobody else.
+ * at first login; termination (利用契約終了) ends the company's sessions at once and shuts its members out,
+ * leaves its owner and admins only reading until the purge, and touches nobody else.
  */
 class TerminationIT {
     static TestServer server;
@@ -91,11 +92,19 @@ class TerminationIT {
             assertThat(me.status()).isEqualTo(401);
             assertThat(api().get("/api/v1/notices", token).status()).isEqualTo(401);
         }
-        for (UserId user : List.of(ending.owner(), ending.admin(), ending.member2())) {
+        for (UserId user : List.of(ending.member(), ending.member2())) {
             ApiClient.Response login = api().post("/api/v1/auth/login", null,
                     Map.of("userId", user.value(), "password", TestServer.PASSWORD));
             assertThat(login.status()).isEqualTo(403);
             assertThat(login.code()).isEqualTo("ACCOUNT_UNAVAILABLE");
+        }
+        for (UserId user : List.of(ending.owner(), ending.admin())) {
+            String readOnly = login(user);
+            assertThat(api().get("/api/v1/users", readOnly).status())
+                    .as("owner and admins may still look, until the purge (ADR 13)").isEqualTo(200);
+            ApiClient.Response write = api().post("/api/v1/contracts", readOnly, Map.of("form", "BILATERAL",
+                    "title", "終了後の下書き", "counterparties", List.of(), "route", List.of()));
+            assertThat(write.status()).as("but change nothing").isEqualTo(403);
         }
         assertThat(api().get("/api/v1/me", stayingAdmin).status()).isEqualTo(200);
         assertThat(api().get("/api/v1/users", stayingAdmin).status()).isEqualTo(200);
@@ -107,7 +116,7 @@ class TerminationIT {
             assertThat(e.details()).contains("sessions ended=3");
         }).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.LOGIN_FAILED);
-            assertThat(e.actor()).isEqualTo(ending.owner().value());
+            assertThat(e.actor()).isEqualTo(ending.member().value());
             assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
         });
         assertThat(events(staying.id().value())).noneMatch(e -> e.action() == AuditAction.COMPANY_TERMINATED);
