@@ -621,20 +621,38 @@ final class ContractRepository {
         }
     }
 
+    /**
+     * Makes the company's counter row for the year exist, so that the first numbers of a year drawn at the
+     * same time wait on its lock instead of each inserting it (a duplicate key for all but one).
+     */
+    void ensureCounter(Connection c, CompanyId company, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO contract_number_counters (company_id, num_year,"
+                + " last_value) SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contract_number_counters"
+                + " WHERE company_id = ? AND num_year = ?)")) {
+            ps.setString(1, company.value());
+            ps.setInt(2, year);
+            ps.setString(3, company.value());
+            ps.setInt(4, year);
+            ps.executeUpdate();
+        }
+    }
+
     /** The next 文書管理番号 of a company for a year: YYYY-NNNNN. */
     String nextNumber(Connection c, CompanyId company, int year) throws SQLException {
         int next;
+        boolean found;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT last_value FROM contract_number_counters WHERE company_id = ? AND num_year = ? FOR UPDATE")) {
             ps.setString(1, company.value());
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
-                next = rs.next() ? rs.getInt(1) + 1 : 1;
+                found = rs.next();
+                next = found ? rs.getInt(1) + 1 : 1;
             }
         }
-        String sql = next == 1
-                ? "INSERT INTO contract_number_counters (last_value, company_id, num_year) VALUES (?, ?, ?)"
-                : "UPDATE contract_number_counters SET last_value = ? WHERE company_id = ? AND num_year = ?";
+        String sql = found
+                ? "UPDATE contract_number_counters SET last_value = ? WHERE company_id = ? AND num_year = ?"
+                : "INSERT INTO contract_number_counters (last_value, company_id, num_year) VALUES (?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, next);
             ps.setString(2, company.value());

@@ -133,7 +133,7 @@ public final class ContractService {
         return db.inTransaction(c -> {
             checkPeople(c, own, progress);
             ContractData numbered = data.managementNumber() == null || data.managementNumber().isBlank()
-                    ? data.withManagementNumber(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()))
+                    ? data.withManagementNumber(nextNumber(c, own, now))
                     : data;
             requireFreeId(c, id);
             StoredContract k = new StoredContract(id, own, caller.user().id(),
@@ -286,7 +286,7 @@ public final class ContractService {
             requireFreeId(c, id);
             ContractProgress progress = withUsableSenderPeople(c, t.next());
             ContractData d = original.data();
-            ContractData data = new ContractData(contracts.nextNumber(c, own, now.atZone(JapanTime.ZONE).getYear()),
+            ContractData data = new ContractData(nextNumber(c, own, now),
                     d.title(), d.transactionDate(), d.amountYen(), d.taxIncluded(), d.construction(), d.terms(),
                     d.note(), original.id());
             StoredContract k = new StoredContract(id, own, caller.user().id(), progress, data,
@@ -726,6 +726,22 @@ public final class ContractService {
                     "Contract " + id + " was not found.");
         }
         return k;
+    }
+
+    /** The company's next 文書管理番号 for the year of {@code now} (JST), safe when many are drawn at once. */
+    private String nextNumber(Connection c, CompanyId own, Instant now) throws SQLException {
+        int year = now.atZone(JapanTime.ZONE).getYear();
+        try {
+            db.inNewTransaction(x -> {
+                contracts.ensureCounter(x, own, year);
+                return null;
+            });
+        } catch (jp.sitesign.server.storage.StorageException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+        }
+        return contracts.nextNumber(c, own, year);
     }
 
     private void requireFreeId(Connection c, String id) throws SQLException {
