@@ -53,6 +53,7 @@ public enum AuditAction {
     CONTRACT_PURGED(false, "保存期間満了による削除", "Contract purged after its retention period"),
     CONTRACT_CUSTODY_TRANSFERRED(false, "契約の保管先移管", "Contract custody transferred"),
     COMPANY_PURGED(false, "企業データ削除", "Company data purged"),
+    COMPANY_EXPORTED(false, "企業データ書き出し", "Company data exported"),
     BACKUP_CREATED(false, "バックアップ作成", "Backup created"),
     BACKUP_FAILED(false, "バックアップ失敗", "Backup failed"),
     BACKUP_RESTORED(false, "バックアップから復元", "Restored from a backup");

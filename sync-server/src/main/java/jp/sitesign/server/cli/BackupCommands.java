@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Create, list, verify and restore backups.",
         subcommands = {BackupCommands.Create.class, BackupCommands.ListBackups.class, BackupCommands.Verify.class,
-            BackupCommands.Restore.class})
+            BackupCommands.Restore.class, BackupCommands.Export.class})
 final class BackupCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -142,6 +142,34 @@ final class BackupCommands {
                         + " and the purge removes it.");
             }
             return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write one company's data (contracts with their PDFs, the audit log, users) for the customer"
+                    + " who asked: an encrypted file and a README; prints the key to hand over separately.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Option(names = "--company", required = true, paramLabel = "C00000000", description = "Company id.")
+        String company;
+        @Option(names = "--to", paramLabel = "DIR", required = true, description = "An empty or new folder.")
+        Path to;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ServerContext ctx = common.open()) {
+                jp.sitesign.server.backup.CompanyExport.Key key = jp.sitesign.server.backup.CompanyExport.write(ctx,
+                        Ids.company(company), to);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("書き出しました / Exported: " + key.folder().toAbsolutePath());
+                out.println("鍵 ID / key id:  " + key.keyId());
+                out.println("鍵 / key:        " + key.keyHex());
+                out.println("鍵はフォルダーとは別の経路でお客様にお渡しください / Hand the key to the customer apart from the folder.");
+                return 0;
+            }
         }
     }
 }

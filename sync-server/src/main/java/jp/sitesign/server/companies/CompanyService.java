@@ -174,6 +174,11 @@ public final class CompanyService {
     }
 
 
+    /** The company as stored (its status, retention), if it exists. */
+    public java.util.Optional<Company> find(CompanyId id) {
+        return db.read(c -> companies.find(c, id));
+    }
+
     /** What the operator enters at sign-up. */
     public record Registration(String name, String nameKana, String corporateNumber, String address,
             String representative, UserProfile owner) {

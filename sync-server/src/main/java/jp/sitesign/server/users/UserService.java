@@ -54,6 +54,11 @@ public final class UserService {
         this.clock = clock;
     }
 
+    /** The company's users, for the operator's export of its data (no caller: the operator is not a user). */
+    public List<User> ofCompany(jp.sitesign.model.company.CompanyId company) {
+        return db.read(c -> users.listCompany(c, company));
+    }
+
     public Page<User> search(Caller caller, UserFilter filter, int offset, int limit) {
         guard.require(caller, Action.VIEW_USERS, new CompanyResource(caller.user().companyId()));
         List<User> all = db.read(c -> users.listCompany(c, caller.user().companyId()));
