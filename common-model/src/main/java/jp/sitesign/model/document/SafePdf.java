@@ -87,6 +87,11 @@ public final class SafePdf {
         }
     }
 
+    /** Whether a limit was passed (so a failure PDFBox reported may really be that), without throwing. */
+    public boolean limitPassed() {
+        return exceeded != null || System.nanoTime() - deadline > 0;
+    }
+
     /** Counts objects the document defines or unpacks; throws when there are more than allowed. */
     void countObjects(long count) {
         objects += count;
