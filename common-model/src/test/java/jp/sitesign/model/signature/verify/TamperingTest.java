@@ -190,6 +190,7 @@ class TamperingTest {
         });
         assertThat(report.allValid()).isFalse();
         assertThat(report.toText(Locale.JAPANESE)).contains("どの署名にも含まれないデータ");
+        assertPdfsigSaysNotTotalDocumentSigned(write("appended-after-eof.pdf", ShadowUpdates.appended(signed, APPENDED)));
     }
 
     @Test
