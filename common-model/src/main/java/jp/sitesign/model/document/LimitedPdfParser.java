@@ -15,13 +15,17 @@ import org.apache.pdfbox.pdfparser.PDFParser;
 /**
  * PDFBox's parser with {@link SafePdf}'s limits at the points where it reads: every stream it parses (the
  * cross-reference streams and object streams it decodes during parsing included) is measured before anything
- * decodes it; every object it parses counts against the time; objects are counted as the cross-reference
- * data and object streams declare them.
+ * decodes it; every object it parses counts against the time; and the objects this document declares are
+ * counted — cross-reference entries (PDFBox keeps a table entry for each) and, apart from them, the members of
+ * the object streams it unpacks (each becomes an object in memory).
  */
 final class LimitedPdfParser extends PDFParser {
     private final SafePdf reading;
     /** The object streams whose objects were counted. */
     private final Set<Long> unpacked = new HashSet<>();
+    private long entries;
+    private long entriesInStreams;
+    private long members;
 
     LimitedPdfParser(RandomAccessRead source, StreamCacheCreateFunction scratch, SafePdf reading) throws IOException {
         super(source, "", null, null, scratch);
@@ -37,7 +41,8 @@ final class LimitedPdfParser extends PDFParser {
         setLenient(false);
         try {
             COSDictionary trailer = super.retrieveTrailer();
-            reading.countObjects(document.getXrefTable().size());
+            // Entries of cross-reference streams were counted as they were decoded; a table's are counted here.
+            countEntries(Math.max(0, document.getXrefTable().size() - entriesInStreams));
             return trailer;
         } finally {
             setLenient(true);
@@ -69,6 +74,10 @@ final class LimitedPdfParser extends PDFParser {
         reading.checkLimits();
         if (unpacked.add(objectStream)
                 && document.getObjectFromPool(new COSObjectKey(objectStream, 0)).getObject() instanceof COSStream s) {
+            members += Math.max(0, s.getInt(COSName.N, 0));
+            if (members > reading.limits().maxObjects()) {
+                throw reading.tooManyObjects();
+            }
             long position = source.getPosition();
             try {
                 StreamLimit.checkObjectStream(s, reading);
@@ -85,10 +94,19 @@ final class LimitedPdfParser extends PDFParser {
         // Reading the stream's data moves the shared source; the caller goes on from here (to "endobj").
         long position = source.getPosition();
         try {
-            StreamLimit.checkParsed(stream, reading);
+            long inStream = StreamLimit.checkParsed(stream, reading);
+            entriesInStreams += inStream;
+            countEntries(inStream);
         } finally {
             source.seek(position);
         }
         return stream;
+    }
+
+    private void countEntries(long count) {
+        entries += count;
+        if (entries > reading.limits().maxObjects()) {
+            throw reading.tooManyObjects();
+        }
     }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
  *
  * @param maxFileBytes   the largest file read at all
  * @param maxStreamBytes the most one stream may decode to: PDFBox holds a decoded stream in memory whole
- * @param maxObjects     the most objects a document may define (cross-reference entries plus the objects
- *                       packed into object streams), counted over every document one operation opens
+ * @param maxObjects     the most objects one document may declare: cross-reference entries, and apart from
+ *                       them the objects packed into object streams (each becomes an object in memory)
  * @param timeout        how long one operation (a check, a verification) may spend reading its PDFs
  */
 public record PdfLimits(long maxFileBytes, long maxStreamBytes, int maxObjects, Duration timeout) {

@@ -12,7 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * verify — under {@link PdfLimits}: the file's size, what each stream decodes to (checked by decoding it once
  * without keeping the result, before PDFBox decodes it into memory), how many objects it defines, and a
  * deadline for the whole operation. Streams PDFBox writes (a signature, validation data) go to a scratch file
- * once they outgrow a little main memory.
+ * once they outgrow a little main memory. Objects are counted per document (one held in memory at a time,
+ * give or take); time is counted for the whole operation.
  *
  * <p>Two rules of PDFBox's lenient reading are switched off because they decode or show what the limits and
  * the signature checks cannot see: the cross-reference data is read as written (a file that needs it rebuilt
@@ -32,7 +33,6 @@ public final class SafePdf {
 
     private final PdfLimits limits;
     private final long deadline;
-    private long objects;
     private SiteSignException exceeded;
 
     private SafePdf(PdfLimits limits) {
@@ -92,16 +92,13 @@ public final class SafePdf {
         return exceeded != null || System.nanoTime() - deadline > 0;
     }
 
-    /** Counts objects the document defines or unpacks; throws when there are more than allowed. */
-    void countObjects(long count) {
-        objects += count;
-        if (objects > limits.maxObjects()) {
-            throw exceed("オブジェクトが " + limits.maxObjects() + " 個を超えます",
-                    "it has more than " + limits.maxObjects() + " objects");
-        }
+    /** The failure for a document that declares more objects than allowed. */
+    SiteSignException tooManyObjects() {
+        return exceed("オブジェクトが " + limits.maxObjects() + " 個を超えます",
+                "it has more than " + limits.maxObjects() + " objects");
     }
 
-    /** Throws because a stream decodes to more than allowed. */
+    /** The failure for a stream that decodes to more than allowed. */
     SiteSignException streamTooLarge(long limit) {
         String size = limit >= MB ? limit / MB + " MB" : limit + " bytes";
         return exceed("展開すると " + size + " を超えるデータがあります", "a stream decodes to more than " + size);

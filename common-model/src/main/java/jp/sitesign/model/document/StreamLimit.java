@@ -19,8 +19,7 @@ import org.apache.pdfbox.filter.FilterFactory;
 /**
  * Whether one stream stays within {@link PdfLimits#maxStreamBytes()} when decoded, found by decoding it once
  * with PDFBox's own filters into a counter that keeps nothing (a chain of filters keeps each intermediate
- * result, at most the limit). Cross-reference streams and object streams also count the objects they hold:
- * PDFBox turns each into a table entry or an object in memory.
+ * result, at most the limit).
  */
 final class StreamLimit {
     /** Image codecs: PDFBox decodes them only to draw the image, which no check or verification does. */
@@ -36,22 +35,21 @@ final class StreamLimit {
      * Checks a stream as it is parsed. An image is left alone (only drawing decodes it, and a scanned drawing
      * may rightly be larger than the limit) unless it declares cross-reference entries; a stream read as an
      * object stream is checked again as one ({@link #checkObjectStream}), whatever its type says.
+     *
+     * @return how many cross-reference entries it holds if it is read as cross-reference data (0 for others)
      */
-    static void checkParsed(COSStream stream, SafePdf reading) throws IOException {
+    static long checkParsed(COSStream stream, SafePdf reading) throws IOException {
         long entryWidth = entryWidth(stream);
         if (entryWidth == 0 && COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-            return;
+            return 0;
         }
         long decoded = decodedSize(stream, reading);
         // PDFBox reads any stream with /W as cross-reference data when the trailer points at it, /Type or not.
-        if (entryWidth > 0 && decoded > 0) {
-            reading.countObjects(decoded / entryWidth);
-        }
+        return entryWidth > 0 && decoded > 0 ? decoded / entryWidth : 0;
     }
 
-    /** Checks a stream about to be unpacked as an object stream: its objects count, and its size if not yet checked. */
+    /** Checks the size of a stream about to be unpacked as an object stream, unless it was checked when parsed. */
     static void checkObjectStream(COSStream stream, SafePdf reading) throws IOException {
-        reading.countObjects(Math.max(0, stream.getInt(COSName.N, 0)));
         if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE)) && entryWidth(stream) == 0) {
             decodedSize(stream, reading);
         }

@@ -23,6 +23,11 @@ class HostilePdfCheckTest {
     }
 
     @Test
+    void aCrossReferenceStreamThatInflatesToAGibibyteIsTooComplex() {
+        assertRefused(HostilePdfs.crossReferenceBomb(1024), ErrorCode.DOCUMENT_TOO_COMPLEX, "複雑すぎる");
+    }
+
+    @Test
     void anObjectStreamJustWithinTheLimitIsFine() {
         assertThat(new PdfCheck(PdfCheck.DEFAULT_MAX_BYTES, new PdfLimits(64L << 20, 2L << 20, 1000,
                 Duration.ofMinutes(10))).check(HostilePdfs.objectStreamBomb(1))).isEqualTo(1);

@@ -60,6 +60,26 @@ public final class HostilePdfs {
         return pdf.finish(xref);
     }
 
+    /**
+     * A one-page PDF whose cross-reference stream inflates to {@code mebibytes} MiB: its five entries, then
+     * zeros that no entry needs but a reader decodes all the same.
+     */
+    public static byte[] crossReferenceBomb(int mebibytes) {
+        PdfWriter pdf = new PdfWriter();
+        long catalog = pdf.object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+        long pages = pdf.object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        long page = pdf.object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+        ByteBuffer entries = ByteBuffer.allocate(5 * 7);
+        entries.put((byte) 0).putInt(0).putShort((short) -1);
+        for (long offset : new long[] {catalog, pages, page, pdf.size()}) {
+            entries.put((byte) 1).putInt((int) offset).putShort((short) 0);
+        }
+        byte[] packed = FlateBomb.deflate(entries.array(), mebibytes);
+        long xref = pdf.object(4, "<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length "
+                + packed.length + " >>", packed);
+        return pdf.finish(xref);
+    }
+
     /** A one-page document that runs JavaScript when it is opened. */
     public static byte[] javaScriptOnOpen() {
         return edited(document -> document.getDocumentCatalog()
@@ -169,6 +189,13 @@ public final class HostilePdfs {
 
         long size() {
             return out.size();
+        }
+
+        /** Writes {@code number 0 obj object endobj}; returns where it starts. */
+        long object(int number, String object) {
+            long start = out.size();
+            ascii(number + " 0 obj\n" + object + "\nendobj\n");
+            return start;
         }
 
         /** Writes {@code number 0 obj dictionary stream … endstream endobj}; returns where it starts. */
