@@ -66,31 +66,21 @@ final class StreamLimit {
      * when it cannot be decoded. Image codecs are not applied (the head is then still encoded).
      */
     static Decoded decode(COSStream stream, SafePdf reading, int headBytes) throws IOException {
-        List<COSName> filters = filters(stream);
-        if (filters == null) {
+        List<Filter> chain = chain(stream);
+        if (chain == null) {
             return null;
         }
-        long limit = reading.limits().maxStreamBytes();
         InputStream input = stream.createRawInputStream();
         try {
-            int stages = 0;
-            while (stages < filters.size() && !DECODED_ONLY_TO_DRAW.contains(filters.get(stages))) {
-                stages++;
-            }
-            if (stages == 0) {
+            if (chain.isEmpty()) {
                 return new Decoded(stream.getLength(), input.readNBytes(headBytes));
             }
             Counter out = null;
-            for (int i = 0; i < stages; i++) {
-                Filter filter;
+            for (int i = 0; i < chain.size(); i++) {
+                out = new Counter(reading.limits().maxStreamBytes(), reading,
+                        i < chain.size() - 1 ? Integer.MAX_VALUE : headBytes);
                 try {
-                    filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
-                } catch (IOException unknownFilter) {
-                    return null;
-                }
-                out = new Counter(limit, reading, i < stages - 1 ? Integer.MAX_VALUE : headBytes);
-                try {
-                    filter.decode(input, out, stream, i);
+                    chain.get(i).decode(input, out, stream, i);
                 } catch (IOException damaged) {
                     return null;
                 }
@@ -103,12 +93,39 @@ final class StreamLimit {
         }
     }
 
+    /**
+     * The filters PDFBox applies when it decodes the stream outside drawing: up to the first image codec, each
+     * filter once (PDFBox drops a repeated filter, so must the check, or the two would decode differently).
+     * {@code null} when PDFBox cannot decode it: a filter that is not a name, or one it does not know.
+     */
+    private static List<Filter> chain(COSStream stream) {
+        List<COSName> names = filterNames(stream);
+        if (names == null) {
+            return null;
+        }
+        List<Filter> chain = new ArrayList<>();
+        for (COSName name : names) {
+            if (DECODED_ONLY_TO_DRAW.contains(name)) {
+                break;
+            }
+            try {
+                Filter filter = FilterFactory.INSTANCE.getFilter(name);
+                if (!chain.contains(filter)) {
+                    chain.add(filter);
+                }
+            } catch (IOException unknownFilter) {
+                return null;
+            }
+        }
+        return chain;
+    }
+
     /** @param size the decoded length; @param head its first bytes */
     record Decoded(long size, byte[] head) {
     }
 
     /** The filter names, or {@code null} when they are not names (PDFBox refuses to decode such a stream). */
-    private static List<COSName> filters(COSStream stream) {
+    private static List<COSName> filterNames(COSStream stream) {
         COSBase value = stream.getFilters();
         List<COSName> names = new ArrayList<>();
         if (value instanceof COSName name) {

@@ -23,6 +23,12 @@ class HostilePdfCheckTest {
     }
 
     @Test
+    void aBombBehindARepeatedFilterIsMeasuredAsReadersDecodeIt() {
+        assertRefused(HostilePdfs.objectStreamBombBehindARepeatedFilter(64), ErrorCode.DOCUMENT_TOO_COMPLEX,
+                "複雑すぎる");
+    }
+
+    @Test
     void aCrossReferenceStreamThatInflatesToAGibibyteIsTooComplex() {
         assertRefused(HostilePdfs.crossReferenceBomb(1024), ErrorCode.DOCUMENT_TOO_COMPLEX, "複雑すぎる");
     }

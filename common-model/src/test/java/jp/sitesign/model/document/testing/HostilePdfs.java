@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -25,6 +27,12 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
  * decompression bombs, active content, a lying page count.
  */
 public final class HostilePdfs {
+    /** Catalog 1, pages 2 and page 5 as an object stream's content: its header, then the objects. */
+    private static final String PAGE_OBJECTS = objectStreamContent(new int[] {1, 2, 5},
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+    private static final int PAGE_OBJECTS_FIRST = PAGE_OBJECTS.indexOf('<');
+
     private HostilePdfs() {
     }
 
@@ -33,20 +41,52 @@ public final class HostilePdfs {
      * inflates to {@code mebibytes} MiB (the objects, then zeros, which PDF reads as white space).
      */
     public static byte[] objectStreamBomb(int mebibytes) {
-        String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"};
-        int[] numbers = {1, 2, 5};
+        return withObjectStream("/FlateDecode", FlateBomb.deflate(PAGE_OBJECTS.getBytes(StandardCharsets.US_ASCII),
+                mebibytes));
+    }
+
+    /**
+     * The same object stream behind the filters {@code [/FlateDecode /ASCIIHexDecode /FlateDecode
+     * /RunLengthDecode]}: a reader applies each filter once, so the second /FlateDecode is dropped and
+     * run-length decoding turns a mebibyte into {@code mebibytes} MiB of zeros after the objects.
+     */
+    public static byte[] objectStreamBombBehindARepeatedFilter(int mebibytes) {
+        ByteArrayOutputStream runs = new ByteArrayOutputStream();
+        byte[] objects = PAGE_OBJECTS.getBytes(StandardCharsets.US_ASCII);
+        for (int start = 0; start < objects.length; start += 128) {
+            int length = Math.min(128, objects.length - start);
+            runs.write(length - 1); // copy the next length bytes
+            runs.write(objects, start, length);
+        }
+        for (long i = 0; i < mebibytes * 1024L * 1024 / 128; i++) {
+            runs.write(129); // repeat the next byte 128 times
+            runs.write(0);
+        }
+        runs.write(128); // end of data
+        byte[] hex = (HexFormat.of().formatHex(runs.toByteArray()) + ">").getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(packed)) {
+            deflate.write(hex);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return withObjectStream("[/FlateDecode /ASCIIHexDecode /FlateDecode /RunLengthDecode]", packed.toByteArray());
+    }
+
+    private static String objectStreamContent(int[] numbers, String... objects) {
         StringBuilder header = new StringBuilder();
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < objects.length; i++) {
             header.append(numbers[i]).append(' ').append(body.length()).append(' ');
             body.append(objects[i]).append('\n');
         }
-        byte[] unpacked = (header.toString() + body).getBytes(StandardCharsets.US_ASCII);
-        byte[] packed = FlateBomb.deflate(unpacked, mebibytes);
+        return header.toString() + body;
+    }
 
+    /** A PDF of {@link #PAGE_OBJECTS} packed with {@code filter} into object stream 3. */
+    private static byte[] withObjectStream(String filter, byte[] packed) {
         PdfWriter pdf = new PdfWriter();
-        long objectStream = pdf.object(3, "<< /Type /ObjStm /N 3 /First " + header.length() + " /Filter /FlateDecode"
+        long objectStream = pdf.object(3, "<< /Type /ObjStm /N 3 /First " + PAGE_OBJECTS_FIRST + " /Filter " + filter
                 + " /Length " + packed.length + " >>", packed);
         // Cross-reference stream entries (/W [1 4 2]): type, offset or object stream, generation or index.
         ByteBuffer entries = ByteBuffer.allocate(6 * 7);
