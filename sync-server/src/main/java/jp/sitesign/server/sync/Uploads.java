@@ -190,6 +190,13 @@ public final class Uploads {
         }
     }
 
+    /** Removes a complete upload (one still under way stays, to be resumed). */
+    public void dropComplete(Connection c, CompanyId company, String sha256) throws SQLException {
+        if (find(c, company, sha256).filter(Status::complete).isPresent()) {
+            delete(c, company, sha256);
+        }
+    }
+
     /** Drops uploads started before {@code before} that no command used; returns how many. */
     public int purgeAbandoned(Instant before) {
         return db.inTransaction(c -> {
