@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * bytes (which would let an object appended after a signature replace a signed one). Encrypted documents are
  * refused before anything is decrypted.
  *
- * <p>One instance serves one operation and shares its allowance between every document the operation opens;
+ * <p>One instance serves one operation and shares its deadline between every document the operation opens;
  * it is not for concurrent use. A limit passed throws {@link ErrorCode#DOCUMENT_TOO_COMPLEX} at once; PDFBox
  * swallows errors in some places, so callers end with {@link #checkLimits()}.
  */
