@@ -113,7 +113,7 @@ public final class ServerContext implements AutoCloseable {
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
                 guard, this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
                         : demoTrust.signatureDefaults(), changes);
-        this.uploads = new Uploads(db, cipher, this.clock, config.getInt("limits.max-document-bytes"));
+        this.uploads = new Uploads(db, cipher, this.clock, Uploads.Limits.from(config));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
                 this.clock, changes, config);
         this.backups = new Backups(config, db, cipher, audit, this.clock);

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
  * Whether bytes are a PDF SiteSign can take as a contract document: within the size limit, a complete
  * file (a truncated upload is refused even though PDFBox could often repair it: a signature must cover
- * exactly what the sender meant), parseable, not password-protected, with at least one page. The
- * desktop app runs the same check before it uploads, so both refuse with the same reason.
+ * exactly what the sender meant), parseable within the {@link PdfLimits} (else
+ * {@link ErrorCode#DOCUMENT_TOO_COMPLEX}), not password-protected, with at least one page and a page count
+ * that is true, and without active content (JavaScript, launch actions, embedded programs). The desktop app
+ * runs the same check before it uploads, so both refuse with the same reason.
  */
 public final class PdfCheck {
     /** 10 MiB per document by default. */
@@ -20,9 +20,15 @@ public final class PdfCheck {
     private static final int EOF_WINDOW = 1024;
 
     private final long maxBytes;
+    private final PdfLimits limits;
+
+    public PdfCheck(long maxBytes, PdfLimits limits) {
+        this.maxBytes = maxBytes;
+        this.limits = limits;
+    }
 
     public PdfCheck(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, PdfLimits.DEFAULT);
     }
 
     public PdfCheck() {
@@ -46,23 +52,21 @@ public final class PdfCheck {
             throw refuse("PDF ファイルが途中で切れています。もう一度保存し直してから添付してください。",
                     "The PDF is truncated. Save it again and attach the new file.");
         }
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (doc.isEncrypted()) {
-                throw refuse("パスワードや権限設定で保護された PDF は使用できません。保護を解除してから添付してください。",
-                        "Password- or permission-protected PDFs cannot be used. Remove the protection first.");
-            }
-            int pages = doc.getNumberOfPages();
-            if (pages < 1) {
-                throw refuse("ページがない PDF は使用できません。", "The PDF has no pages.");
-            }
+        SafePdf reading = SafePdf.start(limits);
+        try (PDDocument doc = reading.open(pdf)) {
+            int pages = PageCount.of(doc, reading);
+            ActiveContent.refuseIn(doc, reading);
+            reading.checkLimits();
             return pages;
-        } catch (InvalidPasswordException e) {
-            throw refuse("パスワードで保護された PDF は使用できません。保護を解除してから添付してください。",
-                    "Password-protected PDFs cannot be used. Remove the password first.");
+        } catch (EncryptedPdfException e) {
+            throw refuse("パスワードや権限設定で保護された PDF は使用できません。保護を解除してから添付してください。",
+                    "Password- or permission-protected PDFs cannot be used. Remove the protection first.");
         } catch (IOException | RuntimeException e) {
             if (e instanceof SiteSignException s) {
                 throw s;
             }
+            // PDFBox may have failed because a limit stopped it halfway: that is the reason to give.
+            reading.checkLimits();
             throw refuse("PDF を読み取れません（ファイルが壊れている可能性があります）。",
                     "The PDF cannot be read (the file may be damaged).");
         }

@@ -37,12 +37,18 @@ public enum ErrorCode {
     DUPLICATE_DOCUMENT(409, "同じ内容の PDF が既にこの案件にあります。", "A PDF with the same content is already on this contract."),
     CONFLICT(409, "他の操作と競合しました。最新の状態を確認してください。", "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "送信されたデータが大きすぎます。", "The request body is too large."),
+    UPLOAD_QUOTA(413, "完了していないアップロードの合計が上限に達しています。アップロード中の文書を完了させるか、しばらくしてからお試しください。",
+            "Your unfinished uploads have reached their total size limit. Finish the uploads under way, or try again later."),
     UNSUPPORTED_MEDIA_TYPE(415, "この形式のデータには対応していません。", "This content type is not supported."),
     BACKUP_KEY_UNUSABLE(422, "バックアップ鍵を使えません。", "The backup key cannot be used."),
     BACKUP_DAMAGED(422, "バックアップが壊れているか、改ざんされています。", "The backup is damaged or was tampered with."),
     BACKUP_NOT_FOUND(404, "バックアップが見つかりません。", "No backup was found."),
     RESTORE_TARGET_NOT_EMPTY(409, "復元先は空ではありません。空のデータフォルダーとデータベースを指定してください。",
             "The restore target is not empty. Name an empty data folder and database."),
+    DOCUMENT_TOO_COMPLEX(422, "この PDF は複雑すぎるため受け付けられません。PDF として保存し直す（印刷機能で PDF に出力するなど）か、分割してからお試しください。",
+            "The document is too complex to be accepted. Save it again as PDF (for example by printing to PDF) or split it, then try again."),
+    TOO_MANY_UPLOADS(429, "完了していないアップロードが多すぎます。アップロード中の文書を完了させるか、しばらくしてからお試しください。",
+            "You have too many unfinished uploads. Finish the uploads under way, or try again later."),
     INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later.");
 
     private final int httpStatus;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import jp.sitesign.model.signature.testing.DssAppender;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.ShadowUpdates;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
@@ -69,6 +70,24 @@ class VerifyCommandTest {
         Result json = run("verify", withOcsp.toString(), "--trust", anchor.toString(), "--json");
         assertThat(json.code).isEqualTo(1);
         assertThat(json.out).contains("\"status\" : \"REVOKED\"", "\"reason\" : \"KEY_COMPROMISE\"");
+    }
+
+    @Test
+    void anObjectAppendedAfterTheSignatureMakesTheDocumentInvalidNotAnAllowedAddition() throws Exception {
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        X509Certificate signer = ca.issueSigner(keys.getPublic(), "Careful Signer");
+        Path p12 = Pkcs12Files.write(dir.resolve("careful.p12"), keys, signer, ca.root(), "signer", PASSWORD);
+        Path anchor = TestCa.writePem(dir.resolve("root.pem"), ca.root());
+        Path signed = sign(p12, "B-T", "appended");
+        Path appended = Files.write(dir.resolve("appended-after-eof.pdf"), ShadowUpdates.appended(
+                Files.readAllBytes(signed), "\n4 0 obj\n(Contract amount: 99,999,999 yen)\nendobj\n"));
+
+        assertThat(run("verify", signed.toString(), "--trust", anchor.toString()).code).isZero();
+        Result result = run("verify", appended.toString(), "--trust", anchor.toString(), "--lang", "en");
+
+        assertThat(result.code).as(result.toString()).isEqualTo(1);
+        assertThat(result.out).contains("data no signature covers was added after the last signature", "(NOT allowed)",
+                "Overall: INVALID");
     }
 
     private Path sign(Path p12, String level, String outDir) throws Exception {

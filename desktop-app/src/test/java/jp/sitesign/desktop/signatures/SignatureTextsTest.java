@@ -236,7 +236,7 @@ class SignatureTextsTest {
             case FORM_FIELD_CHANGED -> "FORM";
             case ANNOTATION_ADDED, ANNOTATION_CHANGED -> "ANNOTATIONS";
             case PAGE_CONTENT_CHANGED, PAGES_CHANGED -> "PAGES";
-            case CATALOG_CHANGED, OBJECT_CHANGED -> "OTHER";
+            case CATALOG_CHANGED, OBJECT_CHANGED, UNSIGNED_DATA -> "OTHER";
         });
         if (!kind.allowed()) {
             assertThat(JA.changes(coverage).get(0)).contains(

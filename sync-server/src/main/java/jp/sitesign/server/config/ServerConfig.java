@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import jp.sitesign.model.document.PdfLimits;
 
 /**
  * The server's settings. Each key is read, last one winning, from: the built-in default, the file
@@ -134,6 +135,17 @@ public final class ServerConfig {
         return Boolean.parseBoolean(get("demo").strip());
     }
 
+    /**
+     * What reading one PDF from outside may take ({@code limits.pdf-max-stream-bytes}, {@code limits.pdf-max-objects},
+     * {@code limits.pdf-timeout-seconds}). Files may be twice the upload limit: signed and archived versions grow
+     * past what was uploaded.
+     */
+    public PdfLimits pdfLimits() {
+        long maxFile = Math.max(PdfLimits.DEFAULT.maxFileBytes(), 2L * getInt("limits.max-document-bytes"));
+        return new PdfLimits(maxFile, getInt("limits.pdf-max-stream-bytes"), getInt("limits.pdf-max-objects"),
+                Duration.ofSeconds(getInt("limits.pdf-timeout-seconds")));
+    }
+
     public boolean isEmbeddedDatabase() {
         return dbUrl().isBlank() || dbUrl().startsWith("jdbc:h2:");
     }
@@ -156,6 +168,11 @@ public final class ServerConfig {
                 Map.entry("password.min-length", "10"),
                 Map.entry("limits.max-body-bytes", "1048576"),
                 Map.entry("limits.max-document-bytes", "10485760"),
+                Map.entry("limits.pdf-max-stream-bytes", "33554432"),
+                Map.entry("limits.pdf-max-objects", "300000"),
+                Map.entry("limits.pdf-timeout-seconds", "20"),
+                Map.entry("limits.open-uploads-per-user", "12"),
+                Map.entry("limits.open-upload-bytes-per-user", "104857600"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
                 Map.entry("jobs.archive-renewal-minutes", "1440"),

@@ -83,7 +83,7 @@ public final class ContractService {
         this.audit = audit;
         this.guard = guard;
         this.clock = clock;
-        this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"));
+        this.pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"), config.pdfLimits());
         this.signatures = SignatureAcceptance.from(config, clock, signatureDefaults);
         this.numberIndexKey = masterKey.derive("contract-number-index");
         this.archiveRenewal = new ArchiveRenewal(db, contracts, audit, clock, signatures,

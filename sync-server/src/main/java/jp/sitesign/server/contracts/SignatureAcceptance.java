@@ -74,8 +74,8 @@ final class SignatureAcceptance {
         RevocationFetcher revocation = defaults.http() == null ? new RevocationFetcher(clock)
                 : new RevocationFetcher(defaults.http(), clock, RevocationFetcher.DEFAULT_OCSP_MAX_AGE);
         PadesExtender archiver = tsa == null ? null : new PadesExtender(revocation, tsa, clock);
-        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock)), archiver, anchors,
-                tsa == null ? null : tsaUrl);
+        return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock, config.pdfLimits())),
+                archiver, anchors, tsa == null ? null : tsaUrl);
     }
 
     /** Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature (common-model decides). */

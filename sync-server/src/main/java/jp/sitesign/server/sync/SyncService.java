@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,9 @@ import jp.sitesign.server.users.UserRepository;
 public final class SyncService {
     public static final int MAX_PAGE = 1000;
     public static final int MAX_COMMANDS = 500;
+    /** Refusals of a document's content, as opposed to its timing or the contract's state. */
+    private static final Set<ErrorCode> REFUSED_CONTENT = EnumSet.of(ErrorCode.INVALID_DOCUMENT,
+            ErrorCode.DOCUMENT_TOO_COMPLEX, ErrorCode.INVALID_SIGNATURE);
 
     private final Database db;
     private final ContractService contracts;
@@ -231,6 +235,10 @@ public final class SyncService {
                 CommandResult refusal = result;
                 db.inTransaction(c -> {
                     record(c, caller, command, refusal);
+                    if (REFUSED_CONTENT.contains(e.code()) && command.documentSha256() != null) {
+                        // The same bytes would be refused again; kept, they would only hold the uploader's room.
+                        uploads.dropComplete(c, caller.user().companyId(), command.documentSha256());
+                    }
                     return null;
                 });
             } catch (StorageException duplicate) {

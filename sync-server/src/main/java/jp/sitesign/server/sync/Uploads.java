@@ -13,6 +13,7 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
@@ -21,21 +22,38 @@ import jp.sitesign.server.storage.Jdbc;
  * PDFs a client uploads, by SHA-256, before the command that names them. An upload arrives in chunks at
  * increasing offsets, so a cut connection resumes where the server's copy ends; the last chunk completes
  * it, and only bytes whose SHA-256 is the announced one are kept. Chunks are sealed under the company key
- * like every other customer document.
+ * like every other customer document. Until a command uses it (or it is purged as abandoned), an upload
+ * counts against its uploader's {@link Limits}: how many they may hold open and how many bytes in all, so
+ * nobody can park storage under made-up hashes.
  */
 public final class Uploads {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    private static final long MB = 1024 * 1024;
+
     private final Database db;
     private final ContentCipher cipher;
     private final Clock clock;
-    private final long maxBytes;
+    private final Limits limits;
 
-    public Uploads(Database db, ContentCipher cipher, Clock clock, long maxBytes) {
+    public Uploads(Database db, ContentCipher cipher, Clock clock, Limits limits) {
         this.db = db;
         this.cipher = cipher;
         this.clock = clock;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
+    }
+
+    /**
+     * @param maxDocumentBytes the largest document ({@code limits.max-document-bytes})
+     * @param openPerUser      how many uploads no command has used yet one user may hold
+     *                         ({@code limits.open-uploads-per-user})
+     * @param openBytesPerUser how many bytes those may hold together ({@code limits.open-upload-bytes-per-user})
+     */
+    public record Limits(long maxDocumentBytes, int openPerUser, long openBytesPerUser) {
+        public static Limits from(ServerConfig config) {
+            return new Limits(config.getInt("limits.max-document-bytes"), config.getInt("limits.open-uploads-per-user"),
+                    config.getInt("limits.open-upload-bytes-per-user"));
+        }
     }
 
     /** How far an upload has come: the bytes the server holds and whether they are complete. */
@@ -65,11 +83,12 @@ public final class Uploads {
                         "アップロードの続きは " + size + " バイト目からです。",
                         "The upload continues at byte " + size + ".");
             }
-            if (size + chunk.length > maxBytes) {
+            if (size + chunk.length > limits.maxDocumentBytes()) {
                 throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
-                        "PDF が大きすぎます（上限 " + maxBytes / (1024 * 1024) + " MB）。",
-                        "The PDF is too large (limit " + maxBytes / (1024 * 1024) + " MB).");
+                        "PDF が大きすぎます（上限 " + limits.maxDocumentBytes() / MB + " MB）。",
+                        "The PDF is too large (limit " + limits.maxDocumentBytes() / MB + " MB).");
             }
+            requireRoom(c, company, user, now == null, chunk.length);
             if (now == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_uploads (company_id, sha256,"
                         + " uploaded_by, size_bytes, complete, created_at) VALUES (?, ?, ?, 0, FALSE, ?)")) {
@@ -118,6 +137,33 @@ public final class Uploads {
         return result;
     }
 
+    /** Refuses a new upload beyond the user's count, or bytes beyond what their open uploads may hold. */
+    private void requireRoom(Connection c, CompanyId company, String user, boolean starts, long adding)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM sync_uploads"
+                + " WHERE company_id = ? AND uploaded_by = ?")) {
+            ps.setString(1, company.value());
+            ps.setString(2, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (starts && rs.getLong(1) >= limits.openPerUser()) {
+                    throw new SiteSignException(ErrorCode.TOO_MANY_UPLOADS,
+                            "完了していないアップロードが上限（" + limits.openPerUser() + " 件）に達しています。"
+                                    + "アップロード中の文書を完了させるか、しばらくしてからお試しください。",
+                            "You already have " + limits.openPerUser() + " unfinished uploads, the most allowed."
+                                    + " Finish the uploads under way, or try again later.");
+                }
+                if (rs.getLong(2) + adding > limits.openBytesPerUser()) {
+                    throw new SiteSignException(ErrorCode.UPLOAD_QUOTA,
+                            "完了していないアップロードの合計が上限（" + limits.openBytesPerUser() / MB + " MB）を超えます。"
+                                    + "アップロード中の文書を完了させるか、しばらくしてからお試しください。",
+                            "Your unfinished uploads would exceed their total limit of " + limits.openBytesPerUser() / MB
+                                    + " MB. Finish the uploads under way, or try again later.");
+                }
+            }
+        }
+    }
+
     /** The complete upload's bytes, for the command that names it; refused when it is not all there. */
     public byte[] take(Connection c, CompanyId company, String sha256) throws SQLException {
         requireSha(sha256);
@@ -141,6 +187,13 @@ public final class Uploads {
             ps.setString(1, company.value());
             ps.setString(2, sha256);
             ps.executeUpdate();
+        }
+    }
+
+    /** Removes a complete upload (one still under way stays, to be resumed). */
+    public void dropComplete(Connection c, CompanyId company, String sha256) throws SQLException {
+        if (find(c, company, sha256).filter(Status::complete).isPresent()) {
+            delete(c, company, sha256);
         }
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import jp.sitesign.model.document.PdfLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,20 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.load(dir, Map.of("SITESIGN_DB_URL", "jdbc:postgresql://db/sitesign"), Map.of());
         assertThat(c.isEmbeddedDatabase()).isFalse();
         assertThat(c.dbUrl()).isEqualTo("jdbc:postgresql://db/sitesign");
+    }
+
+    @Test
+    void thePdfLimitsAreSettingsAndFilesMayBeTwiceTheUploadLimit() {
+        PdfLimits defaults = ServerConfig.load(dir, Map.of(), Map.of()).pdfLimits();
+        assertThat(defaults.maxStreamBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(defaults.maxObjects()).isEqualTo(300_000);
+        assertThat(defaults.timeout()).isEqualTo(Duration.ofSeconds(20));
+
+        PdfLimits set = ServerConfig.load(dir, Map.of("SITESIGN_LIMITS_PDF_TIMEOUT_SECONDS", "5"), Map.of(
+                "limits.max-document-bytes", String.valueOf(50 * 1024 * 1024), "limits.pdf-max-objects", "1000")).pdfLimits();
+        assertThat(set.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(set.maxObjects()).isEqualTo(1000);
+        assertThat(set.maxFileBytes()).isEqualTo(100L * 1024 * 1024);
     }
 
     @Test

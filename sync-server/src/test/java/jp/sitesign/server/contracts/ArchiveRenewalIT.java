@@ -24,6 +24,7 @@ import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.server.storage.Jdbc;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.MutableClock;
+import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
 import org.junit.jupiter.api.AfterAll;
@@ -205,21 +206,7 @@ class ArchiveRenewalIT {
     }
 
     private static JsonNode submitted() {
-        Map<String, Object> d = new HashMap<>();
-        d.put("form", "BILATERAL");
-        d.put("title", "注文書 兼 請書（長期保存）");
-        d.put("transactionDate", "2026-12-01");
-        d.put("amountYen", 4_400_000L);
-        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
-        d.put("route", List.of());
-        d.put("signer", a.member2().value());
-        ApiClient.Response created = api().post("/api/v1/contracts", aMember, d);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        JsonNode k = created.json();
-        k = ok(api().raw("PUT", "/api/v1/contracts/" + k.get("id").asText() + "/document?revision="
-                + k.get("revision").asLong(), aMember, TestPdfs.multiPage(2), Map.of("Content-Type", "application/pdf")));
-        return ok(api().post("/api/v1/contracts/" + k.get("id").asText() + "/submit", aMember,
-                Map.of("revision", k.get("revision").asLong())));
+        return TestContracts.submitted(api(), aMember, b, a.member2(), TestPdfs.multiPage(2));
     }
 
     private static byte[] document(String id) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.document.testing.HostilePdfs;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 添付書類 over real HTTPS: up to five PDFs beside the main one on a draft, listed with their hashes, sealed
  * names and sizes, downloadable, removable while a draft, fixed once sent, exported with the main PDF and
- * deleted with the draft.
+ * deleted with the draft. A PDF made to exhaust the server or to act when opened is refused, as main PDF or
+ * attachment, and nothing of it is stored.
  */
 class ContractAttachmentsIT {
     static TestServer server;
@@ -136,6 +138,42 @@ class ContractAttachmentsIT {
                 .isEqualTo(404);
         assertThat(api().get("/api/v1/contracts/" + id + "/attachments/not-a-hash", aMember).code())
                 .isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
+    void aMegabyteThatInflatesToAGibibyteIsTooComplexAsMainPdfOrAttachmentAndNothingIsStored() {
+        JsonNode k = draftWithMain("2027-01-25");
+        String id = k.get("id").asText();
+        byte[] bomb = HostilePdfs.objectStreamBomb(1024);
+
+        ApiClient.Response asMain = api().raw("PUT", "/api/v1/contracts/" + id + "/document?revision="
+                + k.get("revision").asLong(), aMember, bomb, Map.of("Content-Type", "application/pdf"));
+        ApiClient.Response asAttachment = attach(id, aMember, k, "図面", bomb);
+
+        for (ApiClient.Response r : List.of(asMain, asAttachment)) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(422);
+            assertThat(r.code()).isEqualTo("DOCUMENT_TOO_COMPLEX");
+            assertThat(r.json().get("messageJa").asText()).contains("複雑すぎる");
+            assertThat(r.json().get("messageEn").asText()).contains("too complex");
+        }
+        JsonNode now = ok(api().get("/api/v1/contracts/" + id, aMember));
+        assertThat(now.get("mainDocument").asText()).isEqualTo(k.get("mainDocument").asText());
+        assertThat(now.get("documents")).hasSize(1);
+    }
+
+    @Test
+    void activeContentAndALyingPageCountAreRefusedSayingWhat() {
+        JsonNode k = draftWithMain("2027-01-26");
+        String id = k.get("id").asText();
+
+        assertRefused(attach(id, aMember, k, "見積書", HostilePdfs.javaScriptOnOpen()), "JavaScript");
+        assertRefused(attach(id, aMember, k, "見積書", HostilePdfs.launchLink()), "起動");
+        assertRefused(attach(id, aMember, k, "見積書", HostilePdfs.embeddedProgram("setup.exe")),
+                "実行ファイル（setup.exe）");
+        assertRefused(api().raw("PUT", "/api/v1/contracts/" + id + "/document?revision=" + k.get("revision").asLong(),
+                aMember, HostilePdfs.claimingPages(2, Integer.MAX_VALUE), Map.of("Content-Type", "application/pdf")),
+                "2147483647");
+        assertThat(ok(api().get("/api/v1/contracts/" + id, aMember)).get("documents")).hasSize(1);
     }
 
     @Test
@@ -278,6 +316,13 @@ class ContractAttachmentsIT {
         return api().raw("POST", "/api/v1/contracts/" + id + "/attachments?revision=" + k.get("revision").asLong()
                 + "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), token, pdf,
                 Map.of("Content-Type", "application/pdf"));
+    }
+
+    private static void assertRefused(ApiClient.Response r, String japanese) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("INVALID_DOCUMENT");
+        assertThat(r.json().get("messageJa").asText()).contains(japanese);
+        assertThat(r.json().get("messageEn").asText()).isNotBlank();
     }
 
     private static int documentRows(String id) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.sitesign.model.crypto.Digests;
@@ -17,6 +16,7 @@ import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
+import jp.sitesign.model.signature.testing.ShadowUpdates;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
@@ -27,6 +27,7 @@ import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestCertificates;
+import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two companies sign one contract through the real HTTPS API with their own keys (PKCS#12 from a test
  * CA with OCSP, B-T from a loopback TSA); the server verifies every upload with the one verifier and
- * archives the completed contract as B-LTA. Every illegal step is refused.
+ * archives the completed contract as B-LTA. Every illegal step is refused, and so is a signed version that
+ * carries more than its signature (bytes after it, or a page rewritten in the signature's own update).
  */
 class ContractSigningIT {
     private static final String P12_PASSWORD = "p12-pass";
@@ -202,24 +204,48 @@ class ContractSigningIT {
         assertThat(stale.json().get("messageJa").asText()).contains(k.get("mainDocument").asText());
     }
 
+    @Test
+    void aSignedVersionWithAnObjectAfterTheSignatureIsRefusedAndTheContractStaysWhereItWas() throws Exception {
+        JsonNode k = submitted();
+        String id = k.get("id").asText();
+        byte[] base = api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes();
+        byte[] appended = ShadowUpdates.appended(sign(base, aKey, "a"),
+                "\n4 0 obj\n(Contract amount: 99,999,999 yen)\nendobj\n");
+
+        ApiClient.Response r = upload(id, aSigner, k, appended);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(r.json().get("messageJa").asText()).contains("文書全体を覆っていません");
+        assertThat(r.json().get("messageEn").asText()).contains("does not cover the whole document");
+        assertUnmoved(k);
+    }
+
+    @Test
+    void aSignatureWhoseOwnUpdateAlsoRewritesThePageIsRefused() throws Exception {
+        JsonNode k = submitted();
+        String id = k.get("id").asText();
+        byte[] base = api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes();
+        byte[] shadowed = ShadowUpdates.signedWithin(base, aKey, P12_PASSWORD, "a",
+                ShadowUpdates.pageTextRewritten("Contract amount: 1 yen"));
+
+        ApiClient.Response r = upload(id, aSigner, k, shadowed);
+
+        assertThat(r.code()).as(r.toString()).isEqualTo("INVALID_SIGNATURE");
+        assertThat(r.json().get("messageJa").asText()).contains("署名以外の変更", "ページ 1 の内容が変更されました");
+        assertUnmoved(k);
+        assertThat(upload(id, aSigner, k, sign(base, aKey, "a")).status()).as("signed honestly").isEqualTo(200);
+    }
+
+    private static void assertUnmoved(JsonNode before) {
+        JsonNode now = ok(api().get("/api/v1/contracts/" + before.get("id").asText(), aMember));
+        assertThat(now.get("status").asText()).isEqualTo("AWAITING_SIGNATURE");
+        assertThat(now.get("mainDocument").asText()).isEqualTo(before.get("mainDocument").asText());
+        assertThat(now.get("revision").asLong()).isEqualTo(before.get("revision").asLong());
+    }
+
     private static JsonNode submitted() {
-        Map<String, Object> d = new HashMap<>();
-        d.put("form", "BILATERAL");
-        d.put("title", "注文書 兼 請書");
-        d.put("transactionDate", "2026-11-25");
-        d.put("amountYen", 3_300_000L);
-        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
-        d.put("route", List.of());
-        d.put("signer", a.member2().value());
-        ApiClient.Response created = api().post("/api/v1/contracts", aMember, d);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        JsonNode k = created.json();
-        ApiClient.Response attached = api().raw("PUT", "/api/v1/contracts/" + k.get("id").asText()
-                + "/document?revision=" + k.get("revision").asLong(), aMember, TestPdfs.multiPage(2),
-                Map.of("Content-Type", "application/pdf"));
-        k = ok(attached);
-        return ok(api().post("/api/v1/contracts/" + k.get("id").asText() + "/submit", aMember,
-                Map.of("revision", k.get("revision").asLong())));
+        return TestContracts.submitted(api(), aMember, b, a.member2(), TestPdfs.multiPage(2));
     }
 
     private static byte[] sign(byte[] pdf, Path p12, String alias) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.crypto.Digests;
+import jp.sitesign.model.document.testing.HostilePdfs;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.sync.Change;
 import jp.sitesign.model.sync.ChangePage;
@@ -118,6 +119,27 @@ class SyncAttachmentsIT {
                 ContractSnapshot.DocumentRef::name).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(main, "MAIN", null),
                         org.assertj.core.groups.Tuple.tuple(extra, "ATTACHMENT", "内訳書.pdf"));
+    }
+
+    @Test
+    void aHostileDocumentIsRejectedWithItsReasonAndItsUploadIsDroppedNotKeptForAWeek() {
+        String id = create(draft("危ない添付"));
+        String script = Digests.sha256Hex(upload(HostilePdfs.javaScriptOnOpen()));
+        String bomb = Digests.sha256Hex(upload(HostilePdfs.objectStreamBomb(512)));
+
+        CommandResult scripted = push(aMember, Command.attachAttachment(id, revision(id), script, "見積書.pdf"));
+        CommandResult inflated = push(aMember, Command.attach(id, revision(id), bomb));
+
+        assertThat(scripted.outcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(scripted.code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
+        assertThat(scripted.messageJa()).contains("JavaScript");
+        assertThat(inflated.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_COMPLEX);
+        assertThat(inflated.messageEn()).contains("too complex");
+        for (String sha : List.of(script, bomb)) {
+            JsonNode status = api().get("/api/v1/sync/uploads/" + sha, aMember).json();
+            assertThat(status.get("complete").asBoolean()).as("dropped").isFalse();
+            assertThat(status.get("size").asLong()).isZero();
+        }
     }
 
     @Test

@@ -1,8 +1,9 @@
 package jp.sitesign.model.signature.ltv;
 
+import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.model.document.SafePdf;
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -135,7 +136,7 @@ final class DssWriter {
 
     static PDDocument load(byte[] pdf) throws SigningException {
         try {
-            return Loader.loadPDF(pdf);
+            return SafePdf.start(PdfLimits.DEFAULT).open(pdf);
         } catch (IOException e) {
             throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
         }

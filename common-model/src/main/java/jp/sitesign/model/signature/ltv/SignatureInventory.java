@@ -1,8 +1,9 @@
 package jp.sitesign.model.signature.ltv;
 
+import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.model.document.SafePdf;
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -60,7 +61,7 @@ final class SignatureInventory {
 
     static List<Entry> read(byte[] pdf) throws SigningException {
         List<PDSignature> signatures;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = SafePdf.start(PdfLimits.DEFAULT).open(pdf)) {
             signatures = document.getSignatureDictionaries();
         } catch (IOException e) {
             throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());

@@ -1,10 +1,12 @@
 package jp.sitesign.model.signature.pdf;
 
+import jp.sitesign.model.document.EncryptedPdfException;
+import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.model.document.SafePdf;
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.appearance.SealAppearance;
 import jp.sitesign.model.signature.appearance.VisibleSignature;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
@@ -169,17 +171,13 @@ public final class IncrementalSignature implements AutoCloseable {
     }
 
     private static PDDocument load(byte[] pdf) throws SigningException {
-        PDDocument document;
         try {
-            document = Loader.loadPDF(pdf);
+            return SafePdf.start(PdfLimits.DEFAULT).open(pdf);
+        } catch (EncryptedPdfException e) {
+            throw new SigningException(SigningError.DOCUMENT_ENCRYPTED);
         } catch (IOException e) {
             throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
         }
-        if (document.isEncrypted()) {
-            closeQuietly(document, null);
-            throw new SigningException(SigningError.DOCUMENT_ENCRYPTED);
-        }
-        return document;
     }
 
     private static PDSignature signatureDictionary(SignatureAppearanceInfo info, Instant signingTime) {

@@ -1,8 +1,9 @@
 package jp.sitesign.model.signature.timestamp;
 
+import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.model.document.SafePdf;
 import jp.sitesign.model.signature.SigningError;
 import jp.sitesign.model.signature.SigningException;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -39,7 +40,7 @@ public final class ArchiveTimestamps {
     public static Optional<Instant> tsaCertificateExpiry(byte[] pdf) throws SigningException {
         PDSignature newest = null;
         long reach = -1;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = SafePdf.start(PdfLimits.DEFAULT).open(pdf)) {
             for (PDSignature s : document.getSignatureDictionaries()) {
                 int[] range = s.getByteRange();
                 long end = range.length == 4 ? (long) range[2] + range[3] : -1;

@@ -24,7 +24,12 @@ public enum ChangeKind {
     /** An entry of the document catalog changed (other than {@code /DSS} and the form). */
     CATALOG_CHANGED,
     /** Any other object of the signed revision was replaced or removed. */
-    OBJECT_CHANGED;
+    OBJECT_CHANGED,
+    /**
+     * Bytes after the last signature that no signature covers and that add no validation data: an object
+     * appended after {@code %%EOF}, or an update that changes nothing a reader is asked to show.
+     */
+    UNSIGNED_DATA;
 
     /** Whether PAdES allows this addition after a signature. */
     public boolean allowed() {

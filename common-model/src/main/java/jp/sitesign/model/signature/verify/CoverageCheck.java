@@ -5,17 +5,20 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What changed after a signature: every object of the signed revision (the file cut at the end of the
@@ -24,7 +27,9 @@ import java.util.TreeMap;
  * catalog gaining {@code /DSS}, the form's field list and a page's annotation list gaining a later
  * signature's field and widget, an empty signature field being signed. Anything else is a
  * modification after signing, named by what the object is for (page, content stream, font, field).
- * New objects matter only through a rewritten object that refers to them, so they need no check of their own.
+ * New objects matter only through a rewritten object that refers to them, so they need no check of their own
+ * — except an object the signed revision referred to without defining it: that reference read as null when
+ * it was signed, and now shows whatever the update put there, though no signed object was rewritten.
  */
 final class CoverageCheck {
     private static final COSName DSS = COSName.getPDFName("DSS");
@@ -37,6 +42,8 @@ final class CoverageCheck {
     /** The later signatures' dictionaries in the final document, by identity. */
     private final Set<COSDictionary> laterSignatures = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Change> changes = new LinkedHashSet<>();
+    /** Every object number the signed revision's objects refer to. */
+    private final Set<COSObjectKey> referenced = new HashSet<>();
 
     private CoverageCheck(PDDocument signed, PDDocument last, List<SignatureField> later) {
         this.signed = signed;
@@ -73,9 +80,33 @@ final class CoverageCheck {
             if (before == null || before instanceof COSDictionary d && isSkipped(d.getCOSName(COSName.TYPE))) {
                 continue;
             }
+            collectReferences(before);
             COSBase after = resolve(last, key);
             if (!CosComparison.same(before, after)) {
                 judge(key, before, after);
+            }
+        }
+        compareFilledReferences();
+    }
+
+    private void collectReferences(COSBase object) {
+        if (object instanceof COSObject reference) {
+            referenced.add(reference.getKey());
+        } else if (object instanceof COSDictionary dictionary) {
+            dictionary.getValues().forEach(this::collectReferences);
+        } else if (object instanceof COSArray array) {
+            array.forEach(this::collectReferences);
+        }
+    }
+
+    private void compareFilledReferences() {
+        Set<COSObjectKey> defined = signed.getDocument().getXrefTable().keySet();
+        Set<COSObjectKey> definedNow = last.getDocument().getXrefTable().keySet();
+        for (COSObjectKey key : new TreeSet<>(referenced)) {
+            COSBase now = definedNow.contains(key) && !defined.contains(key) ? resolve(last, key) : null;
+            if (now != null && !(now instanceof COSNull)) {
+                changes.add(new Change(ChangeKind.OBJECT_CHANGED, null,
+                        objectName(key) + ", referred to but missing when signed, was added"));
             }
         }
     }

@@ -1,8 +1,10 @@
 package jp.sitesign.model.signature.verify;
 
-import org.apache.pdfbox.Loader;
+import jp.sitesign.model.document.EncryptedPdfException;
+import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.model.document.SafePdf;
+import jp.sitesign.model.error.SiteSignException;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
@@ -24,42 +26,62 @@ import java.util.Optional;
  * best-known signing time. Time comes from the clock: a signature that no valid timestamp dates is
  * judged as of now (the claimed {@code /M} is shown, never relied on).
  *
+ * <p>The document and each of its revisions are read under one {@link SafePdf} allowance: a document that
+ * would pass the {@link PdfLimits} is not verified ({@link VerificationException.Reason#TOO_COMPLEX}).
+ *
  * <p>Document timestamps are evaluated from the last to the first, so each one's time can prove when
  * the signatures and timestamps it covers already existed (the PAdES long-term logic).
  */
 public final class PadesVerifier {
     private final IdentityCheck identities;
     private final Clock clock;
+    private final PdfLimits limits;
 
     /**
      * @param trustAnchors the certificates a chain must end at (the demo CA, or the configured real CAs);
      *                     with none, every signer is reported as {@link TrustStatus#UNTRUSTED_CHAIN}
      * @param clock        the time of verification
+     * @param limits       what reading the document (and each of its revisions) may take
      */
-    public PadesVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+    public PadesVerifier(Collection<X509Certificate> trustAnchors, Clock clock, PdfLimits limits) {
         this.identities = new IdentityCheck(trustAnchors);
         this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** What reading a document may take. */
+    PdfLimits limits() {
+        return limits;
+    }
+
+    /** A verifier reading under {@link PdfLimits#DEFAULT}. */
+    public PadesVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+        this(trustAnchors, clock, PdfLimits.DEFAULT);
     }
 
     /**
      * @param pdf the document as received
-     * @throws VerificationException if it is not a readable PDF or is encrypted
+     * @throws VerificationException if it is not a readable PDF, is encrypted, or is too complex to read
      */
     public VerificationReport verify(byte[] pdf) throws VerificationException {
         Instant now = clock.instant();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            if (document.isEncrypted()) {
-                throw new VerificationException(VerificationException.Reason.ENCRYPTED, "the document is encrypted",
-                        null);
-            }
-            VerificationContext context = new VerificationContext(pdf, document, identities, now);
-            return new VerificationReport(now, pdf.length, signatures(context), findings(context));
-        } catch (InvalidPasswordException e) {
-            throw new VerificationException(VerificationException.Reason.ENCRYPTED,
-                    "the document is encrypted with a password", e);
+        SafePdf reading = SafePdf.start(limits);
+        try (PDDocument document = reading.open(pdf)) {
+            VerificationContext context = new VerificationContext(pdf, document, reading, identities, now);
+            VerificationReport report = new VerificationReport(now, pdf.length, signatures(context), findings(context));
+            reading.checkLimits();
+            return report;
+        } catch (EncryptedPdfException e) {
+            throw new VerificationException(VerificationException.Reason.ENCRYPTED, "the document is encrypted", e);
         } catch (IOException e) {
+            if (reading.limitPassed()) {
+                throw new VerificationException(VerificationException.Reason.TOO_COMPLEX, e.getMessage(), e);
+            }
             throw new VerificationException(hasPdfHeader(pdf) ? VerificationException.Reason.DAMAGED
                     : VerificationException.Reason.NOT_PDF, "the document cannot be read as PDF: " + e.getMessage(), e);
+        } catch (SiteSignException e) {
+            // Only SafePdf throws these here: a limit was passed.
+            throw new VerificationException(VerificationException.Reason.TOO_COMPLEX, e.messageEn(), e);
         }
     }
 
@@ -109,7 +131,7 @@ public final class PadesVerifier {
         if (context.fields.stream().noneMatch(f -> f.kind() == SignatureKind.SIGNATURE)) {
             findings.add(new DocumentFinding(DocumentFindingKind.NO_SIGNATURES, null, 0));
         }
-        findings.addAll(RemovedSignatureCheck.findings(context.pdf, context.revisions, context.fields));
+        findings.addAll(RemovedSignatureCheck.findings(context));
         return findings;
     }
 }

@@ -1,6 +1,5 @@
 package jp.sitesign.model.signature.verify;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.IOException;
@@ -22,16 +21,18 @@ final class RemovedSignatureCheck {
     private RemovedSignatureCheck() {
     }
 
-    static List<DocumentFinding> findings(byte[] pdf, Revisions revisions, List<SignatureField> present) {
+    static List<DocumentFinding> findings(VerificationContext context) {
+        byte[] pdf = context.pdf;
+        List<SignatureField> present = context.fields;
         Set<ByteBuffer> kept = present.stream().map(f -> ByteBuffer.wrap(f.contents())).collect(Collectors.toSet());
         Map<ByteBuffer, DocumentFinding> removed = new LinkedHashMap<>();
-        List<Long> ends = revisions.ends();
+        List<Long> ends = context.revisions.ends();
         for (int i = 0; i < ends.size(); i++) {
             long end = ends.get(i);
             if (end >= pdf.length) {
                 continue;
             }
-            for (SignatureField field : signaturesOf(pdf, end)) {
+            for (SignatureField field : signaturesOf(context, end)) {
                 ByteBuffer contents = ByteBuffer.wrap(field.contents());
                 if (!kept.contains(contents)) {
                     removed.put(contents, new DocumentFinding(DocumentFindingKind.SIGNATURE_REMOVED,
@@ -42,8 +43,8 @@ final class RemovedSignatureCheck {
         return new ArrayList<>(removed.values());
     }
 
-    private static List<SignatureField> signaturesOf(byte[] pdf, long end) {
-        try (PDDocument revision = Loader.loadPDF(java.util.Arrays.copyOf(pdf, (int) end))) {
+    private static List<SignatureField> signaturesOf(VerificationContext context, long end) {
+        try (PDDocument revision = context.revision(end)) {
             return PdfSignatures.read(revision);
         } catch (IOException e) {
             // "%%EOF" inside a binary stream is no revision end; such a cut does not parse and holds nothing.

@@ -62,9 +62,14 @@ final class ReportText {
             revocation(text, signature.timestamp().tsaRevocation(), "revocation.line.tsa", signedAt);
         }
         for (Change change : signature.coverage().changes()) {
-            text.append("  ・").append(word("change." + change.kind(), change.what(), change.page()))
-                    .append(word(change.allowed() ? "change.allowed" : "change.disallowed")).append('\n');
+            text.append("  ・").append(change(change)).append('\n');
         }
+    }
+
+    /** One change in words, with whether it is allowed. */
+    String change(Change change) {
+        return word("change." + change.kind(), change.what(), change.page())
+                + word(change.allowed() ? "change.allowed" : "change.disallowed");
     }
 
     private String timestamp(TimestampReport timestamp) {

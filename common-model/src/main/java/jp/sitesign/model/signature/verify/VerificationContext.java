@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.verify;
 
-import org.apache.pdfbox.Loader;
+import jp.sitesign.model.document.SafePdf;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
 
 /**
  * What every check of one document shares: its bytes, the parsed final document, its revisions and
- * signature fields, every certificate it carries, its embedded revocation data, and the time of verification.
+ * signature fields, every certificate it carries, its embedded revocation data, the time of verification,
+ * and the limits every revision of it is read under.
  */
 final class VerificationContext {
     final byte[] pdf;
@@ -29,10 +31,13 @@ final class VerificationContext {
     final IdentityCheck identities;
     final TimestampCheck timestamps;
     final Instant now;
+    private final SafePdf reading;
+    private List<Change> unsignedTail;
 
-    VerificationContext(byte[] pdf, PDDocument document, IdentityCheck identities, Instant now) {
+    VerificationContext(byte[] pdf, PDDocument document, SafePdf reading, IdentityCheck identities, Instant now) {
         this.pdf = pdf;
         this.document = document;
+        this.reading = reading;
         this.revisions = Revisions.of(pdf);
         this.fields = PdfSignatures.read(document);
         this.embedded = EmbeddedRevocation.fromDss(document);
@@ -86,13 +91,27 @@ final class VerificationContext {
         if (end == pdf.length) {
             return new Coverage(CoverageStatus.WHOLE_DOCUMENT, revision, revisions.count(), end, List.of());
         }
-        try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(pdf, (int) end))) {
-            List<Change> changes = CoverageCheck.changes(signed, document, after(field));
+        try (PDDocument signed = revision(end)) {
+            List<Change> changes = new ArrayList<>(CoverageCheck.changes(signed, document, after(field)));
+            changes.addAll(unsignedTail());
             CoverageStatus status = changes.stream().allMatch(Change::allowed)
                     ? CoverageStatus.ALLOWED_ADDITIONS_ONLY : CoverageStatus.DISALLOWED_MODIFICATION;
             return new Coverage(status, revision, revisions.count(), end, changes);
         } catch (IOException e) {
             return new Coverage(CoverageStatus.UNKNOWN, revision, revisions.count(), end, List.of());
         }
+    }
+
+    /** The file cut at {@code end}, parsed on its own under the same limits. */
+    PDDocument revision(long end) throws IOException {
+        return reading.open(Arrays.copyOf(pdf, (int) end));
+    }
+
+    /** What follows the last signature unsigned, found once: it follows every signature. */
+    private List<Change> unsignedTail() {
+        if (unsignedTail == null) {
+            unsignedTail = UnsignedTail.of(this);
+        }
+        return unsignedTail;
     }
 }

@@ -11,7 +11,9 @@ public final class VerificationException extends Exception {
         /** The bytes are not a PDF at all (no {@code %PDF-} header). */
         NOT_PDF,
         /** A PDF, but damaged or truncated beyond what can be read. */
-        DAMAGED
+        DAMAGED,
+        /** Reading it would pass the {@link jp.sitesign.model.document.PdfLimits} (a decompression bomb, say). */
+        TOO_COMPLEX
     }
 
     private final Reason reason;

@@ -39,27 +39,32 @@ public final class DssAppender {
     /** A new revision whose {@code /DSS} holds what it held before plus these items (DER). */
     public static byte[] append(byte[] pdf, List<byte[]> ocspResponses, List<byte[]> crls) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
-            COSDictionary old = catalog.getCOSDictionary(DSS);
-            COSDictionary dss = new COSDictionary();
-            if (old != null) {
-                for (COSName key : old.keySet()) {
-                    dss.setItem(key, old.getItem(key));
-                }
-            }
-            dss.setItem(OCSPS, extended(document, old, OCSPS, ocspResponses));
-            dss.setItem(CRLS, extended(document, old, CRLS, crls));
-            if (dss.getItem(CERTS) == null) {
-                dss.setItem(CERTS, new COSArray());
-            }
-            catalog.setItem(DSS, dss);
-            catalog.setNeedToBeUpdated(true);
+            addTo(document, ocspResponses, crls);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds these items (DER) to the document's {@code /DSS}, for whatever update saves it next. */
+    public static void addTo(PDDocument document, List<byte[]> ocspResponses, List<byte[]> crls) throws IOException {
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        COSDictionary old = catalog.getCOSDictionary(DSS);
+        COSDictionary dss = new COSDictionary();
+        if (old != null) {
+            for (COSName key : old.keySet()) {
+                dss.setItem(key, old.getItem(key));
+            }
+        }
+        dss.setItem(OCSPS, extended(document, old, OCSPS, ocspResponses));
+        dss.setItem(CRLS, extended(document, old, CRLS, crls));
+        if (dss.getItem(CERTS) == null) {
+            dss.setItem(CERTS, new COSArray());
+        }
+        catalog.setItem(DSS, dss);
+        catalog.setNeedToBeUpdated(true);
     }
 
     private static COSArray extended(PDDocument document, COSDictionary old, COSName name, List<byte[]> items)

@@ -14,6 +14,7 @@ import jp.sitesign.model.signature.testing.DssContents;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
 import jp.sitesign.model.signature.testing.RevocationItems;
+import jp.sitesign.model.signature.testing.ShadowUpdates;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestRevocationServer.Behaviour;
@@ -144,7 +145,10 @@ class RevocationEvaluationTest {
                 "理由: 秘密鍵の危殆化", "既に失効していたため、信頼できません", "総合判定: 無効");
         assertThat(report.toText(Locale.ENGLISH)).contains("Revocation of Carol: REVOKED on", "reason: key compromise",
                 "Overall: INVALID");
-        assertThatThrownBy(() -> new SignedVersionCheck(verifier).check(base, withOcsp))
+        // Uploaded, the answer must come in the signature's own update (one update is all an upload may add).
+        byte[] signedWithOcsp = ShadowUpdates.signedWithin(base, carol, PASSWORD, "carol",
+                document -> DssAppender.addTo(document, List.of(ca.revocation().ocspResponse(carolCertificate)), List.of()));
+        assertThatThrownBy(() -> new SignedVersionCheck(verifier).check(base, signedWithOcsp))
                 .isInstanceOfSatisfying(SiteSignException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
                     assertThat(e.messageJa()).contains("失効しています");

@@ -1,14 +1,10 @@
 package jp.sitesign.model.signature.verify;
 
-import jp.sitesign.model.signature.PadesSigner;
-import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
-import jp.sitesign.model.signature.testing.Pkcs12Files;
-import jp.sitesign.model.signature.testing.TestCa;
+import jp.sitesign.model.signature.testing.ShadowUpdates;
 import jp.sitesign.model.signature.testing.TestPdfs;
-import jp.sitesign.model.signature.token.PinCallback;
-import jp.sitesign.model.signature.token.Pkcs12KeySource;
+import jp.sitesign.model.signature.testing.TwoSigners;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -42,32 +38,29 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tampered documents: the report says which signature broke and why, and pdfsig — a verifier nobody
- * here wrote — complains about the same document.
+ * here wrote — complains about the same document. What a signature does not cover cannot pass as an
+ * allowed addition either (the shadow-attack family): bytes appended after the last {@code %%EOF}, an update
+ * that changes nothing this reader sees, an object filled in for a reference that was missing when signed.
  */
 class TamperingTest {
-    private static final String PASSWORD = "p12-secret";
+    private static final String APPENDED = "\n4 0 obj\n<< /Length 44 >>\nstream\n"
+            + "BT /F1 12 Tf 72 770 Td (99,999,999 yen) Tj ET\nendstream\nendobj\n";
 
     @TempDir
     static Path dir;
-    static TestCa ca;
-    static Path alice;
-    static Path bob;
+    static TwoSigners signers;
 
-    private final Clock clock = Clock.systemUTC();
-    private final PadesSigner signer = new PadesSigner(clock);
-    private final PadesVerifier verifier = new PadesVerifier(List.of(ca.root()), clock);
+    private final PadesVerifier verifier = new PadesVerifier(List.of(signers.ca().root()), Clock.systemUTC());
 
     @BeforeAll
     static void createKeys() {
-        ca = TestCa.create("SiteSign Test Tampering CA");
-        alice = Pkcs12Files.write(dir.resolve("alice.p12"), ca, TestCa.rsaKeyPair(2048), "alice", "Alice", PASSWORD);
-        bob = Pkcs12Files.write(dir.resolve("bob.p12"), ca, TestCa.ecKeyPair("secp256r1"), "bob", "Bob", PASSWORD);
+        signers = TwoSigners.create(dir, "SiteSign Test Tampering CA");
     }
 
     @Test
     void aFlippedByteInTheSecondSignersRevisionBreaksOnlyThatSignature() throws Exception {
-        byte[] once = sign(TestPdfs.multiPage(2), alice, "alice");
-        byte[] twice = sign(once, bob, "bob");
+        byte[] once = signers.alice(TestPdfs.multiPage(2));
+        byte[] twice = signers.bob(once);
         int date = indexOf(twice, "/M (D:", once.length) + "/M (D:".length();
         twice[date + 3] ^= 0x01; // a digit of the year Bob's signature dictionary claims
 
@@ -87,7 +80,7 @@ class TamperingTest {
 
     @Test
     void pageContentRewrittenByAnIncrementalUpdateIsADisallowedChangeNamingThePage() throws Exception {
-        byte[] signed = sign(TestPdfs.multiPage(2), alice, "alice");
+        byte[] signed = signers.alice(TestPdfs.multiPage(2));
         byte[] tampered = update(signed, document -> {
             COSStream content = (COSStream) document.getPage(1).getCOSObject().getDictionaryObject(COSName.CONTENTS);
             try (OutputStream out = content.createOutputStream()) {
@@ -112,7 +105,7 @@ class TamperingTest {
 
     @Test
     void anAnnotationAddedAfterSigningIsADisallowedChange() throws Exception {
-        byte[] signed = sign(TestPdfs.multiPage(1), alice, "alice");
+        byte[] signed = signers.alice(TestPdfs.multiPage(1));
         byte[] tampered = update(signed, document -> {
             PDPage page = document.getPage(0);
             PDAnnotationSquare box = new PDAnnotationSquare();
@@ -133,8 +126,8 @@ class TamperingTest {
 
     @Test
     void aSignatureValueSwappedForAnotherValidSignatureOverOtherDataFailsIntegrity() throws Exception {
-        byte[] signed = sign(TestPdfs.multiPage(1), alice, "alice");
-        byte[] other = sign(TestPdfs.multiPage(3), bob, "bob");
+        byte[] signed = signers.alice(TestPdfs.multiPage(1));
+        byte[] other = signers.bob(TestPdfs.multiPage(3));
         byte[] replaced = replaceContents(signed, IndependentChecks.signedData(
                 IndependentChecks.signatureContents(other).get(0)).getEncoded("DER"));
 
@@ -150,7 +143,7 @@ class TamperingTest {
 
     @Test
     void aSignatureRemovedByALaterRevisionIsADocumentLevelFinding() throws Exception {
-        byte[] twice = sign(sign(TestPdfs.multiPage(1), alice, "alice"), bob, "bob");
+        byte[] twice = signers.bob(signers.alice(TestPdfs.multiPage(1)));
         String removedField = verifier.verify(twice).signatures().get(1).fieldName();
         byte[] removed = update(twice, document -> {
             PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
@@ -179,6 +172,63 @@ class TamperingTest {
         Path pdf = write("removed.pdf", removed);
         assertThat(IndependentChecks.pdfsigVerdicts(pdf)).as("pdfsig no longer sees the second signature").hasSize(1);
         assertPdfsigSaysNotTotalDocumentSigned(pdf);
+    }
+
+    @Test
+    void anObjectAppendedAfterEofIsUnsignedDataNotAnAllowedAddition() throws Exception {
+        byte[] signed = signers.alice(TestPdfs.multiPage(1));
+        assertThat(verifier.verify(signed).allValid()).isTrue();
+
+        VerificationReport report = verifier.verify(ShadowUpdates.appended(signed, APPENDED));
+
+        SignatureReport signature = report.signatures().get(0);
+        assertThat(signature.integrity().intact()).as("the signed bytes themselves are untouched").isTrue();
+        assertThat(signature.coverage().status()).isEqualTo(CoverageStatus.DISALLOWED_MODIFICATION);
+        assertThat(signature.coverage().disallowedChanges()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.UNSIGNED_DATA);
+            assertThat(change.what()).contains("after the end of the last revision");
+        });
+        assertThat(report.allValid()).isFalse();
+        assertThat(report.toText(Locale.JAPANESE)).contains("どの署名にも含まれないデータ");
+        assertPdfsigSaysNotTotalDocumentSigned(write("appended-after-eof.pdf", ShadowUpdates.appended(signed, APPENDED)));
+    }
+
+    @Test
+    void anAppendedRevisionThatChangesNothingThisReaderSeesIsUnsignedData() throws Exception {
+        byte[] signed = signers.alice(TestPdfs.multiPage(1));
+
+        SignatureReport signature = verifier.verify(ShadowUpdates.appended(signed, APPENDED + "%%EOF\n"))
+                .signatures().get(0);
+
+        assertThat(signature.coverage().disallowedChanges()).extracting(Change::kind)
+                .containsExactly(ChangeKind.UNSIGNED_DATA);
+        assertThat(signature.valid()).isFalse();
+    }
+
+    @Test
+    void whiteSpaceAfterTheLastEofIsHarmless() throws Exception {
+        byte[] signed = signers.alice(TestPdfs.multiPage(1));
+
+        assertThat(verifier.verify(ShadowUpdates.appended(signed, "\r\n  \n")).allValid()).isTrue();
+    }
+
+    @Test
+    void anObjectMissingWhenSignedAndFilledInUnderALaterSignatureIsAChangeToTheSignedPage() throws Exception {
+        byte[] signed = signers.alice(ShadowUpdates.pageWithMissingContent(999));
+        assertThat(verifier.verify(signed).allValid()).as("a missing object reads as nothing").isTrue();
+        byte[] filled = ShadowUpdates.withObject(signed, 999,
+                "<< /Length 43 >>\nstream\nBT /F1 12 Tf 72 740 Td (Paid in full.) Tj ET\nendstream");
+
+        VerificationReport report = verifier.verify(signers.bob(filled));
+
+        SignatureReport first = report.signatures().get(0);
+        assertThat(first.integrity().intact()).isTrue();
+        assertThat(first.coverage().disallowedChanges()).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.OBJECT_CHANGED);
+            assertThat(change.what()).contains("object 999 0").contains("missing when signed");
+        });
+        assertThat(report.signatures().get(1).valid()).as("the later signer signed what they saw").isTrue();
+        assertThat(report.allValid()).isFalse();
     }
 
     private static void assertPdfsigSaysNotTotalDocumentSigned(Path pdf) {
@@ -224,14 +274,6 @@ class TamperingTest {
         int index = text.indexOf(needle, from);
         assertThat(index).as("%s after byte %d", needle, from).isNotNegative();
         return index;
-    }
-
-    private byte[] sign(byte[] pdf, Path keys, String alias) throws Exception {
-        return signer.sign(pdf, new Pkcs12KeySource(keys), password(), SignatureRequest.basic(alias));
-    }
-
-    private static PinCallback password() {
-        return what -> PASSWORD.toCharArray();
     }
 
     private static Path write(String name, byte[] pdf) throws IOException {

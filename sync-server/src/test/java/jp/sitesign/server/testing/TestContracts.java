@@ -1,0 +1,50 @@
+package jp.sitesign.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.sitesign.model.user.UserId;
+
+/** Two-party contracts (注文書 兼 請書) made through the API as a sender's member makes them. */
+public final class TestContracts {
+    private TestContracts() {
+    }
+
+    /**
+     * A draft to {@code counterparty} (its member receives it) that {@code signer} signs for the sender with no
+     * approval route, with {@code pdf} as its document.
+     */
+    public static JsonNode draft(ApiClient api, String token, TestServer.TestCompany counterparty, UserId signer,
+            byte[] pdf) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("form", "BILATERAL");
+        d.put("title", "注文書 兼 請書");
+        d.put("transactionDate", "2026-11-25");
+        d.put("amountYen", 3_300_000L);
+        d.put("counterparties", List.of(Map.of("companyId", counterparty.id().value(),
+                "receiverId", counterparty.member().value())));
+        d.put("route", List.of());
+        d.put("signer", signer.value());
+        ApiClient.Response created = api.post("/api/v1/contracts", token, d);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode k = created.json();
+        return ok(api.raw("PUT", "/api/v1/contracts/" + k.get("id").asText() + "/document?revision="
+                + k.get("revision").asLong(), token, pdf, Map.of("Content-Type", "application/pdf")));
+    }
+
+    /** {@link #draft} submitted: awaiting the sender's signature. */
+    public static JsonNode submitted(ApiClient api, String token, TestServer.TestCompany counterparty, UserId signer,
+            byte[] pdf) {
+        JsonNode k = draft(api, token, counterparty, signer, pdf);
+        return ok(api.post("/api/v1/contracts/" + k.get("id").asText() + "/submit", token,
+                Map.of("revision", k.get("revision").asLong())));
+    }
+
+    private static JsonNode ok(ApiClient.Response r) {
+        assertThat(r.status()).as(r.toString()).isBetween(200, 299);
+        return r.json();
+    }
+}
