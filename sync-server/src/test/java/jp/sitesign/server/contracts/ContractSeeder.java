@@ -58,4 +58,38 @@ public final class ContractSeeder {
             });
         }
     }
+
+    /**
+     * Gives {@code n} of the company's contracts a main PDF of {@code bytes} random bytes each (sealed like any
+     * document, so as incompressible as real ones): stored as the services store them, without parsing.
+     */
+    public void documents(CompanyId sender, int n, int bytes, Random random) {
+        List<String> ids = context.db().read(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM contracts WHERE sender_company = ? ORDER BY id LIMIT ?")) {
+                ps.setString(1, sender.value());
+                ps.setInt(2, n);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 100));
+            context.db().inTransaction(c -> {
+                for (String id : part) {
+                    StoredContract k = repository.find(c, id).orElseThrow();
+                    byte[] pdf = new byte[bytes];
+                    random.nextBytes(pdf);
+                    repository.insertDocument(c, k, jp.sitesign.model.crypto.Digests.sha256Hex(pdf), "MAIN", 1, pdf,
+                            k.creator(), "UPLOADED");
+                }
+                return null;
+            });
+        }
+    }
 }
