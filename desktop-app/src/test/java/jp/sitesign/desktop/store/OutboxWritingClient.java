@@ -1,16 +1,10 @@
 package jp.sitesign.desktop.store;
 
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
+import jp.sitesign.desktop.sync.ChildClient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
@@ -31,17 +25,9 @@ public final class OutboxWritingClient {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(args[0]);
-        String url = args[1];
-        X509Certificate certificate;
-        try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        char[] password = System.getenv("SITESIGN_TEST_PASSWORD").toCharArray();
-        ServerApi.Login login = new ServerApi(URI.create(url), certificate).login(args[3], password.clone());
-        LocalStores stores = new LocalStores(home);
-        stores.openOnline(url, login.userId(), login.companyId(), password.clone()).session().close();
-        try (StoreSession store = stores.openOnline(url, login.userId(), login.companyId(), password).session()) {
+        ChildClient client = ChildClient.fromArgs(args);
+        client.open().close();
+        try (StoreSession store = client.open()) {
             System.out.println("OPEN");
             Command previous = null;
             for (int i = 0; ; i++) {

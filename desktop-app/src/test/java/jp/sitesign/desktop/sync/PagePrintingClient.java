@@ -1,12 +1,5 @@
 package jp.sitesign.desktop.sync;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import jp.sitesign.desktop.store.LocalStores;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.sync.ChangePage;
 
@@ -24,17 +17,10 @@ public final class PagePrintingClient {
     }
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(args[0]);
-        String url = args[1];
-        X509Certificate certificate;
-        try (InputStream in = Files.newInputStream(Path.of(args[2]))) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        char[] password = System.getenv("SITESIGN_TEST_PASSWORD").toCharArray();
-        ServerApi api = new ServerApi(URI.create(url), certificate);
-        ServerApi.Login login = api.login(args[3], password);
-        try (StoreSession store = new LocalStores(home).openOnline(url, login.userId(), login.companyId(), password)
-                .session()) {
+        ChildClient client = ChildClient.fromArgs(args);
+        ServerApi api = client.api();
+        ServerApi.Login login = client.login();
+        try (StoreSession store = client.open()) {
             int n = 0;
             ChangePage page;
             do {

@@ -1,7 +1,6 @@
 package jp.sitesign.server.backup;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +21,7 @@ import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.User;
 import jp.sitesign.server.http.CsvWriter;
+import jp.sitesign.server.http.ZipEntryStream;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.crypto.Aead;
 import jp.sitesign.model.error.ErrorCode;
@@ -78,16 +78,16 @@ public final class CompanyExport {
                         .build();
                 try (OutputStream sealed = gen.open(raw, gcm); ZipOutputStream zip = new ZipOutputStream(sealed)) {
                     zip.putNextEntry(new ZipEntry("contracts.zip"));
-                    ctx.contracts().export(owner, ContractQuery.all(Integer.MAX_VALUE), true, new Open(zip));
+                    ctx.contracts().export(owner, ContractQuery.all(Integer.MAX_VALUE), true, new ZipEntryStream(zip));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("audit-log.csv"));
-                    AuditCsv csv = new AuditCsv(new Open(zip));
+                    AuditCsv csv = new AuditCsv(new ZipEntryStream(zip));
                     ctx.audit().forEach(new AuditQuery(company.value(), null, null, null, null, 0, Integer.MAX_VALUE),
                             csv::write);
                     csv.flush();
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("users.csv"));
-                    writeUsers(users, new Open(zip));
+                    writeUsers(users, new ZipEntryStream(zip));
                     zip.closeEntry();
                 }
             }
@@ -135,22 +135,5 @@ public final class CompanyExport {
                 + "(CSV), encrypted with AES-256-GCM (CMS AuthEnvelopedData). The key is handed to you separately.\n"
                 + "Decrypt with OpenSSL 3 as above to get export.zip: contracts.zip (contracts.csv and pdf/) and\n"
                 + "audit-log.csv (times in JST) and users.csv. The CSV files are UTF-8 with a BOM.\n";
-    }
-
-    /** Lets a writer close its stream without closing the ZIP entry under it. */
-    private static final class Open extends FilterOutputStream {
-        Open(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -147,6 +147,12 @@ final class Restorer {
         }
     }
 
+    /** Which rows of a part go into the restored table. */
+    @FunctionalInterface
+    private interface RowFilter {
+        boolean keeps(Object[] row, int[] keyAt);
+    }
+
     /** Inserts one table's rows in batches, each batch its own durable transaction. */
     private static final class Inserter {
         private final Database db;
@@ -167,6 +173,15 @@ final class Restorer {
 
         long fromFull(Path dir, Manifest m, BackupKey key, RowIndex present, RowIndex fullIndex, Manifest diff)
                 throws IOException {
+            return load(dir, m, key, (row, keyAt) -> diff == null || unchanged(row, keyAt, present, fullIndex, diff));
+        }
+
+        long fromDifferential(Path dir, Manifest m, BackupKey key) throws IOException {
+            return load(dir, m, key, (row, keyAt) -> true);
+        }
+
+        /** Inserts the rows of the table's part that {@code keep} keeps; returns how many. */
+        private long load(Path dir, Manifest m, BackupKey key, RowFilter keep) throws IOException {
             Optional<Manifest.Part> part = tablePart(m);
             if (part.isEmpty()) {
                 return 0;
@@ -177,28 +192,10 @@ final class Restorer {
                 int[] keyAt = keyPositions(in);
                 Object[] row;
                 while ((row = in.next()) != null) {
-                    if (diff == null || unchanged(row, keyAt, present, fullIndex, diff)) {
+                    if (keep.keeps(row, keyAt)) {
                         add(row);
                         n++;
                     }
-                }
-            }
-            flush();
-            return n;
-        }
-
-        long fromDifferential(Path dir, Manifest m, BackupKey key) throws IOException {
-            Optional<Manifest.Part> part = tablePart(m);
-            if (part.isEmpty()) {
-                return 0;
-            }
-            long n = 0;
-            try (TablePart.In in = new TablePart.In(dir, part.get().name(), key.partKey(m.id()), m.id())) {
-                columns = in.columns;
-                Object[] row;
-                while ((row = in.next()) != null) {
-                    add(row);
-                    n++;
                 }
             }
             flush();

@@ -55,7 +55,7 @@ final class ContractExport {
     static void zip(List<StoredContract> rows, Source source, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("contracts.csv"));
-            csv(rows, source, new NonClosing(zip));
+            csv(rows, source, new jp.sitesign.server.http.ZipEntryStream(zip));
             zip.closeEntry();
             Set<String> names = new HashSet<>();
             for (StoredContract k : rows) {
@@ -109,22 +109,5 @@ final class ContractExport {
             candidate = name.replaceFirst("\\.pdf$", "") + "_" + i + ".pdf";
         }
         return candidate;
-    }
-
-    /** Lets the CSV writer flush into the open ZIP entry without closing the ZIP. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -3,9 +3,6 @@ package jp.sitesign.server.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.server.audit.AuditQuery;
 import jp.sitesign.server.contracts.ContractRetention;
-import jp.sitesign.server.demo.DemoData;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.DemoPrintout;
 import jp.sitesign.server.testing.MutableClock;
@@ -44,8 +40,9 @@ class RetentionPurgeIT {
     @BeforeAll
     static void start() {
         clock = MutableClock.running();
-        server = TestServer.start(Map.of("port", Integer.toString(freePort()), "demo", "true"), clock);
-        demo = DemoPrintout.parse(DemoData.ensure(server.context()));
+        TestServer[] started = new TestServer[1];
+        demo = DemoPrintout.startDemo(Map.of(), clock, started);
+        server = started[0];
     }
 
     @AfterAll
@@ -160,19 +157,10 @@ class RetentionPurgeIT {
     }
 
     private static String login(String side, String role) {
-        DemoPrintout.Login l = demo.person(side, role);
-        return api().login(l.userId(), l.password());
+        return demo.login(api(), side, role);
     }
 
     private static ApiClient api() {
         return server.api();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

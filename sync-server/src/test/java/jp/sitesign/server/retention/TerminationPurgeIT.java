@@ -3,9 +3,6 @@ package jp.sitesign.server.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +13,6 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.config.ServerConfig;
-import jp.sitesign.server.demo.DemoData;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.DemoPrintout;
 import jp.sitesign.server.testing.MutableClock;
@@ -44,9 +40,9 @@ class TerminationPurgeIT {
     @BeforeAll
     static void start() {
         clock = MutableClock.running();
-        server = TestServer.start(Map.of("port", Integer.toString(freePort()), "demo", "true",
-                "termination.grace-days", "90"), clock);
-        demo = DemoPrintout.parse(DemoData.ensure(server.context()));
+        TestServer[] started = new TestServer[1];
+        demo = DemoPrintout.startDemo(Map.of("termination.grace-days", "90"), clock, started);
+        server = started[0];
     }
 
     @AfterAll
@@ -127,19 +123,10 @@ class TerminationPurgeIT {
     }
 
     private static String login(String side, String role) {
-        DemoPrintout.Login l = demo.person(side, role);
-        return api().login(l.userId(), l.password());
+        return demo.login(api(), side, role);
     }
 
     private static ApiClient api() {
         return server.api();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

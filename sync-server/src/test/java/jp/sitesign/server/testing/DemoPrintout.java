@@ -41,6 +41,28 @@ public final class DemoPrintout {
         return out;
     }
 
+    /**
+     * Starts a server in demo mode with its demo data, on a fixed free port (the demo certificates name the
+     * DEMO TSA's address), on {@code clock}, and reads its printout.
+     */
+    public static DemoPrintout startDemo(Map<String, String> extra, MutableClock clock, TestServer[] started) {
+        Map<String, String> settings = new java.util.HashMap<>(extra);
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            settings.put("port", Integer.toString(s.getLocalPort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        settings.put("demo", "true");
+        started[0] = TestServer.start(settings, clock);
+        return parse(jp.sitesign.server.demo.DemoData.ensure(started[0].context()));
+    }
+
+    /** Logs in as the demo's {@code role} at {@code side} and returns the session token. */
+    public String login(ApiClient api, String side, String role) {
+        Login l = person(side, role);
+        return api.login(l.userId(), l.password());
+    }
+
     /** The login of {@code role} ("責任者 OWNER", "管理者 ADMIN", "一般 MEMBER") at {@code side} (発注者, 受注者). */
     public Login person(String side, String role) {
         return logins.stream().filter(l -> l.side().equals(side) && l.role().equals(role)).findFirst().orElseThrow();
