@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.contracts.ArchiveRenewal;
 import jp.sitesign.server.http.ApiApplication;
+import jp.sitesign.server.http.HttpSettings;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.sync.SyncService;
@@ -78,7 +79,7 @@ public final class SiteSignServer implements AutoCloseable {
     public static SiteSignServer start(ServerContext context) {
         TlsIdentity tls = TlsIdentity.load(context.config(), context.masterKey());
         HttpsServer https = HttpsServer.start(context.config().host(), context.config().port(), tls.sslContext(),
-                ApiApplication.create(context), context.config().getInt("limits.max-header-bytes"));
+                ApiApplication.create(context), HttpSettings.from(context.config()));
         return new SiteSignServer(context, tls, https);
     }
 
@@ -98,10 +99,13 @@ public final class SiteSignServer implements AutoCloseable {
         return "https://" + context.config().host() + ":" + port();
     }
 
-    /** Stops listening; the context (database) stays open for its owner to close. */
+    /**
+     * Stops listening gracefully (requests in flight finish, bounded by {@code http.shutdown-grace-seconds});
+     * the context (database) stays open for its owner to close.
+     */
     @Override
     public void close() {
-        jobs.shutdownNow();
         https.close();
+        jobs.shutdownNow();
     }
 }

@@ -78,6 +78,10 @@ public final class ServerConfig {
         return Duration.ofMinutes(getInt(key));
     }
 
+    public Duration seconds(String key) {
+        return Duration.ofSeconds(getInt(key));
+    }
+
     public String host() {
         return get("host");
     }
@@ -144,6 +148,9 @@ public final class ServerConfig {
                 Map.entry("password.min-length", "10"),
                 Map.entry("limits.max-body-bytes", "1048576"),
                 Map.entry("limits.max-document-bytes", "10485760"),
+                Map.entry("limits.body-read-timeout-seconds", "20"),
+                Map.entry("http.worker-threads", "16"),
+                Map.entry("http.shutdown-grace-seconds", "20"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
                 Map.entry("jobs.archive-renewal-minutes", "1440"),
