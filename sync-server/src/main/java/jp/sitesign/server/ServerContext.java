@@ -8,6 +8,7 @@ import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.PasswordPool;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
 import jp.sitesign.server.certificates.ApplicationRepository;
@@ -65,6 +66,7 @@ public final class ServerContext implements AutoCloseable {
     private final ChangeLog changes;
     private final Uploads uploads;
     private final SyncService sync;
+    private final PasswordPool passwordPool;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -81,7 +83,8 @@ public final class ServerContext implements AutoCloseable {
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
         this.authSettings = AuthSettings.from(config);
-        Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules());
+        this.passwordPool = new PasswordPool(authSettings.hashThreads(), authSettings.hashQueue());
+        Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules(), passwordPool);
         this.guard = new Guard(audit, this.clock);
         this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, this.clock);
         CertificateBindings bindings = new CertificateBindings();
@@ -194,6 +197,11 @@ public final class ServerContext implements AutoCloseable {
         return demoTrust;
     }
 
+    /** The threads that hash passwords for API requests. */
+    public PasswordPool passwordPool() {
+        return passwordPool;
+    }
+
     public Guard guard() {
         return guard;
     }
@@ -202,8 +210,10 @@ public final class ServerContext implements AutoCloseable {
         return authSettings;
     }
 
+    /** Lets accepted password work finish, then closes the database. */
     @Override
     public void close() {
+        passwordPool.close();
         db.close();
     }
 }
