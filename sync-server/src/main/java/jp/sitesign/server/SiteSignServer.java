@@ -1,7 +1,5 @@
 package jp.sitesign.server;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.contracts.ArchiveRenewal;
 import jp.sitesign.server.http.ApiApplication;
@@ -19,59 +17,53 @@ public final class SiteSignServer implements AutoCloseable {
     private final ServerContext context;
     private final TlsIdentity tls;
     private final HttpsServer https;
-    private final ScheduledExecutorService jobs;
+    private final BackgroundJobs jobs = new BackgroundJobs();
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
         this.tls = tls;
         this.https = https;
-        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sitesign-jobs");
-            t.setDaemon(true);
-            return t;
-        });
         int every = context.config().getInt("jobs.expiry-seconds");
-        jobs.scheduleWithFixedDelay(this::expireDueContracts, every, every, TimeUnit.SECONDS);
+        jobs.every("deadline", every, every, TimeUnit.SECONDS, this::expireDueContracts);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
-        jobs.scheduleWithFixedDelay(this::syncMaintenance, 1, maintenance, TimeUnit.MINUTES);
+        jobs.every("sync maintenance", 1, maintenance, TimeUnit.MINUTES, this::syncMaintenance);
         // A server restarted more often than the interval still runs the renewal soon after each start.
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
-        jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+        jobs.every("archive-timestamp renewal", Math.min(10, renewal), renewal, TimeUnit.MINUTES,
+                this::renewArchiveTimestamps);
+        int sessions = context.config().getInt("jobs.session-purge-minutes");
+        jobs.every("session purge", sessions, sessions, TimeUnit.MINUTES, this::purgeExpiredSessions);
+    }
+
+    /** Expired sessions; safe with several servers on one database (a delete by age). */
+    private void purgeExpiredSessions() {
+        int n = context.auth().purgeExpiredSessions();
+        if (n > 0) {
+            LOG.info("{} expired session(s) deleted", n);
+        }
     }
 
     /** Archive-timestamp renewal (DESIGN §6); safe with several servers on one database. */
     private void renewArchiveTimestamps() {
-        try {
-            ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
-            if (r.any()) {
-                LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the archive-timestamp renewal job failed; it runs again at its next interval", e);
+        ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
+        if (r.any()) {
+            LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
         }
     }
 
     /** Drops old tombstones, command records and abandoned uploads (the periods are configuration). */
     private void syncMaintenance() {
-        try {
-            SyncService.Maintenance m = context.sync().maintain();
-            if (m.any()) {
-                LOG.info("sync maintenance: {}", m);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the sync maintenance job failed; it runs again at its next interval", e);
+        SyncService.Maintenance m = context.sync().maintain();
+        if (m.any()) {
+            LOG.info("sync maintenance: {}", m);
         }
     }
 
     /** Deadline expiry; safe with several servers on one database (each write checks the revision). */
     private void expireDueContracts() {
-        try {
-            int n = context.contracts().expireDue();
-            if (n > 0) {
-                LOG.info("{} contract(s) passed their signing deadline and expired", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the deadline job failed; it runs again at its next interval", e);
+        int n = context.contracts().expireDue();
+        if (n > 0) {
+            LOG.info("{} contract(s) passed their signing deadline and expired", n);
         }
     }
 
@@ -100,12 +92,13 @@ public final class SiteSignServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening gracefully (requests in flight finish, bounded by {@code http.shutdown-grace-seconds});
-     * the context (database) stays open for its owner to close.
+     * Stops gracefully: HTTPS refuses new connections and lets the requests in flight finish (bounded by
+     * {@code http.shutdown-grace-seconds}), then the jobs stop (a run in progress may finish). The context
+     * (password threads, database) stays open for its owner to close afterwards.
      */
     @Override
     public void close() {
         https.close();
-        jobs.shutdownNow();
+        jobs.stop(context.config().seconds("http.shutdown-grace-seconds"));
     }
 }

@@ -173,6 +173,16 @@ public final class AuthService {
         return new Caller(s.user(), s.companyStatus(), hash, clientIp);
     }
 
+    /**
+     * Deletes the sessions past their idle or absolute lifetime; they can no longer be used, and would
+     * otherwise stay a row per login for ever. Returns how many went.
+     */
+    public int purgeExpiredSessions() {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> sessions.deleteExpired(c, now.minus(settings.idleTimeout()),
+                now.minus(settings.absoluteTimeout())));
+    }
+
     public void logout(Caller caller) {
         db.inTransaction(c -> {
             sessions.delete(c, caller.tokenHash());

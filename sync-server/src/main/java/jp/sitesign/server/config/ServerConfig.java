@@ -157,6 +157,7 @@ public final class ServerConfig {
                 Map.entry("http.shutdown-grace-seconds", "20"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
+                Map.entry("jobs.session-purge-minutes", "60"),
                 Map.entry("jobs.archive-renewal-minutes", "1440"),
                 Map.entry("archive.renew-days-before", "365"),
                 Map.entry("sync.tombstone-days", "180"),
