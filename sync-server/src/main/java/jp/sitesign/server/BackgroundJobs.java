@@ -14,11 +14,8 @@ import org.slf4j.LoggerFactory;
 final class BackgroundJobs {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
 
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sitesign-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitesign-jobs"));
 
     void every(String name, long first, long period, TimeUnit unit, Runnable job) {
         thread.scheduleWithFixedDelay(() -> {

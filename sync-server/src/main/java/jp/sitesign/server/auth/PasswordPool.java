@@ -3,13 +3,12 @@ package jp.sitesign.server.auth;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.server.DaemonThreads;
 import jp.sitesign.server.http.RetryLater;
 
 /**
@@ -27,14 +26,8 @@ public final class PasswordPool implements AutoCloseable {
 
     public PasswordPool(int threads, int queueLimit) {
         this.threads = threads;
-        AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueLimit), r -> {
-                    Thread t = Executors.defaultThreadFactory().newThread(r);
-                    t.setName("sitesign-passwords-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new ArrayBlockingQueue<>(queueLimit), DaemonThreads.named("sitesign-passwords"));
     }
 
     /** Runs work that hashes; throws {@link RetryLater} (503) at once when the queue is full. */

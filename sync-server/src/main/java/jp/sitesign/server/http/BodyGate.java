@@ -2,7 +2,6 @@ package jp.sitesign.server.http;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.DaemonThreads;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.ConnectionProbe;
@@ -38,12 +38,7 @@ final class BodyGate implements RequestExecutorProvider, AutoCloseable {
     BodyGate(BodyLimit limit, Duration idleTimeout) {
         this.limit = limit;
         this.idleNanos = idleTimeout.toNanos();
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = Executors.defaultThreadFactory().newThread(r);
-            thread.setName("sitesign-body-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("sitesign-body-timeouts"));
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
     }
