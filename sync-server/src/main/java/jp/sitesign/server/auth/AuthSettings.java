@@ -19,10 +19,10 @@ public record AuthSettings(Duration idleTimeout, Duration absoluteTimeout, int m
         String threads = config.get("login.hash-threads").strip();
         return new AuthSettings(config.minutes("session.idle-minutes"), config.minutes("session.absolute-minutes"),
                 config.getInt("login.max-failures"), config.minutes("login.lock-minutes"),
-                new PasswordRules(config.getInt("password.min-length")), config.getInt("login.address-max-failures"),
+                new PasswordRules(config.getInt("password.min-length")), config.getPositiveInt("login.address-max-failures"),
                 config.minutes("login.address-window-minutes"),
                 "auto".equals(threads) ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
-                        : config.getInt("login.hash-threads"),
-                config.getInt("login.hash-queue"));
+                        : config.getPositiveInt("login.hash-threads"),
+                config.getPositiveInt("login.hash-queue"));
     }
 }

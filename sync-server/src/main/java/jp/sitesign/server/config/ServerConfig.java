@@ -74,6 +74,15 @@ public final class ServerConfig {
         }
     }
 
+    /** A count that must be at least one (threads, a queue, a limit). */
+    public int getPositiveInt(String key) {
+        int value = getInt(key);
+        if (value < 1) {
+            throw new IllegalArgumentException("setting " + key + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
     public Duration minutes(String key) {
         return Duration.ofMinutes(getInt(key));
     }

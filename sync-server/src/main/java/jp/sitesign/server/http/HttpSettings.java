@@ -13,7 +13,7 @@ public record HttpSettings(int maxHeaderBytes, int workerThreads, BodyLimit body
         Duration shutdownGrace) {
 
     public static HttpSettings from(ServerConfig config) {
-        return new HttpSettings(config.getInt("limits.max-header-bytes"), config.getInt("http.worker-threads"),
+        return new HttpSettings(config.getInt("limits.max-header-bytes"), config.getPositiveInt("http.worker-threads"),
                 new BodyLimit(config.getInt("limits.max-body-bytes"), config.getInt("limits.max-document-bytes")),
                 config.seconds("limits.body-read-timeout-seconds"), config.seconds("http.shutdown-grace-seconds"));
     }
