@@ -10,6 +10,7 @@ import jp.sitesign.server.retention.Purge;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.PasswordPool;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
 import jp.sitesign.server.certificates.ApplicationRepository;
@@ -71,6 +72,7 @@ public final class ServerContext implements AutoCloseable {
     private final Purge purge;
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final PasswordPool passwordPool;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -87,7 +89,8 @@ public final class ServerContext implements AutoCloseable {
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
         this.authSettings = AuthSettings.from(config);
-        Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules());
+        this.passwordPool = new PasswordPool(authSettings.hashThreads(), authSettings.hashQueue());
+        Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules(), passwordPool);
         this.guard = new Guard(audit, this.clock);
         this.auth = new AuthService(db, userRepo, companyRepo, sessions, audit, passwords, authSettings, this.clock);
         CertificateBindings bindings = new CertificateBindings();
@@ -211,6 +214,11 @@ public final class ServerContext implements AutoCloseable {
         return demoTrust;
     }
 
+    /** The threads that hash passwords for API requests. */
+    public PasswordPool passwordPool() {
+        return passwordPool;
+    }
+
     public Guard guard() {
         return guard;
     }
@@ -219,9 +227,11 @@ public final class ServerContext implements AutoCloseable {
         return authSettings;
     }
 
+    /** For the last holder: lets accepted password work finish, then closes the database. */
     @Override
     public void close() {
         if (holders.decrementAndGet() == 0) {
+            passwordPool.close();
             db.close();
         }
     }

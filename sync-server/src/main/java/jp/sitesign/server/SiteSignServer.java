@@ -1,11 +1,10 @@
 package jp.sitesign.server;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.contracts.ArchiveRenewal;
 import jp.sitesign.server.http.ApiApplication;
+import jp.sitesign.server.http.HttpSettings;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.sync.SyncService;
@@ -19,101 +18,79 @@ public final class SiteSignServer implements AutoCloseable {
     private final ServerContext context;
     private final TlsIdentity tls;
     private final HttpsServer https;
-    private final ScheduledExecutorService jobs;
+    private final BackgroundJobs jobs = new BackgroundJobs();
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
         this.tls = tls;
         this.https = https;
-        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sitesign-jobs");
-            t.setDaemon(true);
-            return t;
-        });
         int every = context.config().getInt("jobs.expiry-seconds");
-        jobs.scheduleWithFixedDelay(this::expireDueContracts, every, every, TimeUnit.SECONDS);
+        jobs.every("deadline", every, every, TimeUnit.SECONDS, this::expireDueContracts);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
-        jobs.scheduleWithFixedDelay(this::syncMaintenance, 1, maintenance, TimeUnit.MINUTES);
+        jobs.every("sync maintenance", 1, maintenance, TimeUnit.MINUTES, this::syncMaintenance);
         // A server restarted more often than the interval still runs the renewal soon after each start.
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
-        jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+        jobs.every("archive-timestamp renewal", Math.min(10, renewal), renewal, TimeUnit.MINUTES,
+                this::renewArchiveTimestamps);
+        int sessions = context.config().getInt("jobs.session-purge-minutes");
+        jobs.every("session purge", sessions, sessions, TimeUnit.MINUTES, this::purgeExpiredSessions);
         if (Boolean.parseBoolean(context.config().get("purge.enabled").strip())) {
-            long first = DailyAt.delayUntil(context.config().get("purge.time"), context.clock());
-            jobs.scheduleAtFixedRate(this::purge, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
+            jobs.dailyAt("purge", context.config().get("purge.time"), context.clock(), () -> context.purge().run(false));
         }
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
-            long first = DailyAt.delayUntil(context.config().get("backup.time"), context.clock());
-            jobs.scheduleAtFixedRate(this::backUp, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
-            jobs.schedule(this::warnIfBackupsAreOld, 1, TimeUnit.MINUTES);
+            jobs.dailyAt("backup", context.config().get("backup.time"), context.clock(), this::backUp);
+            jobs.once("backup age check", 1, TimeUnit.MINUTES, this::warnIfBackupsAreOld);
         }
     }
 
-    /** The daily purge of what passed its retention (DESIGN §8, ADR 13). */
-    private void purge() {
-        try {
-            context.purge().run(false);
-        } catch (RuntimeException e) {
-            LOG.error("the purge failed; it runs again tomorrow, or run `purge run` now", e);
-        }
-    }
-
-    /** The daily backups and their retention (DESIGN §8, ADR 12). */
+    /** The daily backups and their retention (DESIGN §8, ADR 12); warns when the newest is too old. */
     private void backUp() {
         try {
             Backups.Made made = context.backups().runDaily();
             LOG.info("daily backup {} ({}) done; {} old backup(s) removed", made.backup().id(), made.backup().kind(),
                     made.removed().size());
-        } catch (RuntimeException e) {
-            LOG.error("the daily backup failed; it runs again tomorrow, or run `backup create` now", e);
+        } finally {
+            warnIfBackupsAreOld();
         }
-        warnIfBackupsAreOld();
     }
 
     private void warnIfBackupsAreOld() {
-        try {
-            var age = context.backups().newestDataBackupAge();
-            if (age.isEmpty() || age.get().compareTo(java.time.Duration.ofHours(36)) > 0) {
-                LOG.warn("the newest data backup in {} is {}: older than a day and a half", context.config().backupDir(),
-                        age.map(a -> a.toHours() + " hours old").orElse("missing"));
-            }
-        } catch (RuntimeException e) {
-            LOG.error("cannot read the backup folder {}", context.config().backupDir(), e);
+        var age = context.backups().newestDataBackupAge();
+        if (age.isEmpty() || age.get().compareTo(java.time.Duration.ofHours(36)) > 0) {
+            LOG.warn("the newest data backup in {} is {}: older than a day and a half", context.config().backupDir(),
+                    age.map(a -> a.toHours() + " hours old").orElse("missing"));
+        }
+    }
+
+    /** Expired sessions; safe with several servers on one database (a delete by age). */
+    private void purgeExpiredSessions() {
+        int n = context.auth().purgeExpiredSessions();
+        if (n > 0) {
+            LOG.info("{} expired session(s) deleted", n);
         }
     }
 
     /** Archive-timestamp renewal (DESIGN §6); safe with several servers on one database. */
     private void renewArchiveTimestamps() {
-        try {
-            ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
-            if (r.any()) {
-                LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the archive-timestamp renewal job failed; it runs again at its next interval", e);
+        ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
+        if (r.any()) {
+            LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
         }
     }
 
     /** Drops old tombstones, command records and abandoned uploads (the periods are configuration). */
     private void syncMaintenance() {
-        try {
-            SyncService.Maintenance m = context.sync().maintain();
-            if (m.any()) {
-                LOG.info("sync maintenance: {}", m);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the sync maintenance job failed; it runs again at its next interval", e);
+        SyncService.Maintenance m = context.sync().maintain();
+        if (m.any()) {
+            LOG.info("sync maintenance: {}", m);
         }
     }
 
     /** Deadline expiry; safe with several servers on one database (each write checks the revision). */
     private void expireDueContracts() {
-        try {
-            int n = context.contracts().expireDue();
-            if (n > 0) {
-                LOG.info("{} contract(s) passed their signing deadline and expired", n);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the deadline job failed; it runs again at its next interval", e);
+        int n = context.contracts().expireDue();
+        if (n > 0) {
+            LOG.info("{} contract(s) passed their signing deadline and expired", n);
         }
     }
 
@@ -121,7 +98,7 @@ public final class SiteSignServer implements AutoCloseable {
     public static SiteSignServer start(ServerContext context) {
         TlsIdentity tls = TlsIdentity.load(context.config(), context.masterKey());
         HttpsServer https = HttpsServer.start(context.config().host(), context.config().port(), tls.sslContext(),
-                ApiApplication.create(context), context.config().getInt("limits.max-header-bytes"));
+                ApiApplication.create(context), HttpSettings.from(context.config()));
         return new SiteSignServer(context, tls, https);
     }
 
@@ -141,10 +118,14 @@ public final class SiteSignServer implements AutoCloseable {
         return "https://" + context.config().host() + ":" + port();
     }
 
-    /** Stops listening; the context (database) stays open for its owner to close. */
+    /**
+     * Stops gracefully: HTTPS refuses new connections and lets the requests in flight finish (bounded by
+     * {@code http.shutdown-grace-seconds}), then the jobs stop (a run in progress may finish). The context
+     * (password threads, database) stays open for its owner to close afterwards.
+     */
     @Override
     public void close() {
-        jobs.shutdownNow();
         https.close();
+        jobs.stop(context.config().seconds("http.shutdown-grace-seconds"));
     }
 }

@@ -7,6 +7,7 @@ package jp.sitesign.model.error;
 public enum ErrorCode {
     BAD_REQUEST(400, "リクエストの内容が正しくありません。", "The request is not valid."),
     MALFORMED_JSON(400, "JSON の形式が正しくありません。", "The JSON in the request body is malformed."),
+    MALFORMED_URL(400, "URL の形式が正しくありません。", "The request URL is malformed."),
     INVALID_ENCODING(400, "文字コードが正しくありません（UTF-8 で送信してください）。", "The request is not valid UTF-8."),
     UNKNOWN_FIELD(400, "不明な項目が含まれています。", "The request contains an unknown field."),
     INVALID_FIELD(400, "入力内容に誤りがあります。", "A field has an invalid value."),
@@ -30,6 +31,8 @@ public enum ErrorCode {
     FORBIDDEN(403, "この操作を行う権限がありません。", "You are not allowed to do this."),
     NOT_FOUND(404, "対象が見つかりません。", "Not found."),
     METHOD_NOT_ALLOWED(405, "この操作には対応していません。", "This method is not allowed here."),
+    REQUEST_TIMEOUT(408, "送信が途中で止まったため、リクエストを打ち切りました。通信状態を確認して再度お試しください。",
+            "The request body stopped arriving, so the request was abandoned. Check the connection and try again."),
     CONSENT_MISSING(409, "取引先から電子契約の承諾を得ていません。", "The counterparty has not consented to electronic contracting."),
     SIGN_AGAIN(409, "署名した後に文書が更新されました。最新の文書に署名し直してください。",
             "The document changed after you signed it. Please sign the current version."),
@@ -49,7 +52,10 @@ public enum ErrorCode {
             "The document is too complex to be accepted. Save it again as PDF (for example by printing to PDF) or split it, then try again."),
     TOO_MANY_UPLOADS(429, "完了していないアップロードが多すぎます。アップロード中の文書を完了させるか、しばらくしてからお試しください。",
             "You have too many unfinished uploads. Finish the uploads under way, or try again later."),
-    INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later.");
+    LOGIN_THROTTLED(429, "この接続元からのログインの失敗が続いたため、ログインを一時的に制限しています。しばらくしてからお試しください。",
+            "Too many failed logins from this address; logins from it are paused for a while. Please try again later."),
+    INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later."),
+    SERVER_BUSY(503, "サーバーが混み合っています。しばらくしてから再度お試しください。", "The server is busy. Please try again shortly.");
 
     private final int httpStatus;
     private final String messageJa;

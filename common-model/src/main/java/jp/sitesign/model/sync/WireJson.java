@@ -2,6 +2,7 @@ package jp.sitesign.model.sync;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -23,8 +26,8 @@ import java.io.IOException;
 
 /**
  * The wire's JSON rules, one place for server and desktop app: strict on input (unknown fields, wrong
- * types and coercions are refused so a client bug is a clear 400, not silently dropped data), ISO-8601
- * instants on output.
+ * types and coercions, a key given twice and text with half a UTF-16 surrogate pair are refused, so a
+ * client bug is a clear 400, not silently dropped or unstorable data), ISO-8601 instants on output.
  */
 public final class WireJson {
     private WireJson() {
@@ -35,6 +38,9 @@ public final class WireJson {
         Builder b = com.fasterxml.jackson.databind.json.JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("exact-enums").setDeserializerModifier(new ExactEnums()))
+                .addModule(new SimpleModule("whole-characters").addDeserializer(String.class, new WholeCharacters()))
+                // Which of two values for one key wins differs between parsers; refusing both leaves no doubt.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -47,6 +53,44 @@ public final class WireJson {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return m;
+    }
+
+    /**
+     * Text as whole characters: JSON lets {@code "\\ud800"} escape half a surrogate pair, which Jackson
+     * passes on as a broken string that no UTF-8 writer (PostgreSQL, the desktop's store) can store.
+     */
+    private static final class WholeCharacters extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        WholeCharacters() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = StringDeserializer.instance.deserialize(p, ctxt);
+            if (text != null && !wellFormed(text)) {
+                return (String) ctxt.handleWeirdStringValue(String.class, text, "half a UTF-16 surrogate pair");
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        private static boolean wellFormed(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Enum values as sent: Jackson trims the text before its fallback lookup, so "MEMBER\u0000" read as MEMBER. */

@@ -101,6 +101,28 @@ class WireFormatTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        assertThatThrownBy(() -> JSON.readValue("{\"commands\":[],\"commands\":null}", PushRequest.class))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonParseException.class).hasMessageContaining("commands");
+        assertThatThrownBy(() -> JSON.readTree("{\"a\":{\"b\":1,\"b\":2}}"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonParseException.class);
+    }
+
+    /** No UTF-8 encoder (PostgreSQL, the desktop's store) can write half a character: such text is refused. */
+    @Test
+    void textWithAnUnpairedSurrogateEscapeIsRefusedWhereverItStands() throws Exception {
+        for (String bad : List.of("\\ud800", "\\udc00", "\\udc00\\ud800", "x\\ud83d")) {
+            assertThatThrownBy(() -> JSON.readValue("{\"commands\":[{\"id\":\"7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c\","
+                    + "\"type\":\"RETURN\",\"comment\":\"" + bad + "\"}]}", PushRequest.class))
+                    .as(bad).isInstanceOf(MismatchedInputException.class).hasMessageContaining("comment");
+            assertThatThrownBy(() -> JSON.readValue("{\"route\":[\"" + bad + "\"]}", Command.class)).as(bad + " in a list")
+                    .isInstanceOf(MismatchedInputException.class);
+        }
+        Command pair = JSON.readValue("{\"comment\":\"確認 \\ud83d\\ude00\"}", Command.class);
+        assertThat(pair.comment()).as("an escaped pair is text like any other").isEqualTo("確認 \ud83d\ude00");
+    }
+
+    @Test
     void aMalformedDraftIsAFieldErrorInBothLanguages() {
         ContractDraft bad = new ContractDraft(null, ContractForm.ORDER_AND_ACCEPTANCE_SEPARATE, null, "t", null, null,
                 null, null, null, null, null, List.of(new ContractDraft.Counterparty("C00000002", "nobody")), null,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
@@ -28,15 +29,16 @@ public final class AuthResource {
     @POST
     @Path("login")
     @Public
-    public LoginResponse login(LoginRequest body, @Context ContainerRequestContext request) {
+    public CompletionStage<LoginResponse> login(LoginRequest body, @Context ContainerRequestContext request) {
         if (body == null || body.userId() == null || body.password() == null) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID とパスワードを入力してください。",
                     "Please enter your user id and password.");
         }
-        AuthService.LoginResult r = auth.login(body.userId(), body.password().toCharArray(),
-                (String) request.getProperty(AuthFilter.CLIENT_IP));
-        return new LoginResponse(r.token(), r.user().id().value(), r.user().companyId().value(), r.user().role(),
-                r.user().mustChangePassword(), r.idleExpiry(), r.companyName());
+        // The answer comes from the password threads; this request holds no HTTP worker meanwhile.
+        return auth.login(body.userId(), body.password().toCharArray(),
+                (String) request.getProperty(AuthFilter.CLIENT_IP)).thenApply(r -> new LoginResponse(r.token(),
+                        r.user().id().value(), r.user().companyId().value(), r.user().role(),
+                        r.user().mustChangePassword(), r.idleExpiry(), r.companyName()));
     }
 
     @POST

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyStatus;
@@ -42,6 +43,7 @@ public final class AuthService {
     private final Passwords passwords;
     private final AuthSettings settings;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     public AuthService(Database db, UserRepository users, CompanyRepository companies, SessionRepository sessions,
@@ -54,10 +56,24 @@ public final class AuthService {
         this.passwords = passwords;
         this.settings = settings;
         this.clock = clock;
+        this.throttle = new LoginThrottle(settings.addressMaxFailures(), settings.addressWindow(), clock);
     }
 
-    /** Logs in; every outcome is recorded in the login log. */
-    public LoginResult login(String userIdText, char[] password, String clientIp) {
+    /**
+     * Logs in on the password threads; every outcome is recorded in the login log. An address with too many
+     * recent failures is refused (429) before any password work, a full password queue with 503.
+     */
+    public CompletableFuture<LoginResult> login(String userIdText, char[] password, String clientIp) {
+        try {
+            throttle.check(clientIp);
+            return passwords.pool().submit(() -> loginNow(userIdText, password, clientIp));
+        } catch (RuntimeException e) {
+            PasswordHasher.wipe(password);
+            throw e;
+        }
+    }
+
+    private LoginResult loginNow(String userIdText, char[] password, String clientIp) {
         try {
             Optional<Candidate> found = UserId.isValid(userIdText) ? db.read(c -> candidate(c, new UserId(userIdText)))
                     : Optional.empty();
@@ -92,6 +108,9 @@ public final class AuthService {
                 return null;
             });
             return new LoginResult(token, user, cand.companyName(), now.plus(settings.idleTimeout()));
+        } catch (SiteSignException refused) {
+            throttle.recordFailure(clientIp);
+            throw refused;
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -154,6 +173,16 @@ public final class AuthService {
         return new Caller(s.user(), s.companyStatus(), hash, clientIp);
     }
 
+    /**
+     * Deletes the sessions past their idle or absolute lifetime; they can no longer be used, and would
+     * otherwise stay a row per login for ever. Returns how many went.
+     */
+    public int purgeExpiredSessions() {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> sessions.deleteExpired(c, now.minus(settings.idleTimeout()),
+                now.minus(settings.absoluteTimeout())));
+    }
+
     public void logout(Caller caller) {
         db.inTransaction(c -> {
             sessions.delete(c, caller.tokenHash());
@@ -163,8 +192,20 @@ public final class AuthService {
         });
     }
 
-    /** The user changes their own password; other sessions of the user end. */
-    public void changePassword(Caller caller, char[] current, String next) {
+    /** The user changes their own password, on the password threads; other sessions of the user end. */
+    public CompletableFuture<Void> changePassword(Caller caller, char[] current, String next) {
+        try {
+            return passwords.pool().submit(() -> {
+                changePasswordNow(caller, current, next);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            PasswordHasher.wipe(current);
+            throw e;
+        }
+    }
+
+    private void changePasswordNow(Caller caller, char[] current, String next) {
         try {
             String stored = db.read(c -> users.passwordHash(c, caller.user().id())).orElseThrow();
             if (!passwords.hasher().verify(current, stored)) {

@@ -4,13 +4,25 @@ import java.time.Duration;
 import jp.sitesign.model.user.PasswordRules;
 import jp.sitesign.server.config.ServerConfig;
 
-/** Session lifetimes, lockout and password rules, from the server configuration. */
+/**
+ * Session lifetimes, lockout, password rules, the per-address login throttle and the password-hashing
+ * threads, from the server configuration.
+ *
+ * @param hashThreads threads that hash passwords; {@code login.hash-threads=auto} is half the processors
+ *                    (at least one), so a flood of logins leaves CPU for everything else
+ */
 public record AuthSettings(Duration idleTimeout, Duration absoluteTimeout, int maxFailures, Duration lockDuration,
-        PasswordRules passwordRules) {
+        PasswordRules passwordRules, int addressMaxFailures, Duration addressWindow, int hashThreads,
+        int hashQueue) {
 
     public static AuthSettings from(ServerConfig config) {
+        String threads = config.get("login.hash-threads").strip();
         return new AuthSettings(config.minutes("session.idle-minutes"), config.minutes("session.absolute-minutes"),
                 config.getInt("login.max-failures"), config.minutes("login.lock-minutes"),
-                new PasswordRules(config.getInt("password.min-length")));
+                new PasswordRules(config.getInt("password.min-length")), config.getPositiveInt("login.address-max-failures"),
+                config.minutes("login.address-window-minutes"),
+                "auto".equals(threads) ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
+                        : config.getPositiveInt("login.hash-threads"),
+                config.getPositiveInt("login.hash-queue"));
     }
 }

@@ -7,7 +7,10 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.PasswordRules;
 
-/** Hashing, rule checks and one-time passwords, in one place for the API and the operator CLI. */
+/**
+ * Hashing, rule checks and one-time passwords, in one place for the API and the operator CLI; the API runs
+ * whatever hashes on the {@link PasswordPool}.
+ */
 public final class Passwords {
     /** No 0/O, 1/l/I: one-time passwords are read off a screen and typed. */
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -15,15 +18,22 @@ public final class Passwords {
 
     private final PasswordHasher hasher;
     private final PasswordRules rules;
+    private final PasswordPool pool;
     private final SecureRandom random = new SecureRandom();
 
-    public Passwords(PasswordHasher hasher, PasswordRules rules) {
+    public Passwords(PasswordHasher hasher, PasswordRules rules, PasswordPool pool) {
         this.hasher = hasher;
         this.rules = rules;
+        this.pool = pool;
     }
 
     public PasswordHasher hasher() {
         return hasher;
+    }
+
+    /** Where API requests run work that hashes, so it never holds an HTTP worker. */
+    public PasswordPool pool() {
+        return pool;
     }
 
     /** Throws PASSWORD_RULE naming every broken rule, in both languages. */

@@ -57,6 +57,16 @@ public final class SessionRepository {
         }
     }
 
+    /** Deletes the sessions last used before {@code idleCutoff} or created before {@code absoluteCutoff}. */
+    public int deleteExpired(Connection c, Instant idleCutoff, Instant absoluteCutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")) {
+            Jdbc.setInstant(ps, 1, idleCutoff);
+            Jdbc.setInstant(ps, 2, absoluteCutoff);
+            return ps.executeUpdate();
+        }
+    }
+
     public void delete(Connection c, String tokenHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE token_hash = ?")) {
             ps.setString(1, tokenHash);

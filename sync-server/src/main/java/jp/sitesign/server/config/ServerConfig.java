@@ -75,8 +75,21 @@ public final class ServerConfig {
         }
     }
 
+    /** A count that must be at least one (threads, a queue, a limit). */
+    public int getPositiveInt(String key) {
+        int value = getInt(key);
+        if (value < 1) {
+            throw new IllegalArgumentException("setting " + key + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
     public Duration minutes(String key) {
         return Duration.ofMinutes(getInt(key));
+    }
+
+    public Duration seconds(String key) {
+        return Duration.ofSeconds(getInt(key));
     }
 
     public String host() {
@@ -165,6 +178,10 @@ public final class ServerConfig {
                 Map.entry("session.absolute-minutes", "720"),
                 Map.entry("login.max-failures", "5"),
                 Map.entry("login.lock-minutes", "15"),
+                Map.entry("login.address-max-failures", "50"),
+                Map.entry("login.address-window-minutes", "15"),
+                Map.entry("login.hash-threads", "auto"),
+                Map.entry("login.hash-queue", "32"),
                 Map.entry("password.min-length", "10"),
                 Map.entry("limits.max-body-bytes", "1048576"),
                 Map.entry("limits.max-document-bytes", "10485760"),
@@ -173,8 +190,12 @@ public final class ServerConfig {
                 Map.entry("limits.pdf-timeout-seconds", "20"),
                 Map.entry("limits.open-uploads-per-user", "12"),
                 Map.entry("limits.open-upload-bytes-per-user", "104857600"),
+                Map.entry("limits.body-read-timeout-seconds", "20"),
+                Map.entry("http.worker-threads", "16"),
+                Map.entry("http.shutdown-grace-seconds", "20"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
+                Map.entry("jobs.session-purge-minutes", "60"),
                 Map.entry("jobs.archive-renewal-minutes", "1440"),
                 Map.entry("archive.renew-days-before", "365"),
                 Map.entry("sync.tombstone-days", "180"),

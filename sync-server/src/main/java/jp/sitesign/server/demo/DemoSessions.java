@@ -20,7 +20,7 @@ final class DemoSessions implements AutoCloseable {
 
     Caller of(DemoCompanies.Person person) {
         return callers.computeIfAbsent(person.id(), id -> {
-            String token = ctx.auth().login(id.value(), person.password().toCharArray(), null).token();
+            String token = ctx.auth().login(id.value(), person.password().toCharArray(), null).join().token();
             return ctx.auth().authenticate(token, null);
         });
     }

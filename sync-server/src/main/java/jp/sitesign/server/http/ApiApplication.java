@@ -33,8 +33,6 @@ public final class ApiApplication {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
-        rc.register(new BodyLimit(ctx.config().getInt("limits.max-body-bytes"),
-                ctx.config().getInt("limits.max-document-bytes")));
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
         rc.register(new SecurityHeaders());

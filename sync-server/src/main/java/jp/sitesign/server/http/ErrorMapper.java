@@ -31,17 +31,20 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable t) {
         ErrorBody body = describe(t);
-        return Response.status(ErrorCode.valueOf(body.code()).httpStatus())
+        Response.ResponseBuilder answer = Response.status(ErrorCode.valueOf(body.code()).httpStatus())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(body)
-                .build();
+                .entity(body);
+        RetryLater later = cause(t, RetryLater.class);
+        if (later != null) {
+            answer.header("Retry-After", later.retryAfterSeconds());
+        }
+        return answer.build();
     }
 
     private ErrorBody describe(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SiteSignException e) {
-                return ErrorBody.of(e);
-            }
+        SiteSignException known = cause(t, SiteSignException.class);
+        if (known != null) {
+            return ErrorBody.of(known);
         }
         Throwable json = jsonCause(t);
         if (json != null) {
@@ -67,6 +70,16 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         ErrorCode c = ErrorCode.INTERNAL;
         return new ErrorBody(c.name(), c.messageJa() + "（問い合わせ番号: " + incident + "）",
                 c.messageEn() + " (incident " + incident + ")", null);
+    }
+
+    /** The first throwable of this type in the chain (async answers arrive wrapped in CompletionException). */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static Throwable jsonCause(Throwable t) {

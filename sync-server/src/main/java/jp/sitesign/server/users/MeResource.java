@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.User;
@@ -60,13 +61,13 @@ public final class MeResource {
     @POST
     @Path("password")
     @AllowedBeforePasswordChange
-    public Response changePassword(PasswordChange body, @Context SecurityContext security) {
+    public CompletionStage<Response> changePassword(PasswordChange body, @Context SecurityContext security) {
         if (body == null || body.currentPassword() == null || body.newPassword() == null) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "現在のパスワードと新しいパスワードを入力してください。",
                     "Please enter the current and the new password.");
         }
-        auth.changePassword(AuthFilter.caller(security), body.currentPassword().toCharArray(), body.newPassword());
-        return Response.noContent().build();
+        return auth.changePassword(AuthFilter.caller(security), body.currentPassword().toCharArray(),
+                body.newPassword()).thenApply(done -> Response.noContent().build());
     }
 
     /** Own name, kana and email, with the revision they were edited from. */

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
@@ -65,13 +66,13 @@ public final class UserResource {
     }
 
     @POST
-    public Response register(Registration body, @Context SecurityContext security) {
+    public CompletionStage<Response> register(Registration body, @Context SecurityContext security) {
         if (body == null || body.role() == null) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "権限（role）を指定してください。", "role is required.");
         }
-        UserService.Registered r = users.register(AuthFilter.caller(security), body.profile(), body.role());
-        return Response.status(Response.Status.CREATED)
-                .entity(new RegisteredView(view(r.user()), r.oneTimePassword())).build();
+        return users.register(AuthFilter.caller(security), body.profile(), body.role())
+                .thenApply(r -> Response.status(Response.Status.CREATED)
+                        .entity(new RegisteredView(view(r.user()), r.oneTimePassword())).build());
     }
 
     @GET

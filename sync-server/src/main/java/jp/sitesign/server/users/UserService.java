@@ -2,6 +2,7 @@ package jp.sitesign.server.users;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
@@ -74,8 +75,15 @@ public final class UserService {
         return target;
     }
 
-    /** Registers an ADMIN or MEMBER; returns the user and their one-time password, shown once. */
-    public Registered register(Caller caller, UserProfile profile, Role role) {
+    /**
+     * Registers an ADMIN or MEMBER, on the password threads (the one-time password is hashed); returns the
+     * user and their one-time password, shown once.
+     */
+    public CompletableFuture<Registered> register(Caller caller, UserProfile profile, Role role) {
+        return passwords.pool().submit(() -> registerNow(caller, profile, role));
+    }
+
+    private Registered registerNow(Caller caller, UserProfile profile, Role role) {
         CompanyId company = caller.user().companyId();
         guard.requireForChange(caller, Action.REGISTER_USER, new NewUserResource(company, role), null);
         requireValid(profile);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jp.sitesign.server.http.HttpSettings;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.JsonMapper;
 import jp.sitesign.server.testing.ApiClient;
@@ -35,7 +36,7 @@ public final class WhoAmIBench {
             bare.register(new JsonMapper());
             bare.register(Constant.class);
             try (HttpsServer baseline = HttpsServer.start("127.0.0.1", 0,
-                    server.server().tls().sslContext(), bare, 16384)) {
+                    server.server().tls().sslContext(), bare, HttpSettings.from(server.context().config()))) {
                 ApiClient api = server.api();
                 List<Long> nanos = new ArrayList<>();
                 for (int i = 0; i < 25; i++) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import jp.sitesign.model.document.PdfLimits;
+import jp.sitesign.server.auth.AuthSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,15 @@ class ServerConfigTest {
     void aNonNumericNumberSettingNamesTheKey() {
         ServerConfig c = ServerConfig.load(dir, Map.of(), Map.of("port", "eighty"));
         assertThatThrownBy(c::port).hasMessageContaining("port").hasMessageContaining("eighty");
+    }
+
+    @Test
+    void aCountOfThreadsOrQueuedWorkBelowOneNamesTheKey() {
+        ServerConfig c = ServerConfig.load(dir, Map.of(), Map.of("login.hash-queue", "0"));
+        assertThatThrownBy(() -> AuthSettings.from(c)).hasMessageContaining("login.hash-queue")
+                .hasMessageContaining("at least 1");
+        assertThat(AuthSettings.from(ServerConfig.load(dir, Map.of(), Map.of())).hashThreads())
+                .as("auto: half the processors, at least one").isPositive();
     }
 
     @Test

@@ -59,8 +59,8 @@ class BadInputIT {
     static void start() {
         server = TestServer.start(Map.of("limits.max-body-bytes", String.valueOf(MAX_BODY),
                 "limits.max-header-bytes", String.valueOf(MAX_HEADER),
-                // Wrong passwords are part of the input here; the lockout has its own test.
-                "login.max-failures", "100000"));
+                // Wrong passwords are part of the input here; the lockout and the throttle have their own tests.
+                "login.max-failures", "100000", "login.address-max-failures", "100000"));
         co = server.createCompany("入力検査株式会社");
         adminToken = server.api().login(co.admin().value(), TestServer.PASSWORD);
         certificate = TestCertificates.register(server.api(), adminToken,
@@ -287,6 +287,80 @@ class BadInputIT {
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(server.api().get("/api/v1/me", member2Token).json().get("name").asText()).isEqualTo("' OR '1'='1");
         assertThat(server.api().get("/api/v1/me", memberToken).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void duplicateKeysAndUnpairedSurrogatesAreRefused(Endpoint e) {
+        String valid = new String(bytes(e.validBody().get()), StandardCharsets.UTF_8);
+        String firstMember = valid.substring(1, valid.indexOf(','));
+        int firstString = valid.indexOf(":\"") + 2;
+        Map<String, byte[]> cases = new LinkedHashMap<>();
+        cases.put("the first key twice", utf8("{" + firstMember + "," + valid.substring(1)));
+        for (String bad : List.of("\\ud800", "\\udc00", "\\udc00\\ud800", "\\ud800x")) {
+            cases.put(bad + " in the first string", utf8(valid.substring(0, firstString) + bad
+                    + valid.substring(firstString)));
+        }
+        List<ApiClient.Response> answers = expectRefused(e, cases, "application/json");
+        assertThat(answers).allSatisfy(r -> assertThat(r.code()).as(r.toString()).isIn("MALFORMED_JSON", "INVALID_FIELD"));
+    }
+
+    @Test
+    void aHeaderLineWithoutAColonIsRefusedAtOnce() {
+        // Grizzly read such a line as the start of a header name and waited for a colon that never came.
+        try (RawHttps.Conversation c = raw.open()) {
+            RawHttps.Answer a = c.write("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + memberToken + "\r\nNo colon on this line\r\n\r\n").answer();
+            assertThat(a.status()).as(a.toString()).isEqualTo(400);
+            assertJsonError(a.status(), a.headers().get("content-type"), a.body(), "header line without a colon");
+        }
+        assertThat(server.api().get("/api/v1/me", memberToken).status()).as("still serving").isEqualTo(200);
+    }
+
+    @Test
+    void aContentLengthBeyondTwoGigabytesIsRefusedAsTooLarge() {
+        for (String length : List.of("2147483648", "3000000000", "9223372036854775807")) {
+            try (RawHttps.Conversation c = raw.open()) {
+                RawHttps.Answer a = c.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type:"
+                        + " application/json\r\nContent-Length: " + length + "\r\n\r\n{\"userId\":").answer();
+                assertThat(a.status()).as(length + ": " + a).isEqualTo(413);
+                assertJsonError(a.status(), a.headers().get("content-type"), a.body(), "Content-Length " + length);
+                assertThat(JSON.readTree(a.bytes()).get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    @Test
+    void malformedUrlsAreRefusedInJson() {
+        for (String path : List.of("/api/v1/%", "/api/v1/users/%zz", "/api/v1/users/%", "/api/v1/{id}",
+                "/api/v1/users/{x}/x")) {
+            RawHttps.Answer a = raw.send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + adminToken, null);
+            assertThat(a.status()).as(path + ": " + a).isEqualTo(400);
+            assertJsonError(a.status(), a.headers().get("content-type"), a.body(), path);
+            assertThat(a.body()).as(path).contains("MALFORMED_URL");
+        }
+    }
+
+    /** Naming the server software and its version only helps someone looking for its known flaws. */
+    @Test
+    void noAnswerNamesTheServerSoftwareOrItsVersion() {
+        String auth = "\r\nAuthorization: Bearer " + memberToken;
+        Map<String, RawHttps.Answer> answers = new LinkedHashMap<>();
+        answers.put("200", raw.send("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1" + auth, null));
+        answers.put("404", raw.send("GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1" + auth, null));
+        answers.put("401", raw.send("GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1", null));
+        answers.put("malformed URL", raw.send("GET /api/v1/% HTTP/1.1\r\nHost: 127.0.0.1" + auth, null));
+        answers.put("TRACE", raw.send("TRACE /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1" + auth, null));
+        answers.put("HTTP/2.0", raw.send("GET /api/v1/me HTTP/2.0\r\nHost: 127.0.0.1" + auth, null));
+        answers.forEach((what, a) -> {
+            assertThat(a.closed()).as(what).isFalse();
+            assertThat(a.headers()).as(what).doesNotContainKeys("server", "x-powered-by");
+            assertThat(a.toString().toLowerCase(java.util.Locale.ROOT)).as(what)
+                    .doesNotContain("grizzly", "jersey", "glassfish");
+        });
     }
 
     @Test

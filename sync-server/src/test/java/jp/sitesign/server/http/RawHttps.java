@@ -32,9 +32,7 @@ final class RawHttps {
      * in chunks; returns the answer, or {@link Answer#closed()} when the server just hung up.
      */
     Answer send(String head, byte[] chunkedBody) {
-        try (SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory()
-                .createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
+        try (SSLSocket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             try {
                 out.write((head + "\r\nConnection: close\r\n"
@@ -50,6 +48,104 @@ final class RawHttps {
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A connection the test writes to piece by piece: a body that stalls, a head sent exactly as given. */
+    Conversation open() {
+        try {
+            return new Conversation(connect());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SSLSocket connect() throws IOException {
+        SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** One open connection; its bytes go out exactly as written. */
+    static final class Conversation implements AutoCloseable {
+        private final SSLSocket socket;
+
+        private Conversation(SSLSocket socket) {
+            this.socket = socket;
+        }
+
+        Conversation write(String text) {
+            return write(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Conversation write(byte[] bytes) {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Reads the interim "100 Continue" answer to a request sent with {@code Expect: 100-continue}. */
+        Conversation awaitContinue() {
+            try {
+                InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new IllegalStateException("closed instead of 100 Continue: " + head);
+                    }
+                    head.append((char) b);
+                }
+                if (!head.toString().startsWith("HTTP/1.1 100")) {
+                    throw new IllegalStateException("not 100 Continue: " + head);
+                }
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Whatever the server answers until it closes the connection (or stays silent for 30 s). */
+        Answer answer() {
+            try {
+                return parse(readAll(socket.getInputStream()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * True when nothing at all has arrived from the server yet. It looks for a moment only, so it
+         * proves silence only where the server has no reason to answer (its timeouts are far away).
+         */
+        boolean silentSoFar() {
+            try {
+                socket.setSoTimeout(200);
+                try {
+                    socket.getInputStream().read();
+                    return false; // a byte, or the end of the stream: the server answered or hung up
+                } catch (java.net.SocketTimeoutException e) {
+                    return true;
+                } finally {
+                    socket.setSoTimeout(30_000);
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing a connection the server may have closed already
+            }
         }
     }
 

@@ -87,6 +87,24 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as an operator's service manager stops the server; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end (after {@link #terminate()}) and returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
     public String output() {
         synchronized (output) {
             return output.toString();
