@@ -1,8 +1,7 @@
 package jp.sitesign.server;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,15 @@ import org.slf4j.LoggerFactory;
 final class BackgroundJobs {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
 
-    private final ScheduledExecutorService thread =
-            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sitesign-jobs"));
+    private final ScheduledThreadPoolExecutor thread = quitting(new ScheduledThreadPoolExecutor(1,
+            DaemonThreads.named("sitesign-jobs")));
+
+    /** On stop, runs scheduled for later (the next daily backup) are dropped, not awaited. */
+    private static ScheduledThreadPoolExecutor quitting(ScheduledThreadPoolExecutor executor) {
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return executor;
+    }
 
     void every(String name, long first, long period, TimeUnit unit, Runnable job) {
         thread.scheduleWithFixedDelay(logged(name, job), first, period, unit);
