@@ -1,5 +1,6 @@
 package jp.sitesign.server;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,10 @@ public final class SiteSignServer implements AutoCloseable {
         // A server restarted more often than the interval still runs the renewal soon after each start.
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
         jobs.scheduleWithFixedDelay(this::renewArchiveTimestamps, Math.min(10, renewal), renewal, TimeUnit.MINUTES);
+        // The audit job: events past retention are cut, and the chain head is timestamped about once a period.
+        int audit = context.config().getInt("jobs.audit-anchor-minutes");
+        jobs.scheduleWithFixedDelay(() -> auditMaintenance(Duration.ofMinutes(audit)), Math.min(10, audit), audit,
+                TimeUnit.MINUTES);
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
             long first = DailyAt.delayUntil(context.config().get("backup.time"), context.clock());
             jobs.scheduleAtFixedRate(this::backUp, first, TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
@@ -77,6 +82,26 @@ public final class SiteSignServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("the archive-timestamp renewal job failed; it runs again at its next interval", e);
+        }
+    }
+
+    /**
+     * The audit log's upkeep (DESIGN §5, §8): the retention cut, then the daily anchor (skipped when another
+     * server or a backup anchored recently). Each half fails on its own; both run again next period.
+     */
+    private void auditMaintenance(Duration period) {
+        try {
+            context.auditRetention().cutDue().ifPresent(cut -> LOG.info(
+                    "audit events #{} to #{} ({}) were past audit.retention-years and are cut; checkpoint anchor {}",
+                    cut.from(), cut.to(), cut.events(), cut.anchor() == null ? "none" : cut.anchor()));
+        } catch (RuntimeException e) {
+            LOG.error("the audit retention cut failed; it runs again at its next interval", e);
+        }
+        try {
+            context.auditAnchoring().anchorIfDue(period).ifPresent(a -> LOG.info(
+                    "audit log timestamped: anchor {} at event #{} by {}", a.id(), a.sequence(), a.tsa()));
+        } catch (RuntimeException e) {
+            LOG.error("the audit anchoring job failed; it runs again at its next interval", e);
         }
     }
 

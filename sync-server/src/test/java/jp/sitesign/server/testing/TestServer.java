@@ -66,6 +66,8 @@ public final class TestServer implements AutoCloseable {
             s.put("jobs.expiry-seconds", "86400");
             // and the archive renewal (ArchiveRenewal.renewDue).
             s.put("jobs.archive-renewal-minutes", "100000");
+            // and the audit job (AuditRetention.cutDue, AuditAnchoring.anchorIfDue).
+            s.put("jobs.audit-anchor-minutes", "100000");
             // and the backups (Backups.runDaily / createData).
             s.put("backup.enabled", "false");
             if (onPostgres()) {
@@ -100,6 +102,23 @@ public final class TestServer implements AutoCloseable {
 
     public ApiClient api() {
         return api;
+    }
+
+    /**
+     * Writes these of the server's settings into the data folder's file as well, so the operator CLI run on the
+     * folder ({@link OperatorCli}) uses them too (e.g. {@code tsa.url}, {@code trust.anchors}).
+     */
+    public void shareWithCli(String... keys) {
+        Path file = dataDir.resolve(ServerConfig.FILE_NAME);
+        try {
+            StringBuilder lines = new StringBuilder(Files.readString(file, StandardCharsets.UTF_8));
+            for (String key : keys) {
+                lines.append(key).append('=').append(settings.get(key)).append('\n');
+            }
+            Files.writeString(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server started on a configuration of the test's own (e.g. a restored data folder). */
