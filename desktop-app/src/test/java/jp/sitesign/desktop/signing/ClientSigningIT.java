@@ -134,6 +134,11 @@ class ClientSigningIT {
         assertThat(now.get("mainDocument").asText()).isEqualTo(s.signedSha256());
         assertThat(laptop.store().contracts().current(id).orElseThrow().current().mainDocument())
                 .isEqualTo(s.signedSha256());
+        JsonNode signedEvent = api().get("/api/v1/audit?action=CONTRACT_SIGNED", aAdmin).json().get("items")
+                .get(0);
+        assertThat(signedEvent.get("target").asText()).isEqualTo(id);
+        assertThat(signedEvent.get("details").asText()).as("the key's file named by the app, for the audit log")
+                .contains("keySource=\"" + signers.keyFile(a.member2()).getFileName() + "\"", "certSerial=");
     }
 
     @Test
