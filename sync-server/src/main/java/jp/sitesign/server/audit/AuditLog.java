@@ -51,21 +51,7 @@ public final class AuditLog {
         AuditEvent event = AuditChain.link(head.hash, head.seq + 1, clock.instant(), clip(e.actor(), 200),
                 e.companyId(), e.action(), clip(e.target(), 200), e.outcome(), clip(e.clientIp(), 64),
                 clip(e.details(), 1000));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
-                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, event.sequence());
-            Jdbc.setInstant(ps, 2, event.time());
-            ps.setString(3, event.actor());
-            ps.setString(4, event.companyId());
-            ps.setString(5, event.action().name());
-            ps.setString(6, event.target());
-            ps.setString(7, event.outcome().name());
-            ps.setString(8, event.clientIp());
-            ps.setString(9, event.details());
-            ps.setString(10, event.previousHash());
-            ps.setString(11, event.hash());
-            ps.executeUpdate();
-        }
+        EventRows.insert(c, event);
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE audit_head SET last_seq = ?, last_hash = ?, mac = ? WHERE id = ?")) {
             ps.setLong(1, event.sequence());

@@ -1,5 +1,7 @@
 package jp.sitesign.server.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -24,6 +26,25 @@ final class EventRows implements Iterator<AuditEvent> {
                 rs.getString("company_id"), AuditAction.valueOf(rs.getString("action")), rs.getString("target"),
                 AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"), rs.getString("details"),
                 rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    /** Writes one event as its row. */
+    static void insert(Connection c, AuditEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
+                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, e.sequence());
+            Jdbc.setInstant(ps, 2, e.time());
+            ps.setString(3, e.actor());
+            ps.setString(4, e.companyId());
+            ps.setString(5, e.action().name());
+            ps.setString(6, e.target());
+            ps.setString(7, e.outcome().name());
+            ps.setString(8, e.clientIp());
+            ps.setString(9, e.details());
+            ps.setString(10, e.previousHash());
+            ps.setString(11, e.hash());
+            ps.executeUpdate();
+        }
     }
 
     @Override

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditEvent;
@@ -35,10 +33,7 @@ class AuditAnchorIT {
     @BeforeAll
     static void start() {
         signers = TestSigners.start();
-        Map<String, String> settings = new HashMap<>(signers.serverSettings());
-        settings.put("tsa.url", signers.tsa().url().toString());
-        server = TestServer.start(settings);
-        server.shareWithCli("tsa.url", "trust.anchors");
+        server = TestServer.withTsa(signers);
         server.createCompany("定期タイムスタンプ建設株式会社");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -35,18 +34,13 @@ import org.junit.jupiter.api.Test;
 class AuditAnchorTamperIT {
     static TestSigners signers;
     static TestServer server;
-    static List<AuditEvent> original;
-    static AuditRows.HeadRow originalHead;
-    static List<AuditRows.AnchorRow> originalAnchors;
+    static AuditRows.Saved saved;
     static long failedLogin;
 
     @BeforeAll
     static void produceAnAnchoredLog() throws SQLException {
         signers = TestSigners.start();
-        Map<String, String> settings = new HashMap<>(signers.serverSettings());
-        settings.put("tsa.url", signers.tsa().url().toString());
-        server = TestServer.start(settings);
-        server.shareWithCli("tsa.url", "trust.anchors");
+        server = TestServer.withTsa(signers);
         TestServer.TestCompany co = server.createCompany("タイムスタンプ試験建設株式会社");
         ApiClient api = server.api();
         String admin = api.login(co.admin().value(), TestServer.PASSWORD);
@@ -59,12 +53,10 @@ class AuditAnchorTamperIT {
         assertThat(anchored.exitCode()).as(anchored.toString()).isZero();
         assertThat(anchored.out()).contains("Anchor 1");
 
-        original = AuditRows.events(db());
-        originalHead = AuditRows.head(db());
-        originalAnchors = AuditRows.anchors(db());
-        failedLogin = original.stream().filter(e -> e.action() == AuditAction.LOGIN_FAILED)
+        saved = AuditRows.Saved.of(db());
+        failedLogin = saved.events().stream().filter(e -> e.action() == AuditAction.LOGIN_FAILED)
                 .mapToLong(AuditEvent::sequence).findFirst().orElseThrow();
-        assertThat(originalAnchors).singleElement().satisfies(a -> assertThat(a.seq()).isGreaterThan(failedLogin));
+        assertThat(saved.anchors()).singleElement().satisfies(a -> assertThat(a.seq()).isGreaterThan(failedLogin));
     }
 
     @AfterAll
@@ -75,9 +67,7 @@ class AuditAnchorTamperIT {
 
     @AfterEach
     void restore() throws SQLException {
-        AuditRows.replaceAllEvents(db(), original);
-        AuditRows.writeHead(db(), originalHead);
-        AuditRows.replaceAllAnchors(db(), originalAnchors);
+        saved.putBack(db());
         assertThat(server.context().auditVerification().run().intact()).isTrue();
     }
 
@@ -87,7 +77,7 @@ class AuditAnchorTamperIT {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("intact", "Anchors (タイムスタンプ): 1, 1 hold", "Last anchored",
-                "at event #" + originalAnchors.get(0).seq(), "SiteSign Test TSA", "trusted");
+                "at event #" + saved.anchors().get(0).seq(), "SiteSign Test TSA", "trusted");
     }
 
     @Test
@@ -99,10 +89,10 @@ class AuditAnchorTamperIT {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).doesNotContain("intact");
-        assertThat(r.err()).contains("Audit anchor check failed: anchor 1 (event #" + originalAnchors.get(0).seq(),
+        assertThat(r.err()).contains("Audit anchor check failed: anchor 1 (event #" + saved.anchors().get(0).seq(),
                 "rewritten", "タイムスタンプ後にログが書き換えられました");
         assertThat(newEnd.sequence()).as("the anchored event still exists, with another hash")
-                .isEqualTo(originalAnchors.get(0).seq());
+                .isEqualTo(saved.anchors().get(0).seq());
     }
 
     @Test
@@ -124,7 +114,7 @@ class AuditAnchorTamperIT {
         try (TestTsa ownTsa = TestTsa.start(ownCa)) {
             byte[] forged = new Rfc3161Client(ownTsa.url()).timestamp(DigestAlgorithm.SHA256,
                     Digests.sha256(AuditAnchor.statement(newEnd.sequence(), newEnd.hash()))).getEncoded();
-            AuditRows.AnchorRow a = originalAnchors.get(0);
+            AuditRows.AnchorRow a = saved.anchors().get(0);
             AuditRows.replaceAllAnchors(db(), List.of(new AuditRows.AnchorRow(a.id(), newEnd.sequence(), newEnd.hash(),
                     a.reason(), ownTsa.url().toString(), a.at(), forged)));
         }
@@ -140,7 +130,7 @@ class AuditAnchorTamperIT {
      * every event, and seal the new head with the key derived from the master key.
      */
     private static AuditEvent rewriteWithoutTheFailedLoginAndSealWithTheMasterKey() throws SQLException {
-        List<AuditEvent> rewritten = AuditRows.relink(original.stream().filter(e -> e.sequence() != failedLogin)
+        List<AuditEvent> rewritten = AuditRows.relink(saved.events().stream().filter(e -> e.sequence() != failedLogin)
                 .toList());
         AuditEvent newEnd = rewritten.get(rewritten.size() - 1);
         assertThat(AuditChain.verify(rewritten.iterator(), newEnd.sequence(), newEnd.hash())).isEmpty();

@@ -42,18 +42,13 @@ class AuditRetentionIT {
     static Path backups;
     static AuditRetention.Cut cut;
     static Backups.Listing fullBeforeCut;
-    static List<AuditEvent> kept;
-    static AuditRows.HeadRow head;
-    static List<AuditRows.AnchorRow> anchors;
+    static AuditRows.Saved saved;
     static CheckpointRow checkpointRow;
 
     @BeforeAll
     static void cutALogTenYearsOld() throws Exception {
         signers = TestSigners.start();
-        Map<String, String> settings = new HashMap<>(signers.serverSettings());
-        settings.put("tsa.url", signers.tsa().url().toString());
-        server = TestServer.start(settings);
-        server.shareWithCli("tsa.url", "trust.anchors");
+        server = TestServer.withTsa(signers);
         backups = Files.createTempDirectory("sitesign-audit-backups-");
         TestServer.TestCompany co = server.createCompany("十年前建設株式会社");
         server.api().login(co.admin().value(), TestServer.PASSWORD);
@@ -70,9 +65,7 @@ class AuditRetentionIT {
         assertThat(cut.from()).isEqualTo(1);
         assertThat(cut.to()).as("everything from ten years ago, and nothing after").isEqualTo(oldEnd);
         assertThat(cut.anchor()).as("the checkpoint is timestamped").isNotNull();
-        kept = AuditRows.events(db());
-        head = AuditRows.head(db());
-        anchors = AuditRows.anchors(db());
+        saved = AuditRows.Saved.of(db());
         checkpointRow = checkpoint();
     }
 
@@ -84,20 +77,18 @@ class AuditRetentionIT {
 
     @AfterEach
     void restore() throws SQLException {
-        AuditRows.replaceAllEvents(db(), kept);
-        AuditRows.writeHead(db(), head);
-        AuditRows.replaceAllAnchors(db(), anchors);
+        saved.putBack(db());
         checkpointRow.putBack();
         assertThat(server.context().auditVerification().run().intact()).isTrue();
     }
 
     @Test
     void theCutLeavesAnAnchoredCheckpointThatVerifyStartsFrom() {
-        assertThat(kept.get(0).sequence()).isEqualTo(cut.to() + 1);
-        assertThat(kept).extracting(AuditEvent::action).contains(AuditAction.AUDIT_CUT);
-        assertThat(anchors).as("the anchors of cut events went with them").allSatisfy(a ->
+        assertThat(saved.events().get(0).sequence()).isEqualTo(cut.to() + 1);
+        assertThat(saved.events()).extracting(AuditEvent::action).contains(AuditAction.AUDIT_CUT);
+        assertThat(saved.anchors()).as("the anchors of cut events went with them").allSatisfy(a ->
                 assertThat(a.seq()).isGreaterThanOrEqualTo(cut.to()));
-        assertThat(anchors).filteredOn(a -> a.id() == cut.anchor()).singleElement().satisfies(a -> {
+        assertThat(saved.anchors()).filteredOn(a -> a.id() == cut.anchor()).singleElement().satisfies(a -> {
             assertThat(a.reason()).isEqualTo("CUT");
             assertThat(a.seq()).isEqualTo(cut.to());
         });
@@ -141,7 +132,7 @@ class AuditRetentionIT {
 
     @Test
     void aCheckpointMovedForwardWithTheMasterKeyLeavesItsAnchorBehind() throws SQLException {
-        AuditEvent next = kept.get(0);
+        AuditEvent next = saved.events().get(0);
         AuditRows.execute(db(), "DELETE FROM audit_events WHERE seq = " + next.sequence());
         AuditRows.execute(db(), "UPDATE audit_checkpoint SET seq = " + next.sequence() + ", hash = '" + next.hash()
                 + "', mac = '" + new AuditSeal(server.context().masterKey()).checkpoint(next.sequence(), next.hash())

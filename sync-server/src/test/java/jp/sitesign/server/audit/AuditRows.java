@@ -67,21 +67,7 @@ final class AuditRows {
     }
 
     static void insert(Connection c, AuditEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
-                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, e.sequence());
-            Jdbc.setInstant(ps, 2, e.time());
-            ps.setString(3, e.actor());
-            ps.setString(4, e.companyId());
-            ps.setString(5, e.action().name());
-            ps.setString(6, e.target());
-            ps.setString(7, e.outcome().name());
-            ps.setString(8, e.clientIp());
-            ps.setString(9, e.details());
-            ps.setString(10, e.previousHash());
-            ps.setString(11, e.hash());
-            ps.executeUpdate();
-        }
+        EventRows.insert(c, e);
     }
 
     static HeadRow head(DataSource db) throws SQLException {
@@ -135,6 +121,19 @@ final class AuditRows {
                     ps.executeUpdate();
                 }
             }
+        }
+    }
+
+    /** The events, the head and the anchors as they are, to put back after a case tampered with them. */
+    record Saved(List<AuditEvent> events, HeadRow head, List<AnchorRow> anchors) {
+        static Saved of(DataSource db) throws SQLException {
+            return new Saved(AuditRows.events(db), AuditRows.head(db), AuditRows.anchors(db));
+        }
+
+        void putBack(DataSource db) throws SQLException {
+            AuditRows.replaceAllEvents(db, events);
+            AuditRows.writeHead(db, head);
+            AuditRows.replaceAllAnchors(db, anchors);
         }
     }
 }

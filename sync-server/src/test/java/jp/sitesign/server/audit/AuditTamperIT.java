@@ -36,6 +36,7 @@ class AuditTamperIT {
     static TestServer server;
     static TestServer.TestCompany co;
     /** The chain as the server wrote it, restored after each case. */
+    static AuditRows.Saved saved;
     static List<AuditEvent> original;
     static AuditRows.HeadRow originalHead;
     /** The failed login in the middle of the log: what a tamperer most wants to hide. */
@@ -62,8 +63,9 @@ class AuditTamperIT {
         assertThat(api.post("/api/v1/auth/logout", member, "").status()).isEqualTo(204);
         assertThat(api.post("/api/v1/auth/logout", admin, "").status()).isEqualTo(204);
 
-        original = AuditRows.events(db());
-        originalHead = AuditRows.head(db());
+        saved = AuditRows.Saved.of(db());
+        original = saved.events();
+        originalHead = saved.head();
         failedLogin = original.stream().filter(e -> e.action() == AuditAction.LOGIN_FAILED)
                 .mapToLong(AuditEvent::sequence).findFirst().orElseThrow();
         last = original.get(original.size() - 1).sequence();
@@ -80,8 +82,7 @@ class AuditTamperIT {
     /** Puts the chain back as the server wrote it, and checks that the copy is whole again. */
     @AfterEach
     void restoreTheChain() throws SQLException {
-        AuditRows.replaceAllEvents(db(), original);
-        AuditRows.writeHead(db(), originalHead);
+        saved.putBack(db());
         assertThat(server.context().audit().verify()).isEmpty();
     }
 

@@ -51,6 +51,16 @@ public final class TestServer implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * A server that timestamps with {@code signers}' TSA and trusts their CA, with both settings in the data
+     * folder's file too, so the operator CLI run on it uses them as well.
+     */
+    public static TestServer withTsa(TestSigners signers) {
+        TestServer server = start(signers.serverSettingsWithTsa());
+        server.shareWithCli("tsa.url", "trust.anchors");
+        return server;
+    }
+
     /** Starts with extra settings (see ServerConfig keys), e.g. a short idle timeout. */
     public static TestServer start(Map<String, String> extra) {
         return start(extra, new MutableClock());
