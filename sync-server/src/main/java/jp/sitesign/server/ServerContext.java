@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import jp.sitesign.model.crypto.PasswordHasher;
+import jp.sitesign.server.audit.AuditAnchoring;
 import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.audit.AuditRetention;
+import jp.sitesign.server.audit.AuditVerification;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.retention.Purge;
 import jp.sitesign.server.auth.AuthService;
@@ -70,6 +73,9 @@ public final class ServerContext implements AutoCloseable {
     private final SyncService sync;
     private final Backups backups;
     private final Purge purge;
+    private final AuditAnchoring auditAnchoring;
+    private final AuditRetention auditRetention;
+    private final AuditVerification auditVerification;
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     private final PasswordPool passwordPool;
@@ -113,13 +119,19 @@ public final class ServerContext implements AutoCloseable {
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
         this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
                 TlsIdentity.load(config, masterKey).certificate()) : null;
+        SignatureDefaults signatureDefaults = demoTrust == null ? SignatureDefaults.NONE
+                : demoTrust.signatureDefaults();
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
-                guard, this.clock, masterKey, config, demoTrust == null ? SignatureDefaults.NONE
-                        : demoTrust.signatureDefaults(), changes);
+                guard, this.clock, masterKey, config, signatureDefaults, changes);
+        // The audit log is anchored with the TSA and checked against the anchors the contracts use.
+        this.auditAnchoring = new AuditAnchoring(db, audit, this.clock, signatureDefaults.timestamps(config));
+        this.auditRetention = new AuditRetention(db, audit, auditAnchoring, this.clock,
+                config.getInt("audit.retention-years"));
+        this.auditVerification = new AuditVerification(db, audit, signatureDefaults.trustAnchors(config));
         this.uploads = new Uploads(db, cipher, this.clock, Uploads.Limits.from(config));
         this.sync = new SyncService(db, contracts, userRepo, partnerships, notices, signingAuthority, uploads, guard,
                 this.clock, changes, config);
-        this.backups = new Backups(config, db, cipher, audit, this.clock);
+        this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
         changes.backfill(db);
     }
@@ -130,6 +142,21 @@ public final class ServerContext implements AutoCloseable {
 
     public Backups backups() {
         return backups;
+    }
+
+    /** Timestamps of the audit chain's head (daily, at backups, on the operator's request). */
+    public AuditAnchoring auditAnchoring() {
+        return auditAnchoring;
+    }
+
+    /** The cut of audit events past {@code audit.retention-years}. */
+    public AuditRetention auditRetention() {
+        return auditRetention;
+    }
+
+    /** {@code audit verify}: the chain, its checkpoint and every anchor. */
+    public AuditVerification auditVerification() {
+        return auditVerification;
     }
 
     public SyncService sync() {

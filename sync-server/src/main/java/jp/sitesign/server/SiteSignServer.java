@@ -1,5 +1,6 @@
 package jp.sitesign.server;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.contracts.ArchiveRenewal;
@@ -37,6 +38,10 @@ public final class SiteSignServer implements AutoCloseable {
         if (Boolean.parseBoolean(context.config().get("purge.enabled").strip())) {
             jobs.dailyAt("purge", context.config().get("purge.time"), context.clock(), () -> context.purge().run(false));
         }
+        // The audit job: events past retention are cut, and the chain head is timestamped about once a period.
+        int audit = context.config().getInt("jobs.audit-anchor-minutes");
+        jobs.every("audit upkeep", Math.min(10, audit), audit, TimeUnit.MINUTES,
+                () -> auditMaintenance(Duration.ofMinutes(audit)));
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
             jobs.dailyAt("backup", context.config().get("backup.time"), context.clock(), this::backUp);
             jobs.once("backup age check", 1, TimeUnit.MINUTES, this::warnIfBackupsAreOld);
@@ -75,6 +80,26 @@ public final class SiteSignServer implements AutoCloseable {
         ArchiveRenewal.Result r = context.contracts().archiveRenewal().renewDue();
         if (r.any()) {
             LOG.info("archive timestamps: {} renewed, {} failed (tried again next run)", r.renewed(), r.failed());
+        }
+    }
+
+    /**
+     * The audit log's upkeep (DESIGN §5, §8): the retention cut, then the daily anchor (skipped when another
+     * server or a backup anchored recently). Each half fails on its own; both run again next period.
+     */
+    private void auditMaintenance(Duration period) {
+        try {
+            context.auditRetention().cutDue().ifPresent(cut -> LOG.info(
+                    "audit events #{} to #{} ({}) were past audit.retention-years and are cut; checkpoint anchor {}",
+                    cut.from(), cut.to(), cut.events(), cut.anchor() == null ? "none" : cut.anchor()));
+        } catch (RuntimeException e) {
+            LOG.error("the audit retention cut failed; it runs again at its next interval", e);
+        }
+        try {
+            context.auditAnchoring().anchorIfDue(period).ifPresent(a -> LOG.info(
+                    "audit log timestamped: anchor {} at event #{} by {}", a.id(), a.sequence(), a.tsa()));
+        } catch (RuntimeException e) {
+            LOG.error("the audit anchoring job failed; it runs again at its next interval", e);
         }
     }
 

@@ -56,7 +56,11 @@ public enum AuditAction {
     COMPANY_EXPORTED(false, "企業データ書き出し", "Company data exported"),
     BACKUP_CREATED(false, "バックアップ作成", "Backup created"),
     BACKUP_FAILED(false, "バックアップ失敗", "Backup failed"),
-    BACKUP_RESTORED(false, "バックアップから復元", "Restored from a backup");
+    BACKUP_RESTORED(false, "バックアップから復元", "Restored from a backup"),
+    DOCUMENT_OPENED(false, "文書の閲覧・ダウンロード", "Document opened or downloaded"),
+    AUDIT_ANCHORED(false, "監査ログのタイムスタンプ", "Audit log timestamped"),
+    AUDIT_ANCHOR_FAILED(false, "監査ログのタイムスタンプ失敗", "Audit log timestamp failed"),
+    AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed");
 
     private final boolean login;
     private final String labelJa;

@@ -36,19 +36,18 @@ public final class AuditChain {
 
     /** SHA-256 over the event's previous hash and every field, each length-prefixed so fields cannot run together. */
     public static String hash(AuditEvent e) {
+        return Digests.sha256Hex(canonical("sitesign-audit-v1", e.previousHash(), Long.toString(e.sequence()),
+                truncate(e.time()).toString(), e.actor(), e.companyId(), e.action().name(), e.target(),
+                e.outcome().name(), e.clientIp(), e.details()));
+    }
+
+    /** The fields, each length-prefixed (null as one 0xFF byte), so no two lists encode alike. */
+    static byte[] canonical(String... fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        field(out, "sitesign-audit-v1");
-        field(out, e.previousHash());
-        field(out, Long.toString(e.sequence()));
-        field(out, truncate(e.time()).toString());
-        field(out, e.actor());
-        field(out, e.companyId());
-        field(out, e.action().name());
-        field(out, e.target());
-        field(out, e.outcome().name());
-        field(out, e.clientIp());
-        field(out, e.details());
-        return Digests.sha256Hex(out.toByteArray());
+        for (String f : fields) {
+            field(out, f);
+        }
+        return out.toByteArray();
     }
 
     private static void field(ByteArrayOutputStream out, String value) {
@@ -74,8 +73,19 @@ public final class AuditChain {
      * @param headHash     that event's hash
      */
     public static Optional<Break> verify(Iterator<AuditEvent> events, long headSequence, String headHash) {
-        String previous = GENESIS;
-        long expected = 1;
+        return verify(events, AuditCheckpoint.NONE, headSequence, headHash);
+    }
+
+    /**
+     * {@link #verify(Iterator, long, String)} for a log whose oldest events a retention cut removed: the first
+     * event kept must be the one after the checkpoint and name the checkpoint's hash as its previous one.
+     *
+     * @param from where the kept chain begins ({@link AuditCheckpoint#NONE} when nothing was cut)
+     */
+    public static Optional<Break> verify(Iterator<AuditEvent> events, AuditCheckpoint from, long headSequence,
+            String headHash) {
+        String previous = from.hash();
+        long expected = from.sequence() + 1;
         while (events.hasNext()) {
             AuditEvent e = events.next();
             if (e.sequence() > expected) {
@@ -87,9 +97,12 @@ public final class AuditChain {
                         "event #" + e.sequence() + " appears twice or out of order (inserted)"));
             }
             if (!Objects.equals(e.previousHash(), previous)) {
-                return Optional.of(new Break(e.sequence(), Kind.OUT_OF_PLACE,
-                        "event #" + e.sequence() + " does not follow event #" + (e.sequence() - 1)
-                                + " (inserted or reordered)"));
+                return Optional.of(e.sequence() == from.sequence() + 1 && from.sequence() > 0
+                        ? new Break(e.sequence(), Kind.ALTERED, "event #" + e.sequence()
+                                + " does not follow the retention checkpoint at event #" + from.sequence()
+                                + " (the checkpoint or the event was altered)")
+                        : new Break(e.sequence(), Kind.OUT_OF_PLACE, "event #" + e.sequence() + " does not follow event #"
+                                + (e.sequence() - 1) + " (inserted or reordered)"));
             }
             if (!hash(e).equals(e.hash())) {
                 return Optional.of(new Break(e.sequence(), Kind.ALTERED,

@@ -268,6 +268,33 @@ class AuditChainTest {
                 AuditOutcome.SUCCESS, ip, "x").hash();
     }
 
+    @Test
+    void whatARetentionCutKeepsVerifiesFromItsCheckpoint() {
+        List<AuditEvent> all = chain();
+        List<AuditEvent> kept = all.subList(2, LENGTH);
+        AuditCheckpoint cut = new AuditCheckpoint(2, all.get(1).hash());
+        String head = all.get(LENGTH - 1).hash();
+
+        assertThat(AuditChain.verify(kept.iterator(), cut, LENGTH, head)).isEmpty();
+        assertThat(AuditChain.verify(List.<AuditEvent>of().iterator(), cut, 2, cut.hash())).as("everything cut")
+                .isEmpty();
+        assertThat(verify(kept)).as("without the checkpoint the cut events are missing").satisfies(breakAt(1, Kind.MISSING));
+    }
+
+    @Test
+    void anAlteredCheckpointOrOneMovedPastACutEventIsReported() {
+        List<AuditEvent> all = chain();
+        List<AuditEvent> kept = all.subList(2, LENGTH);
+        String head = all.get(LENGTH - 1).hash();
+
+        assertThat(AuditChain.verify(kept.iterator(), new AuditCheckpoint(2, flipLastHexDigit(all.get(1).hash())),
+                LENGTH, head)).satisfies(breakAt(3, Kind.ALTERED));
+        assertThat(AuditChain.verify(kept.iterator(), new AuditCheckpoint(1, all.get(0).hash()), LENGTH, head))
+                .as("event #2 was cut but the checkpoint says only #1 was").satisfies(breakAt(2, Kind.MISSING));
+        assertThat(AuditChain.verify(all.iterator(), new AuditCheckpoint(2, all.get(1).hash()), LENGTH, head))
+                .as("events before the checkpoint are still there").satisfies(breakAt(1, Kind.OUT_OF_PLACE));
+    }
+
     /** A check on what matters in a break, its place and kind; the wording of the description may change. */
     private static ThrowingConsumer<Optional<Break>> breakAt(long sequence, Kind kind) {
         return actual -> assertThat(actual).get()

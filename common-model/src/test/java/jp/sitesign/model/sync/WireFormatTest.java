@@ -95,6 +95,29 @@ class WireFormatTest {
     }
 
     @Test
+    void aSignCommandCarriesTheKeySourceOnlyWhenGiven() throws Exception {
+        Command named = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 7, "cd".repeat(32), "ab".repeat(32),
+                "MyToken");
+        PushRequest back = JSON.readValue(JSON.writeValueAsString(new PushRequest(List.of(named))), PushRequest.class);
+        assertThat(back.commands().get(0).keySource()).isEqualTo("MyToken");
+
+        Command unnamed = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 7, "cd".repeat(32), "ab".repeat(32));
+        assertThat(JSON.writeValueAsString(unnamed)).doesNotContain("keySource");
+    }
+
+    @Test
+    void aRebasedCommandKeepsEveryComponentButTheRevision() {
+        Command attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32), "図面.pdf");
+        Command sign = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "cd".repeat(32), "ab".repeat(32),
+                "signer.p12");
+
+        assertThat(attach.rebasedOn(5)).isEqualTo(new Command(attach.id(), attach.type(), attach.entityId(), 5L, null,
+                null, attach.documentSha256(), null, null, null, DocumentKind.ATTACHMENT, "図面.pdf", null, null));
+        assertThat(sign.rebasedOn(5).keySource()).isEqualTo("signer.p12");
+        assertThat(sign.rebasedOn(5).baseRevision()).isEqualTo(5L);
+    }
+
+    @Test
     void unknownFieldsAreRefusedOnBothSides() {
         assertThatThrownBy(() -> JSON.readValue("{\"commands\":[],\"extra\":1}", PushRequest.class))
                 .isInstanceOf(MismatchedInputException.class);

@@ -32,7 +32,7 @@ import jp.sitesign.model.user.UserView;
  * the signer on turn (the same lifecycle and policy the server asks), signs the PDF with the user's own key
  * (token or PKCS#12; the PIN goes to the key and nowhere else), checks the result exactly as the server will
  * ({@link SignedVersionCheck} against the server's trust anchors), keeps the signed PDF and queues the SIGN
- * command naming the version it was made from. If that version is no longer current when the command
+ * command naming the version it was made from and the token or file the key was in. If that version is no longer current when the command
  * reaches the server, it comes back as "sign again".
  */
 public final class ContractSigning {
@@ -89,7 +89,8 @@ public final class ContractSigning {
         byte[] signed = new PadesSigner(clock).sign(pdf, key, pin, withSeal);
         SignatureReport report = new SignedVersionCheck(new PadesVerifier(trustAnchors, clock)).check(pdf, signed);
         String sha = store.blobs().put(signed);
-        Command command = Command.sign(contractId, k.current().revision(), sha, base);
+        // The token label or file name goes to the audit log with the signature; the PIN never leaves the key.
+        Command command = Command.sign(contractId, k.current().revision(), sha, base, key.description());
         store.outbox().append(command);
         return new Signed(contractId, base, sha, report, command.id());
     }

@@ -227,9 +227,7 @@ public final class SyncEngine {
                 || c.baseRevision() >= base) {
             return c;
         }
-        return new Command(c.id(), c.type(), c.entityId(), base,
-                c.draft() == null ? null : c.draft().withRevision(base), c.comment(), c.documentSha256(),
-                c.baseSha256(), c.route(), c.signer());
+        return c.rebasedOn(base);
     }
 
     /** Sends the PDF a command names, from where the server's copy ends. */

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import jp.sitesign.desktop.store.LocalStores;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.store.StoreSession;
@@ -26,6 +24,8 @@ import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.AuditTrail;
+import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -91,20 +91,7 @@ class ClientSigningIT {
 
     /** A contract of A awaiting member2's signature (no approvers), as the server holds it. */
     private static JsonNode awaitingSignature(String title) throws IOException {
-        Map<String, Object> d = new HashMap<>();
-        d.put("form", "BILATERAL");
-        d.put("title", title);
-        d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
-        d.put("route", List.of());
-        d.put("signer", a.member2().value());
-        JsonNode k = api().post("/api/v1/contracts", aMember, d).json();
-        String id = k.get("id").asText();
-        k = api().raw("PUT", "/api/v1/contracts/" + id + "/document?revision=" + k.get("revision").asLong(), aMember,
-                pdf(), Map.of("Content-Type", "application/pdf")).json();
-        k = api().post("/api/v1/contracts/" + id + "/submit", aMember, Map.of("revision", k.get("revision").asLong()))
-                .json();
-        assertThat(k.get("status").asText()).isEqualTo("AWAITING_SIGNATURE");
-        return k;
+        return TestContracts.awaitingSignature(api(), aMember, a, b, title, pdf());
     }
 
     private Signature signOn(Device device, String id) throws Exception {
@@ -134,6 +121,8 @@ class ClientSigningIT {
         assertThat(now.get("mainDocument").asText()).isEqualTo(s.signedSha256());
         assertThat(laptop.store().contracts().current(id).orElseThrow().current().mainDocument())
                 .isEqualTo(s.signedSha256());
+        assertThat(AuditTrail.events(api(), aAdmin, "CONTRACT_SIGNED", id).get(0).get("details").asText()).as("the key's file named by the app, for the audit log")
+                .contains("keySource=\"" + signers.keyFile(a.member2()).getFileName() + "\"", "certSerial=");
     }
 
     @Test

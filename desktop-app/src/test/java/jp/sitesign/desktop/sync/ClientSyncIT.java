@@ -150,6 +150,29 @@ class ClientSyncIT {
     }
 
     @Test
+    void anAttachmentQueuedOnAnOlderRevisionStaysAnAttachmentWhenTheOutboxRebasesIt() {
+        Client laptop = client("laptop", a.member());
+        String id = UUID.randomUUID().toString();
+        laptop.store.outbox().append(Command.createDraft(id, draft("図面つきの下書き", null)));
+        long shown = laptop.contract(id).current().revision();
+        byte[] main = jp.sitesign.model.signature.testing.TestPdfs.multiPage(2);
+        byte[] drawing = jp.sitesign.model.signature.testing.TestPdfs.multiPage(1);
+        laptop.store.outbox().append(Command.attach(id, shown, laptop.store.blobs().put(main)));
+        // Based on the revision the user saw, before the main PDF's command produced the next one.
+        laptop.store.outbox().append(Command.attachAttachment(id, shown, laptop.store.blobs().put(drawing), "図面.pdf"));
+
+        SyncEngine.Report r = laptop.sync();
+
+        assertThat(r.applied()).isEqualTo(3);
+        var documents = server.api().get("/api/v1/contracts/" + id, aAdminToken).json().get("documents");
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(0).get("kind").asText()).isEqualTo("MAIN");
+        assertThat(documents.get(0).get("sha256").asText()).isEqualTo(jp.sitesign.model.crypto.Digests.sha256Hex(main));
+        assertThat(documents.get(1).get("kind").asText()).isEqualTo("ATTACHMENT");
+        assertThat(documents.get(1).get("name").asText()).isEqualTo("図面.pdf");
+    }
+
+    @Test
     void twoComputersEditTheSameDraftOffline_theSecondGetsAConflictWithBothVersions() {
         Client office = client("office", a.member());
         String id = UUID.randomUUID().toString();

@@ -7,15 +7,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditChain;
+import jp.sitesign.model.audit.AuditCheckpoint;
 import jp.sitesign.model.audit.AuditEvent;
 import jp.sitesign.model.audit.AuditOutcome;
-import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
 import jp.sitesign.server.storage.MasterKey;
@@ -24,19 +22,22 @@ import jp.sitesign.server.storage.StorageException;
 /**
  * The login and operation log: one append-only SHA-256 chain in the database. Appends are serialised by
  * locking the single head row, so several server processes on one PostgreSQL keep one chain. The head
- * carries an HMAC under a key derived from the master key.
+ * carries an HMAC under a key derived from the master key; so does the checkpoint a retention cut leaves
+ * ({@link AuditRetention}), from which the kept chain is verified.
  */
 public final class AuditLog {
     private static final int HEAD_ID = 1;
 
     private final Database db;
     private final Clock clock;
-    private final byte[] headKey;
+    private final AuditSeal seal;
+    private final AuditCheckpoints checkpoints;
 
     public AuditLog(Database db, Clock clock, MasterKey masterKey) {
         this.db = db;
         this.clock = clock;
-        this.headKey = masterKey.derive("audit-head");
+        this.seal = new AuditSeal(masterKey);
+        this.checkpoints = new AuditCheckpoints(seal);
     }
 
     /** Appends in its own transaction, e.g. for a failed login whose other work is rolled back. */
@@ -50,33 +51,20 @@ public final class AuditLog {
         AuditEvent event = AuditChain.link(head.hash, head.seq + 1, clock.instant(), clip(e.actor(), 200),
                 e.companyId(), e.action(), clip(e.target(), 200), e.outcome(), clip(e.clientIp(), 64),
                 clip(e.details(), 1000));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
-                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, event.sequence());
-            Jdbc.setInstant(ps, 2, event.time());
-            ps.setString(3, event.actor());
-            ps.setString(4, event.companyId());
-            ps.setString(5, event.action().name());
-            ps.setString(6, event.target());
-            ps.setString(7, event.outcome().name());
-            ps.setString(8, event.clientIp());
-            ps.setString(9, event.details());
-            ps.setString(10, event.previousHash());
-            ps.setString(11, event.hash());
-            ps.executeUpdate();
-        }
+        EventRows.insert(c, event);
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE audit_head SET last_seq = ?, last_hash = ?, mac = ? WHERE id = ?")) {
             ps.setLong(1, event.sequence());
             ps.setString(2, event.hash());
-            ps.setString(3, mac(event.sequence(), event.hash()));
+            ps.setString(3, seal.head(event.sequence(), event.hash()));
             ps.setInt(4, HEAD_ID);
             ps.executeUpdate();
         }
         return event;
     }
 
-    private Head lockHead(Connection c) throws SQLException {
+    /** Locks the head row until the caller's transaction ends (no append meanwhile) and returns it. */
+    Head lockHead(Connection c) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT last_seq, last_hash FROM audit_head WHERE id = ? FOR UPDATE")) {
@@ -100,7 +88,7 @@ public final class AuditLog {
                         "INSERT INTO audit_head (id, last_seq, last_hash, mac) VALUES (?, 0, ?, ?)")) {
                     ps.setInt(1, HEAD_ID);
                     ps.setString(2, AuditChain.GENESIS);
-                    ps.setString(3, mac(0, AuditChain.GENESIS));
+                    ps.setString(3, seal.head(0, AuditChain.GENESIS));
                     return ps.executeUpdate();
                 }
             });
@@ -111,8 +99,37 @@ public final class AuditLog {
         }
     }
 
-    private String mac(long seq, String hash) {
-        return Digests.hex(Digests.hmacSha256(headKey, (seq + "|" + hash).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    /** The end of the chain now: the last event's sequence and hash (0 and the genesis hash when empty). */
+    public Head head() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = ?")) {
+                ps.setInt(1, HEAD_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, AuditChain.GENESIS);
+                }
+            }
+        });
+    }
+
+    /**
+     * The hash the chain holds at event #{@code seq}: the event's, or the checkpoint's when {@code seq} is the
+     * last event a retention cut removed; empty when the log holds neither.
+     */
+    Optional<String> hashAt(Connection c, long seq) throws SQLException {
+        AuditCheckpoint start = checkpoints.start(c);
+        if (seq == start.sequence()) {
+            return Optional.of(start.hash());
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_events WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    AuditCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     /** A page of one company's events, newest first. */
@@ -179,19 +196,24 @@ public final class AuditLog {
     }
 
     /**
-     * Signs the head again under this server's master key: a restore brings the chain from a backup into a
-     * data folder with a new master key (ADR 12); {@link #verify()} then checks the chain as always.
+     * Signs the head (and the retention checkpoint, if any) again under this server's master key: a restore
+     * brings the chain from a backup into a data folder with a new master key (ADR 12); {@link #verify()}
+     * then checks the chain as always.
      */
     public void resealHead(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET mac = ? WHERE id = ?")) {
             Head head = lockHead(c);
-            ps.setString(1, mac(head.seq, head.hash));
+            ps.setString(1, seal.head(head.seq, head.hash));
             ps.setInt(2, HEAD_ID);
             ps.executeUpdate();
         }
+        checkpoints.reseal(c);
     }
 
-    /** Walks the whole chain in sequence order and names the first broken link, if any. */
+    /**
+     * Walks the kept chain in sequence order, from the retention checkpoint (or the genesis), and names the
+     * first broken link, if any. The head's and the checkpoint's MACs are checked first.
+     */
     public Optional<AuditChain.Break> verify() {
         return db.read(c -> {
             long headSeq;
@@ -205,7 +227,7 @@ public final class AuditLog {
                     } else {
                         headSeq = rs.getLong(1);
                         headHash = rs.getString(2);
-                        if (!mac(headSeq, headHash).equals(rs.getString(3))) {
+                        if (!seal.head(headSeq, headHash).equals(rs.getString(3))) {
                             return Optional.of(new AuditChain.Break(headSeq, AuditChain.Kind.ALTERED,
                                     "the recorded end of the log (event #" + headSeq
                                             + ") was changed without the master key"));
@@ -213,24 +235,28 @@ public final class AuditLog {
                     }
                 }
             }
+            Optional<AuditCheckpoints.Stored> checkpoint = checkpoints.read(c);
+            if (checkpoint.isPresent() && !checkpoint.get().sealed()) {
+                long at = checkpoint.get().checkpoint().sequence();
+                return Optional.of(new AuditChain.Break(at, AuditChain.Kind.ALTERED,
+                        "the retention checkpoint (event #" + at + ") was changed without the master key"));
+            }
+            AuditCheckpoint start = checkpoint.map(AuditCheckpoints.Stored::checkpoint).orElse(AuditCheckpoint.NONE);
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_events ORDER BY seq",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return AuditChain.verify(new RowIterator(rs), headSeq, headHash);
-                } catch (UnreadableEvent e) {
-                    return Optional.of(new AuditChain.Break(e.sequence, AuditChain.Kind.ALTERED,
-                            "event #" + e.sequence + " was altered (a field holds a value the log never writes)"));
+                    return AuditChain.verify(new EventRows(rs), start, headSeq, headHash);
+                } catch (EventRows.Unreadable e) {
+                    return Optional.of(new AuditChain.Break(e.sequence(), AuditChain.Kind.ALTERED,
+                            "event #" + e.sequence() + " was altered (a field holds a value the log never writes)"));
                 }
             }
         });
     }
 
     static AuditEvent read(ResultSet rs) throws SQLException {
-        return new AuditEvent(rs.getLong("seq"), Jdbc.getInstant(rs, "occurred_at"), rs.getString("actor"),
-                rs.getString("company_id"), AuditAction.valueOf(rs.getString("action")), rs.getString("target"),
-                AuditOutcome.valueOf(rs.getString("outcome")), rs.getString("client_ip"), rs.getString("details"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return EventRows.read(rs);
     }
 
     /**
@@ -253,67 +279,12 @@ public final class AuditLog {
         return sb.toString();
     }
 
-    private record Head(long seq, String hash) {
-    }
-
-    /** A row whose action or outcome is not one the log writes: it was changed in the database. */
-    private static final class UnreadableEvent extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final long sequence;
-
-        UnreadableEvent(long sequence) {
-            super("unreadable audit event #" + sequence, null, false, false);
-            this.sequence = sequence;
-        }
+    /** The end of the chain: the last event's sequence and hash. */
+    public record Head(long seq, String hash) {
     }
 
     /** What to record; the log adds the sequence, the time and the hashes. */
     public record Entry(String actor, String companyId, AuditAction action, String target, AuditOutcome outcome,
             String clientIp, String details) {
-    }
-
-    /** Streams rows into the chain check without loading the whole log. */
-    private static final class RowIterator implements Iterator<AuditEvent> {
-        private final ResultSet rs;
-        private Boolean hasNext;
-
-        RowIterator(ResultSet rs) {
-            this.rs = rs;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (hasNext == null) {
-                try {
-                    hasNext = rs.next();
-                } catch (SQLException e) {
-                    throw new StorageException(e);
-                }
-            }
-            return hasNext;
-        }
-
-        @Override
-        public AuditEvent next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            hasNext = null;
-            try {
-                return read(rs);
-            } catch (SQLException e) {
-                throw new StorageException(e);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new UnreadableEvent(rowSequence());
-            }
-        }
-
-        private long rowSequence() {
-            try {
-                return rs.getLong("seq");
-            } catch (SQLException e) {
-                throw new StorageException(e);
-            }
-        }
     }
 }

@@ -43,6 +43,8 @@ final class BackupTables {
             rows("users", "id"),
             new Table("audit_events", List.of("seq"), Kind.APPEND, Set.of(), true),
             new Table("audit_head", List.of("id"), Kind.ROWS, Set.of(), true),
+            new Table("audit_checkpoint", List.of("id"), Kind.ROWS, Set.of(), true),
+            new Table("audit_anchors", List.of("id"), Kind.ROWS, Set.of(), true),
             rows("notices", "id"),
             rows("notice_reads", "user_id", "notice_id"),
             rows("partnerships", "id"),

@@ -15,6 +15,7 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.audit.AuditAnchoring;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.ContentCipher;
@@ -33,12 +34,15 @@ public final class Backups {
 
     private final ServerConfig config;
     private final AuditLog audit;
+    private final AuditAnchoring anchoring;
     private final Clock clock;
     private final BackupWriter writer;
 
-    public Backups(ServerConfig config, Database db, ContentCipher cipher, AuditLog audit, Clock clock) {
+    public Backups(ServerConfig config, Database db, ContentCipher cipher, AuditLog audit, AuditAnchoring anchoring,
+            Clock clock) {
         this.config = config;
         this.audit = audit;
+        this.anchoring = anchoring;
         this.clock = clock;
         this.writer = new BackupWriter(db, cipher, clock);
     }
@@ -82,6 +86,8 @@ public final class Backups {
             audit.append(new AuditLog.Entry(OPERATOR, null, AuditAction.BACKUP_CREATED, m.id(), AuditOutcome.SUCCESS,
                     null, kind + ", " + m.totalBytes() + " bytes, " + dir));
             LOG.info("backup {} ({}) written to {}: {} bytes", m.id(), kind, dir, m.totalBytes());
+            // The audit chain is timestamped at each backup; a failing TSA is logged and audited, the backup stands.
+            anchoring.anchorQuietly(AuditAnchoring.Reason.BACKUP, "backup=" + m.id());
             return made;
         } catch (RuntimeException e) {
             audit.append(new AuditLog.Entry(OPERATOR, null, AuditAction.BACKUP_FAILED, kind.name(), AuditOutcome.FAILURE,

@@ -6,15 +6,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.server.audit.AuditAnchoring;
 import jp.sitesign.server.audit.AuditCsv;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.audit.AuditQuery;
+import jp.sitesign.server.audit.AuditRetention;
+import jp.sitesign.server.audit.AuditVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Checking and exporting the login and operation log. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify or export the audit log.",
-        subcommands = {AuditCommands.Verify.class, AuditCommands.Export.class})
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Verify, export, timestamp or cut the audit log.",
+        subcommands = {AuditCommands.Verify.class, AuditCommands.Export.class, AuditCommands.Anchor.class,
+            AuditCommands.Cut.class})
 final class AuditCommands {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the whole hash chain; exit 1 and name the first altered, deleted, inserted or"
-                    + " reordered event.")
+            description = "Check the hash chain from its retention checkpoint and every TSA anchor; exit 1 and name"
+                    + " the first altered, deleted, inserted or reordered event and each anchor that fails.")
     static final class Verify implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -38,13 +42,58 @@ final class AuditCommands {
         @Override
         public Integer call() {
             try (ServerContext ctx = common.open()) {
-                Optional<AuditChain.Break> broken = ctx.audit().verify();
-                if (broken.isPresent()) {
-                    spec.commandLine().getErr().println("監査ログが改ざんされています / Audit log is broken: "
-                            + broken.get().description());
+                AuditVerification.Report report = ctx.auditVerification().run();
+                AuditReportText.print(report, ctx.auditAnchoring().configured(), spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+                return report.intact() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "anchor", mixinStandardHelpOptions = true,
+            description = "Timestamp the audit chain's head now with the configured TSA (tsa.url; the DEMO TSA in demo"
+                    + " mode).")
+    static final class Anchor implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ServerContext ctx = common.open()) {
+                if (!ctx.auditAnchoring().configured()) {
+                    spec.commandLine().getErr().println("TSA が設定されていません（tsa.url）。 / No TSA is configured (tsa.url).");
                     return 1;
                 }
-                spec.commandLine().getOut().println("Audit log intact (監査ログは改ざんされていません).");
+                Optional<AuditAnchoring.Anchored> a = ctx.auditAnchoring().anchor(AuditAnchoring.Reason.OPERATOR, null);
+                spec.commandLine().getOut().println(a.map(x -> "Anchor " + x.id() + ": event #" + x.sequence()
+                        + " timestamped at " + JapanTime.display(x.time()) + " by " + x.tsa()
+                        + " (監査ログにタイムスタンプを付けました).").orElse("The log is empty: nothing to timestamp."));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "cut", mixinStandardHelpOptions = true,
+            description = "Remove the events older than audit.retention-years, leaving a sealed and timestamped"
+                    + " checkpoint that audit verify starts from.")
+    static final class Cut implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ServerContext ctx = common.open()) {
+                Optional<AuditRetention.Cut> cut = ctx.auditRetention().cutDue();
+                spec.commandLine().getOut().println(cut.map(x -> "Events #" + x.from() + " to #" + x.to() + " ("
+                        + x.events() + ") from before " + JapanTime.display(x.before()) + " removed; checkpoint #"
+                        + x.to() + (x.anchor() == null ? " (not timestamped: no TSA)" : ", anchor " + x.anchor())
+                        + " (保存期間を過ぎた監査ログを削除しました).")
+                        .orElse("No events are older than " + JapanTime.display(ctx.auditRetention().threshold())
+                                + " (保存期間を過ぎた監査ログはありません)."));
                 return 0;
             }
         }

@@ -197,6 +197,8 @@ public final class ServerConfig {
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
                 Map.entry("jobs.session-purge-minutes", "60"),
                 Map.entry("jobs.archive-renewal-minutes", "1440"),
+                Map.entry("jobs.audit-anchor-minutes", "1440"),
+                Map.entry("audit.retention-years", "10"),
                 Map.entry("archive.renew-days-before", "365"),
                 Map.entry("sync.tombstone-days", "180"),
                 Map.entry("sync.command-log-days", "180"),

@@ -174,13 +174,14 @@ public final class ContractResource {
     @Path("{id}/signed-document")
     @Consumes("application/pdf")
     public ContractView sign(@PathParam("id") String id, @QueryParam("revision") String revision,
-            @QueryParam("base") String base, byte[] pdf, @Context SecurityContext security) {
+            @QueryParam("base") String base, @QueryParam("keySource") String keySource, byte[] pdf,
+            @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (base == null || !base.matches("[0-9a-f]{64}")) {
             throw invalid("署名した版の SHA-256（base）を指定してください。",
                     "base must be the SHA-256 (hex) of the version that was signed.");
         }
-        return view(caller, contracts.sign(caller, id, revision(revision), base, pdf));
+        return view(caller, contracts.sign(caller, id, revision(revision), base, pdf, keySource));
     }
 
     @GET

@@ -237,15 +237,16 @@ public final class ContractService {
         });
     }
 
-    /** One attachment, for whoever may see the contract: its description and its bytes. */
+    /** One attachment, for whoever may see the contract: its description and its bytes (the access audited). */
     public Download attachment(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
-        return db.read(c -> {
-            StoredDocument d = contracts.currentDocuments(c, k).stream()
+        Download d = db.read(c -> {
+            StoredDocument found = contracts.currentDocuments(c, k).stream()
                     .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
                     .findFirst().orElseThrow(() -> attachmentNotFound(sha256));
-            return new Download(d, contracts.document(c, k, sha256).orElseThrow());
+            return new Download(found, contracts.document(c, k, sha256).orElseThrow());
         });
+        return new Download(d.document(), opened(caller, k, sha256, d.content()));
     }
 
     /** A document and its bytes. */
@@ -414,6 +415,16 @@ public final class ContractService {
      * document valid. The last signature completes the contract, archived as B-LTA when a TSA is set.
      */
     public StoredContract sign(Caller caller, String id, long baseRevision, String baseSha256, byte[] pdf) {
+        return sign(caller, id, baseRevision, baseSha256, pdf, null);
+    }
+
+    /**
+     * {@link #sign(Caller, String, long, String, byte[])}, recording in the audit log the signer certificate's
+     * serial number and issuer (from the verified CMS) and {@code keySource}, the token label or PKCS#12 file name
+     * the client says the key was in (null when it does not say; never a PIN).
+     */
+    public StoredContract sign(Caller caller, String id, long baseRevision, String baseSha256, byte[] pdf,
+            String keySource) {
         StoredContract k = load(caller, id);
         // A signature binds the document, not the record: only a changed document makes it stale. A
         // route set or a field edited meanwhile leaves it good (the write below still checks the revision
@@ -455,7 +466,7 @@ public final class ContractService {
                 contracts.setArchiveExpiry(c, next.id(), archiveExpiry);
             }
             audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
-                    + (archived != pdf ? " archived=" + finalSha : "")));
+                    + (archived != pdf ? " archived=" + finalSha : "") + " " + SigningRecord.of(added, keySource)));
             return next;
         });
     }
@@ -522,12 +533,22 @@ public final class ContractService {
                 contracts.documents(c, k), k.revision(), k.createdAt(), k.updatedAt());
     }
 
-    /** One document version of a contract the caller may see. */
+    /** One document version of a contract the caller may see; the access is audited (who, contract, hash). */
     public byte[] document(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
-        return db.read(c -> contracts.document(c, k, sha256)).orElseThrow(() -> new SiteSignException(
+        byte[] pdf = db.read(c -> contracts.document(c, k, sha256)).orElseThrow(() -> new SiteSignException(
                 ErrorCode.NOT_FOUND, "文書 " + sha256 + " はこの案件にありません。",
                 "Document " + sha256 + " is not part of this contract."));
+        return opened(caller, k, sha256, pdf);
+    }
+
+    /**
+     * Records that the caller opened or downloaded a document (DESIGN §2: the operation log), before it is
+     * handed out: its hash, never its content.
+     */
+    private byte[] opened(Caller caller, StoredContract k, String sha256, byte[] pdf) {
+        audit.append(entry(caller, AuditAction.DOCUMENT_OPENED, k, "sha256=" + sha256));
+        return pdf;
     }
 
     public StoredContract get(Caller caller, String id) {
@@ -542,7 +563,7 @@ public final class ContractService {
             throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
                     "No main PDF has been attached yet.");
         }
-        return db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow();
+        return opened(caller, k, k.mainDocument(), db.read(c -> contracts.document(c, k, k.mainDocument())).orElseThrow());
     }
 
     /**

@@ -1,17 +1,9 @@
 package jp.sitesign.server.contracts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.sitesign.model.error.ErrorCode;
@@ -20,7 +12,6 @@ import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.timestamp.ArchiveTimestamps;
-import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureReport;
@@ -59,23 +50,13 @@ final class SignatureAcceptance {
 
     /** From the settings; where {@code trust.anchors} or {@code tsa.url} is empty, {@code defaults} fill in. */
     static SignatureAcceptance from(ServerConfig config, Clock clock, SignatureDefaults defaults) {
-        List<X509Certificate> anchors = new ArrayList<>();
-        for (String path : config.get("trust.anchors").split(",")) {
-            if (!path.isBlank()) {
-                anchors.addAll(read(Path.of(path.strip())));
-            }
-        }
-        if (anchors.isEmpty()) {
-            anchors.addAll(defaults.anchors());
-        }
-        String url = config.get("tsa.url");
-        URI tsaUrl = url.isBlank() ? defaults.tsaUrl() : URI.create(url.strip());
-        TimestampSource tsa = url.isBlank() ? defaults.tsa() : new Rfc3161Client(tsaUrl);
+        List<X509Certificate> anchors = defaults.trustAnchors(config);
+        TimestampSource tsa = defaults.timestamps(config);
         RevocationFetcher revocation = defaults.http() == null ? new RevocationFetcher(clock)
                 : new RevocationFetcher(defaults.http(), clock, RevocationFetcher.DEFAULT_OCSP_MAX_AGE);
         PadesExtender archiver = tsa == null ? null : new PadesExtender(revocation, tsa, clock);
         return new SignatureAcceptance(new SignedVersionCheck(new PadesVerifier(anchors, clock, config.pdfLimits())),
-                archiver, anchors, tsa == null ? null : tsaUrl);
+                archiver, anchors, defaults.timestampUrl(config));
     }
 
     /** Refuses, saying why, unless {@code signed} is {@code base} plus one valid signature (common-model decides). */
@@ -124,20 +105,6 @@ final class SignatureAcceptance {
         } catch (SigningException e) {
             throw new SiteSignException(ErrorCode.INTERNAL, "アーカイブタイムスタンプを読み取れません: " + e.messageJa(),
                     "The archive timestamp cannot be read: " + e.messageEn());
-        }
-    }
-
-    private static List<X509Certificate> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                out.add((X509Certificate) c);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trust anchor " + file, e);
-        } catch (CertificateException e) {
-            throw new IllegalStateException("trust anchor " + file + " is not a certificate: " + e.getMessage(), e);
         }
     }
 }

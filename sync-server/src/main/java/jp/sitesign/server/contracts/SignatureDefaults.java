@@ -1,15 +1,26 @@
 package jp.sitesign.server.contracts;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
+import jp.sitesign.server.config.ServerConfig;
 
 /**
  * What the server checks signed versions against and archives completed contracts with when the
  * settings name no {@code trust.anchors} or {@code tsa.url}: nothing on a real deployment; in demo mode
- * the DEMO CA and TSA (see {@code demo.DemoTrust}). A setting the operator made always wins.
+ * the DEMO CA and TSA (see {@code demo.DemoTrust}). A setting the operator made always wins; the methods
+ * taking the configuration are that choice, made here once for the contracts and the audit log alike.
  *
  * @param anchors the trust anchors to use when {@code trust.anchors} is empty
  * @param tsa     the TSA to use when {@code tsa.url} is empty, or null for none (no B-LTA then)
@@ -22,5 +33,42 @@ public record SignatureDefaults(List<X509Certificate> anchors, TimestampSource t
 
     public SignatureDefaults {
         anchors = List.copyOf(anchors);
+    }
+
+    /** The certificates signatures and TSAs must chain to: {@code trust.anchors}, else these defaults'. */
+    public List<X509Certificate> trustAnchors(ServerConfig config) {
+        List<X509Certificate> configured = new ArrayList<>();
+        for (String path : config.get("trust.anchors").split(",")) {
+            if (!path.isBlank()) {
+                configured.addAll(read(Path.of(path.strip())));
+            }
+        }
+        return configured.isEmpty() ? anchors : List.copyOf(configured);
+    }
+
+    /** Where the server's TSA is reached: {@code tsa.url}, else the default's; null when there is none. */
+    public URI timestampUrl(ServerConfig config) {
+        String url = config.get("tsa.url");
+        return url.isBlank() ? (tsa == null ? null : tsaUrl) : URI.create(url.strip());
+    }
+
+    /** The server's TSA: {@code tsa.url}, else the default's; null when there is none. */
+    public TimestampSource timestamps(ServerConfig config) {
+        String url = config.get("tsa.url");
+        return url.isBlank() ? tsa : new Rfc3161Client(URI.create(url.strip()));
+    }
+
+    private static List<X509Certificate> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                out.add((X509Certificate) c);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trust anchor " + file, e);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("trust anchor " + file + " is not a certificate: " + e.getMessage(), e);
+        }
     }
 }

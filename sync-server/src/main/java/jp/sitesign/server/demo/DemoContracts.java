@@ -206,7 +206,8 @@ final class DemoContracts {
         try {
             byte[] signed = new PadesSigner(ctx.clock()).sign(current, new Pkcs12KeySource(signer.p12()),
                     what -> signer.pin().toCharArray(), request);
-            return contracts.sign(caller, k.id(), k.revision(), k.mainDocument(), signed);
+            return contracts.sign(caller, k.id(), k.revision(), k.mainDocument(), signed,
+                    signer.p12().getFileName().toString());
         } catch (SigningException e) {
             throw new IllegalStateException("the demo signature of " + who.id() + " failed: " + e.getMessage(), e);
         }

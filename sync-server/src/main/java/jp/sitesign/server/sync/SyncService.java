@@ -289,7 +289,7 @@ public final class SyncService {
                 break;
             case SIGN:
                 k = contracts.sign(caller, id, base, command.baseSha256(),
-                        uploads.take(c, own, command.documentSha256()));
+                        uploads.take(c, own, command.documentSha256()), command.keySource());
                 uploads.delete(c, own, command.documentSha256());
                 break;
             case SET_PARTY_ROUTE:

@@ -1,15 +1,12 @@
 package jp.sitesign.server.audit;
 
+import static jp.sitesign.server.audit.AuditRows.relink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,7 +17,6 @@ import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.audit.AuditEvent;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.server.storage.Jdbc;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.OperatorCli;
 import jp.sitesign.server.testing.TestServer;
@@ -40,8 +36,9 @@ class AuditTamperIT {
     static TestServer server;
     static TestServer.TestCompany co;
     /** The chain as the server wrote it, restored after each case. */
+    static AuditRows.Saved saved;
     static List<AuditEvent> original;
-    static HeadRow originalHead;
+    static AuditRows.HeadRow originalHead;
     /** The failed login in the middle of the log: what a tamperer most wants to hide. */
     static long failedLogin;
     static long last;
@@ -66,8 +63,9 @@ class AuditTamperIT {
         assertThat(api.post("/api/v1/auth/logout", member, "").status()).isEqualTo(204);
         assertThat(api.post("/api/v1/auth/logout", admin, "").status()).isEqualTo(204);
 
-        original = events(db());
-        originalHead = head(db());
+        saved = AuditRows.Saved.of(db());
+        original = saved.events();
+        originalHead = saved.head();
         failedLogin = original.stream().filter(e -> e.action() == AuditAction.LOGIN_FAILED)
                 .mapToLong(AuditEvent::sequence).findFirst().orElseThrow();
         last = original.get(original.size() - 1).sequence();
@@ -84,10 +82,7 @@ class AuditTamperIT {
     /** Puts the chain back as the server wrote it, and checks that the copy is whole again. */
     @AfterEach
     void restoreTheChain() throws SQLException {
-        replaceAllEvents(original);
-        try (Connection c = db().getConnection()) {
-            writeHead(c, originalHead);
-        }
+        saved.putBack(db());
         assertThat(server.context().audit().verify()).isEmpty();
     }
 
@@ -163,7 +158,7 @@ class AuditTamperIT {
         AuditEvent forged = AuditChain.link(end.hash(), last + 1, end.time().plusSeconds(1), co.member().value(),
                 co.id().value(), AuditAction.LOGOUT, null, AuditOutcome.SUCCESS, "127.0.0.1", null);
         try (Connection c = db().getConnection()) {
-            insert(c, forged);
+            AuditRows.insert(c, forged);
         }
 
         assertBroken(last + 1, "inserted");
@@ -183,11 +178,9 @@ class AuditTamperIT {
     void rewritingTheWholeChainConsistentlyIsCaughtByTheHeadMac() throws SQLException {
         List<AuditEvent> rewritten = relink(original.stream().filter(e -> e.sequence() != failedLogin).toList());
         AuditEvent newEnd = rewritten.get(rewritten.size() - 1);
-        replaceAllEvents(rewritten);
-        try (Connection c = db().getConnection()) {
-            // The head too, but its MAC cannot be recomputed without the master key, which is not in the database.
-            writeHead(c, new HeadRow(newEnd.sequence(), newEnd.hash(), originalHead.mac()));
-        }
+        AuditRows.replaceAllEvents(db(), rewritten);
+        // The head too, but its MAC cannot be recomputed without the master key, which is not in the database.
+        AuditRows.writeHead(db(), new AuditRows.HeadRow(newEnd.sequence(), newEnd.hash(), originalHead.mac()));
         assertThat(AuditChain.verify(rewritten.iterator(), newEnd.sequence(), newEnd.hash()))
                 .as("the rewritten rows are a valid chain on their own").isEmpty();
 
@@ -199,14 +192,14 @@ class AuditTamperIT {
         List<AuditEvent> hidden = original.stream().map(e -> e.sequence() != failedLogin ? e
                 : new AuditEvent(e.sequence(), e.time(), e.actor(), e.companyId(), AuditAction.LOGIN, e.target(),
                         AuditOutcome.SUCCESS, e.clientIp(), null, e.previousHash(), e.hash())).toList();
-        replaceAllEvents(relink(hidden));
+        AuditRows.replaceAllEvents(db(), relink(hidden));
 
         assertBroken(last, "does not match the recorded end of the log (altered)");
     }
 
     @Test
     void deletingAnEventAndRenumberingTheRestIsCaughtAtTheRecordedEnd() throws SQLException {
-        replaceAllEvents(relink(original.stream().filter(e -> e.sequence() != failedLogin).toList()));
+        AuditRows.replaceAllEvents(db(), relink(original.stream().filter(e -> e.sequence() != failedLogin).toList()));
 
         assertBroken(last, "missing");
     }
@@ -222,35 +215,13 @@ class AuditTamperIT {
         assertThat(r.err()).contains(kind);
     }
 
-    /** The events as a forger with database access would write them: renumbered 1.. and every hash recomputed. */
-    private static List<AuditEvent> relink(List<AuditEvent> events) {
-        List<AuditEvent> out = new ArrayList<>();
-        String previous = AuditChain.GENESIS;
-        for (AuditEvent e : events) {
-            AuditEvent linked = AuditChain.link(previous, out.size() + 1, e.time(), e.actor(), e.companyId(),
-                    e.action(), e.target(), e.outcome(), e.clientIp(), e.details());
-            out.add(linked);
-            previous = linked.hash();
-        }
-        return out;
-    }
-
-    private static void replaceAllEvents(List<AuditEvent> events) throws SQLException {
-        try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM audit_events");
-            for (AuditEvent e : events) {
-                insert(c, e);
-            }
-        }
-    }
-
     /** Makes room at {@code forged.sequence()} by moving every later event up by one, then inserts. */
     private static void insertAt(AuditEvent forged) throws SQLException {
         // Two steps through negative numbers: a single "seq = seq + 1" can collide with the primary key midway.
         execute("UPDATE audit_events SET seq = -(seq + 1) WHERE seq >= " + forged.sequence());
         execute("UPDATE audit_events SET seq = -seq WHERE seq < 0");
         try (Connection c = db().getConnection()) {
-            insert(c, forged);
+            AuditRows.insert(c, forged);
         }
     }
 
@@ -259,57 +230,6 @@ class AuditTamperIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
-    private static List<AuditEvent> events(DataSource ds) throws SQLException {
-        List<AuditEvent> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT * FROM audit_events ORDER BY seq")) {
-            while (rs.next()) {
-                out.add(AuditLog.read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static void insert(Connection c, AuditEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (seq, occurred_at, actor, company_id,"
-                + " action, target, outcome, client_ip, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setLong(1, e.sequence());
-            Jdbc.setInstant(ps, 2, e.time());
-            ps.setString(3, e.actor());
-            ps.setString(4, e.companyId());
-            ps.setString(5, e.action().name());
-            ps.setString(6, e.target());
-            ps.setString(7, e.outcome().name());
-            ps.setString(8, e.clientIp());
-            ps.setString(9, e.details());
-            ps.setString(10, e.previousHash());
-            ps.setString(11, e.hash());
-            ps.executeUpdate();
-        }
-    }
-
-    private static HeadRow head(DataSource ds) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT last_seq, last_hash, mac FROM audit_head")) {
-            assertThat(rs.next()).isTrue();
-            return new HeadRow(rs.getLong(1), rs.getString(2), rs.getString(3));
-        }
-    }
-
-    private static void writeHead(Connection c, HeadRow h) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ?, mac = ?")) {
-            ps.setLong(1, h.seq());
-            ps.setString(2, h.hash());
-            ps.setString(3, h.mac());
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private record HeadRow(long seq, String hash, String mac) {
+        AuditRows.execute(db(), sql);
     }
 }

@@ -18,6 +18,7 @@ import java.util.zip.ZipInputStream;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.document.testing.HostilePdfs;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.AuditTrail;
 import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestServer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -292,6 +293,34 @@ class ContractAttachmentsIT {
         String csv = new String(entries.get("contracts.csv"), StandardCharsets.UTF_8);
         assertThat(csv).contains("添付書類SHA-256")
                 .contains("\"" + Digests.sha256Hex(first) + " " + Digests.sha256Hex(second) + "\"");
+    }
+
+    @Test
+    void openingOrDownloadingAnyDocumentIsAnAuditEventNamingWhoTheContractAndTheHash() {
+        JsonNode k = draftWithMain("2027-02-01");
+        String id = k.get("id").asText();
+        String main = k.get("mainDocument").asText();
+        byte[] drawing = pdf(1);
+        k = created(attach(id, aMember, k, "図面.pdf", drawing));
+        String attachment = Digests.sha256Hex(drawing);
+
+        assertThat(api().get("/api/v1/contracts/" + id + "/document", aMember).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/contracts/" + id + "/attachments/" + attachment, aAdmin).status()).isEqualTo(200);
+        assertThat(api().raw("GET", "/api/v1/sync/documents/" + id + "/" + main, aMember, new byte[0],
+                Map.of("Range", "bytes=0-")).status()).as("the desktop's download").isEqualTo(206);
+        assertThat(api().get("/api/v1/contracts/" + id + "/document", api().login(b.member().value(),
+                TestServer.PASSWORD)).status()).as("a draft that has not reached B: refused, not recorded")
+                .isEqualTo(404);
+
+        List<JsonNode> opened = AuditTrail.events(api(), aAdmin, "DOCUMENT_OPENED", id);
+        assertThat(opened).extracting(e -> e.get("actor").asText(), e -> e.get("details").asText()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(a.member().value(), "status=DRAFT sha256=" + main),
+                org.assertj.core.groups.Tuple.tuple(a.admin().value(), "status=DRAFT sha256=" + attachment),
+                org.assertj.core.groups.Tuple.tuple(a.member().value(), "status=DRAFT sha256=" + main));
+        assertThat(opened).allSatisfy(e -> {
+            assertThat(e.get("actionLabel").asText()).isEqualTo("文書の閲覧・ダウンロード");
+            assertThat(e.get("clientIp").asText()).isNotBlank();
+        });
     }
 
     private static JsonNode draftWithMain(String date) {

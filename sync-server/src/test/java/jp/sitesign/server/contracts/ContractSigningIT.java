@@ -26,6 +26,7 @@ import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.AuditTrail;
 import jp.sitesign.server.testing.TestCertificates;
 import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
@@ -246,6 +247,27 @@ class ContractSigningIT {
 
     private static JsonNode submitted() {
         return TestContracts.submitted(api(), aMember, b, a.member2(), TestPdfs.multiPage(2));
+    }
+
+    @Test
+    void aSignatureIsAuditedWithTheCertificatesSerialAndIssuerAndTheKeySource_neverThePin() throws Exception {
+        JsonNode k = submitted();
+        String id = k.get("id").asText();
+        byte[] signed = sign(api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes(), aKey, "a");
+        String keySource = "署名用トークン \"現場\"";
+
+        ok(api().raw("PUT", "/api/v1/contracts/" + id + "/signed-document?revision=" + k.get("revision").asLong()
+                + "&base=" + k.get("mainDocument").asText() + "&keySource="
+                + java.net.URLEncoder.encode(keySource, java.nio.charset.StandardCharsets.UTF_8), aSigner, signed,
+                Map.of("Content-Type", "application/pdf")));
+
+        var signer = new PadesVerifier(List.of(ca.root()), Clock.systemUTC()).verify(signed).signatures().get(0)
+                .identity();
+        String details = AuditTrail.events(api(), aAdmin, "CONTRACT_SIGNED", id).get(0).get("details").asText();
+        assertThat(signer.issuer()).contains("SiteSign IT CA");
+        assertThat(details).contains("sha256=" + Digests.sha256Hex(signed), "certSerial=" + signer.serialNumber(),
+                "certIssuer=\"" + signer.issuer() + "\"", "keySource=\"署名用トークン \\\"現場\\\"\"")
+                .doesNotContain(P12_PASSWORD);
     }
 
     private static byte[] sign(byte[] pdf, Path p12, String alias) throws Exception {

@@ -34,6 +34,9 @@ import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
+import jp.sitesign.model.audit.AuditAnchorCheck;
+import jp.sitesign.server.audit.AuditAnchoring;
+import jp.sitesign.server.audit.AuditVerification;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.DemoPrintout;
 import jp.sitesign.server.testing.DemoPrintout.Login;
@@ -274,5 +277,18 @@ class DemoDataIT {
         JsonNode policy = api().get("/api/v1/signature-policy", token(person("受注者", "責任者 OWNER"))).json();
 
         assertThat(policy.get("tsaUrl").asText()).isEqualTo(server.server().baseUrl() + "/demo-tsa");
+    }
+
+    @Test
+    void inDemoModeTheAuditLogIsTimestampedByTheDemoTsa_whichTheDemoCaVouchesFor() {
+        var anchored = server.context().auditAnchoring().anchor(AuditAnchoring.Reason.OPERATOR, null);
+
+        assertThat(anchored).get().satisfies(a -> assertThat(a.tsa()).isEqualTo(server.server().baseUrl() + "/demo-tsa"));
+        AuditVerification.Report report = server.context().auditVerification().run();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.lastAnchored()).get().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(AuditAnchorCheck.Verdict.PROVEN);
+            assertThat(r.tsa()).contains("SiteSign DEMO TSA");
+        });
     }
 }

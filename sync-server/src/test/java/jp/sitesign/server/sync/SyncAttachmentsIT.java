@@ -111,7 +111,7 @@ class SyncAttachmentsIT {
 
         apply(aMember, Command.attach(id, revision(id), main));
         apply(aMember, new Command(UUID.randomUUID(), CommandType.ATTACH_DOCUMENT, id, revision(id), null, null, extra,
-                null, null, null, DocumentKind.ATTACHMENT, "内訳書.pdf", null));
+                null, null, null, DocumentKind.ATTACHMENT, "内訳書.pdf", null, null));
 
         ContractSnapshot k = pulled(aMember, id);
         assertThat(k.mainDocument()).isEqualTo(main);
@@ -154,7 +154,7 @@ class SyncAttachmentsIT {
         assertThat(noName.messageEn()).contains("name");
 
         CommandResult namedMain = push(aMember, new Command(UUID.randomUUID(), CommandType.ATTACH_DOCUMENT, id,
-                revision(id), null, null, sha, null, null, null, DocumentKind.MAIN, "本文.pdf", null));
+                revision(id), null, null, sha, null, null, null, DocumentKind.MAIN, "本文.pdf", null, null));
         assertThat(namedMain.outcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(namedMain.code()).isEqualTo(ErrorCode.INVALID_FIELD);
         assertThat(namedMain.messageEn()).contains("documentName");

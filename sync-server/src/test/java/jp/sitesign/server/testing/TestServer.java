@@ -51,6 +51,16 @@ public final class TestServer implements AutoCloseable {
         return start(Map.of());
     }
 
+    /**
+     * A server that timestamps with {@code signers}' TSA and trusts their CA, with both settings in the data
+     * folder's file too, so the operator CLI run on it uses them as well.
+     */
+    public static TestServer withTsa(TestSigners signers) {
+        TestServer server = start(signers.serverSettingsWithTsa());
+        server.shareWithCli("tsa.url", "trust.anchors");
+        return server;
+    }
+
     /** Starts with extra settings (see ServerConfig keys), e.g. a short idle timeout. */
     public static TestServer start(Map<String, String> extra) {
         return start(extra, new MutableClock());
@@ -66,6 +76,8 @@ public final class TestServer implements AutoCloseable {
             s.put("jobs.expiry-seconds", "86400");
             // and the archive renewal (ArchiveRenewal.renewDue).
             s.put("jobs.archive-renewal-minutes", "100000");
+            // and the audit job (AuditRetention.cutDue, AuditAnchoring.anchorIfDue).
+            s.put("jobs.audit-anchor-minutes", "100000");
             // and the backups (Backups.runDaily / createData).
             s.put("backup.enabled", "false");
             // and the purge (Purge.run).
@@ -102,6 +114,23 @@ public final class TestServer implements AutoCloseable {
 
     public ApiClient api() {
         return api;
+    }
+
+    /**
+     * Writes these of the server's settings into the data folder's file as well, so the operator CLI run on the
+     * folder ({@link OperatorCli}) uses them too (e.g. {@code tsa.url}, {@code trust.anchors}).
+     */
+    public void shareWithCli(String... keys) {
+        Path file = dataDir.resolve(ServerConfig.FILE_NAME);
+        try {
+            StringBuilder lines = new StringBuilder(Files.readString(file, StandardCharsets.UTF_8));
+            for (String key : keys) {
+                lines.append(key).append('=').append(settings.get(key)).append('\n');
+            }
+            Files.writeString(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server started on a configuration of the test's own (e.g. a restored data folder). */

@@ -68,6 +68,11 @@ public final class TestSigners implements AutoCloseable {
         return Map.of("trust.anchors", anchor.toString());
     }
 
+    /** {@link #serverSettings()}, and this TSA as the server's own ({@code tsa.url}). */
+    public Map<String, String> serverSettingsWithTsa() {
+        return Map.of("trust.anchors", anchor.toString(), "tsa.url", tsa.url().toString());
+    }
+
     /** Issues {@code user} a certificate of {@code company}, registered and bound by the company's admin. */
     public void grant(ApiClient api, String adminToken, String company, UserId user) {
         KeyPair pair = TestCa.rsaKeyPair(2048);
