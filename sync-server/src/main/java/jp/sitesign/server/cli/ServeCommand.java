@@ -1,6 +1,10 @@
 package jp.sitesign.server.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.SiteSignServer;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.demo.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +52,14 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("demo", "true");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ServerContext ctx = new ServerContext(common.config(overrides), Clock.systemUTC());
+        ServerConfig config = common.config(overrides);
+        if (config.port() == 0 && config.get("public-url").isBlank()) {
+            // The port must be known before the context is made: the embedded CA writes this server's URL
+            // into the certificates it issues and the DEMO TSA is reached at it (port 0 in them broke --demo).
+            overrides.put("port", Integer.toString(freePort(config.host())));
+            config = common.config(overrides);
+        }
+        ServerContext ctx = new ServerContext(config, Clock.systemUTC());
         SiteSignServer server;
         try {
             server = SiteSignServer.start(ctx);
@@ -94,5 +106,14 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** A port free on {@code host} now; the server binds it right after (what "--port 0" promises). */
+    private static int freePort(String host) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host + ": " + e.getMessage(), e);
+        }
     }
 }

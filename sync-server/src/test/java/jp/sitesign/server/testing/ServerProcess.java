@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * and start it again on the same data folder and database.
  */
 public final class ServerProcess implements AutoCloseable {
+    private static final java.util.regex.Pattern LISTENING =
+            java.util.regex.Pattern.compile("listening on https://[^:]+:(\\d+)");
     private final Process process;
-    private final int port;
+    private int port;
     private final StringBuilder output = new StringBuilder();
 
     private ServerProcess(Process process, int port) {
@@ -26,13 +28,19 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts {@code serve} on the data folder and waits until it listens (or fails with its output). */
+    /**
+     * Starts {@code serve} on the data folder and waits until it listens (or fails with its output). On a free
+     * port this method picks, unless {@code extraArgs} name {@code --port}: then the port the server prints.
+     */
     public static ServerProcess start(Path dataDir, String... extraArgs) {
-        int port = freePort();
+        boolean ownPort = List.of(extraArgs).contains("--port");
+        int port = ownPort ? 0 : freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "jp.sitesign.server.cli.ServerCli", "serve", "--data-dir", dataDir.toString(), "--port",
-                Integer.toString(port)));
+                "jp.sitesign.server.cli.ServerCli", "serve", "--data-dir", dataDir.toString()));
+        if (!ownPort) {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
         command.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try {
@@ -51,6 +59,10 @@ public final class ServerProcess implements AutoCloseable {
         while ((line = lines.readLine()) != null) {
             synchronized (output) {
                 output.append(line).append('\n');
+            }
+            java.util.regex.Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
             }
             if (line.startsWith("Press Ctrl+C")) {
                 CompletableFuture.runAsync(() -> drain(lines));
