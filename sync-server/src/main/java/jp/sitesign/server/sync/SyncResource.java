@@ -66,7 +66,7 @@ public final class SyncResource {
     @GET
     @Path("uploads/{sha256}")
     public Uploads.Status upload(@PathParam("sha256") String sha256, @Context SecurityContext security) {
-        return uploads.status(AuthFilter.caller(security).user().companyId(), sha256);
+        return uploads.status(Uploads.Owner.of(AuthFilter.caller(security)), sha256);
     }
 
     /** Appends a chunk at {@code offset}; {@code last=true} completes the upload (checked by its SHA-256). */
@@ -80,7 +80,7 @@ public final class SyncResource {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「last」は true か false で指定してください。",
                     "Parameter \"last\" must be true or false.");
         }
-        return uploads.append(caller.user().companyId(), caller.getName(), sha256, position(offset),
+        return uploads.append(Uploads.Owner.of(caller), sha256, position(offset),
                 chunk == null ? new byte[0] : chunk, "true".equals(last));
     }
 

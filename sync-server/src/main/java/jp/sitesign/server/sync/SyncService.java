@@ -237,7 +237,7 @@ public final class SyncService {
                     record(c, caller, command, refusal);
                     if (REFUSED_CONTENT.contains(e.code()) && command.documentSha256() != null) {
                         // The same bytes would be refused again; kept, they would only hold the uploader's room.
-                        uploads.dropComplete(c, caller.user().companyId(), command.documentSha256());
+                        uploads.dropComplete(c, Uploads.Owner.of(caller), command.documentSha256());
                     }
                     return null;
                 });
@@ -269,11 +269,11 @@ public final class SyncService {
                             "本文の PDF には名前（documentName）を付けられません。添付書類なら documentKind を ATTACHMENT にしてください。",
                             "The main PDF takes no documentName. For an attachment, set documentKind to ATTACHMENT.");
                 }
-                byte[] pdf = uploads.take(c, own, command.documentSha256());
+                byte[] pdf = uploads.take(c, Uploads.Owner.of(caller), command.documentSha256());
                 k = command.documentKindOrMain() == DocumentKind.ATTACHMENT
                         ? contracts.attach(caller, id, base, command.documentName(), pdf)
                         : contracts.attachMain(caller, id, base, pdf);
-                uploads.delete(c, own, command.documentSha256());
+                uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
                 break;
             }
             case REMOVE_ATTACHMENT:
@@ -289,8 +289,8 @@ public final class SyncService {
                 break;
             case SIGN:
                 k = contracts.sign(caller, id, base, command.baseSha256(),
-                        uploads.take(c, own, command.documentSha256()), command.keySource());
-                uploads.delete(c, own, command.documentSha256());
+                        uploads.take(c, Uploads.Owner.of(caller), command.documentSha256()), command.keySource());
+                uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
                 break;
             case SET_PARTY_ROUTE:
                 k = contracts.setPartyRoute(caller, id, base,

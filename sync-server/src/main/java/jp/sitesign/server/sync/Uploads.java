@@ -60,9 +60,19 @@ public final class Uploads {
     public record Status(String sha256, long size, boolean complete) {
     }
 
-    public Status status(CompanyId company, String sha256) {
+    /**
+     * Whose upload: an upload belongs to the user who made it, and only that user's commands may use it
+     * (a colleague who knows the hash sees nothing of it).
+     */
+    public record Owner(CompanyId company, String user) {
+        static Owner of(jp.sitesign.server.auth.Caller caller) {
+            return new Owner(caller.user().companyId(), caller.user().id().value());
+        }
+    }
+
+    public Status status(Owner owner, String sha256) {
         requireSha(sha256);
-        return db.read(c -> find(c, company, sha256)).orElse(new Status(sha256, 0, false));
+        return db.read(c -> find(c, owner, sha256)).orElse(new Status(sha256, 0, false));
     }
 
     /**
@@ -70,10 +80,11 @@ public final class Uploads {
      * that size, so the client resumes from there). With {@code last}, the whole is checked against
      * {@code sha256}: a mismatch discards the upload.
      */
-    public Status append(CompanyId company, String user, String sha256, long offset, byte[] chunk, boolean last) {
+    public Status append(Owner owner, String sha256, long offset, byte[] chunk, boolean last) {
         requireSha(sha256);
         Status result = db.inTransaction(c -> {
-            Status now = find(c, company, sha256).orElse(null);
+            CompanyId company = owner.company();
+            Status now = find(c, owner, sha256).orElse(null);
             if (now != null && now.complete()) {
                 return now;
             }
@@ -88,43 +99,45 @@ public final class Uploads {
                         "PDF が大きすぎます（上限 " + limits.maxDocumentBytes() / MB + " MB）。",
                         "The PDF is too large (limit " + limits.maxDocumentBytes() / MB + " MB).");
             }
-            requireRoom(c, company, user, now == null, chunk.length);
+            requireRoom(c, owner, now == null, chunk.length);
             if (now == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_uploads (company_id, sha256,"
                         + " uploaded_by, size_bytes, complete, created_at) VALUES (?, ?, ?, 0, FALSE, ?)")) {
                     ps.setString(1, company.value());
                     ps.setString(2, sha256);
-                    ps.setString(3, user);
+                    ps.setString(3, owner.user());
                     Jdbc.setInstant(ps, 4, clock.instant());
                     ps.executeUpdate();
                 }
             }
             if (chunk.length > 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_upload_chunks (company_id, sha256,"
-                        + " position, content) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_upload_chunks (company_id,"
+                        + " uploaded_by, sha256, position, content) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, company.value());
-                    ps.setString(2, sha256);
-                    ps.setLong(3, offset);
-                    ps.setBytes(4, cipher.sealBytes(c, company, place(sha256, offset), chunk));
+                    ps.setString(2, owner.user());
+                    ps.setString(3, sha256);
+                    ps.setLong(4, offset);
+                    ps.setBytes(5, cipher.sealBytes(c, company, place(sha256, offset), chunk));
                     ps.executeUpdate();
                 }
             }
             long newSize = size + chunk.length;
             boolean complete = false;
             if (last) {
-                byte[] whole = read(c, company, sha256);
+                byte[] whole = read(c, owner, sha256);
                 if (!Digests.sha256Hex(whole).equals(sha256)) {
-                    delete(c, company, sha256);
+                    delete(c, owner, sha256);
                     return new Status(sha256, -1, false);
                 }
                 complete = true;
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE sync_uploads SET size_bytes = ?, complete = ?"
-                    + " WHERE company_id = ? AND sha256 = ?")) {
+                    + " WHERE company_id = ? AND uploaded_by = ? AND sha256 = ?")) {
                 ps.setLong(1, newSize);
                 ps.setBoolean(2, complete);
                 ps.setString(3, company.value());
-                ps.setString(4, sha256);
+                ps.setString(4, owner.user());
+                ps.setString(5, sha256);
                 ps.executeUpdate();
             }
             return new Status(sha256, newSize, complete);
@@ -138,12 +151,11 @@ public final class Uploads {
     }
 
     /** Refuses a new upload beyond the user's count, or bytes beyond what their open uploads may hold. */
-    private void requireRoom(Connection c, CompanyId company, String user, boolean starts, long adding)
-            throws SQLException {
+    private void requireRoom(Connection c, Owner owner, boolean starts, long adding) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM sync_uploads"
                 + " WHERE company_id = ? AND uploaded_by = ?")) {
-            ps.setString(1, company.value());
-            ps.setString(2, user);
+            ps.setString(1, owner.company().value());
+            ps.setString(2, owner.user());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (starts && rs.getLong(1) >= limits.openPerUser()) {
@@ -165,35 +177,32 @@ public final class Uploads {
     }
 
     /** The complete upload's bytes, for the command that names it; refused when it is not all there. */
-    public byte[] take(Connection c, CompanyId company, String sha256) throws SQLException {
+    public byte[] take(Connection c, Owner owner, String sha256) throws SQLException {
         requireSha(sha256);
-        Optional<Status> s = find(c, company, sha256);
+        Optional<Status> s = find(c, owner, sha256);
         if (s.isEmpty() || !s.get().complete()) {
             throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
                     "文書 " + sha256 + " のアップロードが完了していません。先にアップロードしてください。",
                     "Document " + sha256 + " has not been uploaded completely. Upload it first.");
         }
-        return read(c, company, sha256);
+        return read(c, owner, sha256);
     }
 
-    /** Removes an upload (used, or abandoned). */
-    public void delete(Connection c, CompanyId company, String sha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_upload_chunks WHERE company_id = ? AND sha256 = ?")) {
-            ps.setString(1, company.value());
-            ps.setString(2, sha256);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_uploads WHERE company_id = ? AND sha256 = ?")) {
-            ps.setString(1, company.value());
-            ps.setString(2, sha256);
+    /** Removes an upload (used, or abandoned); its chunks go with it (ON DELETE CASCADE). */
+    public void delete(Connection c, Owner owner, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM sync_uploads WHERE company_id = ? AND uploaded_by = ? AND sha256 = ?")) {
+            ps.setString(1, owner.company().value());
+            ps.setString(2, owner.user());
+            ps.setString(3, sha256);
             ps.executeUpdate();
         }
     }
 
     /** Removes a complete upload (one still under way stays, to be resumed). */
-    public void dropComplete(Connection c, CompanyId company, String sha256) throws SQLException {
-        if (find(c, company, sha256).filter(Status::complete).isPresent()) {
-            delete(c, company, sha256);
+    public void dropComplete(Connection c, Owner owner, String sha256) throws SQLException {
+        if (find(c, owner, sha256).filter(Status::complete).isPresent()) {
+            delete(c, owner, sha256);
         }
     }
 
@@ -214,26 +223,29 @@ public final class Uploads {
         }
     }
 
-    private static Optional<Status> find(Connection c, CompanyId company, String sha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT size_bytes, complete FROM sync_uploads WHERE company_id = ? AND sha256 = ?")) {
-            ps.setString(1, company.value());
-            ps.setString(2, sha256);
+    private static Optional<Status> find(Connection c, Owner owner, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT size_bytes, complete FROM sync_uploads"
+                + " WHERE company_id = ? AND uploaded_by = ? AND sha256 = ?")) {
+            ps.setString(1, owner.company().value());
+            ps.setString(2, owner.user());
+            ps.setString(3, sha256);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Status(sha256, rs.getLong(1), rs.getBoolean(2))) : Optional.empty();
             }
         }
     }
 
-    private byte[] read(Connection c, CompanyId company, String sha256) throws SQLException {
+    private byte[] read(Connection c, Owner owner, String sha256) throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PreparedStatement ps = c.prepareStatement("SELECT position, content FROM sync_upload_chunks"
-                + " WHERE company_id = ? AND sha256 = ? ORDER BY position")) {
-            ps.setString(1, company.value());
-            ps.setString(2, sha256);
+                + " WHERE company_id = ? AND uploaded_by = ? AND sha256 = ? ORDER BY position")) {
+            ps.setString(1, owner.company().value());
+            ps.setString(2, owner.user());
+            ps.setString(3, sha256);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.writeBytes(cipher.openBytes(c, company, place(sha256, rs.getLong(1)), rs.getBytes(2)));
+                    out.writeBytes(cipher.openBytes(c, owner.company(), place(sha256, rs.getLong(1)),
+                            rs.getBytes(2)));
                 }
             }
         }

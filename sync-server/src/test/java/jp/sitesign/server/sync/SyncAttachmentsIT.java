@@ -104,6 +104,32 @@ class SyncAttachmentsIT {
     }
 
     @Test
+    void anUploadBelongsToItsUploader_aColleagueWhoKnowsTheHashSeesNothingAndCannotAttachIt() {
+        byte[] pdf = upload(pdf("見積書（担当者のアップロード）"));
+        String sha = Digests.sha256Hex(pdf);
+        String colleaguesDraft = UUID.randomUUID().toString();
+        apply(aAdmin, Command.createDraft(colleaguesDraft, draft("同僚の下書き")));
+
+        JsonNode seen = api().get("/api/v1/sync/uploads/" + sha, aAdmin).json();
+        long revision = pulled(aAdmin, colleaguesDraft).revision();
+        CommandResult taken = push(aAdmin, Command.attach(colleaguesDraft, revision, sha));
+
+        assertThat(seen.get("size").asLong()).as("not even its size").isZero();
+        assertThat(seen.get("complete").asBoolean()).isFalse();
+        assertThat(taken.outcome()).as(taken.toString()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(taken.code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
+        assertThat(pulled(aAdmin, colleaguesDraft).documents()).isEmpty();
+        assertThat(api().get("/api/v1/sync/uploads/" + sha, aMember).json().get("complete").asBoolean())
+                .as("the uploader's upload is untouched").isTrue();
+
+        ApiClient.Response own = api().raw("PUT", "/api/v1/sync/uploads/" + sha + "?offset=0&last=true", aAdmin, pdf,
+                Map.of("Content-Type", "application/octet-stream"));
+        assertThat(own.status()).as("the colleague uploads the same bytes as their own").isEqualTo(200);
+        apply(aAdmin, Command.attach(colleaguesDraft, revision, sha));
+        assertThat(pulled(aAdmin, colleaguesDraft).mainDocument()).isEqualTo(sha);
+    }
+
+    @Test
     void theMainPdfAndAnAttachmentAreToldApartByTheirKind() {
         String id = create(draft("本文と添付"));
         String main = Digests.sha256Hex(upload(pdf("本文")));
