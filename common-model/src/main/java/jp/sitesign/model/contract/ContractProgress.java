@@ -1,6 +1,7 @@
 package jp.sitesign.model.contract;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -161,6 +162,32 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
             b.currentParty(current().company());
         }
         return b.build();
+    }
+
+    /**
+     * The progress as a user of {@code viewer} may see it: of another company's party only its company, its
+     * receiving user, who signs for it and whether it signed — never its internal approval route (issue 15).
+     * While that party approves, its route shows as one {@link UserId#WITHHELD} approver, so the stage still
+     * reads "the other company is approving" and the lifecycle rules hold; otherwise its route is empty. The
+     * viewer's own party is shown whole. The server sends this to every client and API caller; it decides on
+     * the whole progress itself.
+     */
+    public ContractProgress seenBy(CompanyId viewer) {
+        List<PartyStep> shown = new ArrayList<>(parties.size());
+        int position = routePosition;
+        for (int i = 0; i < parties.size(); i++) {
+            PartyStep p = parties.get(i);
+            if (p.company().equals(viewer) || p.route().isEmpty()) {
+                shown.add(p);
+                continue;
+            }
+            boolean approving = i == currentParty && status == ContractStatus.IN_APPROVAL && p.isSetUp();
+            shown.add(p.withRoute(approving ? List.of(UserId.WITHHELD) : List.of(), p.signer()));
+            if (i == currentParty) {
+                position = 0;
+            }
+        }
+        return new ContractProgress(form, status, shown, currentParty, position, deadline, returnComment);
     }
 
     /** The same contract in another state; only {@link ContractLifecycle} moves it. */

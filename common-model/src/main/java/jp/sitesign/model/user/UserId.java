@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
 /** A login id: {@code U} followed by 8 digits, e.g. {@code U01234567}. */
 public record UserId(@JsonValue String value) {
     private static final Pattern FORMAT = Pattern.compile("U\\d{8}");
+    /**
+     * Stands for an approver of another company whom the viewer may not know (ContractProgress#seenBy):
+     * never issued to anybody.
+     */
+    public static final UserId WITHHELD = new UserId("U00000000");
 
     public UserId {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -33,7 +38,12 @@ public record UserId(@JsonValue String value) {
     }
 
     public static UserId random(SecureRandom random) {
-        return new UserId(String.format("U%08d", random.nextInt(100_000_000)));
+        return new UserId(String.format("U%08d", 1 + random.nextInt(99_999_999)));
+    }
+
+    /** Whether this is {@link #WITHHELD}, another company's approver left unnamed. */
+    public boolean isWithheld() {
+        return equals(WITHHELD);
     }
 
     @Override

@@ -168,6 +168,36 @@ class ContractProgressTest {
     }
 
     @Test
+    void anotherCompanySeesWhoSignsForAPartyButNeverItsApprovers() {
+        ContractProgress approving = LifecycleFixtures.inCounterpartyApproval();
+        assertThat(approving.current().route()).contains(SUB_APPROVER);
+
+        ContractProgress bySender = approving.seenBy(SENDER);
+        assertThat(bySender.sender()).as("the viewer's own party is whole").isEqualTo(approving.sender());
+        assertThat(bySender.current().route()).containsExactly(UserId.WITHHELD);
+        assertThat(bySender.currentApprover().isWithheld()).as("the other company is approving, unnamed").isTrue();
+        assertThat(bySender.current().signer()).isEqualTo(SUB_SIGNER);
+        assertThat(bySender.current().receiver()).isEqualTo(SUB_RECEIVER);
+        assertThat(bySender.status()).isEqualTo(ContractStatus.IN_APPROVAL);
+        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, bySender.toResource(CREATOR, false)))
+                .as("nobody real is on turn in the sender's copy").isFalse();
+
+        ContractProgress bySub = approving.seenBy(SUB);
+        assertThat(bySub.sender().route()).as("the sender's internal route").isEmpty();
+        assertThat(bySub.sender().signer()).isEqualTo(S_SIGNER);
+        assertThat(bySub.current()).isEqualTo(approving.current());
+        assertThat(bySub.currentApprover()).isEqualTo(SUB_APPROVER);
+        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, bySub.toResource(CREATOR, false)))
+                .isTrue();
+
+        ContractProgress done = LifecycleFixtures.completed();
+        assertThat(done.seenBy(SENDER).parties().get(1).route()).isEmpty();
+        assertThat(done.seenBy(SUB).sender().route()).isEmpty();
+        assertThat(done.seenBy(SUB).parties()).extracting(PartyStep::signer).containsExactly(S_SIGNER, SUB_SIGNER);
+        assertThat(done.seenBy(THIRD).parties()).allSatisfy(p -> assertThat(p.route()).isEmpty());
+    }
+
+    @Test
     void finishedAndReturnedContractsHaveNobodyOnTurn() {
         ContractResource completed = LifecycleFixtures.completed().toResource(CREATOR, false);
         assertThat(completed.reachedPartyIds()).containsExactlyInAnyOrder(SENDER, SUB);

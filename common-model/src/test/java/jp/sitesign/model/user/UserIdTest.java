@@ -52,10 +52,12 @@ class UserIdTest {
     }
 
     @Test
-    void randomIdsArePaddedToEightDigitsAtBothEndsOfTheRange() {
-        assertThat(UserId.random(new FixedDraw(0))).hasToString("U00000000");
-        assertThat(UserId.random(new FixedDraw(7))).hasToString("U00000007");
+    void randomIdsArePaddedToEightDigitsAtBothEndsOfTheRange_andNeverTheWithheldApprover() {
+        assertThat(UserId.random(new FixedDraw(0))).hasToString("U00000001");
+        assertThat(UserId.random(new FixedDraw(6))).hasToString("U00000007");
         assertThat(UserId.random(new FixedDraw(99_999_999))).hasToString("U99999999");
+        assertThat(UserId.random(new FixedDraw(0)).isWithheld()).isFalse();
+        assertThat(UserId.WITHHELD.isWithheld()).isTrue();
     }
 
     /** A random source that always draws the same number, to reach the ends of the id range. */

@@ -47,8 +47,14 @@ final class ContractTexts {
         return texts;
     }
 
-    /** A user by name where the store knows them, else by id (another company's users). */
+    /**
+     * A user by name where the store knows them, else by id (another company's users); another company's
+     * approver, whom the server does not name, in words.
+     */
     String person(String userId) {
+        if (userId != null && userId.equals(jp.sitesign.model.user.UserId.WITHHELD.value())) {
+            return bundle.getString("contracts.withheldApprover");
+        }
         return userId == null ? "" : people.getOrDefault(userId, userId);
     }
 

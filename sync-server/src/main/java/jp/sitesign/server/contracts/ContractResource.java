@@ -247,12 +247,12 @@ public final class ContractResource {
     }
 
     private ContractView view(Caller caller, StoredContract k) {
-        return ContractView.of(k, contracts.available(caller, k), contracts.canAmend(caller, k),
+        return ContractView.of(k, caller.user().companyId(), contracts.available(caller, k), contracts.canAmend(caller, k),
                 contracts.documents(k), contracts.amendments(caller, k));
     }
 
     private ContractView summary(Caller caller, StoredContract k) {
-        return ContractView.summary(k, contracts.available(caller, k), contracts.canAmend(caller, k));
+        return ContractView.summary(k, caller.user().companyId(), contracts.available(caller, k), contracts.canAmend(caller, k));
     }
 
     private static String sha(String value) {

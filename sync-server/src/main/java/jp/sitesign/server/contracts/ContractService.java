@@ -501,7 +501,7 @@ public final class ContractService {
                 .allowed()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(snapshot(c, k));
+        return java.util.Optional.of(snapshot(c, k, caller.user().companyId()));
     }
 
     /**
@@ -520,16 +520,18 @@ public final class ContractService {
         java.util.Map<String, List<ContractSnapshot.DocumentRef>> documents = contracts.documents(c, visible);
         java.util.Map<String, ContractSnapshot> out = new java.util.HashMap<>();
         for (StoredContract k : visible) {
-            out.put(k.id(), ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(),
+            out.put(k.id(), ContractSnapshot.of(k.id(), k.sender(), k.creator(),
+                    k.progress().seenBy(caller.user().companyId()), k.data(),
                     k.mainDocument(), documents.getOrDefault(k.id(), List.of()), k.revision(), k.createdAt(),
                     k.updatedAt()));
         }
         return out;
     }
 
-    /** The contract with its document list, in wire form. */
-    public ContractSnapshot snapshot(Connection c, StoredContract k) throws SQLException {
-        return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress(), k.data(), k.mainDocument(),
+    /** The contract with its document list, in wire form, as a user of {@code viewer} may see it. */
+    public ContractSnapshot snapshot(Connection c, StoredContract k, CompanyId viewer) throws SQLException {
+        return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress().seenBy(viewer), k.data(),
+                k.mainDocument(),
                 contracts.documents(c, k), k.revision(), k.createdAt(), k.updatedAt());
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractStatus;
@@ -27,13 +28,18 @@ public record ContractView(String id, String senderId, String creatorId, Contrac
         List<Document> documents, List<Amendment> amendments) {
 
     /** The view of a search result: without documents and amendments. */
-    static ContractView summary(StoredContract k, List<LifecycleCommand> actions, boolean canAmend) {
-        return of(k, actions, canAmend, null, null);
+    static ContractView summary(StoredContract k, CompanyId viewer, List<LifecycleCommand> actions, boolean canAmend) {
+        return of(k, viewer, actions, canAmend, null, null);
     }
 
-    static ContractView of(StoredContract k, List<LifecycleCommand> actions, boolean canAmend,
+    /**
+     * @param viewer the caller's company: of another company's party it sees who signs, never the approvers
+     *               ({@link jp.sitesign.model.contract.ContractProgress#seenBy}); {@code currentApprover} is
+     *               null while another company approves
+     */
+    static ContractView of(StoredContract k, CompanyId viewer, List<LifecycleCommand> actions, boolean canAmend,
             List<StoredDocument> documents, List<Amendment> amendments) {
-        var p = k.progress();
+        var p = k.progress().seenBy(viewer);
         var d = k.data();
         return new ContractView(k.id(), k.sender().value(), k.creator().value(), p.form(), p.status(),
                 p.status().labelJa(), d.managementNumber(), d.title(), d.transactionDate(), d.amountYen(),
@@ -56,14 +62,17 @@ public record ContractView(String id, String senderId, String creatorId, Contrac
     }
 
     private static String id(UserId u) {
-        return u == null ? null : u.value();
+        return u == null || u.isWithheld() ? null : u.value();
     }
 
-    /** One party: its company, receiving user, route, signer and whether it signed. */
+    /**
+     * One party: its company, receiving user, route (empty for another company's party: its approvers are its
+     * own business), signer and whether it signed.
+     */
     public record Party(String companyId, String receiverId, List<String> route, String signerId, boolean signed) {
         static Party of(PartyStep s) {
-            return new Party(s.company().value(), id(s.receiver()), s.route().stream().map(UserId::value).toList(),
-                    id(s.signer()), s.signed());
+            return new Party(s.company().value(), id(s.receiver()), s.route().stream().filter(u -> !u.isWithheld())
+                    .map(UserId::value).toList(), id(s.signer()), s.signed());
         }
     }
 }

@@ -140,6 +140,14 @@ class ContractSigningIT {
 
         k = ok(api().post("/api/v1/contracts/" + id + "/party-route", bMember, Map.of("revision",
                 k.get("revision").asLong(), "route", List.of(b.admin().value()), "signer", b.member2().value())));
+        JsonNode bySenderSeen = ok(api().get("/api/v1/contracts/" + id, aMember));
+        assertThat(bySenderSeen.get("parties").get(1).get("route")).as("B's internal route is B's business").isEmpty();
+        assertThat(bySenderSeen.get("parties").get(1).get("signerId").asText()).isEqualTo(b.member2().value());
+        assertThat(bySenderSeen.get("currentApprover").isNull()).isTrue();
+        assertThat(api().get("/api/v1/sync/changes?since=0&limit=1000", aMember).body())
+                .as("nor in the sender's change feed").doesNotContain(b.admin().value());
+        assertThat(ok(api().get("/api/v1/contracts/" + id, bMember)).get("parties").get(1).get("route").get(0)
+                .asText()).isEqualTo(b.admin().value());
         k = ok(api().post("/api/v1/contracts/" + id + "/approve", bAdmin, Map.of("revision",
                 k.get("revision").asLong())));
         assertThat(k.get("currentSigner").asText()).isEqualTo(b.member2().value());
