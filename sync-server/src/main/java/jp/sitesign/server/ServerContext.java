@@ -115,7 +115,8 @@ public final class ServerContext implements AutoCloseable {
         this.companies = new CompanyService(db, companyRepo, userRepo, sessions, audit, passwords, this.clock,
                 java.time.Duration.ofDays(config.getInt("termination.grace-days")));
         this.notices = new NoticeService(db, audit, this.clock, changes);
-        this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock, changes);
+        this.partnerships = new PartnershipService(db, companyRepo, cipher, audit, guard, this.clock, changes,
+                new jp.sitesign.server.partnerships.PartnershipInvitations(db, this.clock, config));
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
         this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
                 TlsIdentity.load(config, masterKey).certificate()) : null;

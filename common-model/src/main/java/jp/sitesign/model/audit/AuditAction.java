@@ -25,6 +25,7 @@ public enum AuditAction {
     COMPANY_CREATED(false, "企業登録", "Company created"),
     COMPANY_TERMINATED(false, "利用契約終了", "Company terminated"),
     NOTICE_PUBLISHED(false, "お知らせ公開", "Notice published"),
+    PARTNERSHIP_INVITATION_ISSUED(false, "取引先招待コード発行", "Partnership invitation issued"),
     PARTNERSHIP_PROPOSED(false, "取引先登録申請", "Partnership proposed"),
     CONSENT_GIVEN(false, "電子契約の承諾", "Consent to electronic contracting given"),
     CONSENT_WITHDRAWN(false, "電子契約の承諾撤回", "Consent to electronic contracting withdrawn"),

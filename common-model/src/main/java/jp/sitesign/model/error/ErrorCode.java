@@ -54,6 +54,8 @@ public enum ErrorCode {
             "You have too many unfinished uploads. Finish the uploads under way, or try again later."),
     LOGIN_THROTTLED(429, "この接続元からのログインの失敗が続いたため、ログインを一時的に制限しています。しばらくしてからお試しください。",
             "Too many failed logins from this address; logins from it are paused for a while. Please try again later."),
+    TOO_MANY_PROPOSALS(429, "取引先登録の申請が多すぎます。明日以降にお試しください。",
+            "Too many partnership proposals today. Please try again tomorrow."),
     INTERNAL(500, "サーバーで問題が発生しました。時間をおいて再度お試しください。", "Something went wrong on the server. Please try again later."),
     SERVER_BUSY(503, "サーバーが混み合っています。しばらくしてから再度お試しください。", "The server is busy. Please try again shortly.");
 

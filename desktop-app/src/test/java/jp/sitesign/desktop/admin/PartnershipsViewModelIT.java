@@ -28,8 +28,7 @@ class PartnershipsViewModelIT {
         proposer = server.createCompany("元請建設株式会社");
         partner = server.createCompany("協力工業株式会社");
         String token = server.api().login(proposer.admin().value(), TestServer.PASSWORD);
-        ApiClient.Response r = server.api().post("/api/v1/partnerships", token, Map.of("counterpartyId",
-                partner.id().value(), "methodDescription", "SiteSign による電子契約（PAdES 署名・タイムスタンプ付き）"));
+        ApiClient.Response r = server.api().post("/api/v1/partnerships", token, Map.of("invitationCode", server.invitationOf(partner), "methodDescription", "SiteSign による電子契約（PAdES 署名・タイムスタンプ付き）"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         partnerAdmin = fx.clientOf(partner.admin());
         partnerMember = fx.clientOf(partner.member());

@@ -93,7 +93,7 @@ class MainFlowIT {
         TestCertificates.bind(api, bAdmin, TestCertificates.register(api, bAdmin, bCert), b.member2());
         // The partnership with B's 承諾.
         ApiClient.Response proposed = api.post("/api/v1/partnerships", aAdmin,
-                Map.of("counterpartyId", b.id().value(), "methodDescription", METHOD));
+                Map.of("invitationCode", server.invitationOf(b), "methodDescription", METHOD));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
         ApiClient.Response consent = api.post("/api/v1/partnerships/" + proposed.json().get("id").asLong()
                 + "/consent", bAdmin, Map.of("methodSha256", Digests.sha256Hex(METHOD.getBytes(StandardCharsets.UTF_8))));

@@ -74,7 +74,7 @@ class SearchFilterFlowIT {
     private static void partnership(String aAdmin, TestServer.TestCompany partner) {
         ApiClient api = server.api();
         ApiClient.Response proposed = api.post("/api/v1/partnerships", aAdmin,
-                Map.of("counterpartyId", partner.id().value(), "methodDescription", METHOD));
+                Map.of("invitationCode", server.invitationOf(partner), "methodDescription", METHOD));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
         ApiClient.Response consent = api.post("/api/v1/partnerships/" + proposed.json().get("id").asLong()
                 + "/consent", api.login(partner.admin().value(), TestServer.PASSWORD),

@@ -64,6 +64,8 @@ final class BackupTables {
     /** Tables no backup holds, and why. */
     static final Map<String, String> NOT_BACKED_UP = Map.of(
             "sessions", "logins end with a restore: every user logs in again",
+            "partnership_invitations", "invitation codes last days: the inviting admin issues another",
+            "partnership_attempts", "a day's count of partnership proposals",
             "sync_uploads", "unfinished uploads: the clients upload again",
             "sync_upload_chunks", "unfinished uploads: the clients upload again",
             "flyway_schema_history", "the restore builds the schema with the same migrations");

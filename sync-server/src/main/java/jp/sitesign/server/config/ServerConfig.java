@@ -189,6 +189,8 @@ public final class ServerConfig {
                 Map.entry("limits.pdf-max-objects", "300000"),
                 Map.entry("limits.pdf-timeout-seconds", "20"),
                 Map.entry("limits.open-uploads-per-user", "12"),
+                Map.entry("partnerships.invitation-days", "14"),
+                Map.entry("partnerships.max-proposals-per-day", "20"),
                 Map.entry("limits.open-upload-bytes-per-user", "104857600"),
                 Map.entry("limits.body-read-timeout-seconds", "20"),
                 Map.entry("http.worker-threads", "16"),

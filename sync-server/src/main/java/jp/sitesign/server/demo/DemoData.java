@@ -61,7 +61,11 @@ public final class DemoData {
         DemoCompanies.Company orderer = DemoCompanies.orderer(ctx);
         DemoCompanies.Company contractor = DemoCompanies.contractor(ctx);
         try (DemoSessions sessions = new DemoSessions(ctx)) {
-            Partnership partnership = ctx.partnerships().propose(sessions.of(orderer.owner()), contractor.id(), METHOD);
+            // As customers do it (ADR 22): the 受注者 invites, the 発注者 proposes with the code and the 法人番号.
+            String code = ctx.partnerships().invite(sessions.of(contractor.owner())).code();
+            var number = ctx.companies().find(contractor.id()).orElseThrow().corporateNumber();
+            Partnership partnership = ctx.partnerships().propose(sessions.of(orderer.owner()),
+                    number == null ? null : number.value(), code, METHOD);
             ctx.partnerships().consent(sessions.of(contractor.owner()), partnership.id(), partnership.methodSha256());
             Map<UserId, DemoSigners.Signer> signers = new LinkedHashMap<>();
             for (DemoCompanies.Company company : List.of(orderer, contractor)) {

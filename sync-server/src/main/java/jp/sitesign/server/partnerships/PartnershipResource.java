@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.auth.AuthFilter;
@@ -34,15 +33,25 @@ public final class PartnershipResource {
         return new PartnershipList(partnerships.list(AuthFilter.caller(security)));
     }
 
+    /** Proposes a partnership with the invitation code and 法人番号 the other company's admin handed over. */
     @POST
     public Response propose(Proposal body, @Context SecurityContext security) {
-        if (body == null || !CompanyId.isValid(body.counterpartyId())) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "取引先の企業 ID（C + 8 桁の数字）を指定してください。",
-                    "counterpartyId must be a company id (C followed by 8 digits).");
+        if (body == null || body.invitationCode() == null || body.invitationCode().isBlank()) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD,
+                    "相手の企業から受け取った招待コード（invitationCode）と法人番号（corporateNumber）を指定してください。",
+                    "Give the invitationCode and corporateNumber the other company handed you.");
         }
-        Partnership p = partnerships.propose(AuthFilter.caller(security), new CompanyId(body.counterpartyId()),
-                body.methodDescription());
+        Partnership p = partnerships.propose(AuthFilter.caller(security), body.corporateNumber(),
+                body.invitationCode(), body.methodDescription());
         return Response.status(Response.Status.CREATED).entity(p).build();
+    }
+
+    /** A new invitation code of the caller's company (shown once), to hand to a company that is to propose. */
+    @POST
+    @Path("invitations")
+    public Response invite(@Context SecurityContext security) {
+        return Response.status(Response.Status.CREATED).entity(partnerships.invite(AuthFilter.caller(security)))
+                .build();
     }
 
     @GET
@@ -68,8 +77,11 @@ public final class PartnershipResource {
         return partnerships.withdraw(AuthFilter.caller(security), Params.number("id", id, -1, 1, Integer.MAX_VALUE));
     }
 
-    /** A proposal: the counterparty's company id and the method description shown to it. */
-    public record Proposal(String counterpartyId, String methodDescription) {
+    /**
+     * A proposal: the other company's 法人番号 (absent when it is registered without one) and the invitation code
+     * it issued, and the method description shown to it.
+     */
+    public record Proposal(String corporateNumber, String invitationCode, String methodDescription) {
     }
 
     /** 承諾 to the description whose SHA-256 the client showed. */

@@ -15,6 +15,7 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.company.CorporateNumber;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
@@ -46,10 +47,12 @@ public final class PartnershipService {
     private final Guard guard;
     private final Clock clock;
     private final ChangeLog changes;
+    private final PartnershipInvitations invitations;
 
     public PartnershipService(Database db, CompanyRepository companies, ContentCipher cipher, AuditLog audit,
-            Guard guard, Clock clock, ChangeLog changes) {
+            Guard guard, Clock clock, ChangeLog changes, PartnershipInvitations invitations) {
         this.changes = changes;
+        this.invitations = invitations;
         this.db = db;
         this.companies = companies;
         this.cipher = cipher;
@@ -58,26 +61,57 @@ public final class PartnershipService {
         this.clock = clock;
     }
 
-    /** Proposes a partnership; the proposing company's own 承諾 to its method text is recorded with it. */
-    public Partnership propose(Caller caller, CompanyId counterparty, String methodDescription) {
+    /** A new invitation code of the caller's company, to hand to the company that is to propose (ADR 22). */
+    public PartnershipInvitations.Invitation invite(Caller caller) {
         CompanyId own = caller.user().companyId();
-        guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), counterparty.value());
+        guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), "invitation");
+        return db.inTransaction(c -> {
+            PartnershipInvitations.Invitation invitation = invitations.issue(c, own, caller.getName());
+            audit.append(c, entry(caller, AuditAction.PARTNERSHIP_INVITATION_ISSUED, own.value(),
+                    "expires=" + invitation.expiresAt()));
+            return invitation;
+        });
+    }
+
+    /**
+     * Proposes a partnership to the company that issued {@code invitationCode}, whose 法人番号 must be
+     * {@code corporateNumber} (absent for a company registered without one, such as a 個人事業主). A code
+     * nobody issued, used or expired, a company gone and a number that does not match all get the same
+     * answer, so nothing is learnt of other companies. The proposing company's own 承諾 to its method text is
+     * recorded with it. Every proposal counts against the company's daily limit.
+     */
+    public Partnership propose(Caller caller, String corporateNumber, String invitationCode, String methodDescription) {
+        CompanyId own = caller.user().companyId();
+        guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), "invitation");
         if (methodDescription == null || methodDescription.isBlank() || methodDescription.length() > MAX_METHOD_LENGTH) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD,
                     "電子契約の方法の説明を 1〜" + MAX_METHOD_LENGTH + " 文字で入力してください。",
                     "Describe the electronic-contracting method in 1 to " + MAX_METHOD_LENGTH + " characters.");
         }
-        if (counterparty.equals(own)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "自社を取引先にすることはできません。",
-                    "A company cannot partner with itself.");
+        String number = corporateNumber == null || corporateNumber.isBlank() ? null : corporateNumber.strip();
+        if (number != null && !CorporateNumber.isValid(number)) {
+            throw new SiteSignException(ErrorCode.INVALID_FIELD, "法人番号は 13 桁の数字で指定してください。",
+                    "A corporate number (法人番号) is 13 digits.");
         }
+        invitations.countProposal(own);
         Instant now = clock.instant();
         String sha = Digests.sha256Hex(methodDescription.getBytes(StandardCharsets.UTF_8));
         long id = db.inTransaction(c -> {
-            Optional<Company> other = companies.find(c, counterparty);
-            if (other.isEmpty() || !other.get().isActive()) {
-                throw new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + counterparty + " は見つかりません。",
-                        "Company " + counterparty + " was not found.");
+            Optional<CompanyId> issuer = invitations.redeem(c, invitationCode, own);
+            Optional<Company> other = (issuer.isEmpty() ? Optional.<Company>empty() : companies.find(c, issuer.get()))
+                    .filter(Company::isActive).filter(k -> java.util.Objects.equals(number,
+                            k.corporateNumber() == null ? null : k.corporateNumber().value()));
+            if (other.isEmpty()) {
+                throw new SiteSignException(ErrorCode.NOT_FOUND,
+                        "この法人番号と招待コードに合う招待はありません。相手の管理者に、招待コード（期限内・未使用のもの）と"
+                                + "法人番号を確かめてください。",
+                        "No invitation matches this corporate number and invitation code. Ask the other company's"
+                                + " administrator for an unused, unexpired code and check the corporate number.");
+            }
+            CompanyId counterparty = other.get().id();
+            if (counterparty.equals(own)) {
+                throw new SiteSignException(ErrorCode.INVALID_FIELD, "自社を取引先にすることはできません。",
+                        "A company cannot partner with itself.");
             }
             if (find(c, own, counterparty).isPresent()) {
                 throw new SiteSignException(ErrorCode.CONFLICT, "この企業とは既に取引先として登録されています。",

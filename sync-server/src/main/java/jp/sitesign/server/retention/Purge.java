@@ -120,6 +120,8 @@ public final class Purge {
             rows += delete(c, "signing_certificates WHERE company_id = ?", company, 1);
             rows += delete(c, "partnership_consents WHERE partnership_id IN " + ofPartnerships, company, 2);
             rows += delete(c, "partnerships WHERE company_lo = ? OR company_hi = ?", company, 2);
+            rows += delete(c, "partnership_invitations WHERE company_id = ?", company, 1);
+            rows += delete(c, "partnership_attempts WHERE company_id = ?", company, 1);
             rows += delete(c, "contract_number_counters WHERE company_id = ?", company, 1);
             rows += delete(c, "sync_commands WHERE user_id IN " + ofUsers, company, 1);
             rows += delete(c, "sync_upload_chunks WHERE company_id = ?", company, 1);

@@ -55,7 +55,7 @@ class ContractAmendmentIT {
         signers.grant(api(), bAdmin, "協力工業株式会社", b.member2());
         String method = "SiteSign による電子契約";
         JsonNode p = ok(api().post("/api/v1/partnerships", aAdmin,
-                Map.of("counterpartyId", b.id().value(), "methodDescription", method)));
+                Map.of("invitationCode", server.invitationOf(b), "methodDescription", method)));
         ok(api().post("/api/v1/partnerships/" + p.get("id").asLong() + "/consent", bAdmin,
                 Map.of("methodSha256", Digests.sha256Hex(method.getBytes(StandardCharsets.UTF_8)))));
         completed = signers.complete(api(), submitted(), a.member2(), aSigner, bMember, b.member2(), bSigner);

@@ -47,7 +47,7 @@ class ContractWorkflowIT {
         TestCertificates.grant(server, aAdmin, "元請建設株式会社", a.member2());
         String method = "SiteSign による電子契約";
         JsonNode p = ok(api().post("/api/v1/partnerships", aAdmin,
-                Map.of("counterpartyId", b.id().value(), "methodDescription", method)));
+                Map.of("invitationCode", server.invitationOf(b), "methodDescription", method)));
         ok(api().post("/api/v1/partnerships/" + p.get("id").asLong() + "/consent", bAdmin,
                 Map.of("methodSha256", Digests.sha256Hex(method.getBytes(StandardCharsets.UTF_8)))));
     }

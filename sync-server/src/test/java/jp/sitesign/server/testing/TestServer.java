@@ -196,8 +196,13 @@ public final class TestServer implements AutoCloseable {
 
     /** A company with an owner, an admin and two members, all with {@link #PASSWORD} and no forced change. */
     public TestCompany createCompany(String name) {
+        return createCompany(name, null);
+    }
+
+    /** {@link #createCompany(String)} registered with a 法人番号 (13 digits), or none. */
+    public TestCompany createCompany(String name, String corporateNumber) {
         CompanyService.Created c = context.companies().create(new CompanyService.Registration(name, "テスト",
-                null, "東京都", "代表者", profile("責任者")));
+                corporateNumber, "東京都", "代表者", profile("責任者")));
         UserId admin = context.companies().addUser(c.companyId(), Role.ADMIN, profile("管理者"));
         UserId member = context.companies().addUser(c.companyId(), Role.MEMBER, profile("一般"));
         UserId member2 = context.companies().addUser(c.companyId(), Role.MEMBER, profile("一般二"));
@@ -205,6 +210,16 @@ public final class TestServer implements AutoCloseable {
             context.auth().setPassword(u, PASSWORD, false);
         }
         return new TestCompany(c.companyId(), c.ownerId(), admin, member, member2);
+    }
+
+    /** A fresh invitation code of {@code company}, issued by its admin through the API (ADR 22). */
+    public String invitationOf(TestCompany company) {
+        String token = api().login(company.admin().value(), PASSWORD);
+        ApiClient.Response r = api().post("/api/v1/partnerships/invitations", token, Map.of());
+        if (r.status() != 201) {
+            throw new IllegalStateException("no invitation: " + r);
+        }
+        return r.json().get("code").asText();
     }
 
     private static UserProfile profile(String name) {
