@@ -22,6 +22,7 @@ import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.contract.VersionSharing;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.UserId;
@@ -98,6 +99,15 @@ final class ContractRepository {
             }
         }
         writeParties(c, k);
+        if (VersionSharing.sharesCurrentDocuments(k.progress().status())) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET shared = TRUE"
+                    + " WHERE contract_id = ? AND shared = FALSE AND (sha256 = ? OR kind = ?)")) {
+                ps.setString(1, k.id());
+                ps.setString(2, k.mainDocument());
+                ps.setString(3, StoredDocument.ATTACHMENT);
+                ps.executeUpdate();
+            }
+        }
         changed(c, k);
         return true;
     }
@@ -177,9 +187,12 @@ final class ContractRepository {
         return out;
     }
 
-    /** The document lists of several contracts at once, oldest first within each. */
-    Map<String, List<ContractSnapshot.DocumentRef>> documents(Connection c, java.util.Collection<StoredContract> ks)
-            throws SQLException {
+    /**
+     * The document lists of several contracts at once, oldest first within each, as a user of {@code viewer}
+     * may see them ({@link VersionSharing}).
+     */
+    Map<String, List<ContractSnapshot.DocumentRef>> documents(Connection c, java.util.Collection<StoredContract> ks,
+            CompanyId viewer) throws SQLException {
         Map<String, StoredContract> byId = new java.util.HashMap<>();
         ks.forEach(k -> byId.put(k.id(), k));
         Map<String, List<ContractSnapshot.DocumentRef>> out = new java.util.HashMap<>();
@@ -187,7 +200,7 @@ final class ContractRepository {
         for (int from = 0; from < all.size(); from += 500) {
             List<String> part = all.subList(from, Math.min(all.size(), from + 500));
             try (PreparedStatement ps = c.prepareStatement("SELECT contract_id, sha256, kind, pages, size_bytes,"
-                    + " produced_by, reason, created_at, display_name FROM contract_documents WHERE contract_id IN ("
+                    + " produced_by, reason, created_at, display_name, shared FROM contract_documents WHERE contract_id IN ("
                     + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
                     + ") ORDER BY contract_id, created_at, sha256")) {
                 for (int i = 0; i < part.size(); i++) {
@@ -196,6 +209,9 @@ final class ContractRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredContract k = byId.get(rs.getString(1));
+                        if (!VersionSharing.visible(viewer, k.sender(), rs.getBoolean(10))) {
+                            continue;
+                        }
                         String sha = rs.getString(2);
                         byte[] sealedName = rs.getBytes(9);
                         String name = sealedName == null ? null : new String(cipher.openBytes(c, k.keyCompany(),
@@ -397,7 +413,8 @@ final class ContractRepository {
     void insertDocument(Connection c, StoredContract k, String sha256, String kind, int pages, byte[] pdf,
             String producedBy, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contract_documents (contract_id, sha256, kind,"
-                + " pages, size_bytes, produced_by, reason, created_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " pages, size_bytes, produced_by, reason, created_at, content, shared)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, sha256);
             ps.setString(3, kind);
@@ -407,13 +424,17 @@ final class ContractRepository {
             ps.setString(7, reason);
             Jdbc.setInstant(ps, 8, k.updatedAt());
             ps.setBytes(9, cipher.sealBytes(c, k.keyCompany(), place(k.id()) + "|" + sha256, pdf));
+            ps.setBoolean(10, VersionSharing.sharesCurrentDocuments(k.progress().status()));
             ps.executeUpdate();
         }
     }
 
-    /** Every document version of a contract, oldest first, without their content; attachments with their names. */
-    List<ContractSnapshot.DocumentRef> documents(Connection c, StoredContract k) throws SQLException {
-        return documents(c, List.of(k)).getOrDefault(k.id(), List.of());
+    /**
+     * Every document version of a contract a user of {@code viewer} may see, oldest first, without their
+     * content; attachments with their names.
+     */
+    List<ContractSnapshot.DocumentRef> documents(Connection c, StoredContract k, CompanyId viewer) throws SQLException {
+        return documents(c, List.of(k), viewer).getOrDefault(k.id(), List.of());
     }
 
     /**
@@ -527,6 +548,21 @@ final class ContractRepository {
             }
             return out;
         }
+    }
+
+    /** A version's bytes if a user of {@code viewer} may see it ({@link VersionSharing}). */
+    Optional<byte[]> document(Connection c, StoredContract k, String sha256, CompanyId viewer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT shared FROM contract_documents WHERE contract_id = ? AND sha256 = ?")) {
+            ps.setString(1, k.id());
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !VersionSharing.visible(viewer, k.sender(), rs.getBoolean(1))) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return document(c, k, sha256);
     }
 
     Optional<byte[]> document(Connection c, StoredContract k, String sha256) throws SQLException {

@@ -517,7 +517,8 @@ public final class ContractService {
                 visible.add(k);
             }
         }
-        java.util.Map<String, List<ContractSnapshot.DocumentRef>> documents = contracts.documents(c, visible);
+        java.util.Map<String, List<ContractSnapshot.DocumentRef>> documents = contracts.documents(c, visible,
+                caller.user().companyId());
         java.util.Map<String, ContractSnapshot> out = new java.util.HashMap<>();
         for (StoredContract k : visible) {
             out.put(k.id(), ContractSnapshot.of(k.id(), k.sender(), k.creator(),
@@ -532,13 +533,14 @@ public final class ContractService {
     public ContractSnapshot snapshot(Connection c, StoredContract k, CompanyId viewer) throws SQLException {
         return ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress().seenBy(viewer), k.data(),
                 k.mainDocument(),
-                contracts.documents(c, k), k.revision(), k.createdAt(), k.updatedAt());
+                contracts.documents(c, k, viewer), k.revision(), k.createdAt(), k.updatedAt());
     }
 
     /** One document version of a contract the caller may see; the access is audited (who, contract, hash). */
     public byte[] document(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
-        byte[] pdf = db.read(c -> contracts.document(c, k, sha256)).orElseThrow(() -> new SiteSignException(
+        byte[] pdf = db.read(c -> contracts.document(c, k, sha256, caller.user().companyId())).orElseThrow(
+                () -> new SiteSignException(
                 ErrorCode.NOT_FOUND, "文書 " + sha256 + " はこの案件にありません。",
                 "Document " + sha256 + " is not part of this contract."));
         return opened(caller, k, sha256, pdf);

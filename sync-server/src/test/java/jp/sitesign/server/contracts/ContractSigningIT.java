@@ -258,6 +258,34 @@ class ContractSigningIT {
     }
 
     @Test
+    void aVersionTheSenderReplacedBeforeSendingStaysTheSenders_theSentOnesAreShared() throws Exception {
+        byte[] reconsidered = TestPdfs.multiPage(1);
+        JsonNode draft = TestContracts.draft(api(), aMember, b, a.member2(), "値引き前の注文書", reconsidered);
+        String id = draft.get("id").asText();
+        String oldSha = Digests.sha256Hex(reconsidered);
+        JsonNode replaced = ok(api().raw("PUT", "/api/v1/contracts/" + id + "/document?revision="
+                + draft.get("revision").asLong(), aMember, TestPdfs.multiPage(2), Map.of("Content-Type",
+                "application/pdf")));
+        JsonNode k = ok(api().post("/api/v1/contracts/" + id + "/submit", aMember, Map.of("revision",
+                replaced.get("revision").asLong())));
+        byte[] sent = sign(api().get("/api/v1/contracts/" + id + "/document", aSigner).bytes(), aKey, "a");
+        k = ok(upload(id, aSigner, k, sent));
+        assertThat(k.get("status").asText()).isEqualTo("IN_APPROVAL");
+
+        ApiClient.Response byB = api().get("/api/v1/sync/documents/" + id + "/" + oldSha, bMember);
+        ApiClient.Response byA = api().get("/api/v1/sync/documents/" + id + "/" + oldSha, aMember);
+        String bFeed = api().get("/api/v1/sync/changes?since=0&limit=1000", bMember).body();
+
+        assertThat(byB.status()).as("the replaced draft version is not the counterparty's").isEqualTo(404);
+        assertThat(byA.status()).isEqualTo(200);
+        assertThat(byA.bytes()).isEqualTo(reconsidered);
+        assertThat(bFeed).doesNotContain(oldSha).contains(Digests.sha256Hex(sent))
+                .contains(replaced.get("mainDocument").asText());
+        assertThat(api().get("/api/v1/sync/documents/" + id + "/" + replaced.get("mainDocument").asText(), bMember)
+                .status()).as("the version that was sent").isEqualTo(200);
+    }
+
+    @Test
     void aSignatureIsAuditedWithTheCertificatesSerialAndIssuerAndTheKeySource_neverThePin() throws Exception {
         JsonNode k = submitted();
         String id = k.get("id").asText();
