@@ -215,6 +215,26 @@ public final class AdminClient {
                 Partnership.class);
     }
 
+    /** A new invitation code of the company (shown once), for the company that is to propose (ADR 22). */
+    public Invitation invite() {
+        return read(call("POST", "/api/v1/partnerships/invitations", Map.of()), Invitation.class);
+    }
+
+    /** Proposes a partnership with the code and 法人番号 (blank for a company without one) the other side gave. */
+    public Partnership propose(String corporateNumber, String invitationCode, String methodDescription) {
+        Map<String, String> body = new java.util.HashMap<>();
+        if (corporateNumber != null && !corporateNumber.isBlank()) {
+            body.put("corporateNumber", corporateNumber.strip());
+        }
+        body.put("invitationCode", invitationCode == null ? "" : invitationCode.strip());
+        body.put("methodDescription", methodDescription);
+        return read(call("POST", "/api/v1/partnerships", body), Partnership.class);
+    }
+
+    /** An invitation code and until when it may be used. */
+    public record Invitation(String code, java.time.Instant expiresAt) {
+    }
+
     // ---- audit log ----
 
     /** The audit filters: JST calendar days (inclusive), the acting user's id, the action. */

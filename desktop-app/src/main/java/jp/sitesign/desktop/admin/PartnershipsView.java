@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Decision;
@@ -30,6 +31,18 @@ public final class PartnershipsView {
     private Button withdrawButton;
     @FXML
     private Button refreshButton;
+    @FXML
+    private Button inviteButton;
+    @FXML
+    private TextField invitationField;
+    @FXML
+    private TextField proposalNumberField;
+    @FXML
+    private TextField proposalCodeField;
+    @FXML
+    private TextArea proposalMethodField;
+    @FXML
+    private Button proposeButton;
     @FXML
     private ProgressIndicator busyIndicator;
     @FXML
@@ -85,6 +98,14 @@ public final class PartnershipsView {
         guard(withdrawButton, viewModel.withdrawDecision());
         withdrawButton.setOnAction(e -> confirmWithdraw());
         refreshButton.setOnAction(e -> viewModel.refresh());
+        guard(inviteButton, viewModel.manageDecision());
+        inviteButton.setOnAction(e -> viewModel.invite());
+        invitationField.textProperty().bind(viewModel.invitationCodeProperty());
+        proposalNumberField.textProperty().bindBidirectional(viewModel.proposalNumberProperty());
+        proposalCodeField.textProperty().bindBidirectional(viewModel.proposalCodeProperty());
+        proposalMethodField.textProperty().bindBidirectional(viewModel.proposalMethodProperty());
+        guard(proposeButton, viewModel.manageDecision());
+        proposeButton.setOnAction(e -> viewModel.propose());
         reasonLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             for (Decision d : new Decision[] {viewModel.consentDecision().get(), viewModel.withdrawDecision().get()}) {
                 if (d != null && d.denied()) {

@@ -32,12 +32,50 @@ public final class PartnershipsViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObjectBinding<Decision> consentDecision;
     private final ObjectBinding<Decision> withdrawDecision;
+    private final ObjectBinding<Decision> manageDecision;
+    private final StringProperty invitationCode = new SimpleStringProperty(this, "invitationCode", "");
+    private final StringProperty proposalNumber = new SimpleStringProperty(this, "proposalNumber", "");
+    private final StringProperty proposalCode = new SimpleStringProperty(this, "proposalCode", "");
+    private final StringProperty proposalMethod = new SimpleStringProperty(this, "proposalMethod", "");
 
     public PartnershipsViewModel(AdminClient client, AdminTasks tasks) {
         this.client = client;
         this.tasks = tasks;
         consentDecision = decision(false);
         withdrawDecision = decision(true);
+        manageDecision = Bindings.createObjectBinding(() -> access.get() == null ? null
+                : access.get().onCompany(Action.MANAGE_PARTNERSHIPS), access);
+        proposalMethod.set(tasks.bundle().getString("admin.partners.defaultMethod"));
+    }
+
+    /**
+     * Issues an invitation code of the company (ADR 22): shown once, to hand to the company that is to propose
+     * together with the company's 法人番号.
+     */
+    public void invite() {
+        if (!AdminTasks.allowed(manageDecision.get())) {
+            return;
+        }
+        tasks.run(client::invite, invitation -> {
+            invitationCode.set(invitation.code());
+            message.set(I18n.format(tasks.bundle(), "admin.partners.invited", invitation.code(),
+                    tasks.dateTime(invitation.expiresAt())));
+        });
+    }
+
+    /** Proposes a partnership with the 法人番号 and invitation code the other company's admin gave. */
+    public void propose() {
+        if (!AdminTasks.allowed(manageDecision.get())) {
+            return;
+        }
+        String number = proposalNumber.get();
+        String code = proposalCode.get();
+        String method = proposalMethod.get();
+        tasks.run(() -> client.propose(number, code, method), proposed -> {
+            proposalNumber.set("");
+            proposalCode.set("");
+            done("admin.partners.proposedTo", proposed);
+        });
     }
 
     /** Enabled for a partnership whose own 承諾 is (for withdraw) or is not (for consent) in force. */
@@ -155,6 +193,27 @@ public final class PartnershipsViewModel {
 
     public ObjectBinding<Decision> withdrawDecision() {
         return withdrawDecision;
+    }
+
+    /** Issuing an invitation and proposing: owners and admins. */
+    public ObjectBinding<Decision> manageDecision() {
+        return manageDecision;
+    }
+
+    public StringProperty invitationCodeProperty() {
+        return invitationCode;
+    }
+
+    public StringProperty proposalNumberProperty() {
+        return proposalNumber;
+    }
+
+    public StringProperty proposalCodeProperty() {
+        return proposalCode;
+    }
+
+    public StringProperty proposalMethodProperty() {
+        return proposalMethod;
     }
 
     public StringProperty messageProperty() {

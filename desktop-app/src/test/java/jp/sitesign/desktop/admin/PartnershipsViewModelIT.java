@@ -81,6 +81,46 @@ class PartnershipsViewModelIT {
     }
 
     @Test
+    void oneAdminIssuesAnInvitationCode_anotherProposesWithItAndTheNumber_aWrongCodeIsSaidInWords() {
+        TestServer.TestCompany newcomer = server.createCompany("新規設備株式会社");
+        PartnershipsViewModel inviting = new PartnershipsViewModel(fx.clientOf(newcomer.admin()),
+                AdminFixture.tasks(Language.JA));
+        inviting.refresh();
+        inviting.invite();
+        String code = inviting.invitationCodeProperty().get();
+        assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(inviting.messageProperty().get()).contains(code, "法人番号");
+
+        PartnershipsViewModel proposing = new PartnershipsViewModel(fx.clientOf(proposer.admin()),
+                AdminFixture.tasks(Language.JA));
+        proposing.refresh();
+        int before = proposing.partnerships().size();
+        proposing.proposalCodeProperty().set("AAAA-BBBB-CCCC");
+        proposing.propose();
+        assertThat(proposing.errorProperty().get()).contains("招待コード");
+        assertThat(proposing.partnerships()).hasSize(before);
+
+        proposing.proposalCodeProperty().set(code);
+        proposing.propose();
+        assertThat(proposing.errorProperty().get()).isEmpty();
+        assertThat(proposing.partnerships()).hasSize(before + 1);
+        assertThat(proposing.messageProperty().get()).contains("新規設備株式会社", "申請しました");
+        assertThat(proposing.proposalCodeProperty().get()).as("cleared for the next one").isEmpty();
+
+        PartnershipsViewModel member = new PartnershipsViewModel(fx.clientOf(newcomer.member()),
+                AdminFixture.tasks(Language.EN));
+        member.refresh();
+        assertThat(AdminTasks.allowed(member.manageDecision().get())).isFalse();
+    }
+
+    @Test
+    void theEnglishWithdrawQuestionNamesThePartner() {
+        PartnershipsViewModel vm = vm(partnerAdmin, Language.EN);
+        assertThat(vm.withdrawQuestion()).contains("company's consent").contains("元請建設株式会社")
+                .doesNotContain("{0}");
+    }
+
+    @Test
     void aMemberSeesThePartnersButCannotConsentOrWithdraw() {
         PartnershipsViewModel vm = vm(partnerMember, Language.EN);
         assertThat(vm.partnerships()).hasSize(1);
