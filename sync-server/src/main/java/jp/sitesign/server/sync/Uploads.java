@@ -150,8 +150,16 @@ public final class Uploads {
         return result;
     }
 
-    /** Refuses a new upload beyond the user's count, or bytes beyond what their open uploads may hold. */
+    /**
+     * Refuses a new upload beyond the user's count, or bytes beyond what their open uploads may hold. The
+     * user's row is locked first, so that chunks the same user sends at once are counted one after the other
+     * (without it, concurrent first chunks all saw room and together passed the limit).
+     */
     private void requireRoom(Connection c, Owner owner, boolean starts, long adding) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM users WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, owner.user());
+            lock.executeQuery().close();
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM sync_uploads"
                 + " WHERE company_id = ? AND uploaded_by = ?")) {
             ps.setString(1, owner.company().value());

@@ -70,6 +70,33 @@ class UploadQuotaIT {
     }
 
     @Test
+    void firstChunksSentAtOnceStillStopAtTheLimit() throws Exception {
+        String member = login(b.member2().value());
+        int tries = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tries);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return chunk(member, madeUpHash(), 0, 1000).status();
+                }));
+            }
+            go.countDown();
+            int accepted = 0;
+            for (var answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(200, 429);
+                accepted += status == 200 ? 1 : 0;
+            }
+            assertThat(accepted).as("uploads opened by %d chunks sent at once", tries).isEqualTo(OPEN);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anUploadThatEndsFreesItsRoom() {
         String member = login(b.member().value());
         String last = null;
