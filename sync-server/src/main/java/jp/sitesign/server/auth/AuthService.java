@@ -153,8 +153,7 @@ public final class AuthService {
         Instant now = clock.instant();
         SessionRepository.Found s = db.read(c -> sessions.find(c, hash))
                 .orElseThrow(() -> new SiteSignException(ErrorCode.UNAUTHENTICATED));
-        boolean expired = now.isAfter(s.lastSeenAt().plus(settings.idleTimeout()))
-                || now.isAfter(s.createdAt().plus(settings.absoluteTimeout()));
+        boolean expired = settings.sessionEnded(s.lastSeenAt(), s.createdAt(), now);
         Decision d = AccessPolicy.decide(Guard.actor(s.user(), s.companyStatus(), false), Action.LOGIN,
                 Resource.none());
         if (expired || !d.allowed()) {
@@ -179,8 +178,8 @@ public final class AuthService {
      */
     public int purgeExpiredSessions() {
         Instant now = clock.instant();
-        return db.inTransaction(c -> sessions.deleteExpired(c, now.minus(settings.idleTimeout()),
-                now.minus(settings.absoluteTimeout())));
+        return db.inTransaction(c -> sessions.deleteExpired(c, settings.idleCutoff(now),
+                settings.absoluteCutoff(now)));
     }
 
     public void logout(Caller caller) {

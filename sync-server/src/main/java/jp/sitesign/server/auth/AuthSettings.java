@@ -1,6 +1,7 @@
 package jp.sitesign.server.auth;
 
 import java.time.Duration;
+import java.time.Instant;
 import jp.sitesign.model.user.PasswordRules;
 import jp.sitesign.server.config.ServerConfig;
 
@@ -24,5 +25,20 @@ public record AuthSettings(Duration idleTimeout, Duration absoluteTimeout, int m
                 "auto".equals(threads) ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
                         : config.getPositiveInt("login.hash-threads"),
                 config.getPositiveInt("login.hash-queue"));
+    }
+
+    /** Sessions last used before this have ended (idle). */
+    public Instant idleCutoff(Instant now) {
+        return now.minus(idleTimeout);
+    }
+
+    /** Sessions made before this have ended (absolute lifetime). */
+    public Instant absoluteCutoff(Instant now) {
+        return now.minus(absoluteTimeout);
+    }
+
+    /** The one session-lifetime rule: used for each request and, as the cut-offs above, by the purge. */
+    public boolean sessionEnded(Instant lastSeen, Instant created, Instant now) {
+        return lastSeen.isBefore(idleCutoff(now)) || created.isBefore(absoluteCutoff(now));
     }
 }
