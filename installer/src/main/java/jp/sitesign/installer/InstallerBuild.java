@@ -174,31 +174,33 @@ public final class InstallerBuild {
     public Path jpackage(String type, Path dest) throws IOException {
         Files.createDirectories(dest);
         Set<Path> before = listing(dest);
-        run("jpackage", arguments(type, Platform.current(), dest).toArray(String[]::new));
+        Path resources = Platform.current() == Platform.LINUX ? linuxResources() : null;
+        run("jpackage", arguments(type, Platform.current(), dest, runtime(), appInput(), icons(), resources)
+                .toArray(String[]::new));
         Set<Path> made = listing(dest);
         made.removeAll(before);
         return made.stream().filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(PACKAGE_NAME))
                 .findFirst().orElseGet(() -> dest.resolve(NAME));
     }
 
-    /** jpackage's arguments for one type on one platform. */
-    List<String> arguments(String type, Platform platform, Path dest) throws IOException {
+    /** jpackage's arguments for one type on one platform, from the runtime, app folder and icons made before. */
+    List<String> arguments(String type, Platform platform, Path dest, Path runtime, Path input, AppIcon.Written icons,
+            Path linuxResources) throws IOException {
         List<String> args = new ArrayList<>(List.of("--type", type, "--dest", dest.toString(), "--name", NAME,
                 "--app-version", appVersion(inputs.version()), "--vendor", "SiteSign",
                 "--description", "建設業の電子契約 SiteSign (electronic contracts for construction)",
-                "--copyright", "SiteSign", "--runtime-image", runtime().toString(),
-                "--input", appInput().toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS));
+                "--copyright", "SiteSign", "--runtime-image", runtime.toString(),
+                "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS));
         for (String option : javaOptions()) {
             args.add("--java-options");
             args.add(option);
         }
-        AppIcon.Written icons = icons();
         switch (platform) {
             case LINUX -> {
                 args.addAll(List.of("--icon", icons.png().toString(), "--linux-package-name", PACKAGE_NAME,
                         "--linux-app-category", "office", "--linux-menu-group", "Office", "--linux-shortcut",
                         "--linux-deb-maintainer", "support@sitesign.example", "--linux-rpm-license-type", "Proprietary",
-                        "--resource-dir", linuxResources().toString()));
+                        "--resource-dir", linuxResources.toString()));
             }
             case WINDOWS -> {
                 // Per-user: no administrator rights needed; the upgrade code makes a newer .msi replace an older one.
@@ -247,12 +249,18 @@ public final class InstallerBuild {
         return String.join(".", Arrays.copyOf(parts, Math.min(3, parts.length)));
     }
 
-    /** The .deb control template with GTK 3 added to Depends (jpackage cannot see JavaFX's native libraries). */
+    /**
+     * jpackage's .deb templates, changed: {@code control} adds GTK 3 to Depends (jpackage cannot see JavaFX's native
+     * libraries inside its modules); {@code postinst} / {@code prerm} make the menu entry only where the system has a
+     * desktop menu, so the package installs and removes cleanly on a machine without one.
+     */
     private Path linuxResources() throws IOException {
         Path dir = work.resolve("linux-resources");
         Files.createDirectories(dir);
-        try (InputStream control = InstallerBuild.class.getResourceAsStream("linux/control")) {
-            Files.copy(control, dir.resolve("control"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String name : List.of("control", "postinst", "prerm")) {
+            try (InputStream template = InstallerBuild.class.getResourceAsStream("linux/" + name)) {
+                Files.copy(template, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         return dir;
     }
