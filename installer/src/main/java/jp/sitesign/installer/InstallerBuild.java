@@ -75,7 +75,10 @@ public final class InstallerBuild {
         Inputs inputs = new Inputs(Path.of(required(options, "--desktop-jar")), Path.of(required(options, "--javafx-dir")),
                 Path.of(required(options, "--jvm-options")), required(options, "--version"), preset);
         PrintWriter log = new PrintWriter(System.out, true);
-        InstallerBuild build = new InstallerBuild(inputs, Path.of(required(options, "--work")), log);
+        // A fresh work folder: the runtime is made once per build, never kept from an older desktop jar.
+        Path work = Path.of(required(options, "--work"));
+        deleteRecursively(work);
+        InstallerBuild build = new InstallerBuild(inputs, work, log);
         List<String> types = blank(options.get("--types")) ? Platform.current().defaultTypes()
                 : Arrays.stream(options.get("--types").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         Path dest = Path.of(required(options, "--dest"));
@@ -159,9 +162,13 @@ public final class InstallerBuild {
         }
         List<String> modules = modules();
         log.println("SiteSign installer: runtime modules " + modules);
+        // A CDS archive of the runtime's own classes (jlink runs its bin/java to make it, so the native commands stay):
+        // without one a jlinked runtime loads every JDK class from scratch at each start.
         run("jlink", "--module-path", modulePath(true), "--add-modules", String.join(",", modules),
                 "--include-locales=en,ja", "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--strip-native-commands", "--compress=2", "--output", runtime.toString());
+                "--compress=2", "--generate-cds-archive", "--output", runtime.toString());
+        // The second archive is for heaps over 32 GB (no compressed oops); jvm.options caps the heap at 512 MB.
+        Files.deleteIfExists(runtime.resolve("lib/server/classes_nocoops.jsa"));
         return runtime;
     }
 
@@ -173,14 +180,18 @@ public final class InstallerBuild {
     /** Builds one installer (deb, rpm, msi, exe, dmg, pkg, app-image) into {@code dest}; returns its path. */
     public Path jpackage(String type, Path dest) throws IOException {
         Files.createDirectories(dest);
-        Set<Path> before = listing(dest);
+        long started = System.currentTimeMillis() - 1000;
         Path resources = Platform.current() == Platform.LINUX ? linuxResources() : null;
         run("jpackage", arguments(type, Platform.current(), dest, runtime(), appInput(), icons(), resources)
                 .toArray(String[]::new));
-        Set<Path> made = listing(dest);
-        made.removeAll(before);
-        return made.stream().filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(PACKAGE_NAME))
-                .findFirst().orElseGet(() -> dest.resolve(NAME));
+        // What jpackage just wrote (a rebuild overwrites the file of the same name).
+        for (Path p : listing(dest)) {
+            if (p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(PACKAGE_NAME)
+                    && Files.getLastModifiedTime(p).toMillis() >= started) {
+                return p;
+            }
+        }
+        return dest.resolve(NAME);
     }
 
     /** jpackage's arguments for one type on one platform, from the runtime, app folder and icons made before. */
@@ -286,18 +297,31 @@ public final class InstallerBuild {
         return out.toString();
     }
 
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     private static Set<Path> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.collect(Collectors.toCollection(LinkedHashSet::new));
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
+        // exec-maven-plugin passes an empty <argument/> (an unset property) as null.
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-                options.put(args[i], hasValue ? args[++i] : "");
+            if (args[i] != null && args[i].startsWith("--")) {
+                boolean hasValue = i + 1 < args.length && (args[i + 1] == null || !args[i + 1].startsWith("--"));
+                String value = hasValue ? args[++i] : null;
+                options.put(args[i - (hasValue ? 1 : 0)], value == null ? "" : value);
             }
         }
         return options;

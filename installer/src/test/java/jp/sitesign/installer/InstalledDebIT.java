@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ class InstalledDebIT {
                 fail("%s is missing: apt-get install -y %s (./sitesign test installs it)", tool[0], tool[1]);
             }
         }
-        deleteRecursively(WORK);
+        InstallerBuild.deleteRecursively(WORK);
         InstallerBuild build = new InstallerBuild(new InstallerBuild.Inputs(
                 Path.of(System.getProperty("installer.desktopJar")), Path.of(System.getProperty("installer.javafxDir")),
                 Path.of(System.getProperty("installer.jvmOptions")), System.getProperty("installer.version"), null),
@@ -95,6 +94,7 @@ class InstalledDebIT {
         String release = Files.readString(app().resolve("lib/runtime/release"));
         assertThat(release).contains("jdk.crypto.cryptoki", "jdk.crypto.ec", "jdk.localedata", "javafx.controls",
                 "javafx.fxml", "java.sql").doesNotContain("jdk.compiler");
+        assertThat(app().resolve("lib/runtime/lib/server/classes.jsa")).as("the runtime's CDS archive").isNotEmptyFile();
         String cfg = Files.readString(app().resolve("lib/app/SiteSign.cfg"));
         assertThat(cfg).contains("java-options=-Xmx512m", "java-options=-XX:G1PeriodicGCInterval=30000",
                 "java-options=--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
@@ -313,17 +313,6 @@ class InstalledDebIT {
     private static long treeSize(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

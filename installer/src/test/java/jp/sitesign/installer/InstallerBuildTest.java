@@ -84,4 +84,12 @@ class InstallerBuildTest {
         assertThat(Platform.MAC.defaultTypes()).containsExactly("dmg");
         assertThat(Platform.LINUX.defaultTypes()).startsWith("deb");
     }
+
+    @Test
+    void anUnsetMavenPropertyArrivesAsNullOrNothingAndMeansTheDefault() {
+        assertThat(InstallerBuild.options(new String[] {"--types", null, "--preset", null, "--dest", "out"}))
+                .containsEntry("--types", "").containsEntry("--preset", "").containsEntry("--dest", "out");
+        assertThat(InstallerBuild.options(new String[] {"--types", "--dest", "out"})).containsEntry("--types", "")
+                .containsEntry("--dest", "out");
+    }
 }
