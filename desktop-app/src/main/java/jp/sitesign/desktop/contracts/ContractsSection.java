@@ -43,6 +43,9 @@ public final class ContractsSection {
     private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
     private TabPane tabs;
 
+    /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
+    private volatile boolean closed;
+
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
         this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
     }
@@ -95,8 +98,11 @@ public final class ContractsSection {
         return this;
     }
 
-    /** Shows what the store holds now (after a sync or a local command). */
+    /** Shows what the store holds now (after a sync or a local command); nothing once closed (logged out). */
     public void refresh() {
+        if (closed) {
+            return;
+        }
         list.search();
         conflicts.refresh();
         if (detail.contractProperty().get() != null) {
@@ -111,7 +117,7 @@ public final class ContractsSection {
                 new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, row) -> {
-                    if (row != null) {
+                    if (row != null && !closed) {
                         detail.load(row.id());
                     }
                 });
@@ -241,6 +247,8 @@ public final class ContractsSection {
 
     /** Stops the background thread and deletes the preview's temporary file (logout). */
     public void close() {
+        // The engine's listener stays registered, and its last state change (the session ending) arrives after this.
+        closed = true;
         detail.close();
         background.shutdown();
     }

@@ -75,6 +75,11 @@ public final class EntryFlow implements AutoCloseable {
         FirstRunViewModel vm = new FirstRunViewModel(bundle, trustFile, PinnedTrust::fetch, background,
                 Platform::runLater, this::showLogin);
         showEntry(new FirstRunView(vm).load(bundle));
+        try {
+            EnterprisePreset.find().ifPresent(vm::usePreset);
+        } catch (EnterprisePreset.Invalid e) {
+            vm.presetUnusable(e.getMessage());
+        }
     }
 
     private void showLogin(ServerTrust trust) {
@@ -111,6 +116,22 @@ public final class EntryFlow implements AutoCloseable {
         shell.files(files);
         showAdminIfAllowed();
         stage.setScene(shell.scene());
+        if (session.loggedInOnline()) {
+            checkClientVersion(session, shell);
+        }
+    }
+
+    /** After an online login: tells an older app so in the header (a notice only; offline or unanswered, nothing). */
+    private void checkClientVersion(DesktopSession loggedIn, AppShell shown) {
+        background.execute(() -> {
+            try {
+                jp.sitesign.model.client.ClientVersions versions = loggedIn.api().clientVersions();
+                jp.sitesign.desktop.app.UpdateNotice.text(bundle, jp.sitesign.desktop.app.AppVersion.current(), versions)
+                        .ifPresent(text -> Platform.runLater(() -> shown.mainViewModel().setUpdateNotice(text)));
+            } catch (RuntimeException e) {
+                // Offline again, or the server answered something else: the check waits for the next login.
+            }
+        });
     }
 
     /**

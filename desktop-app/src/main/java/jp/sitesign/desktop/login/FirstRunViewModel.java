@@ -50,6 +50,8 @@ public final class FirstRunViewModel {
     private final BooleanBinding canConfirm;
     private ServerAddress fetchedAddress;
     private X509Certificate fetched;
+    /** The IT department's preset, when the app was rolled out with one: its server is confirmed by fingerprint. */
+    private EnterprisePreset preset;
 
     public FirstRunViewModel(ResourceBundle bundle, ServerTrustFile file, CertificateFetcher fetcher,
             Executor background, Executor ui, Consumer<ServerTrust> onConfirmed) {
@@ -86,6 +88,7 @@ public final class FirstRunViewModel {
                         fetchedAddress = target;
                         fetched = cert;
                         fingerprint.set(PinnedTrust.fingerprint(cert));
+                        checkPreset(typed);
                     }
                 });
             } catch (IOException | RuntimeException e) {
@@ -96,6 +99,36 @@ public final class FirstRunViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * Rolled out with a preset (ADR 20): fetches the preset server's certificate and confirms it without asking when
+     * its fingerprint is the preset's. A different fingerprint is never confirmed for that address; the screen says so.
+     * An unreachable server leaves the address filled in, to try again.
+     */
+    public void usePreset(EnterprisePreset chosen) {
+        this.preset = chosen;
+        address.set(chosen.serverUrl());
+        fetchCertificate();
+    }
+
+    /** A preset file was found but cannot be used: the user answers the questions, told why. */
+    public void presetUnusable(String why) {
+        error.set(I18n.format(bundle, "firstRun.preset.invalid", why));
+    }
+
+    private void checkPreset(String typed) {
+        if (preset == null || !typed.equals(preset.serverUrl())) {
+            return;
+        }
+        String presented = fingerprint.get();
+        if (presented.equals(preset.fingerprint())) {
+            confirm();
+        } else {
+            forgetCertificate();
+            error.set(I18n.format(bundle, "firstRun.preset.mismatch", preset.serverUrl(), preset.fingerprint(),
+                    presented));
+        }
     }
 
     /** The user compared the fingerprint and it matches: pin the certificate and go on to the login. */

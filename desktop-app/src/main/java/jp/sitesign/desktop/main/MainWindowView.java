@@ -44,6 +44,10 @@ public final class MainWindowView {
     private Label lastSyncLabel;
     @FXML
     private javafx.scene.control.Hyperlink conflictsLabel;
+    @FXML
+    private Label updateNoticeLabel;
+    @FXML
+    private Button aboutButton;
 
     public MainWindowView(MainWindowViewModel viewModel, Function<Section, Node> contents) {
         this.viewModel = viewModel;
@@ -93,10 +97,23 @@ public final class MainWindowView {
         conflictsLabel.textProperty().bind(viewModel.conflictsText());
         conflictsLabel.visibleProperty().bind(viewModel.hasConflicts());
         conflictsLabel.managedProperty().bind(viewModel.hasConflicts());
+        updateNoticeLabel.textProperty().bind(viewModel.updateNoticeProperty());
+        updateNoticeLabel.visibleProperty().bind(viewModel.updateNoticeProperty().isNotEmpty());
+        updateNoticeLabel.managedProperty().bind(updateNoticeLabel.visibleProperty());
+        aboutButton.setOnAction(e -> showAbout());
         conflictsLabel.setOnAction(e -> {
             viewModel.openConflicts();
             conflictsLabel.setVisited(false);
         });
+    }
+
+    private void showAbout() {
+        javafx.scene.control.Alert about = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                viewModel.aboutText(), javafx.scene.control.ButtonType.OK);
+        about.setTitle(aboutButton.getText());
+        about.setHeaderText(null);
+        about.initOwner(aboutButton.getScene().getWindow());
+        about.show();
     }
 
     private void show(Section section) {

@@ -38,6 +38,8 @@ public final class MainWindowViewModel {
     private final javafx.beans.property.ReadOnlyStringWrapper sessionText =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "sessionText", "");
     private Runnable logoutAction;
+    private final javafx.beans.property.ReadOnlyStringWrapper updateNotice =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "updateNotice", "");
     private final java.util.List<Runnable> conflictsOpeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     /** Held here: {@link DateDisplay#onChange} keeps its listener weakly. */
@@ -178,5 +180,21 @@ public final class MainWindowViewModel {
 
     public BooleanBinding noticesBadgeVisible() {
         return noticesBadgeVisible;
+    }
+
+    /** The notice an older app shows in the header after login (empty: none); see {@code app.UpdateNotice}. */
+    public javafx.beans.property.ReadOnlyStringProperty updateNoticeProperty() {
+        return updateNotice.getReadOnlyProperty();
+    }
+
+    public void setUpdateNotice(String text) {
+        updateNotice.set(text == null ? "" : text);
+    }
+
+    /** The About box's text: the app's version (from the jar's manifest) and the Java runtime it runs on. */
+    public String aboutText() {
+        return I18n.format(bundle, "about.text",
+                jp.sitesign.desktop.app.AppVersion.shown(jp.sitesign.desktop.app.AppVersion.current(), bundle),
+                System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
     }
 }

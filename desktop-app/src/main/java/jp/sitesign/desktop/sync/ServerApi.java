@@ -101,6 +101,23 @@ public final class ServerApi {
                 "newPassword", new String(next))));
     }
 
+    /**
+     * The desktop versions the server supports and offers (asked without a session, ADR 20); nothing configured when
+     * the server predates the question (404).
+     */
+    public jp.sitesign.model.client.ClientVersions clientVersions() {
+        try {
+            return JSON.readValue(send(get("/api/v1/client-version", null)), jp.sitesign.model.client.ClientVersions.class);
+        } catch (SiteSignException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                return new jp.sitesign.model.client.ClientVersions("", "", "");
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("the server's client-version answer is not readable", e);
+        }
+    }
+
     /** Ends the session on the server; a session already gone is fine. */
     public void logout(String token) {
         try {

@@ -109,4 +109,24 @@ class MainWindowViewModelTest {
         assertThat(openWhenAsked).as("the tab is asked for once, with the contracts section already open")
                 .containsExactly(Section.CONTRACTS);
     }
+
+    @Test
+    void theAboutBoxNamesTheVersionAndTheJavaRuntime_aRunFromClassesIsADevelopmentBuild() {
+        MainWindowViewModel ja = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        MainWindowViewModel en = new MainWindowViewModel(status, I18n.bundle(Language.EN));
+
+        assertThat(ja.aboutText()).contains("SiteSign 電子契約", "バージョン: 開発版",
+                "Java: " + System.getProperty("java.runtime.version"));
+        assertThat(en.aboutText()).contains("Version: development build");
+    }
+
+    @Test
+    void anUpdateNoticeIsShownUntilThereIsNone() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        assertThat(vm.updateNoticeProperty().get()).isEmpty();
+        vm.setUpdateNotice("新しいバージョン 0.3.0 が公開されています");
+        assertThat(vm.updateNoticeProperty().get()).contains("0.3.0");
+        vm.setUpdateNotice(null);
+        assertThat(vm.updateNoticeProperty().get()).isEmpty();
+    }
 }

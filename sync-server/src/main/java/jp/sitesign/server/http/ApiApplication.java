@@ -6,6 +6,7 @@ import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.audit.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
+import jp.sitesign.server.client.ClientVersionResource;
 import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
@@ -46,7 +47,8 @@ public final class ApiApplication {
                 new ContractResource(ctx.contracts()),
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
-                new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
+                new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
+                ClientVersionResource.of(ctx.config())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }
