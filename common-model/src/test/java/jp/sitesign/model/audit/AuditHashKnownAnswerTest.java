@@ -73,4 +73,34 @@ class AuditHashKnownAnswerTest {
         assertThat(e.hash()).isEqualTo(SECOND_HASH);
         assertThat(AuditChain.verify(List.of(first(), e).iterator(), 2, SECOND_HASH)).isEmpty();
     }
+
+    @Test
+    void aFieldLongerThan65535BytesWritesAllFourLengthBytes() {
+        // 90,000 bytes of UTF-8: the length is 00 01 5f 90, so the second length byte is not zero.
+        AuditEvent e = AuditChain.link(AuditChain.GENESIS, 7, Instant.parse("2026-12-07T05:15:00Z"), "U00000001",
+                "C00000001", AuditAction.LOGIN, null, AuditOutcome.SUCCESS, null, "詳細".repeat(15_000));
+
+        assertThat(e.hash()).isEqualTo("05982e61ea8167f52fa94b698436be5a18106981d6c70030bcd1cbfd801780d7");
+    }
+
+    @Test
+    void aCheckpointMayStartFromNothingCutButNotBeforeIt() {
+        assertThat(new AuditCheckpoint(0, AuditChain.GENESIS)).isEqualTo(AuditCheckpoint.NONE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditCheckpoint(-1, AuditChain.GENESIS))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void loginEventsGoToTheLoginLogAndEveryActionAndOutcomeHasItsWords() {
+        assertThat(AuditAction.LOGIN.isLogin()).isTrue();
+        assertThat(AuditAction.LOGIN_FAILED.isLogin()).isTrue();
+        assertThat(AuditAction.PASSWORD_CHANGED.isLogin()).isFalse();
+        assertThat(AuditAction.LOGIN.labelJa()).isEqualTo("ログイン");
+        assertThat(AuditAction.LOGIN.labelEn()).isEqualTo("Login");
+        assertThat(AuditOutcome.FAILURE.labelJa()).isEqualTo("失敗");
+        for (AuditAction action : AuditAction.values()) {
+            assertThat(action.labelJa()).as(action.name()).isNotBlank();
+            assertThat(action.labelEn()).as(action.name()).isNotBlank();
+        }
+    }
 }

@@ -52,4 +52,16 @@ class PasswordHashKnownAnswerTest {
         assertThat(hasher.verify((PASSWORD + "\0").toCharArray(), STORED)).isFalse();
         assertThat(hasher.verify((PASSWORD + "\0\0").toCharArray(), STORED)).isFalse();
     }
+
+    @Test
+    void aStoredValueWithASingleIterationIsStillReadAsWritten() {
+        // Only values outside 1..10,000,000 iterations are refused unread; one iteration is weak but well formed.
+        byte[] salt = new byte[16];
+        String stored = "pbkdf2-sha256$1$" + java.util.Base64.getEncoder().withoutPadding().encodeToString(salt) + "$"
+                + java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                        PasswordHasher.derive(PASSWORD.toCharArray(), salt, 1, 256));
+
+        assertThat(new PasswordHasher().verify(PASSWORD.toCharArray(), stored)).isTrue();
+        assertThat(new PasswordHasher().needsRehash(stored)).isTrue();
+    }
 }
