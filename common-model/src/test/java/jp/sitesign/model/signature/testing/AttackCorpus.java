@@ -152,7 +152,53 @@ public final class AttackCorpus {
                         .withUnsignedAttributes(info, timestampOver("other data".getBytes(StandardCharsets.US_ASCII),
                                 s.tsa())))),
                 null, null, TimestampStatus.IMPRINT_MISMATCH, DID_NOT_VERIFY));
+        attacks.add(new Attack("signature timestamp from a certificate without the timeStamping usage", "CMS",
+                (base, s) -> {
+                    byte[] signed = s.sign(base);
+                    int index = lastIndex(base);
+                    byte[] value = IndependentChecks.signer(IndependentChecks.signatureContents(signed).get(index))
+                            .getSignature();
+                    return CmsForgery.rewrite(signed, index, CmsForgery.signer(info -> CmsForgery.withUnsignedAttributes(
+                            info, new DERSet(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                                    new DERSet(tokenByNonTsa(s.ca(), value)))))));
+                },
+                null, null, TimestampStatus.NOT_A_TSA_CERTIFICATE, DID_NOT_VERIFY));
         return List.copyOf(attacks);
+    }
+
+    /**
+     * An RFC 3161 token over {@code data}, correct in every way but one: it is signed with a certificate
+     * {@code ca} issued for signing documents, without the timeStamping extended key usage. Built by hand, as
+     * Bouncy Castle's token generator refuses such a certificate.
+     */
+    private static org.bouncycastle.asn1.cms.ContentInfo tokenByNonTsa(TestCa ca, byte[] data) {
+        try {
+            KeyPair keys = TestCa.rsaKeyPair(2048);
+            X509Certificate certificate = ca.issueSigner(keys.getPublic(), "Not A TSA");
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
+            org.bouncycastle.asn1.tsp.TSTInfo info = new org.bouncycastle.asn1.tsp.TSTInfo(
+                    new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1.1"),
+                    new org.bouncycastle.asn1.tsp.MessageImprint(DigestAlgorithm.SHA256.identifier(), digest),
+                    new org.bouncycastle.asn1.ASN1Integer(1), new org.bouncycastle.asn1.ASN1GeneralizedTime(new java.util.Date(),
+                            java.util.Locale.ROOT),
+                    null, null, null, null, null);
+            org.bouncycastle.asn1.ess.ESSCertIDv2 id = new org.bouncycastle.asn1.ess.ESSCertIDv2(
+                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            AttributeTable signedAttributes = new AttributeTable(new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    new DERSet(new org.bouncycastle.asn1.ess.SigningCertificateV2(new org.bouncycastle.asn1.ess.ESSCertIDv2[] {id}))));
+            org.bouncycastle.cms.CMSSignedDataGenerator generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(signedAttributes))
+                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()),
+                            certificate));
+            generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(certificate, ca.root())));
+            return generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(
+                    PKCSObjectIdentifiers.id_ct_TSTInfo, info.getEncoded("DER")), true).toASN1Structure();
+        } catch (Exception e) {
+            throw new IllegalStateException("building a token signed by a non-TSA certificate", e);
+        }
     }
 
     /** A representative few, one per family, for tests that pay more per case (the server's HTTP round trips). */
