@@ -132,6 +132,18 @@ public final class AttackCorpus {
         attacks.add(new Attack("/ByteRange gap moved off the /Contents string", "signature wrapping",
                 (base, s) -> editByteRange(s.sign(base), r -> new long[] {r[0], r[1] - 40, r[2] - 40, r[3] + 40}),
                 IntegrityStatus.BYTE_RANGE_INVALID, null, null, DID_NOT_VERIFY));
+        attacks.add(new Attack("/ByteRange of three numbers", "universal signature forgery",
+                (base, s) -> editByteRange(s.sign(base), r -> new long[] {r[0], r[1], r[2]}),
+                IntegrityStatus.BYTE_RANGE_INVALID, null, null, NOT_WHOLE));
+        attacks.add(new Attack("/ByteRange not starting at byte 0", "universal signature forgery",
+                (base, s) -> editByteRange(s.sign(base), r -> new long[] {1, r[1] - 1, r[2], r[3]}),
+                IntegrityStatus.BYTE_RANGE_INVALID, null, null, DID_NOT_VERIFY));
+        attacks.add(new Attack("/ByteRange reaching past the end of the file", "universal signature forgery",
+                (base, s) -> editByteRange(s.sign(base), r -> new long[] {r[0], r[1], r[2], r[3] + 1}),
+                IntegrityStatus.BYTE_RANGE_INVALID, null, null, NOT_WHOLE));
+        attacks.add(new Attack("/ByteRange with an empty gap", "universal signature forgery",
+                (base, s) -> editByteRange(s.sign(base), r -> new long[] {r[0], r[1], r[1] + 1, r[3]}),
+                IntegrityStatus.BYTE_RANGE_INVALID, null, null, NOT_WHOLE));
         attacks.add(new Attack("an object appended after %%EOF", "bytes after %%EOF",
                 (base, s) -> ShadowUpdates.appended(s.sign(base), "\n99 0 obj\n(Contract amount: 1 yen)\nendobj\n"),
                 null, ChangeKind.UNSIGNED_DATA, null, NOT_WHOLE));
@@ -152,6 +164,17 @@ public final class AttackCorpus {
                         .withUnsignedAttributes(info, timestampOver("other data".getBytes(StandardCharsets.US_ASCII),
                                 s.tsa())))),
                 null, null, TimestampStatus.IMPRINT_MISMATCH, DID_NOT_VERIFY));
+        attacks.add(new Attack("signature timestamp without the TSA's certificate", "CMS",
+                (base, s) -> {
+                    byte[] signed = s.sign(base);
+                    int index = lastIndex(base);
+                    byte[] value = IndependentChecks.signer(IndependentChecks.signatureContents(signed).get(index))
+                            .getSignature();
+                    return CmsForgery.rewrite(signed, index, CmsForgery.signer(info -> CmsForgery.withUnsignedAttributes(
+                            info, new DERSet(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                                    new DERSet(withoutCertificates(timestampToken(value, s.tsa())).toASN1Structure()))))));
+                },
+                null, null, TimestampStatus.TSA_CERTIFICATE_MISSING, DID_NOT_VERIFY));
         attacks.add(new Attack("signature timestamp from a certificate without the timeStamping usage", "CMS",
                 (base, s) -> {
                     byte[] signed = s.sign(base);
@@ -303,16 +326,30 @@ public final class AttackCorpus {
 
     /** A signature-time-stamp unsigned attribute whose token, from a real TSA, is over {@code data}. */
     private static DERSet timestampOver(byte[] data, TestTsa tsa) {
+        return new DERSet(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                new DERSet(timestampToken(data, tsa).toASN1Structure())));
+    }
+
+    /** A real TSA's token over {@code data}. */
+    private static org.bouncycastle.cms.CMSSignedData timestampToken(byte[] data, TestTsa tsa) {
         if (tsa == null) {
             throw new IllegalStateException("this attack needs the signer's TSA");
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(data);
-            byte[] token = new Rfc3161Client(tsa.url()).timestamp(DigestAlgorithm.SHA256, digest).getEncoded();
-            return new DERSet(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
-                    new DERSet(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(token))));
-        } catch (NoSuchAlgorithmException | IOException | SigningException e) {
-            throw new IllegalStateException("timestamping other data", e);
+            return new Rfc3161Client(tsa.url()).timestamp(DigestAlgorithm.SHA256, digest).toCMSSignedData();
+        } catch (NoSuchAlgorithmException | SigningException e) {
+            throw new IllegalStateException("timestamping", e);
+        }
+    }
+
+    private static org.bouncycastle.cms.CMSSignedData withoutCertificates(org.bouncycastle.cms.CMSSignedData token) {
+        try {
+            org.bouncycastle.util.Store<org.bouncycastle.cert.X509CertificateHolder> none =
+                    new org.bouncycastle.util.CollectionStore<>(List.of());
+            return org.bouncycastle.cms.CMSSignedData.replaceCertificatesAndCRLs(token, none, null, null);
+        } catch (org.bouncycastle.cms.CMSException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
