@@ -324,4 +324,20 @@ class AuditChainTest {
         char last = hex.charAt(hex.length() - 1);
         return hex.substring(0, hex.length() - 1) + (last == '0' ? '1' : '0');
     }
+
+    @Test
+    void eachBreakNamesTheRightEventsInItsDescription() {
+        List<AuditEvent> events = chain();
+        AuditEvent third = events.get(2);
+        events.set(2, AuditChain.link("f".repeat(64), 3, third.time(), third.actor(), third.companyId(), third.action(),
+                third.target(), third.outcome(), third.clientIp(), third.details()));
+        assertThat(verify(events)).contains(new Break(3, Kind.OUT_OF_PLACE,
+                "event #3 does not follow event #2 (inserted or reordered)"));
+
+        List<AuditEvent> cutShort = chain().subList(0, 3);
+        assertThat(verify(cutShort)).contains(new Break(4, Kind.MISSING, "events from #4 to #5 are missing (deleted)"));
+
+        assertThat(verify(chain(), 4, chain().get(3).hash())).contains(new Break(5, Kind.OUT_OF_PLACE,
+                "event #5 was added after the recorded end of the log (inserted)"));
+    }
 }

@@ -209,4 +209,32 @@ class ContractProgressTest {
         assertThat(returned.reachedPartyIds()).as("back with the sender only").containsExactly(SENDER);
         assertThat(may(member(CREATOR, SENDER), LifecycleCommand.EDIT, returned)).isTrue();
     }
+
+    @Test
+    void indexesOutsideThePartiesOrTheRouteAreRefusedAsImpossible() {
+        impossible("at least its sender", () -> new ContractProgress(ContractForm.BILATERAL, ContractStatus.DRAFT,
+                List.of(), 0, 0, null, null));
+        impossible("current party out of range", () -> progress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, 2, 0,
+                SENDER_STEP, SUB_STEP));
+        impossible("current party out of range", () -> progress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, -1, 0,
+                SENDER_STEP, SUB_STEP));
+        impossible("route position out of range", () -> progress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, 0, 2,
+                SENDER_STEP, SUB_STEP));
+        impossible("route position out of range", () -> progress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, 0, -1,
+                SENDER_STEP, SUB_STEP));
+        assertThat(progress(ContractForm.BILATERAL, ContractStatus.AWAITING_SIGNATURE, 0, 1, SENDER_STEP, SUB_STEP)
+                .routePosition()).as("the position just past the route: the signer's turn").isEqualTo(1);
+    }
+
+    @Test
+    void aCompletedContractEndsAtItsLastPartyEvenIfTheSignaturesSoFarLookRight() {
+        impossible("a completed contract ends at its last party", () -> progress(ContractForm.BILATERAL,
+                ContractStatus.COMPLETED, 0, 1, signed(SENDER_STEP), SUB_STEP));
+    }
+
+    @Test
+    void theSenderOfASendOnlyContractMayHaveAnApprovalRoute() {
+        assertThat(progress(ContractForm.SEND_ONLY, ContractStatus.DRAFT, 0, 0, SENDER_STEP, SUB_STEP).parties())
+                .hasSize(2);
+    }
 }

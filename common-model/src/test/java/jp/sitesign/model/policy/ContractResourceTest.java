@@ -84,4 +84,20 @@ class ContractResourceTest {
 
         assertThat(contract.approverIds()).containsExactly(OTHER_MEMBER);
     }
+
+    @Test
+    void aCurrentApproverOrSignerNeedsACurrentPartyAndASignerMustBeAssigned() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ContractResource(OWN, Set.of(OWN), Set.of(OWN),
+                OWN_MEMBER, ContractStatus.IN_APPROVAL, Set.of(), Set.of(OTHER_MEMBER), Set.of(), null, OTHER_MEMBER,
+                null, false)).withMessageContaining("a current approver needs a current party");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ContractResource(OWN, Set.of(OWN), Set.of(OWN),
+                OWN_MEMBER, ContractStatus.AWAITING_SIGNATURE, Set.of(), Set.of(), Set.of(OTHER_MEMBER), null,
+                null, OTHER_MEMBER, true)).withMessageContaining("a current signer needs a current party");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ContractResource(OWN, Set.of(OWN), Set.of(OWN),
+                OWN_MEMBER, ContractStatus.AWAITING_SIGNATURE, Set.of(), Set.of(), Set.of(OWN_MEMBER), OWN,
+                null, OTHER_MEMBER, true)).withMessageContaining("the current signer must be an assigned signer");
+        assertThat(new ContractResource(OWN, Set.of(OWN), Set.of(OWN), OWN_MEMBER, ContractStatus.AWAITING_SIGNATURE,
+                Set.of(), Set.of(), Set.of(OTHER_MEMBER), OWN, null, OTHER_MEMBER, true).currentSignerId())
+                .isEqualTo(OTHER_MEMBER);
+    }
 }

@@ -9,12 +9,17 @@ import java.util.Optional;
 
 /**
  * Orders the certificates at hand into a path from an end entity up to (not including) a trust
- * anchor, by issuer name and a signature that verifies. It stops at the first certificate an anchor
- * issued, at a self-issued certificate, or where no issuer is at hand. Whether the path is good is
- * {@link IdentityCheck}'s question (through the JDK's PKIX validator).
+ * anchor, by issuer name and a signature that verifies. Where several certificates could be the issuer (a
+ * cross-certified CA carries one from each root), each is tried in turn until one leads to an anchor; a
+ * path stops at a self-issued certificate, at {@value #MAX_DEPTH} certificates and where it would come back to
+ * a certificate already on it, and the search gives up after {@value #MAX_TRIES} issuers tried, so certificates
+ * a signer chose cannot make it run long. Without an anchor the first path found by always taking the first
+ * issuer is returned, to show how far it got. Whether the path is good is {@link IdentityCheck}'s question
+ * (through the JDK's PKIX validator).
  */
 final class ChainAssembler {
     private static final int MAX_DEPTH = 10;
+    private static final int MAX_TRIES = 64;
 
     private ChainAssembler() {
     }
@@ -28,19 +33,59 @@ final class ChainAssembler {
 
     static Assembled assemble(X509Certificate endEntity, Collection<X509Certificate> pool,
                               Collection<X509Certificate> anchors) {
+        List<X509Certificate> path = new ArrayList<>(List.of(endEntity));
+        return new Search(pool, anchors).toAnchor(path).orElseGet(() -> firstPath(endEntity, pool));
+    }
+
+    /** The path that always takes the first issuer at hand: what to show when no path reaches an anchor. */
+    private static Assembled firstPath(X509Certificate endEntity, Collection<X509Certificate> pool) {
         List<X509Certificate> path = new ArrayList<>();
         X509Certificate current = endEntity;
         while (true) {
             path.add(current);
-            Optional<X509Certificate> anchor = issuerIn(current, anchors);
-            if (anchor.isPresent() || path.size() == MAX_DEPTH || selfIssued(current)) {
-                return new Assembled(path, anchor);
-            }
-            Optional<X509Certificate> issuer = issuerIn(current, pool);
-            if (issuer.isEmpty() || path.contains(issuer.get())) {
+            if (path.size() == MAX_DEPTH || selfIssued(current)) {
                 return new Assembled(path, Optional.empty());
             }
-            current = issuer.get();
+            List<X509Certificate> issuers = issuersIn(current, pool);
+            if (issuers.isEmpty() || path.contains(issuers.get(0))) {
+                return new Assembled(path, Optional.empty());
+            }
+            current = issuers.get(0);
+        }
+    }
+
+    /** A depth-first search for a path to an anchor, with a bounded number of issuers tried. */
+    private static final class Search {
+        private final Collection<X509Certificate> pool;
+        private final Collection<X509Certificate> anchors;
+        private int tries;
+
+        Search(Collection<X509Certificate> pool, Collection<X509Certificate> anchors) {
+            this.pool = pool;
+            this.anchors = anchors;
+        }
+
+        Optional<Assembled> toAnchor(List<X509Certificate> path) {
+            X509Certificate current = path.get(path.size() - 1);
+            List<X509Certificate> anchor = issuersIn(current, anchors);
+            if (!anchor.isEmpty()) {
+                return Optional.of(new Assembled(List.copyOf(path), Optional.of(anchor.get(0))));
+            }
+            if (path.size() == MAX_DEPTH || selfIssued(current)) {
+                return Optional.empty();
+            }
+            for (X509Certificate issuer : issuersIn(current, pool)) {
+                if (path.contains(issuer) || ++tries > MAX_TRIES) {
+                    continue;
+                }
+                path.add(issuer);
+                Optional<Assembled> found = toAnchor(path);
+                if (found.isPresent()) {
+                    return found;
+                }
+                path.remove(path.size() - 1);
+            }
+            return Optional.empty();
         }
     }
 
@@ -48,14 +93,15 @@ final class ChainAssembler {
         return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
     }
 
-    private static Optional<X509Certificate> issuerIn(X509Certificate certificate, Collection<X509Certificate> candidates) {
+    private static List<X509Certificate> issuersIn(X509Certificate certificate, Collection<X509Certificate> candidates) {
+        List<X509Certificate> issuers = new ArrayList<>();
         for (X509Certificate candidate : candidates) {
             if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
                     && verifies(certificate, candidate)) {
-                return Optional.of(candidate);
+                issuers.add(candidate);
             }
         }
-        return Optional.empty();
+        return issuers;
     }
 
     private static boolean verifies(X509Certificate certificate, X509Certificate issuer) {

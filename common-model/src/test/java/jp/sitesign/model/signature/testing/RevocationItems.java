@@ -33,6 +33,11 @@ public final class RevocationItems {
         return CertificateStatus.GOOD;
     }
 
+    /** "Unknown": the responder does not know the certificate (RFC 6960 §2.2). */
+    public static CertificateStatus unknown() {
+        return new org.bouncycastle.cert.ocsp.UnknownStatus();
+    }
+
     /** "Revoked at {@code when}, key compromise". */
     public static CertificateStatus revoked(Instant when) {
         return new RevokedStatus(Date.from(when), CRLReason.keyCompromise);

@@ -378,6 +378,33 @@ class RevocationEvaluationTest {
         assertThat(report.allValid()).isTrue();
     }
 
+    @Test
+    void anUnknownAnswerFromAnAuthorisedResponderIsReportedAsUnknownAndNeverHidesARevocation() throws Exception {
+        Path ivan = keys("ivan", "Ivan");
+        X509Certificate ivanCertificate = certificate(ivan, "ivan");
+        byte[] signed = sign(ivan, "ivan", SignatureLevel.B_T);
+        KeyPair responderKeys = TestCa.rsaKeyPair(2048);
+        X509Certificate responder = ca.issueOcspResponder(responderKeys.getPublic(), "Unknowing Responder");
+        byte[] unknown = RevocationItems.ocsp(ivanCertificate, ca.root(), RevocationItems.unknown(),
+                responderKeys.getPrivate(), responder);
+
+        VerificationReport alone = verifier.verify(DssAppender.ocspResponses(signed, unknown));
+        CertificateRevocation entry = alone.signatures().get(0).revocation().certificates().get(0);
+        ca.revoke(ivanCertificate, Instant.now().minus(Duration.ofHours(2)));
+        SignatureReport withRevoked = verifier.verify(DssAppender.ocspResponses(signed, unknown,
+                ca.revocation().ocspResponse(ivanCertificate))).signatures().get(0);
+
+        assertThat(entry.status()).isEqualTo(RevocationStatus.UNKNOWN);
+        assertThat(entry.evidence().kind()).isEqualTo(RevocationKind.OCSP);
+        assertThat(entry.ignored()).isEmpty();
+        assertThat(alone.signatures().get(0).revocation().anyRevoked()).isFalse();
+        assertThat(alone.toText()).contains("不明（OCSP の応答者が、この証明書を知らないと回答しました）");
+        assertThat(alone.toText(Locale.ENGLISH)).contains("unknown (the OCSP responder answered that it does not know");
+        assertThat(withRevoked.revocation().certificates().get(0).status()).as("revoked outweighs unknown")
+                .isEqualTo(RevocationStatus.REVOKED);
+        assertThat(withRevoked.valid()).isFalse();
+    }
+
     private byte[] sign(Path keys, String alias, SignatureLevel level) throws Exception {
         return signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(keys), password(),
                 SignatureRequest.at(level, alias, new Rfc3161Client(tsa.url())));

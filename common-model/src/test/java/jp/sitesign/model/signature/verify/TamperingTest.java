@@ -1,5 +1,6 @@
 package jp.sitesign.model.signature.verify;
 
+import jp.sitesign.model.signature.testing.CmsForgery;
 import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.ShadowUpdates;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -128,7 +128,7 @@ class TamperingTest {
     void aSignatureValueSwappedForAnotherValidSignatureOverOtherDataFailsIntegrity() throws Exception {
         byte[] signed = signers.alice(TestPdfs.multiPage(1));
         byte[] other = signers.bob(TestPdfs.multiPage(3));
-        byte[] replaced = replaceContents(signed, IndependentChecks.signedData(
+        byte[] replaced = CmsForgery.replaceContents(signed, 0, IndependentChecks.signedData(
                 IndependentChecks.signatureContents(other).get(0)).getEncoded("DER"));
 
         VerificationReport report = verifier.verify(replaced);
@@ -234,21 +234,6 @@ class TamperingTest {
     private static void assertPdfsigSaysNotTotalDocumentSigned(Path pdf) {
         String output = ExternalTools.run(List.of("pdfsig", pdf.toString())).output();
         assertThat(output).contains("Signature is Valid.").contains("Not total document signed");
-    }
-
-    /** Writes {@code cms} into the first signature's {@code /Contents}, zero-padded as a signer would. */
-    private static byte[] replaceContents(byte[] pdf, byte[] cms) throws IOException {
-        int[] range;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            range = document.getSignatureDictionaries().get(0).getByteRange();
-        }
-        int hexLength = range[2] - range[1] - 2;
-        String hex = HexFormat.of().withUpperCase().formatHex(cms);
-        assertThat(hex.length()).as("the other CMS fits").isLessThanOrEqualTo(hexLength);
-        byte[] padded = (hex + "0".repeat(hexLength - hex.length())).getBytes(StandardCharsets.US_ASCII);
-        byte[] replaced = pdf.clone();
-        System.arraycopy(padded, 0, replaced, range[1] + 1, padded.length);
-        return replaced;
     }
 
     @FunctionalInterface
