@@ -32,7 +32,11 @@ import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.demo.DemoTrust;
+import jp.sitesign.server.http.ClientAddress;
 import jp.sitesign.server.http.TlsIdentity;
+import jp.sitesign.server.integration.IntegrationRepository;
+import jp.sitesign.server.integration.IntegrationService;
+import jp.sitesign.server.integration.RateLimits;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -79,6 +83,8 @@ public final class ServerContext implements AutoCloseable {
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     private final PasswordPool passwordPool;
+    private final IntegrationService integration;
+    private final ClientAddress clientAddress;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -133,7 +139,20 @@ public final class ServerContext implements AutoCloseable {
                 this.clock, changes, config);
         this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
+        this.clientAddress = ClientAddress.from(config);
+        this.integration = new IntegrationService(db, new IntegrationRepository(cipher), userRepo, companyRepo, audit,
+                guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock), this.clock);
         changes.backfill(db);
+    }
+
+    /** The integration API's applications, keys and key authentication (issue 13). */
+    public IntegrationService integration() {
+        return integration;
+    }
+
+    /** How a request's client address is found ({@code http.trusted-proxies}). */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     public Purge purge() {

@@ -56,6 +56,7 @@ final class BackupTables {
             rows("signing_certificates", "id"),
             rows("certificate_bindings", "certificate_id", "user_id"),
             rows("certificate_applications", "id"),
+            rows("api_applications", "id"),
             rows("demo_ca_issued", "serial_hex"),
             rows("sync_counter", "id"),
             rows("sync_changes", "entity_type", "entity_id", "audience"),

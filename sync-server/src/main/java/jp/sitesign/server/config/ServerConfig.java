@@ -193,6 +193,8 @@ public final class ServerConfig {
                 Map.entry("limits.body-read-timeout-seconds", "20"),
                 Map.entry("http.worker-threads", "16"),
                 Map.entry("http.shutdown-grace-seconds", "20"),
+                Map.entry("http.trusted-proxies", ""),
+                Map.entry("api.rate-per-minute", "120"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
                 Map.entry("jobs.session-purge-minutes", "60"),

@@ -27,6 +27,7 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.http.Params;
@@ -43,6 +44,7 @@ public final class ContractResource {
         this.contracts = contracts;
     }
 
+    @AcceptsApiKey
     @POST
     public Response create(ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
@@ -51,6 +53,7 @@ public final class ContractResource {
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
+    @AcceptsApiKey
     @GET
     public ContractPage search(@QueryParam("number") String number, @QueryParam("title") String title,
             @QueryParam("status") String status, @QueryParam("dateFrom") String dateFrom,
@@ -67,6 +70,7 @@ public final class ContractResource {
     }
 
     /** The same search as a download: {@code format=csv} (default) or {@code zip} (CSV and PDFs). */
+    @AcceptsApiKey
     @GET
     @Path("export")
     @Produces({"text/csv", "application/zip"})
@@ -83,6 +87,7 @@ public final class ContractResource {
         }
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 null, null);
+        contracts.requireExport(caller, zip);
         StreamingOutput body = out -> contracts.export(caller, q, zip, out);
         return Response.ok(body, zip ? "application/zip" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"contracts." + (zip ? "zip" : "csv") + "\"")
@@ -102,6 +107,7 @@ public final class ContractResource {
                 Params.enumValue("sort", sort, ContractQuery.Sort.class), Params.offset(offset), Params.limit(limit));
     }
 
+    @AcceptsApiKey
     @GET
     @Path("{id}")
     public ContractView get(@PathParam("id") String id, @Context SecurityContext security) {
@@ -109,6 +115,7 @@ public final class ContractResource {
         return view(caller, contracts.get(caller, id));
     }
 
+    @AcceptsApiKey
     @PUT
     @Path("{id}")
     public ContractView edit(@PathParam("id") String id, ContractDraft body, @Context SecurityContext security) {
@@ -120,6 +127,7 @@ public final class ContractResource {
         return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
     }
 
+    @AcceptsApiKey
     @PUT
     @Path("{id}/document")
     @Consumes("application/pdf")
@@ -130,6 +138,7 @@ public final class ContractResource {
     }
 
     /** Adds an attachment (添付書類) to a draft; {@code name} is its display name (URL-encoded UTF-8). */
+    @AcceptsApiKey
     @POST
     @Path("{id}/attachments")
     @Consumes("application/pdf")
@@ -140,6 +149,7 @@ public final class ContractResource {
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
+    @AcceptsApiKey
     @GET
     @Path("{id}/attachments/{sha256}")
     @Produces("application/pdf")
@@ -153,6 +163,7 @@ public final class ContractResource {
                 .build();
     }
 
+    @AcceptsApiKey
     @DELETE
     @Path("{id}/attachments/{sha256}")
     public ContractView removeAttachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
@@ -184,6 +195,7 @@ public final class ContractResource {
         return view(caller, contracts.sign(caller, id, revision(revision), base, pdf, keySource));
     }
 
+    @AcceptsApiKey
     @GET
     @Path("{id}/document")
     @Produces("application/pdf")
@@ -191,6 +203,7 @@ public final class ContractResource {
         return contracts.mainDocument(AuthFilter.caller(security), id);
     }
 
+    @AcceptsApiKey
     @POST
     @Path("{id}/{command: submit|approve|return|withdraw|decline|acknowledge}")
     public ContractView command(@PathParam("id") String id, @PathParam("command") String command, Step body,
@@ -238,6 +251,7 @@ public final class ContractResource {
                 Params.userId("signer", body.signer())));
     }
 
+    @AcceptsApiKey
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("revision") String revision,

@@ -240,6 +240,7 @@ public final class ContractService {
     /** One attachment, for whoever may see the contract: its description and its bytes (the access audited). */
     public Download attachment(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
+        guard.require(caller, Action.READ_DOCUMENT, resource(k));
         Download d = db.read(c -> {
             StoredDocument found = contracts.currentDocuments(c, k).stream()
                     .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
@@ -559,6 +560,7 @@ public final class ContractService {
 
     public byte[] mainDocument(Caller caller, String id) {
         StoredContract k = get(caller, id);
+        guard.require(caller, Action.READ_DOCUMENT, resource(k));
         if (k.mainDocument() == null) {
             throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
                     "No main PDF has been attached yet.");
@@ -574,6 +576,7 @@ public final class ContractService {
      */
     public Page<StoredContract> search(Caller caller, ContractQuery q) {
         CompanyId own = caller.user().companyId();
+        guard.require(caller, Action.SEARCH_CONTRACTS, new CompanyResource(own));
         return db.read(c -> {
             List<ContractRepository.Row> visible = new ArrayList<>();
             for (ContractRepository.Row r : contracts.candidates(c, own, q)) {
@@ -607,6 +610,12 @@ public final class ContractService {
      * Writes the whole search result (no paging) as CSV, or as a ZIP of that CSV and the PDFs; the export
      * is audited with its row count.
      */
+    /** Refuses an export the caller may not make; called before the answer starts streaming. */
+    public void requireExport(Caller caller, boolean withPdfs) {
+        guard.require(caller, withPdfs ? Action.EXPORT_CONTRACTS_WITH_DOCUMENTS : Action.EXPORT_CONTRACTS,
+                new CompanyResource(caller.user().companyId()));
+    }
+
     public void export(Caller caller, ContractQuery q, boolean withPdfs, java.io.OutputStream out)
             throws java.io.IOException {
         List<StoredContract> rows = search(caller, q.unpaged()).items();

@@ -10,6 +10,7 @@ import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
+import jp.sitesign.server.integration.IntegrationResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.sync.SyncResource;
@@ -34,7 +35,7 @@ public final class ApiApplication {
         rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
-        rc.register(new AuthFilter(ctx.auth()));
+        rc.register(new AuthFilter(ctx.auth(), ctx.integration(), ctx.clientAddress()));
         rc.register(new SecurityHeaders());
         List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
@@ -46,7 +47,8 @@ public final class ApiApplication {
                 new ContractResource(ctx.contracts()),
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
-                new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
+                new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
+                new IntegrationResource(ctx.integration())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.http.Params;
 
@@ -29,6 +30,7 @@ public final class PartnershipResource {
         this.partnerships = partnerships;
     }
 
+    @AcceptsApiKey
     @GET
     public PartnershipList list(@Context SecurityContext security) {
         return new PartnershipList(partnerships.list(AuthFilter.caller(security)));

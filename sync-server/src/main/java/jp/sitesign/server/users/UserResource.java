@@ -26,6 +26,7 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.certificates.CertificateService;
@@ -49,6 +50,7 @@ public final class UserResource {
         this.clock = clock;
     }
 
+    @AcceptsApiKey
     @GET
     public UserPage search(@QueryParam("id") String id, @QueryParam("name") String name,
             @QueryParam("department") String department, @QueryParam("title") String title,
