@@ -12,6 +12,7 @@ import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.integration.IntegrationResource;
 import jp.sitesign.server.notices.NoticeResource;
+import jp.sitesign.server.openapi.OpenApiResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.sync.SyncResource;
 import jp.sitesign.server.users.MeResource;
@@ -52,6 +53,7 @@ public final class ApiApplication {
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }
+        resources.add(new OpenApiResource(resources.stream().<Class<?>>map(Object::getClass).toList()));
         resources(rc, resources.toArray());
         return rc;
     }
