@@ -37,6 +37,8 @@ import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.integration.IntegrationRepository;
 import jp.sitesign.server.integration.IntegrationService;
 import jp.sitesign.server.integration.RateLimits;
+import jp.sitesign.server.integration.WebhookRepository;
+import jp.sitesign.server.integration.Webhooks;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -84,6 +86,7 @@ public final class ServerContext implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     private final PasswordPool passwordPool;
     private final IntegrationService integration;
+    private final Webhooks webhooks;
     private final ClientAddress clientAddress;
 
     public ServerContext(ServerConfig config, Clock clock) {
@@ -127,8 +130,11 @@ public final class ServerContext implements AutoCloseable {
                 TlsIdentity.load(config, masterKey).certificate()) : null;
         SignatureDefaults signatureDefaults = demoTrust == null ? SignatureDefaults.NONE
                 : demoTrust.signatureDefaults();
+        IntegrationRepository integrationRepo = new IntegrationRepository(cipher);
+        this.webhooks = new Webhooks(db, new WebhookRepository(cipher), integrationRepo, guard, audit, this.clock,
+                config);
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
-                guard, this.clock, masterKey, config, signatureDefaults, changes);
+                guard, this.clock, masterKey, config, signatureDefaults, changes, webhooks);
         // The audit log is anchored with the TSA and checked against the anchors the contracts use.
         this.auditAnchoring = new AuditAnchoring(db, audit, this.clock, signatureDefaults.timestamps(config));
         this.auditRetention = new AuditRetention(db, audit, auditAnchoring, this.clock,
@@ -140,7 +146,7 @@ public final class ServerContext implements AutoCloseable {
         this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
         this.clientAddress = ClientAddress.from(config);
-        this.integration = new IntegrationService(db, new IntegrationRepository(cipher), userRepo, companyRepo, audit,
+        this.integration = new IntegrationService(db, integrationRepo, userRepo, companyRepo, audit,
                 guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock), this.clock);
         changes.backfill(db);
     }
@@ -148,6 +154,11 @@ public final class ServerContext implements AutoCloseable {
     /** The integration API's applications, keys and key authentication (issue 13). */
     public IntegrationService integration() {
         return integration;
+    }
+
+    /** Webhook registration, the outbox written with each workflow step, and its delivery job. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     /** How a request's client address is found ({@code http.trusted-proxies}). */

@@ -64,6 +64,7 @@ public enum AuditAction {
     API_APPLICATION_REVIEWED(false, "API 利用申請の審査", "API application reviewed"),
     API_KEY_ISSUED(false, "API キー発行", "API key issued"),
     API_CALL_REFUSED(false, "API 呼び出し拒否", "API call refused"),
+    API_WEBHOOK_REGISTERED(false, "Webhook 登録", "Webhook registered"),
     AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed");
 
     private final boolean login;

@@ -195,6 +195,8 @@ public final class ServerConfig {
                 Map.entry("http.shutdown-grace-seconds", "20"),
                 Map.entry("http.trusted-proxies", ""),
                 Map.entry("api.rate-per-minute", "120"),
+                Map.entry("webhooks.trust-anchors", ""),
+                Map.entry("jobs.webhook-seconds", "10"),
                 Map.entry("jobs.expiry-seconds", "60"),
                 Map.entry("jobs.sync-maintenance-minutes", "60"),
                 Map.entry("jobs.session-purge-minutes", "60"),

@@ -62,6 +62,7 @@ public final class ContractService {
     private final PartnershipService partnerships;
     private final AuditLog audit;
     private final Guard guard;
+    private final ContractEvents events;
     private final Clock clock;
     private final PdfCheck pdfCheck;
     private final SigningAuthority signingAuthority;
@@ -73,7 +74,8 @@ public final class ContractService {
     public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
-            ChangeLog changes) {
+            ChangeLog changes, ContractEvents events) {
+        this.events = events;
         this.signingAuthority = signingAuthority;
         this.db = db;
         this.contracts = new ContractRepository(cipher, changes);
@@ -364,8 +366,14 @@ public final class ContractService {
         if (command == LifecycleCommand.SUBMIT) {
             details = sentDocuments(k);
         }
-        return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()), auditAction(command),
-                details);
+        StoredContract after = k.with(t.next(), k.data(), k.mainDocument(), clock.instant());
+        String auditDetails = details;
+        return db.inTransaction(c -> {
+            write(c, after);
+            audit.append(c, entry(caller, auditAction(command), after, auditDetails));
+            events.stepped(c, after.id(), command, k.progress(), after.progress());
+            return after;
+        });
     }
 
     /**
@@ -399,6 +407,7 @@ public final class ContractService {
                     write(c, next);
                     audit.append(c, new AuditLog.Entry("system", k.sender().value(), AuditAction.CONTRACT_EXPIRED,
                             k.id(), AuditOutcome.SUCCESS, null, "deadline=" + JapanTime.display(k.progress().deadline())));
+                    events.stepped(c, k.id(), LifecycleCommand.EXPIRE, k.progress(), next.progress());
                     return null;
                 });
                 expired++;
@@ -468,6 +477,7 @@ public final class ContractService {
             }
             audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
                     + (archived != pdf ? " archived=" + finalSha : "") + " " + SigningRecord.of(added, keySource)));
+            events.stepped(c, next.id(), LifecycleCommand.SIGN, k.progress(), next.progress());
             return next;
         });
     }

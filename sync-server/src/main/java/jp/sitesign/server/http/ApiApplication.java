@@ -49,7 +49,7 @@ public final class ApiApplication {
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
-                new IntegrationResource(ctx.integration())));
+                new IntegrationResource(ctx.integration(), ctx.webhooks())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,9 +32,11 @@ public final class IntegrationResource {
             + " \"contact\": \"情報システム部 api@example.co.jp\"}";
 
     private final IntegrationService integration;
+    private final Webhooks webhooks;
 
-    public IntegrationResource(IntegrationService integration) {
+    public IntegrationResource(IntegrationService integration, Webhooks webhooks) {
         this.integration = integration;
+        this.webhooks = webhooks;
     }
 
     @POST
@@ -70,6 +73,29 @@ public final class IntegrationResource {
                     + "もう一度呼ぶと新しいキーになり、以前のキーはすぐ使えなくなります。")
     public IssuedKey issueKey(@PathParam("id") String id, @Context SecurityContext security) {
         return new IssuedKey(integration.issueKey(AuthFilter.caller(security), id));
+    }
+
+    @PUT
+    @Path("{id}/webhook")
+    @Operation(summary = "Webhook を登録する（再登録で署名用シークレットを切り替え）",
+            description = "https:// の URL と受け取るイベント（contract.sent, contract.approved, contract.returned,"
+                    + " contract.signed, contract.completed, contract.declined, contract.withdrawn, contract.expired）。"
+                    + "配信には X-SiteSign-Timestamp と X-SiteSign-Signature: sha256=HMAC-SHA256(シークレット, タイムスタンプ + \".\" + 本文)"
+                    + " が付きます。シークレットはこの応答で一度だけ表示されます。失敗した配信は 24 時間再送されます。")
+    public Webhooks.Registered registerWebhook(@PathParam("id") String id, Webhooks.Registration body,
+            @Context SecurityContext security) {
+        return webhooks.register(AuthFilter.caller(security), id, body);
+    }
+
+    @GET
+    @Path("{id}/webhook/deliveries")
+    @Operation(summary = "Webhook の配信ログを取得する", description = "新しい順に最大 200 件。status は PENDING（送信待ち・再送待ち）"
+            + " / DELIVERED / FAILED（24 時間再送しても届かなかった）。")
+    public DeliveryList deliveries(@PathParam("id") String id, @Context SecurityContext security) {
+        return new DeliveryList(webhooks.deliveries(AuthFilter.caller(security), id, 200));
+    }
+
+    public record DeliveryList(List<WebhookRepository.Delivery> items) {
     }
 
     public record ApplicationList(List<IntegrationApplication> items) {
