@@ -13,6 +13,7 @@ import jp.sitesign.server.retention.Purge;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.LoginThrottle;
 import jp.sitesign.server.auth.PasswordPool;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
@@ -147,7 +148,9 @@ public final class ServerContext implements AutoCloseable {
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
         this.clientAddress = ClientAddress.from(config);
         this.integration = new IntegrationService(db, integrationRepo, userRepo, companyRepo, audit,
-                guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock), this.clock);
+                guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock),
+                new LoginThrottle(authSettings.addressMaxFailures(), authSettings.addressWindow(), this.clock),
+                this.clock);
         changes.backfill(db);
     }
 

@@ -22,6 +22,7 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.LoginThrottle;
 import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.http.Cidrs;
 import jp.sitesign.server.storage.Database;
@@ -45,12 +46,15 @@ public final class IntegrationService {
     private final AuditLog audit;
     private final Guard guard;
     private final RateLimits rateLimits;
+    private final LoginThrottle unknownKeys;
     private final Clock clock;
     private final ApiKeys keys = new ApiKeys();
     private final SecureRandom random = new SecureRandom();
 
     public IntegrationService(Database db, IntegrationRepository applications, UserRepository users,
-            CompanyRepository companies, AuditLog audit, Guard guard, RateLimits rateLimits, Clock clock) {
+            CompanyRepository companies, AuditLog audit, Guard guard, RateLimits rateLimits, LoginThrottle unknownKeys,
+            Clock clock) {
+        this.unknownKeys = unknownKeys;
         this.db = db;
         this.applications = applications;
         this.users = users;
@@ -163,9 +167,12 @@ public final class IntegrationService {
 
     /**
      * The caller behind an API key: refused when the key is unknown (401), its application is not approved,
-     * or the client address is outside the allow-list (403, audited), or over the rate limit (429).
+     * or the client address is outside the allow-list (403, audited), or over the rate limit (429); an address
+     * that sent too many unknown keys is paused (429, {@code login.address-max-failures} per window).
      */
     public Caller authenticate(String key, String clientIp) {
+        // Guessing keys is guessing passwords: an address with many unknown keys is paused like failed logins.
+        unknownKeys.check(clientIp);
         Optional<Found> found = db.read(c -> {
             Optional<IntegrationApplication> a = applications.findByKeyHash(c, ApiKeys.hash(key));
             if (a.isEmpty()) {
@@ -176,6 +183,7 @@ public final class IntegrationService {
             return Optional.of(new Found(a.get(), applicant, company));
         });
         if (found.isEmpty()) {
+            unknownKeys.recordFailure(clientIp);
             audit.append(new AuditLog.Entry("-", null, AuditAction.API_CALL_REFUSED, null, AuditOutcome.DENIED,
                     clientIp, "unknown API key"));
             throw new SiteSignException(ErrorCode.API_KEY_INVALID);

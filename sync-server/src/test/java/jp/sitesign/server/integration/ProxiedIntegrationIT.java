@@ -28,7 +28,8 @@ class ProxiedIntegrationIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("http.trusted-proxies", "127.0.0.1/32", "api.rate-per-minute", "5"));
+        server = TestServer.start(Map.of("http.trusted-proxies", "127.0.0.1/32", "api.rate-per-minute", "5",
+                "login.address-max-failures", "5"));
         a = server.createCompany("プロキシ試験建設株式会社");
         aAdmin = server.api().login(a.admin().value(), TestServer.PASSWORD);
     }
@@ -84,6 +85,20 @@ class ProxiedIntegrationIT {
         server.clock().advance(Duration.ofSeconds(retryAfter));
         assertThat(server.api().get("/api/v1/contracts", key).status()).isEqualTo(200);
         assertThat(server.api().get("/api/v1/contracts", key).status()).isEqualTo(429);
+    }
+
+    @Test
+    void anAddressGuessingKeysIsPausedLikeOneGuessingPasswords() {
+        String guess = "ssk_" + "A".repeat(43);
+        for (int i = 0; i < 5; i++) {
+            RawHttps.Answer wrong = from("127.0.0.1", guess, "198.51.100.1");
+            assertThat(wrong.status()).as("guess " + (i + 1)).isEqualTo(401);
+            assertThat(wrong.body()).contains("API_KEY_INVALID");
+        }
+        RawHttps.Answer paused = from("127.0.0.1", guess, "198.51.100.1");
+        assertThat(paused.status()).isEqualTo(429);
+        assertThat(paused.headers()).containsKey("retry-after");
+        assertThat(from("127.0.0.1", guess, "198.51.100.2").status()).as("another address").isEqualTo(401);
     }
 
     private static String key(List<String> addresses) {
