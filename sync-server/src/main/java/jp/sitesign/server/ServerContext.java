@@ -13,6 +13,7 @@ import jp.sitesign.server.retention.Purge;
 import jp.sitesign.server.auth.AuthService;
 import jp.sitesign.server.auth.AuthSettings;
 import jp.sitesign.server.auth.Guard;
+import jp.sitesign.server.auth.LoginThrottle;
 import jp.sitesign.server.auth.PasswordPool;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
@@ -32,7 +33,13 @@ import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.demo.DemoTrust;
+import jp.sitesign.server.http.ClientAddress;
 import jp.sitesign.server.http.TlsIdentity;
+import jp.sitesign.server.integration.IntegrationRepository;
+import jp.sitesign.server.integration.IntegrationService;
+import jp.sitesign.server.integration.RateLimits;
+import jp.sitesign.server.integration.WebhookRepository;
+import jp.sitesign.server.integration.Webhooks;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.storage.ContentCipher;
@@ -79,6 +86,9 @@ public final class ServerContext implements AutoCloseable {
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     private final PasswordPool passwordPool;
+    private final IntegrationService integration;
+    private final Webhooks webhooks;
+    private final ClientAddress clientAddress;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -122,8 +132,11 @@ public final class ServerContext implements AutoCloseable {
                 TlsIdentity.load(config, masterKey).certificate()) : null;
         SignatureDefaults signatureDefaults = demoTrust == null ? SignatureDefaults.NONE
                 : demoTrust.signatureDefaults();
+        IntegrationRepository integrationRepo = new IntegrationRepository(cipher);
+        this.webhooks = new Webhooks(db, new WebhookRepository(cipher), integrationRepo, guard, audit, this.clock,
+                config);
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
-                guard, this.clock, masterKey, config, signatureDefaults, changes);
+                guard, this.clock, masterKey, config, signatureDefaults, changes, webhooks);
         // The audit log is anchored with the TSA and checked against the anchors the contracts use.
         this.auditAnchoring = new AuditAnchoring(db, audit, this.clock, signatureDefaults.timestamps(config));
         this.auditRetention = new AuditRetention(db, audit, auditAnchoring, this.clock,
@@ -134,7 +147,27 @@ public final class ServerContext implements AutoCloseable {
                 this.clock, changes, config);
         this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
+        this.clientAddress = ClientAddress.from(config);
+        this.integration = new IntegrationService(db, integrationRepo, userRepo, companyRepo, audit,
+                guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock),
+                new LoginThrottle(authSettings.addressMaxFailures(), authSettings.addressWindow(), this.clock),
+                this.clock);
         changes.backfill(db);
+    }
+
+    /** The integration API's applications, keys and key authentication (issue 13). */
+    public IntegrationService integration() {
+        return integration;
+    }
+
+    /** Webhook registration, the outbox written with each workflow step, and its delivery job. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** How a request's client address is found ({@code http.trusted-proxies}). */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     public Purge purge() {

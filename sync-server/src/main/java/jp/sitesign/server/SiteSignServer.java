@@ -20,6 +20,8 @@ public final class SiteSignServer implements AutoCloseable {
     private final TlsIdentity tls;
     private final HttpsServer https;
     private final BackgroundJobs jobs = new BackgroundJobs();
+    /** Webhook deliveries wait on other people's servers: on their own thread, so they never delay a backup. */
+    private final BackgroundJobs webhookJobs = new BackgroundJobs();
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
@@ -33,6 +35,9 @@ public final class SiteSignServer implements AutoCloseable {
         int renewal = context.config().getInt("jobs.archive-renewal-minutes");
         jobs.every("archive-timestamp renewal", Math.min(10, renewal), renewal, TimeUnit.MINUTES,
                 this::renewArchiveTimestamps);
+        int webhooks = context.config().getPositiveInt("jobs.webhook-seconds");
+        webhookJobs.every("webhook deliveries", webhooks, webhooks, TimeUnit.SECONDS,
+                () -> context.webhooks().deliverDue());
         int sessions = context.config().getInt("jobs.session-purge-minutes");
         jobs.every("session purge", sessions, sessions, TimeUnit.MINUTES, this::purgeExpiredSessions);
         if (Boolean.parseBoolean(context.config().get("purge.enabled").strip())) {
@@ -152,5 +157,6 @@ public final class SiteSignServer implements AutoCloseable {
     public void close() {
         https.close();
         jobs.stop(context.config().seconds("http.shutdown-grace-seconds"));
+        webhookJobs.stop(context.config().seconds("http.shutdown-grace-seconds"));
     }
 }

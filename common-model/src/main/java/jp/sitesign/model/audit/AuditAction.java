@@ -61,6 +61,11 @@ public enum AuditAction {
     DOCUMENT_OPENED(false, "文書の閲覧・ダウンロード", "Document opened or downloaded"),
     AUDIT_ANCHORED(false, "監査ログのタイムスタンプ", "Audit log timestamped"),
     AUDIT_ANCHOR_FAILED(false, "監査ログのタイムスタンプ失敗", "Audit log timestamp failed"),
+    API_APPLICATION_APPLIED(false, "API 利用申請", "API use applied for"),
+    API_APPLICATION_REVIEWED(false, "API 利用申請の審査", "API application reviewed"),
+    API_KEY_ISSUED(false, "API キー発行", "API key issued"),
+    API_CALL_REFUSED(false, "API 呼び出し拒否", "API call refused"),
+    API_WEBHOOK_REGISTERED(false, "Webhook 登録", "Webhook registered"),
     AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed");
 
     private final boolean login;

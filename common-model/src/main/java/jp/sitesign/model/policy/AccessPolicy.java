@@ -76,6 +76,10 @@ public final class AccessPolicy {
         table.put(Action.MANAGE_PARTNERSHIPS, ADMINISTRATIVE);
 
         table.put(Action.VIEW_CONTRACT, ANYONE);
+        table.put(Action.READ_DOCUMENT, ANYONE);
+        table.put(Action.SEARCH_CONTRACTS, ANYONE);
+        table.put(Action.EXPORT_CONTRACTS, ANYONE);
+        table.put(Action.EXPORT_CONTRACTS_WITH_DOCUMENTS, ANYONE);
         table.put(Action.CREATE_DRAFT, ANYONE);
         table.put(Action.EDIT_DRAFT, allOf(ContractRules.IS_DRAFT, ContractRules.CREATOR_OR_SENDING_ADMIN));
         table.put(Action.DELETE_DRAFT, allOf(ContractRules.IS_DRAFT, ContractRules.CREATOR_OR_SENDING_ADMIN));

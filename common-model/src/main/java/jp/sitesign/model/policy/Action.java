@@ -54,6 +54,17 @@ public enum Action {
     /** Approve or return (差戻し) as an approver on the route; the lifecycle decides what follows. */
     APPROVE_OR_RETURN(ContractResource.class),
     SIGN(ContractResource.class),
+    /**
+     * Open or download a contract's PDFs. For people it goes with seeing the contract; integration
+     * applications need the {@code documents:read} scope for it besides {@code contracts:read} (issue 13).
+     */
+    READ_DOCUMENT(ContractResource.class, Effect.READS),
+    /** Search the company's contracts (each row is then judged by VIEW_CONTRACT). */
+    SEARCH_CONTRACTS(CompanyResource.class, Effect.READS),
+    /** Export the 電子帳簿保存法 search of the company's contracts as CSV. */
+    EXPORT_CONTRACTS(CompanyResource.class, Effect.READS),
+    /** The same export as a ZIP with the contracts' PDFs. */
+    EXPORT_CONTRACTS_WITH_DOCUMENTS(CompanyResource.class, Effect.READS),
     /** The party whose turn it is sets its own approval route and signer when the contract reaches it. */
     SET_PARTY_ROUTE(ContractResource.class),
     /** The party whose turn it is refuses the contract (辞退). */

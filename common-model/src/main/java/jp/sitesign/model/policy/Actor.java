@@ -14,8 +14,10 @@ import jp.sitesign.model.user.UserStatus;
  * <p>There is deliberately no actor for the service operator: the operator works through the server
  * CLI, which does not go through this policy.
  *
- * @param locked whether the account is locked after failed logins <em>now</em>; the caller compares
- *               the user's lock-until with its clock, because the policy has none
+ * @param locked      whether the account is locked after failed logins <em>now</em>; the caller compares
+ *                    the user's lock-until with its clock, because the policy has none
+ * @param application set when an integration application acts with its key (then {@code userId} is the
+ *                    admin who applied for it, and its scopes bound what it may do); null for a person
  */
 public record Actor(
         UserId userId,
@@ -23,7 +25,14 @@ public record Actor(
         Role role,
         UserStatus status,
         CompanyStatus companyStatus,
-        boolean locked) {
+        boolean locked,
+        ApplicationGrant application) {
+
+    /** A person (no integration application). */
+    public Actor(UserId userId, CompanyId companyId, Role role, UserStatus status, CompanyStatus companyStatus,
+            boolean locked) {
+        this(userId, companyId, role, status, companyStatus, locked, null);
+    }
 
     public Actor {
         Objects.requireNonNull(userId, "userId");
@@ -31,5 +40,10 @@ public record Actor(
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(companyStatus, "companyStatus");
+    }
+
+    /** Whether an integration application, not a person, is asking. */
+    public boolean isApplication() {
+        return application != null;
     }
 }

@@ -7,7 +7,8 @@ import jp.sitesign.model.user.UserStatus;
 /**
  * The "always" rules of DESIGN §3, checked before any row of the table and kept in one place so
  * that no row can forget them: an unusable account may do nothing, and nobody reaches another
- * company's data except a contract that has been sent to them as a party.
+ * company's data except a contract that has been sent to them as a party; an integration application does
+ * only what its approved scopes cover.
  */
 final class CrossCuttingRules {
 
@@ -16,7 +17,16 @@ final class CrossCuttingRules {
 
     static Decision check(Actor actor, Action action, Resource resource) {
         Decision account = accountState(actor, action);
-        return account.denied() ? account : scope(actor, resource);
+        if (account.denied()) {
+            return account;
+        }
+        if (actor.isApplication()) {
+            Decision granted = ApplicationRules.check(actor.application(), action);
+            if (granted.denied()) {
+                return granted;
+            }
+        }
+        return scope(actor, resource);
     }
 
     /**

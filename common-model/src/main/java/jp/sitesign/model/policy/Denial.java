@@ -80,6 +80,14 @@ public enum Denial {
     NOT_ASSIGNED_SIGNER(
             "この契約の現在の署名者に指定されていないため、署名できません。",
             "You are not the signer whose turn it is on this contract."),
+    /** An integration application asked for something its approved scopes do not cover. */
+    SCOPE_MISSING(
+            "この API キーのアプリケーションには、この操作のスコープが承認されていません。必要なスコープで利用申請し直してください。",
+            "This API key's application has no approved scope for this. Apply again with the scope it needs."),
+    /** Something only the company's people do (passwords, users, approving, signing, logs): never an API key. */
+    NOT_FOR_APPLICATIONS(
+            "この操作は API キーでは行えません。SiteSign のアプリから利用者として行ってください。",
+            "This cannot be done with an API key. Do it as a user in the SiteSign app."),
     /** The assigned signer is not bound to a valid signing certificate. */
     NO_SIGNING_AUTHORITY(
             "署名権限がありません。有効な電子証明書の割り当てを自社の管理者に依頼してください。",

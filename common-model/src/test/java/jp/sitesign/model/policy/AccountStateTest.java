@@ -82,7 +82,8 @@ class AccountStateTest {
         assertThat(java.util.Arrays.stream(Action.values()).filter(Action::readsOnly))
                 .containsExactlyInAnyOrder(Action.LOGIN, Action.CHANGE_OWN_PASSWORD, Action.READ_NOTICES,
                         Action.VIEW_USERS, Action.VIEW_COMPANY_DIRECTORY, Action.VIEW_PARTNERSHIPS,
-                        Action.VIEW_CONTRACT, Action.VIEW_AUDIT_LOG, Action.EXPORT_AUDIT_LOG);
+                        Action.VIEW_CONTRACT, Action.VIEW_AUDIT_LOG, Action.EXPORT_AUDIT_LOG, Action.READ_DOCUMENT,
+                        Action.SEARCH_CONTRACTS, Action.EXPORT_CONTRACTS, Action.EXPORT_CONTRACTS_WITH_DOCUMENTS);
     }
 
     @Test

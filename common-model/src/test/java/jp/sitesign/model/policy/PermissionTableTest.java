@@ -182,6 +182,17 @@ class PermissionTableTest {
                 Denial.NOT_SENDER, Denial.NOT_SENDER, Denial.NOT_SENDER);
 
         row = "legal hold on a contract (issue 11): owners and admins of a party";
+        add(cases, row, Action.READ_DOCUMENT, "download the PDF of a contract they created",
+                me -> sentContract(me, ContractStatus.COMPLETED).build(), ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.READ_DOCUMENT, "download the PDF of a colleague's contract",
+                me -> sentContract(OTHER_MEMBER, ContractStatus.COMPLETED).build(), ALLOWED, ALLOWED,
+                Denial.NOT_INVOLVED);
+        add(cases, row, Action.SEARCH_CONTRACTS, "search own company's contracts (rows judged one by one)",
+                me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.EXPORT_CONTRACTS, "export the search of own company's contracts",
+                me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ALLOWED);
+        add(cases, row, Action.EXPORT_CONTRACTS_WITH_DOCUMENTS, "export it with the PDFs",
+                me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ALLOWED);
         add(cases, row, Action.SET_LEGAL_HOLD, "on their company's completed contract they made",
                 me -> sentContract(me, ContractStatus.COMPLETED).build(), ALLOWED, ALLOWED, ROLE);
         add(cases, row, Action.SET_LEGAL_HOLD, "on a completed contract a partner sent them",

@@ -66,11 +66,13 @@ final class PolicyFixtures {
         return switch (action) {
             case LOGIN, EDIT_OWN_PROFILE, CHANGE_OWN_PASSWORD, READ_NOTICES -> Resource.none();
             case VIEW_USERS, VIEW_COMPANY_DIRECTORY, MANAGE_CERTIFICATES, APPLY_FOR_CERTIFICATE, APPLY_FOR_API_USE, MANAGE_API_ALLOW_LIST, CREATE_DRAFT,
-                    VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG, VIEW_PARTNERSHIPS, MANAGE_PARTNERSHIPS -> new CompanyResource(company);
+                    VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG, VIEW_PARTNERSHIPS, MANAGE_PARTNERSHIPS, SEARCH_CONTRACTS, EXPORT_CONTRACTS,
+                    EXPORT_CONTRACTS_WITH_DOCUMENTS ->
+                    new CompanyResource(company);
             case REGISTER_USER -> new NewUserResource(company, Role.MEMBER);
             case EDIT_USER, SUSPEND_USER, RESUME_USER, DELETE_USER, SET_SIGNING_AUTHORITY ->
                     new UserResource(new UserId("U00000099"), company, Role.MEMBER);
-            case VIEW_CONTRACT, EDIT_DRAFT, DELETE_DRAFT -> ContractResource.builder(company, me).build();
+            case VIEW_CONTRACT, READ_DOCUMENT, EDIT_DRAFT, DELETE_DRAFT -> ContractResource.builder(company, me).build();
             case APPROVE_OR_RETURN -> ContractResource.builder(company, me)
                     .status(ContractStatus.IN_APPROVAL).currentApprover(company, me).build();
             case SIGN, ACKNOWLEDGE_RECEIPT -> ContractResource.builder(company, me)

@@ -11,21 +11,31 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.reflect.Method;
 import java.security.Principal;
+import java.util.List;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.http.ClientAddress;
+import jp.sitesign.server.integration.ApiKeys;
+import jp.sitesign.server.integration.IntegrationService;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
  * Every request needs a valid session unless its method is {@link Public}; a user still on a one-time
  * password may only call methods marked {@link AllowedBeforePasswordChange}. The caller is made
- * available to resources as the request's {@link SecurityContext} principal.
+ * available to resources as the request's {@link SecurityContext} principal. An integration API key
+ * ({@code ssk_…}) is accepted only by methods marked {@link AcceptsApiKey}. The client address is resolved
+ * once here ({@link ClientAddress}: trusted proxies' X-Forwarded-For) for everything downstream.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
     public static final String CLIENT_IP = "sitesign.clientIp";
     private static final String BEARER = "Bearer ";
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final AuthService auth;
+    private final IntegrationService integration;
+    private final ClientAddress addresses;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -33,13 +43,15 @@ public final class AuthFilter implements ContainerRequestFilter {
     @Context
     private Provider<Request> grizzlyRequest;
 
-    public AuthFilter(AuthService auth) {
+    public AuthFilter(AuthService auth, IntegrationService integration, ClientAddress addresses) {
         this.auth = auth;
+        this.integration = integration;
+        this.addresses = addresses;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String ip = clientIp();
+        String ip = clientIp(request);
         request.setProperty(CLIENT_IP, ip);
         Method method = resourceInfo.getResourceMethod();
         if (method == null || method.isAnnotationPresent(Public.class)) {
@@ -49,16 +61,30 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (header == null || !header.startsWith(BEARER)) {
             throw new SiteSignException(ErrorCode.UNAUTHENTICATED);
         }
-        Caller caller = auth.authenticate(header.substring(BEARER.length()).strip(), ip);
+        String credential = header.substring(BEARER.length()).strip();
+        if (ApiKeys.looksLikeKey(credential)) {
+            Caller application = integration.authenticate(credential, ip);
+            if (!method.isAnnotationPresent(AcceptsApiKey.class)) {
+                throw new SiteSignException(ErrorCode.API_KEY_NOT_ACCEPTED);
+            }
+            request.setSecurityContext(new CallerContext(application));
+            return;
+        }
+        Caller caller = auth.authenticate(credential, ip);
         if (caller.user().mustChangePassword() && !method.isAnnotationPresent(AllowedBeforePasswordChange.class)) {
             throw new SiteSignException(ErrorCode.PASSWORD_CHANGE_REQUIRED);
         }
         request.setSecurityContext(new CallerContext(caller));
     }
 
-    private String clientIp() {
+    /** The socket's peer, or the client a trusted proxy names in X-Forwarded-For (every such header, in order). */
+    private String clientIp(ContainerRequestContext request) {
         Request r = grizzlyRequest == null ? null : grizzlyRequest.get();
-        return r == null ? null : r.getRemoteAddr();
+        if (r == null) {
+            return null;
+        }
+        List<String> forwarded = request.getHeaders().get(FORWARDED_FOR);
+        return addresses.resolve(r.getRemoteAddr(), forwarded == null ? null : String.join(",", forwarded));
     }
 
     /** The caller of the current request; resources take it from {@code @Context SecurityContext}. */

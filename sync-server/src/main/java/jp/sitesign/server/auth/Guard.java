@@ -10,8 +10,11 @@ import jp.sitesign.model.policy.AccessPolicy;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.policy.Decision;
+import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.policy.Resource;
+import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.User;
+import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.server.audit.AuditLog;
 
 /**
@@ -31,7 +34,17 @@ public final class Guard {
         return new Actor(user.id(), user.companyId(), user.role(), user.status(), companyStatus, locked);
     }
 
+    /**
+     * The policy's actor for the caller. An integration application acts company-wide, as an administrator
+     * would, within its scopes: its own state was checked when its key was, so the applying admin's account
+     * state does not carry over.
+     */
     public Actor actor(Caller caller) {
+        if (caller.isApplication()) {
+            User u = caller.user();
+            return new Actor(u.id(), u.companyId(), Role.ADMIN, UserStatus.ACTIVE, caller.companyStatus(), false,
+                    caller.application());
+        }
         return actor(caller.user(), caller.companyStatus(), caller.user().isLockedAt(clock.instant()));
     }
 
@@ -58,6 +71,10 @@ public final class Guard {
     }
 
     private static SiteSignException forbidden(Decision d) {
-        return new SiteSignException(ErrorCode.FORBIDDEN, d.reasonJa(), d.reasonEn());
+        // An API client branches on these two, so they get codes of their own rather than FORBIDDEN.
+        ErrorCode code = Denial.SCOPE_MISSING.code().equals(d.code()) ? ErrorCode.API_SCOPE_MISSING
+                : Denial.NOT_FOR_APPLICATIONS.code().equals(d.code()) ? ErrorCode.API_KEY_NOT_ACCEPTED
+                : ErrorCode.FORBIDDEN;
+        return new SiteSignException(code, d.reasonJa(), d.reasonEn());
     }
 }

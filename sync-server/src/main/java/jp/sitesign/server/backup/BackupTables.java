@@ -56,6 +56,9 @@ final class BackupTables {
             rows("signing_certificates", "id"),
             rows("certificate_bindings", "certificate_id", "user_id"),
             rows("certificate_applications", "id"),
+            rows("api_applications", "id"),
+            rows("api_webhooks", "application_id"),
+            rows("api_webhook_deliveries", "id"),
             rows("demo_ca_issued", "serial_hex"),
             rows("sync_counter", "id"),
             rows("sync_changes", "entity_type", "entity_id", "audience"),
@@ -72,7 +75,7 @@ final class BackupTables {
 
     /** Tables with a generated identity column, whose counter must pass the restored ids. */
     static final Set<String> IDENTITY = Set.of("notices", "partnerships", "signing_certificates",
-            "certificate_applications");
+            "certificate_applications", "api_webhook_deliveries");
 
     static Optional<Table> named(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -27,12 +27,16 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.http.Params;
 import jp.sitesign.server.users.Page;
 
 /** 案件: drafts, documents, the workflow commands and the 電子帳簿保存法 search. */
+@Tag(name = "案件", description = "契約案件・文書・ワークフロー")
 @Path("/api/v1/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +47,9 @@ public final class ContractResource {
         this.contracts = contracts;
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "案件（下書き）を作成する",
+            description = "受注データなどから下書きを作成します。作成者は利用申請した管理者として記録され、操作ログにはアプリケーション ID が残ります。API キーのスコープ: contracts:write")
     @POST
     public Response create(ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
@@ -51,6 +58,9 @@ public final class ContractResource {
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "案件を検索する（電子帳簿保存法の検索条件）",
+            description = "取引年月日・取引金額・取引先などで自社の案件を検索します。API キーのスコープ: contracts:read")
     @GET
     public ContractPage search(@QueryParam("number") String number, @QueryParam("title") String title,
             @QueryParam("status") String status, @QueryParam("dateFrom") String dateFrom,
@@ -67,6 +77,9 @@ public final class ContractResource {
     }
 
     /** The same search as a download: {@code format=csv} (default) or {@code zip} (CSV and PDFs). */
+    @AcceptsApiKey
+    @Operation(summary = "検索結果を出力する（CSV / ZIP）",
+            description = "format=csv（既定）または zip（PDF を含む）。API キーのスコープ: export と contracts:read（zip は documents:read も）")
     @GET
     @Path("export")
     @Produces({"text/csv", "application/zip"})
@@ -83,6 +96,7 @@ public final class ContractResource {
         }
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 null, null);
+        contracts.requireExport(caller, zip);
         StreamingOutput body = out -> contracts.export(caller, q, zip, out);
         return Response.ok(body, zip ? "application/zip" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"contracts." + (zip ? "zip" : "csv") + "\"")
@@ -102,6 +116,9 @@ public final class ContractResource {
                 Params.enumValue("sort", sort, ContractQuery.Sort.class), Params.offset(offset), Params.limit(limit));
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "案件を取得する",
+            description = "ステータス・当事者・文書の SHA-256 など。API キーのスコープ: contracts:read")
     @GET
     @Path("{id}")
     public ContractView get(@PathParam("id") String id, @Context SecurityContext security) {
@@ -109,6 +126,9 @@ public final class ContractResource {
         return view(caller, contracts.get(caller, id));
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "下書きを編集する",
+            description = "下書き・差戻しの案件のみ。revision が必要です。API キーのスコープ: contracts:write")
     @PUT
     @Path("{id}")
     public ContractView edit(@PathParam("id") String id, ContractDraft body, @Context SecurityContext security) {
@@ -120,6 +140,9 @@ public final class ContractResource {
         return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "本文の PDF を添付する",
+            description = "application/pdf で送ります。API キーのスコープ: contracts:write")
     @PUT
     @Path("{id}/document")
     @Consumes("application/pdf")
@@ -130,6 +153,9 @@ public final class ContractResource {
     }
 
     /** Adds an attachment (添付書類) to a draft; {@code name} is its display name (URL-encoded UTF-8). */
+    @AcceptsApiKey
+    @Operation(summary = "添付書類の PDF を追加する",
+            description = "最大 5 件。name は表示名（URL エンコードした UTF-8）。API キーのスコープ: contracts:write")
     @POST
     @Path("{id}/attachments")
     @Consumes("application/pdf")
@@ -140,6 +166,9 @@ public final class ContractResource {
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "添付書類の PDF を取得する",
+            description = "取得は操作ログに記録されます。API キーのスコープ: contracts:read と documents:read")
     @GET
     @Path("{id}/attachments/{sha256}")
     @Produces("application/pdf")
@@ -153,6 +182,9 @@ public final class ContractResource {
                 .build();
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "添付書類を削除する",
+            description = "下書きのみ。API キーのスコープ: contracts:write")
     @DELETE
     @Path("{id}/attachments/{sha256}")
     public ContractView removeAttachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
@@ -184,6 +216,9 @@ public final class ContractResource {
         return view(caller, contracts.sign(caller, id, revision(revision), base, pdf, keySource));
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "本文の PDF を取得する",
+            description = "締結済の契約は署名・タイムスタンプ付きの PDF です。取得は操作ログに記録されます。API キーのスコープ: contracts:read と documents:read")
     @GET
     @Path("{id}/document")
     @Produces("application/pdf")
@@ -191,6 +226,9 @@ public final class ContractResource {
         return contracts.mainDocument(AuthFilter.caller(security), id);
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "ワークフローを進める（申請・承認・差戻し・取消・辞退・受領確認）",
+            description = "API キーで行えるのは submit（申請）のみで、承認・差戻し・取消・辞退・受領確認は利用者が行います。API キーのスコープ: contracts:write（submit）")
     @POST
     @Path("{id}/{command: submit|approve|return|withdraw|decline|acknowledge}")
     public ContractView command(@PathParam("id") String id, @PathParam("command") String command, Step body,
@@ -238,6 +276,9 @@ public final class ContractResource {
                 Params.userId("signer", body.signer())));
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "下書きを削除する",
+            description = "下書き・差戻しの案件のみ。API キーのスコープ: contracts:write")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("revision") String revision,

@@ -62,6 +62,7 @@ public final class ContractService {
     private final PartnershipService partnerships;
     private final AuditLog audit;
     private final Guard guard;
+    private final ContractEvents events;
     private final Clock clock;
     private final PdfCheck pdfCheck;
     private final SigningAuthority signingAuthority;
@@ -73,7 +74,8 @@ public final class ContractService {
     public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
-            ChangeLog changes) {
+            ChangeLog changes, ContractEvents events) {
+        this.events = events;
         this.signingAuthority = signingAuthority;
         this.db = db;
         this.contracts = new ContractRepository(cipher, changes);
@@ -240,6 +242,7 @@ public final class ContractService {
     /** One attachment, for whoever may see the contract: its description and its bytes (the access audited). */
     public Download attachment(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
+        guard.require(caller, Action.READ_DOCUMENT, resource(k));
         Download d = db.read(c -> {
             StoredDocument found = contracts.currentDocuments(c, k).stream()
                     .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
@@ -363,8 +366,14 @@ public final class ContractService {
         if (command == LifecycleCommand.SUBMIT) {
             details = sentDocuments(k);
         }
-        return save(caller, k.with(t.next(), k.data(), k.mainDocument(), clock.instant()), auditAction(command),
-                details);
+        StoredContract after = k.with(t.next(), k.data(), k.mainDocument(), clock.instant());
+        String auditDetails = details;
+        return db.inTransaction(c -> {
+            write(c, after);
+            audit.append(c, entry(caller, auditAction(command), after, auditDetails));
+            events.stepped(c, after.id(), command, k.progress(), after.progress());
+            return after;
+        });
     }
 
     /**
@@ -398,6 +407,7 @@ public final class ContractService {
                     write(c, next);
                     audit.append(c, new AuditLog.Entry("system", k.sender().value(), AuditAction.CONTRACT_EXPIRED,
                             k.id(), AuditOutcome.SUCCESS, null, "deadline=" + JapanTime.display(k.progress().deadline())));
+                    events.stepped(c, k.id(), LifecycleCommand.EXPIRE, k.progress(), next.progress());
                     return null;
                 });
                 expired++;
@@ -467,6 +477,7 @@ public final class ContractService {
             }
             audit.append(c, entry(caller, AuditAction.CONTRACT_SIGNED, next, "sha256=" + signedSha
                     + (archived != pdf ? " archived=" + finalSha : "") + " " + SigningRecord.of(added, keySource)));
+            events.stepped(c, next.id(), LifecycleCommand.SIGN, k.progress(), next.progress());
             return next;
         });
     }
@@ -563,6 +574,7 @@ public final class ContractService {
 
     public byte[] mainDocument(Caller caller, String id) {
         StoredContract k = get(caller, id);
+        guard.require(caller, Action.READ_DOCUMENT, resource(k));
         if (k.mainDocument() == null) {
             throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
                     "No main PDF has been attached yet.");
@@ -578,6 +590,7 @@ public final class ContractService {
      */
     public Page<StoredContract> search(Caller caller, ContractQuery q) {
         CompanyId own = caller.user().companyId();
+        guard.require(caller, Action.SEARCH_CONTRACTS, new CompanyResource(own));
         return db.read(c -> {
             List<ContractRepository.Row> visible = new ArrayList<>();
             for (ContractRepository.Row r : contracts.candidates(c, own, q)) {
@@ -611,6 +624,12 @@ public final class ContractService {
      * Writes the whole search result (no paging) as CSV, or as a ZIP of that CSV and the PDFs; the export
      * is audited with its row count.
      */
+    /** Refuses an export the caller may not make; called before the answer starts streaming. */
+    public void requireExport(Caller caller, boolean withPdfs) {
+        guard.require(caller, withPdfs ? Action.EXPORT_CONTRACTS_WITH_DOCUMENTS : Action.EXPORT_CONTRACTS,
+                new CompanyResource(caller.user().companyId()));
+    }
+
     public void export(Caller caller, ContractQuery q, boolean withPdfs, java.io.OutputStream out)
             throws java.io.IOException {
         List<StoredContract> rows = search(caller, q.unpaged()).items();

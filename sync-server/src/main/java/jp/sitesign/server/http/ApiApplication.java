@@ -11,7 +11,9 @@ import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
+import jp.sitesign.server.integration.IntegrationResource;
 import jp.sitesign.server.notices.NoticeResource;
+import jp.sitesign.server.openapi.OpenApiResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.sync.SyncResource;
 import jp.sitesign.server.users.MeResource;
@@ -35,7 +37,7 @@ public final class ApiApplication {
         rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
-        rc.register(new AuthFilter(ctx.auth()));
+        rc.register(new AuthFilter(ctx.auth(), ctx.integration(), ctx.clientAddress()));
         rc.register(new SecurityHeaders());
         List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
@@ -48,10 +50,12 @@ public final class ApiApplication {
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
-                ClientVersionResource.of(ctx.config())));
+                ClientVersionResource.of(ctx.config()),
+                new IntegrationResource(ctx.integration(), ctx.webhooks())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }
+        resources.add(new OpenApiResource(resources.stream().<Class<?>>map(Object::getClass).toList()));
         resources(rc, resources.toArray());
         return rc;
     }

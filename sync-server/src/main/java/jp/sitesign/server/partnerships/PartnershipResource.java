@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.http.Params;
 
 /** 取引先 and the counterparty's 承諾 to electronic contracting. */
+@Tag(name = "取引先", description = "取引先と承諾")
 @Path("/api/v1/partnerships")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,6 +32,9 @@ public final class PartnershipResource {
         this.partnerships = partnerships;
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "取引先の一覧を取得する",
+            description = "自社の取引先と電子契約の承諾の状況。API キーのスコープ: contracts:read")
     @GET
     public PartnershipList list(@Context SecurityContext security) {
         return new PartnershipList(partnerships.list(AuthFilter.caller(security)));

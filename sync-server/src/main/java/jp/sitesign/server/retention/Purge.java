@@ -117,6 +117,10 @@ public final class Purge {
             rows += delete(c, "certificate_bindings WHERE user_id IN " + ofUsers + " OR certificate_id IN "
                     + ofCertificates, company, 2);
             rows += delete(c, "certificate_applications WHERE company_id = ?", company, 1);
+            rows += delete(c, "api_webhook_deliveries WHERE company_id = ?", company, 1);
+            rows += delete(c, "api_webhooks WHERE application_id IN (SELECT id FROM api_applications"
+                    + " WHERE company_id = ?)", company, 1);
+            rows += delete(c, "api_applications WHERE company_id = ?", company, 1);
             rows += delete(c, "signing_certificates WHERE company_id = ?", company, 1);
             rows += delete(c, "partnership_consents WHERE partnership_id IN " + ofPartnerships, company, 2);
             rows += delete(c, "partnerships WHERE company_lo = ? OR company_hi = ?", company, 2);

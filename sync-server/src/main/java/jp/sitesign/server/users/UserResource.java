@@ -26,6 +26,9 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.sitesign.server.auth.AcceptsApiKey;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.certificates.CertificateService;
@@ -33,6 +36,7 @@ import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.http.Params;
 
 /** Managing the users of the caller's own company (owners and admins, as the policy allows). */
+@Tag(name = "利用者", description = "自社の利用者")
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +53,9 @@ public final class UserResource {
         this.clock = clock;
     }
 
+    @AcceptsApiKey
+    @Operation(summary = "利用者を検索する",
+            description = "自社の利用者。API キーのスコープ: users:read")
     @GET
     public UserPage search(@QueryParam("id") String id, @QueryParam("name") String name,
             @QueryParam("department") String department, @QueryParam("title") String title,

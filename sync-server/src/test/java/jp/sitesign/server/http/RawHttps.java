@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -18,20 +19,30 @@ import jp.sitesign.server.testing.ApiClient;
  * Hand-written HTTP/1.1 over TLS, for requests a well-behaved client will not send: chunked bodies of
  * any size, oversized headers, hundreds of headers. One request per connection ({@code Connection: close}).
  */
-final class RawHttps {
+public final class RawHttps {
     private final int port;
     private final X509Certificate certificate;
+    private final InetAddress local;
 
     RawHttps(int port, X509Certificate certificate) {
+        this(port, certificate, null);
+    }
+
+    /**
+     * Connects from the {@code local} address (e.g. 127.0.0.2, another loopback address), so the server sees
+     * the request come from there; null for the system's choice.
+     */
+    public RawHttps(int port, X509Certificate certificate, InetAddress local) {
         this.port = port;
         this.certificate = certificate;
+        this.local = local;
     }
 
     /**
      * Sends the request head (request line and headers, without the blank line) and, if given, the body
      * in chunks; returns the answer, or {@link Answer#closed()} when the server just hung up.
      */
-    Answer send(String head, byte[] chunkedBody) {
+    public Answer send(String head, byte[] chunkedBody) {
         try (SSLSocket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             try {
@@ -61,7 +72,10 @@ final class RawHttps {
     }
 
     private SSLSocket connect() throws IOException {
-        SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) (local == null
+                ? ApiClient.pinned(certificate).getSocketFactory().createSocket("127.0.0.1", port)
+                : ApiClient.pinned(certificate).getSocketFactory().createSocket(InetAddress.getByName("127.0.0.1"), port,
+                        local, 0));
         socket.setSoTimeout(30_000);
         socket.startHandshake();
         return socket;
@@ -223,12 +237,12 @@ final class RawHttps {
     }
 
     /** A status (-1 when the connection was closed without an HTTP answer), lower-case headers, the body. */
-    record Answer(int status, Map<String, String> headers, byte[] bytes) {
+    public record Answer(int status, Map<String, String> headers, byte[] bytes) {
         boolean closed() {
             return status < 0;
         }
 
-        String body() {
+        public String body() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
