@@ -32,6 +32,9 @@ import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.demo.DemoTrust;
+import jp.sitesign.server.health.ClockWatch;
+import jp.sitesign.server.health.Readiness;
+import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -79,6 +82,9 @@ public final class ServerContext implements AutoCloseable {
     /** The holders of this context: its creator, and each operator command run inside the server. */
     private final java.util.concurrent.atomic.AtomicInteger holders = new java.util.concurrent.atomic.AtomicInteger(1);
     private final PasswordPool passwordPool;
+    private final ClockWatch clockWatch;
+    private final TimestampSource timestamps;
+    private final Readiness readiness;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -119,8 +125,9 @@ public final class ServerContext implements AutoCloseable {
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
         this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
                 TlsIdentity.load(config, masterKey).certificate()) : null;
-        SignatureDefaults signatureDefaults = demoTrust == null ? SignatureDefaults.NONE
-                : demoTrust.signatureDefaults();
+        this.clockWatch = new ClockWatch(Clock.systemUTC(), config.seconds("clock.max-skew-seconds"), audit);
+        SignatureDefaults signatureDefaults = (demoTrust == null ? SignatureDefaults.NONE
+                : demoTrust.signatureDefaults()).timestampsThrough(clockWatch::watching);
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
                 guard, this.clock, masterKey, config, signatureDefaults, changes);
         // The audit log is anchored with the TSA and checked against the anchors the contracts use.
@@ -133,7 +140,26 @@ public final class ServerContext implements AutoCloseable {
                 this.clock, changes, config);
         this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
+        this.timestamps = signatureDefaults.timestamps(config);
+        this.readiness = new Readiness(db, config.dataDir(), config.getInt("health.min-free-disk-mb") * 1024L * 1024L,
+                backups::newestDataBackupAge, Boolean.parseBoolean(config.get("backup.enabled").strip()), clockWatch,
+                signatureDefaults.timestampUrl(config));
         changes.backfill(db);
+    }
+
+    /** The machine clock compared with the TSA's (every timestamp, and the daily check). */
+    public ClockWatch clockWatch() {
+        return clockWatch;
+    }
+
+    /** The server's TSA (watched by {@link #clockWatch()}), or null when none is configured. */
+    public TimestampSource timestamps() {
+        return timestamps;
+    }
+
+    /** What {@code /health/ready} answers. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     public Purge purge() {
@@ -259,6 +285,7 @@ public final class ServerContext implements AutoCloseable {
     public void close() {
         if (holders.decrementAndGet() == 0) {
             passwordPool.close();
+            readiness.close();
             db.close();
         }
     }

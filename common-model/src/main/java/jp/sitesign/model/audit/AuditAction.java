@@ -60,7 +60,8 @@ public enum AuditAction {
     DOCUMENT_OPENED(false, "文書の閲覧・ダウンロード", "Document opened or downloaded"),
     AUDIT_ANCHORED(false, "監査ログのタイムスタンプ", "Audit log timestamped"),
     AUDIT_ANCHOR_FAILED(false, "監査ログのタイムスタンプ失敗", "Audit log timestamp failed"),
-    AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed");
+    AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed"),
+    CLOCK_SKEW(false, "サーバー時刻のずれ", "Server clock skew");
 
     private final boolean login;
     private final String labelJa;

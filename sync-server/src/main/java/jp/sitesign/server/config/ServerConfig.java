@@ -218,7 +218,10 @@ public final class ServerConfig {
                 Map.entry("backup.log-days", "365"),
                 Map.entry("termination.grace-days", "90"),
                 Map.entry("purge.enabled", "true"),
-                Map.entry("purge.time", "03:30"));
+                Map.entry("purge.time", "03:30"),
+                Map.entry("clock.max-skew-seconds", "5"),
+                Map.entry("jobs.clock-check-minutes", "1440"),
+                Map.entry("health.min-free-disk-mb", "1024"));
 
         private Defaults() {
         }

@@ -10,6 +10,7 @@ import jp.sitesign.server.certificates.CertificateResource;
 import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
+import jp.sitesign.server.health.HealthResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.sync.SyncResource;
@@ -46,7 +47,8 @@ public final class ApiApplication {
                 new ContractResource(ctx.contracts()),
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
-                new CertificateResource(ctx.certificates(), ctx.certificateApplications())));
+                new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
+                new HealthResource(ctx.readiness())));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }
