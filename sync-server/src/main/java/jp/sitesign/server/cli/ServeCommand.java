@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.SiteSignServer;
+import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.demo.DemoData;
+import jp.sitesign.server.logging.ServerLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("demo", "true");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ServerContext ctx = new ServerContext(common.config(overrides), Clock.systemUTC());
+        ServerConfig config = common.config(overrides);
+        ServerLogging.toFiles(config);
+        ServerContext ctx = new ServerContext(config, Clock.systemUTC());
         SiteSignServer server;
         try {
             server = SiteSignServer.start(ctx);

@@ -221,7 +221,9 @@ public final class ServerConfig {
                 Map.entry("purge.time", "03:30"),
                 Map.entry("clock.max-skew-seconds", "5"),
                 Map.entry("jobs.clock-check-minutes", "1440"),
-                Map.entry("health.min-free-disk-mb", "1024"));
+                Map.entry("health.min-free-disk-mb", "1024"),
+                Map.entry("log.keep-days", "365"),
+                Map.entry("log.format", "text"));
 
         private Defaults() {
         }

@@ -36,6 +36,7 @@ public final class ApiApplication {
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
+        rc.register(new RequestLog((finished, request) -> { }));
         rc.register(new SecurityHeaders());
         List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
