@@ -23,6 +23,21 @@ final class BackgroundJobs {
         return executor;
     }
 
+    /** Told of every run: the job's name, whether it failed, how long it took (the metrics). */
+    interface RunListener {
+        void ran(String job, boolean failed, long nanos);
+    }
+
+    private final RunListener listener;
+
+    BackgroundJobs(RunListener listener) {
+        this.listener = listener;
+    }
+
+    BackgroundJobs() {
+        this((job, failed, nanos) -> { });
+    }
+
     void every(String name, long first, long period, TimeUnit unit, Runnable job) {
         thread.scheduleWithFixedDelay(logged(name, job), first, period, unit);
     }
@@ -49,12 +64,17 @@ final class BackgroundJobs {
         }, DailyAt.delayUntil(hhmm, clock), TimeUnit.MILLISECONDS);
     }
 
-    private static Runnable logged(String name, Runnable job) {
+    private Runnable logged(String name, Runnable job) {
         return () -> {
+            long started = System.nanoTime();
+            boolean failed = false;
             try {
                 job.run();
             } catch (RuntimeException e) {
+                failed = true;
                 LOG.error("the {} job failed; it runs again at its next interval", name, e);
+            } finally {
+                listener.ran(name, failed, System.nanoTime() - started);
             }
         };
     }

@@ -34,6 +34,7 @@ import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.demo.DemoTrust;
 import jp.sitesign.server.health.ClockWatch;
 import jp.sitesign.server.health.Readiness;
+import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.notices.NoticeService;
@@ -85,6 +86,7 @@ public final class ServerContext implements AutoCloseable {
     private final ClockWatch clockWatch;
     private final TimestampSource timestamps;
     private final Readiness readiness;
+    private final Metrics metrics;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -141,6 +143,10 @@ public final class ServerContext implements AutoCloseable {
         this.backups = new Backups(config, db, cipher, audit, auditAnchoring, this.clock);
         this.purge = new Purge(db, companyRepo, contracts.retention(), changes, audit, config, this.clock);
         this.timestamps = signatureDefaults.timestamps(config);
+        this.metrics = new Metrics();
+        db.measuredBy(metrics.registry());
+        metrics.gauge("sitesign.sync.feed.head", "The change feed's newest sequence number", db,
+                d -> d.read(ChangeLog::head));
         this.readiness = new Readiness(db, config.dataDir(), config.getInt("health.min-free-disk-mb") * 1024L * 1024L,
                 backups::newestDataBackupAge, Boolean.parseBoolean(config.get("backup.enabled").strip()), clockWatch,
                 signatureDefaults.timestampUrl(config));
@@ -155,6 +161,11 @@ public final class ServerContext implements AutoCloseable {
     /** The server's TSA (watched by {@link #clockWatch()}), or null when none is configured. */
     public TimestampSource timestamps() {
         return timestamps;
+    }
+
+    /** This process's metrics ({@code /metrics}). */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** What {@code /health/ready} answers. */

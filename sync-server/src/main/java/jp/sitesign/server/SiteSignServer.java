@@ -19,12 +19,13 @@ public final class SiteSignServer implements AutoCloseable {
     private final ServerContext context;
     private final TlsIdentity tls;
     private final HttpsServer https;
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private final BackgroundJobs jobs;
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
         this.tls = tls;
         this.https = https;
+        this.jobs = new BackgroundJobs(context.metrics()::jobRun);
         int every = context.config().getInt("jobs.expiry-seconds");
         jobs.every("deadline", every, every, TimeUnit.SECONDS, this::expireDueContracts);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");

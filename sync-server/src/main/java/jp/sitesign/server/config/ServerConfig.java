@@ -223,7 +223,8 @@ public final class ServerConfig {
                 Map.entry("jobs.clock-check-minutes", "1440"),
                 Map.entry("health.min-free-disk-mb", "1024"),
                 Map.entry("log.keep-days", "365"),
-                Map.entry("log.format", "text"));
+                Map.entry("log.format", "text"),
+                Map.entry("metrics.allow", "127.0.0.1/32, ::1/128"));
 
         private Defaults() {
         }

@@ -11,6 +11,7 @@ import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.health.HealthResource;
+import jp.sitesign.server.metrics.MetricsResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
 import jp.sitesign.server.sync.SyncResource;
@@ -36,7 +37,7 @@ public final class ApiApplication {
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth()));
-        rc.register(new RequestLog((finished, request) -> { }));
+        rc.register(new RequestLog((finished, request) -> ctx.metrics().request(finished)));
         rc.register(new SecurityHeaders());
         List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
@@ -47,9 +48,11 @@ public final class ApiApplication {
                 new PartnershipResource(ctx.partnerships()),
                 new ContractResource(ctx.contracts()),
                 new SignaturePolicyResource(ctx.contracts()),
-                new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
+                new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts(), ctx.metrics()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
-                new HealthResource(ctx.readiness())));
+                new HealthResource(ctx.readiness()),
+                new MetricsResource(ctx.metrics(), AddressRanges.parse("metrics.allow",
+                        ctx.config().get("metrics.allow")))));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }

@@ -141,6 +141,11 @@ public final class Database implements AutoCloseable {
                 + ";DEFAULT_NULL_ORDERING=HIGH";
     }
 
+    /** The pool reports its connections, waits and timeouts to {@code registry} (HikariCP's own tracker). */
+    public void measuredBy(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
+    }
+
     public DataSource dataSource() {
         return pool;
     }

@@ -18,20 +18,36 @@ import jp.sitesign.server.testing.ApiClient;
  * Hand-written HTTP/1.1 over TLS, for requests a well-behaved client will not send: chunked bodies of
  * any size, oversized headers, hundreds of headers. One request per connection ({@code Connection: close}).
  */
-final class RawHttps {
+public final class RawHttps {
     private final int port;
     private final X509Certificate certificate;
+    /** The client's own address (another loopback address, 127.0.0.2), or null for the system's choice. */
+    private final java.net.InetAddress local;
 
-    RawHttps(int port, X509Certificate certificate) {
+    public RawHttps(int port, X509Certificate certificate) {
+        this(port, certificate, null);
+    }
+
+    private RawHttps(int port, X509Certificate certificate, java.net.InetAddress local) {
         this.port = port;
         this.certificate = certificate;
+        this.local = local;
+    }
+
+    /** The same server, reached from {@code address} (e.g. 127.0.0.2: another client of this machine). */
+    public RawHttps from(String address) {
+        try {
+            return new RawHttps(port, certificate, java.net.InetAddress.getByName(address));
+        } catch (java.net.UnknownHostException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * Sends the request head (request line and headers, without the blank line) and, if given, the body
      * in chunks; returns the answer, or {@link Answer#closed()} when the server just hung up.
      */
-    Answer send(String head, byte[] chunkedBody) {
+    public Answer send(String head, byte[] chunkedBody) {
         try (SSLSocket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             try {
@@ -61,7 +77,8 @@ final class RawHttps {
     }
 
     private SSLSocket connect() throws IOException {
-        SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory().createSocket(
+                java.net.InetAddress.getByName("127.0.0.1"), port, local, 0);
         socket.setSoTimeout(30_000);
         socket.startHandshake();
         return socket;
@@ -223,7 +240,7 @@ final class RawHttps {
     }
 
     /** A status (-1 when the connection was closed without an HTTP answer), lower-case headers, the body. */
-    record Answer(int status, Map<String, String> headers, byte[] bytes) {
+    public record Answer(int status, Map<String, String> headers, byte[] bytes) {
         boolean closed() {
             return status < 0;
         }
