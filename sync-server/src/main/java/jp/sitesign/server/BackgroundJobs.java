@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's periodic jobs on one thread. A run that fails is logged and the job runs again at its next
  * interval; stopping lets a run in progress finish (its database work included) before the database closes.
+ * Jobs on the shared database run once per period across all servers ({@link JobLeases}); jobs about this
+ * machine ({@link #everyHere}) run in every process.
  */
 final class BackgroundJobs {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
@@ -29,17 +31,49 @@ final class BackgroundJobs {
     }
 
     private final RunListener listener;
+    private final JobLeases leases;
 
-    BackgroundJobs(RunListener listener) {
+    BackgroundJobs(RunListener listener, JobLeases leases) {
         this.listener = listener;
+        this.leases = leases;
     }
 
-    BackgroundJobs() {
-        this((job, failed, nanos) -> { });
-    }
-
+    /** Every {@code period}, by one of the servers on the database. */
     void every(String name, long first, long period, TimeUnit unit, Runnable job) {
+        thread.scheduleWithFixedDelay(claimed(name, Duration.ofNanos(unit.toNanos(period)), logged(name, job)), first,
+                period, unit);
+    }
+
+    /** Every {@code period} in this process (a check of this machine, such as its clock). */
+    void everyHere(String name, long first, long period, TimeUnit unit, Runnable job) {
         thread.scheduleWithFixedDelay(logged(name, job), first, period, unit);
+    }
+
+    /** Runs {@code run} only when this process wins the period's claim; a skipped period is another server's. */
+    private Runnable claimed(String name, Duration period, Runnable run) {
+        return () -> {
+            boolean mine;
+            try {
+                mine = leases.claim(name, period);
+            } catch (RuntimeException e) {
+                LOG.warn("the {} job could not be claimed (the database?); it is tried again next period: {}", name,
+                        e.getMessage());
+                return;
+            }
+            if (!mine) {
+                return;
+            }
+            try {
+                run.run();
+            } finally {
+                try {
+                    leases.finished(name);
+                } catch (RuntimeException e) {
+                    LOG.warn("the {} job's claim could not be released; it lapses with its lease: {}", name,
+                            e.getMessage());
+                }
+            }
+        };
     }
 
     /** Once, after {@code delay}. */
@@ -52,7 +86,7 @@ final class BackgroundJobs {
      * run does not push the following ones later.
      */
     void dailyAt(String name, String hhmm, java.time.Clock clock, Runnable job) {
-        Runnable run = logged(name, job);
+        Runnable run = claimed(name, Duration.ofDays(1), logged(name, job));
         thread.schedule(new Runnable() {
             @Override
             public void run() {

@@ -25,7 +25,8 @@ public final class SiteSignServer implements AutoCloseable {
         this.context = context;
         this.tls = tls;
         this.https = https;
-        this.jobs = new BackgroundJobs(context.metrics()::jobRun);
+        this.jobs = new BackgroundJobs(context.metrics()::jobRun, new JobLeases(context.db(), context.clock(),
+                context.config().minutes("jobs.lease-minutes")));
         int every = context.config().getInt("jobs.expiry-seconds");
         jobs.every("deadline", every, every, TimeUnit.SECONDS, this::expireDueContracts);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
@@ -45,7 +46,7 @@ public final class SiteSignServer implements AutoCloseable {
                 () -> auditMaintenance(Duration.ofMinutes(audit)));
         if (context.timestamps() != null) {
             int clock = context.config().getInt("jobs.clock-check-minutes");
-            jobs.every("clock check", Math.min(10, clock), clock, TimeUnit.MINUTES, this::checkClock);
+            jobs.everyHere("clock check", Math.min(10, clock), clock, TimeUnit.MINUTES, this::checkClock);
         }
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
             jobs.dailyAt("backup", context.config().get("backup.time"), context.clock(), this::backUp);

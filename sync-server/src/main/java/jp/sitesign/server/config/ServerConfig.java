@@ -224,7 +224,8 @@ public final class ServerConfig {
                 Map.entry("health.min-free-disk-mb", "1024"),
                 Map.entry("log.keep-days", "365"),
                 Map.entry("log.format", "text"),
-                Map.entry("metrics.allow", "127.0.0.1/32, ::1/128"));
+                Map.entry("metrics.allow", "127.0.0.1/32, ::1/128"),
+                Map.entry("jobs.lease-minutes", "120"));
 
         private Defaults() {
         }
