@@ -34,6 +34,10 @@ import jp.sitesign.server.contracts.SignatureDefaults;
 import jp.sitesign.server.demo.DemoCa;
 import jp.sitesign.server.demo.DemoTrust;
 import jp.sitesign.server.http.ClientAddress;
+import jp.sitesign.server.health.ClockWatch;
+import jp.sitesign.server.health.Readiness;
+import jp.sitesign.server.metrics.Metrics;
+import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.server.http.TlsIdentity;
 import jp.sitesign.server.integration.IntegrationRepository;
 import jp.sitesign.server.integration.IntegrationService;
@@ -89,6 +93,10 @@ public final class ServerContext implements AutoCloseable {
     private final IntegrationService integration;
     private final Webhooks webhooks;
     private final ClientAddress clientAddress;
+    private final ClockWatch clockWatch;
+    private final TimestampSource timestamps;
+    private final Readiness readiness;
+    private final Metrics metrics;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -130,8 +138,9 @@ public final class ServerContext implements AutoCloseable {
         // Demo mode trusts the DEMO CA and timestamps with the DEMO TSA unless the operator set others.
         this.demoTrust = config.demoMode() && demoCa != null ? DemoTrust.of(demoCa, config.publicUrl(),
                 TlsIdentity.load(config, masterKey).certificate()) : null;
-        SignatureDefaults signatureDefaults = demoTrust == null ? SignatureDefaults.NONE
-                : demoTrust.signatureDefaults();
+        this.clockWatch = new ClockWatch(Clock.systemUTC(), config.seconds("clock.max-skew-seconds"), audit);
+        SignatureDefaults signatureDefaults = (demoTrust == null ? SignatureDefaults.NONE
+                : demoTrust.signatureDefaults()).timestampsThrough(clockWatch::watching);
         IntegrationRepository integrationRepo = new IntegrationRepository(cipher);
         this.webhooks = new Webhooks(db, new WebhookRepository(cipher), integrationRepo, guard, audit, this.clock,
                 config);
@@ -152,6 +161,14 @@ public final class ServerContext implements AutoCloseable {
                 guard, new RateLimits(config.getPositiveInt(RateLimits.RATE_PER_MINUTE), this.clock),
                 new LoginThrottle(authSettings.addressMaxFailures(), authSettings.addressWindow(), this.clock),
                 this.clock);
+        this.timestamps = signatureDefaults.timestamps(config);
+        this.metrics = new Metrics();
+        db.measuredBy(metrics.registry());
+        metrics.gauge("sitesign.sync.feed.head", "The change feed's newest sequence number", db,
+                d -> d.read(ChangeLog::head));
+        this.readiness = new Readiness(db, config.dataDir(), config.getInt("health.min-free-disk-mb") * 1024L * 1024L,
+                backups::newestDataBackupAge, Boolean.parseBoolean(config.get("backup.enabled").strip()), clockWatch,
+                signatureDefaults.timestampUrl(config));
         changes.backfill(db);
     }
 
@@ -168,6 +185,26 @@ public final class ServerContext implements AutoCloseable {
     /** How a request's client address is found ({@code http.trusted-proxies}). */
     public ClientAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The machine clock compared with the TSA's (every timestamp, and the daily check). */
+    public ClockWatch clockWatch() {
+        return clockWatch;
+    }
+
+    /** The server's TSA (watched by {@link #clockWatch()}), or null when none is configured. */
+    public TimestampSource timestamps() {
+        return timestamps;
+    }
+
+    /** This process's metrics ({@code /metrics}). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** What {@code /health/ready} answers. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     public Purge purge() {
@@ -293,6 +330,7 @@ public final class ServerContext implements AutoCloseable {
     public void close() {
         if (holders.decrementAndGet() == 0) {
             passwordPool.close();
+            readiness.close();
             db.close();
         }
     }

@@ -19,14 +19,17 @@ public final class SiteSignServer implements AutoCloseable {
     private final ServerContext context;
     private final TlsIdentity tls;
     private final HttpsServer https;
-    private final BackgroundJobs jobs = new BackgroundJobs();
+    private final BackgroundJobs jobs;
     /** Webhook deliveries wait on other people's servers: on their own thread, so they never delay a backup. */
-    private final BackgroundJobs webhookJobs = new BackgroundJobs();
+    private final BackgroundJobs webhookJobs;
 
     private SiteSignServer(ServerContext context, TlsIdentity tls, HttpsServer https) {
         this.context = context;
         this.tls = tls;
         this.https = https;
+        JobLeases leases = new JobLeases(context.db(), context.clock(), context.config().minutes("jobs.lease-minutes"));
+        this.jobs = new BackgroundJobs(context.metrics()::jobRun, leases);
+        this.webhookJobs = new BackgroundJobs(context.metrics()::jobRun, leases);
         int every = context.config().getInt("jobs.expiry-seconds");
         jobs.every("deadline", every, every, TimeUnit.SECONDS, this::expireDueContracts);
         int maintenance = context.config().getInt("jobs.sync-maintenance-minutes");
@@ -47,6 +50,10 @@ public final class SiteSignServer implements AutoCloseable {
         int audit = context.config().getInt("jobs.audit-anchor-minutes");
         jobs.every("audit upkeep", Math.min(10, audit), audit, TimeUnit.MINUTES,
                 () -> auditMaintenance(Duration.ofMinutes(audit)));
+        if (context.timestamps() != null) {
+            int clock = context.config().getInt("jobs.clock-check-minutes");
+            jobs.everyHere("clock check", Math.min(10, clock), clock, TimeUnit.MINUTES, this::checkClock);
+        }
         if (Boolean.parseBoolean(context.config().get("backup.enabled").strip())) {
             jobs.dailyAt("backup", context.config().get("backup.time"), context.clock(), this::backUp);
             jobs.once("backup age check", 1, TimeUnit.MINUTES, this::warnIfBackupsAreOld);
@@ -69,6 +76,16 @@ public final class SiteSignServer implements AutoCloseable {
         if (age.isEmpty() || age.get().compareTo(java.time.Duration.ofHours(36)) > 0) {
             LOG.warn("the newest data backup in {} is {}: older than a day and a half", context.config().backupDir(),
                     age.map(a -> a.toHours() + " hours old").orElse("missing"));
+        }
+    }
+
+    /** The daily clock comparison with the TSA (every timestamp the server obtains is compared too). */
+    private void checkClock() {
+        try {
+            var reading = context.clockWatch().check(context.timestamps());
+            LOG.debug("clock compared with {}: {} ms off", reading.source(), reading.skew().toMillis());
+        } catch (jp.sitesign.model.signature.SigningException e) {
+            LOG.warn("the clock could not be compared with the TSA (tried again next period): {}", e.getMessage());
         }
     }
 

@@ -66,7 +66,8 @@ public enum AuditAction {
     API_KEY_ISSUED(false, "API キー発行", "API key issued"),
     API_CALL_REFUSED(false, "API 呼び出し拒否", "API call refused"),
     API_WEBHOOK_REGISTERED(false, "Webhook 登録", "Webhook registered"),
-    AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed");
+    AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed"),
+    CLOCK_SKEW(false, "サーバー時刻のずれ", "Server clock skew");
 
     private final boolean login;
     private final String labelJa;

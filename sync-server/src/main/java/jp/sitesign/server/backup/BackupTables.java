@@ -71,7 +71,8 @@ final class BackupTables {
             "partnership_attempts", "a day's count of partnership proposals",
             "sync_uploads", "unfinished uploads: the clients upload again",
             "sync_upload_chunks", "unfinished uploads: the clients upload again",
-            "flyway_schema_history", "the restore builds the schema with the same migrations");
+            "flyway_schema_history", "the restore builds the schema with the same migrations",
+            "job_runs", "which server ran a scheduled job when: the restored servers run each job afresh");
 
     /** Tables with a generated identity column, whose counter must pass the restored ids. */
     static final Set<String> IDENTITY = Set.of("notices", "partnerships", "signing_certificates",

@@ -12,8 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.SiteSignServer;
+import jp.sitesign.server.config.DataDir;
+import jp.sitesign.server.config.ServeLock;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.demo.DemoData;
+import jp.sitesign.server.logging.ServerLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
             overrides.put("port", Integer.toString(freePort(config.host())));
             config = common.config(overrides);
         }
+        DataDir.ensure(config.dataDir());
+        ServeLock lock = ServeLock.acquire(config.dataDir());
+        ServerLogging.toFiles(config);
         ServerContext ctx = new ServerContext(config, Clock.systemUTC());
         SiteSignServer server;
         try {
@@ -73,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             operator.close();
             server.close();
             ctx.close();
+            lock.close();
             stopped.countDown();
         }, "sitesign-shutdown"));
         out.println("SiteSign server listening on " + server.baseUrl() + " (HTTPS only, TLS 1.2/1.3)");

@@ -227,7 +227,14 @@ public final class ServerConfig {
                 Map.entry("backup.log-days", "365"),
                 Map.entry("termination.grace-days", "90"),
                 Map.entry("purge.enabled", "true"),
-                Map.entry("purge.time", "03:30"));
+                Map.entry("purge.time", "03:30"),
+                Map.entry("clock.max-skew-seconds", "5"),
+                Map.entry("jobs.clock-check-minutes", "1440"),
+                Map.entry("health.min-free-disk-mb", "1024"),
+                Map.entry("log.keep-days", "365"),
+                Map.entry("log.format", "text"),
+                Map.entry("metrics.allow", "127.0.0.1/32, ::1/128"),
+                Map.entry("jobs.lease-minutes", "120"));
 
         private Defaults() {
         }

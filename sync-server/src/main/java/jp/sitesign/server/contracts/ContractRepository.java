@@ -661,6 +661,17 @@ final class ContractRepository {
      * Makes the company's counter row for the year exist, so that the first numbers of a year drawn at the
      * same time wait on its lock instead of each inserting it (a duplicate key for all but one).
      */
+    boolean hasCounter(Connection c, CompanyId company, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM contract_number_counters WHERE company_id = ? AND num_year = ?")) {
+            ps.setString(1, company.value());
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     void ensureCounter(Connection c, CompanyId company, int year) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO contract_number_counters (company_id, num_year,"
                 + " last_value) SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM contract_number_counters"

@@ -12,6 +12,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.server.config.ServerConfig;
@@ -26,13 +27,25 @@ import jp.sitesign.server.config.ServerConfig;
  * @param tsa     the TSA to use when {@code tsa.url} is empty, or null for none (no B-LTA then)
  * @param tsaUrl  where {@code tsa} is reached (what clients timestamp their signatures with), or null with it
  * @param http    the HTTP client that fetches OCSP responses and CRLs, or null for the JDK's default
+ * @param through what every TSA the server uses is wrapped in (the clock-skew watch), or identity
  */
-public record SignatureDefaults(List<X509Certificate> anchors, TimestampSource tsa, URI tsaUrl, HttpClient http) {
+public record SignatureDefaults(List<X509Certificate> anchors, TimestampSource tsa, URI tsaUrl, HttpClient http,
+        UnaryOperator<TimestampSource> through) {
     /** No anchors, no TSA, the default HTTP client: the settings alone decide. */
     public static final SignatureDefaults NONE = new SignatureDefaults(List.of(), null, null, null);
 
     public SignatureDefaults {
         anchors = List.copyOf(anchors);
+        through = through == null ? UnaryOperator.identity() : through;
+    }
+
+    public SignatureDefaults(List<X509Certificate> anchors, TimestampSource tsa, URI tsaUrl, HttpClient http) {
+        this(anchors, tsa, tsaUrl, http, null);
+    }
+
+    /** These defaults with every TSA answer passed through {@code wrap} (e.g. to compare its time with ours). */
+    public SignatureDefaults timestampsThrough(UnaryOperator<TimestampSource> wrap) {
+        return new SignatureDefaults(anchors, tsa, tsaUrl, http, wrap);
     }
 
     /** The certificates signatures and TSAs must chain to: {@code trust.anchors}, else these defaults'. */
@@ -55,7 +68,8 @@ public record SignatureDefaults(List<X509Certificate> anchors, TimestampSource t
     /** The server's TSA: {@code tsa.url}, else the default's; null when there is none. */
     public TimestampSource timestamps(ServerConfig config) {
         String url = config.get("tsa.url");
-        return url.isBlank() ? tsa : new Rfc3161Client(URI.create(url.strip()));
+        TimestampSource source = url.isBlank() ? tsa : new Rfc3161Client(URI.create(url.strip()));
+        return source == null ? null : through.apply(source);
     }
 
     private static List<X509Certificate> read(Path file) {

@@ -12,6 +12,8 @@ import jp.sitesign.server.contracts.ContractResource;
 import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.demo.DemoCaResource;
 import jp.sitesign.server.integration.IntegrationResource;
+import jp.sitesign.server.health.HealthResource;
+import jp.sitesign.server.metrics.MetricsResource;
 import jp.sitesign.server.notices.NoticeResource;
 import jp.sitesign.server.openapi.OpenApiResource;
 import jp.sitesign.server.partnerships.PartnershipResource;
@@ -38,6 +40,7 @@ public final class ApiApplication {
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth(), ctx.integration(), ctx.clientAddress()));
+        rc.register(new RequestLog((finished, request) -> ctx.metrics().request(finished)));
         rc.register(new SecurityHeaders());
         List<Object> resources = new ArrayList<>(List.of(
                 new AuthResource(ctx.auth()),
@@ -48,10 +51,13 @@ public final class ApiApplication {
                 new PartnershipResource(ctx.partnerships()),
                 new ContractResource(ctx.contracts()),
                 new SignaturePolicyResource(ctx.contracts()),
-                new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts()),
+                new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts(), ctx.metrics()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications()),
                 ClientVersionResource.of(ctx.config()),
-                new IntegrationResource(ctx.integration(), ctx.webhooks())));
+                new IntegrationResource(ctx.integration(), ctx.webhooks()),
+                new HealthResource(ctx.readiness()),
+                new MetricsResource(ctx.metrics(), Cidrs.parseSetting("metrics.allow",
+                        ctx.config().get("metrics.allow")))));
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }

@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     /** For H2 only; PostgreSQL's own commit is durable. */
     private final H2Durability h2;
+    /** Set once when opened: the version of this build's newest migration. */
+    private volatile String newestMigration;
 
     private Database(HikariDataSource pool, boolean postgres, boolean h2) {
         this.pool = pool;
@@ -59,6 +61,9 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, url.startsWith("jdbc:postgresql:"), config.isEmbeddedDatabase());
         try {
             db.migrate(schemaVersion);
+            db.newestMigration = java.util.Arrays.stream(db.flyway(null).info().all())
+                    .map(m -> m.getVersion()).filter(java.util.Objects::nonNull).max(Comparable::compareTo)
+                    .map(v -> v.getVersion()).orElse(null);
             db.inTransaction(c -> null);
         } catch (RuntimeException e) {
             pool.close();
@@ -94,6 +99,31 @@ public final class Database implements AutoCloseable {
         return flyway(null).info().current().getVersion().getVersion();
     }
 
+    /**
+     * The schema as Flyway's history table records it, against the newest migration this build carries:
+     * one cheap query, for the readiness check (a server whose schema another release moved on, or whose
+     * migration failed halfway, must not take requests).
+     */
+    public SchemaState schemaState() {
+        return read(c -> {
+            String applied = null;
+            boolean failed = false;
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                    "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                            + " ORDER BY installed_rank DESC")) {
+                if (rs.next()) {
+                    applied = rs.getString(1);
+                    failed = !rs.getBoolean(2);
+                }
+            }
+            return new SchemaState(newestMigration, applied, failed);
+        });
+    }
+
+    /** The newest migration this build carries, the newest applied one, and whether that one failed. */
+    public record SchemaState(String expected, String applied, boolean failed) {
+    }
+
     private Flyway flyway(String target) {
         var configure = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
         if (target != null) {
@@ -109,6 +139,11 @@ public final class Database implements AutoCloseable {
         // here (H2Durability), so a second suffices; H2's 45 s let the file grow by 45 s of commits under load.
         return "jdbc:h2:file:" + path + ";CIPHER=AES;RETENTION_TIME=1000;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
                 + ";DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** The pool reports its connections, waits and timeouts to {@code registry} (HikariCP's own tracker). */
+    public void measuredBy(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
     }
 
     public DataSource dataSource() {

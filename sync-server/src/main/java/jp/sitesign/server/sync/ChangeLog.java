@@ -168,6 +168,11 @@ public final class ChangeLog {
         }
     }
 
+    /** The newest sequence number given (the feed's head). */
+    public static long head(Connection c) throws SQLException {
+        return value(c, COUNTER);
+    }
+
     static long value(Connection c, int row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT counter_value FROM sync_counter WHERE id = ?")) {
             ps.setInt(1, row);

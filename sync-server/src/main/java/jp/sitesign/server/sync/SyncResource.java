@@ -22,6 +22,7 @@ import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.PushRequest;
 import jp.sitesign.model.sync.PushResponse;
 import jp.sitesign.server.auth.AuthFilter;
+import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.http.Params;
@@ -38,8 +39,10 @@ public final class SyncResource {
     private final SyncService sync;
     private final Uploads uploads;
     private final ContractService contracts;
+    private final Metrics metrics;
 
-    public SyncResource(SyncService sync, Uploads uploads, ContractService contracts) {
+    public SyncResource(SyncService sync, Uploads uploads, ContractService contracts, Metrics metrics) {
+        this.metrics = metrics;
         this.sync = sync;
         this.uploads = uploads;
         this.contracts = contracts;
@@ -49,8 +52,10 @@ public final class SyncResource {
     @Path("changes")
     public ChangePage changes(@QueryParam("since") String since, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
-        return sync.pull(AuthFilter.caller(security), checkpoint(since),
+        ChangePage page = sync.pull(AuthFilter.caller(security), checkpoint(since),
                 Params.number("limit", limit, 500, 1, SyncService.MAX_PAGE));
+        metrics.feedPage(page.changes().size(), page.more());
+        return page;
     }
 
     @POST
@@ -60,7 +65,9 @@ public final class SyncResource {
         if (body == null) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "commands を指定してください。", "commands is required.");
         }
-        return new PushResponse(sync.push(AuthFilter.caller(security), body.commands()));
+        var results = sync.push(AuthFilter.caller(security), body.commands());
+        metrics.syncCommands(body.commands(), results);
+        return new PushResponse(results);
     }
 
     @GET

@@ -19,7 +19,7 @@ import jp.sitesign.server.storage.Jdbc;
  * The audit tables edited as someone with write access to the database would, behind the server's back: the
  * tamper tests' hands.
  */
-final class AuditRows {
+public final class AuditRows {
     private AuditRows() {
     }
 
@@ -33,7 +33,7 @@ final class AuditRows {
         }
     }
 
-    static List<AuditEvent> events(DataSource db) throws SQLException {
+    public static List<AuditEvent> events(DataSource db) throws SQLException {
         List<AuditEvent> out = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM audit_events ORDER BY seq")) {

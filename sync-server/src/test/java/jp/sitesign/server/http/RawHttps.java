@@ -22,9 +22,10 @@ import jp.sitesign.server.testing.ApiClient;
 public final class RawHttps {
     private final int port;
     private final X509Certificate certificate;
+    /** The client's own address (another loopback address, 127.0.0.2), or null for the system's choice. */
     private final InetAddress local;
 
-    RawHttps(int port, X509Certificate certificate) {
+    public RawHttps(int port, X509Certificate certificate) {
         this(port, certificate, null);
     }
 
@@ -36,6 +37,15 @@ public final class RawHttps {
         this.port = port;
         this.certificate = certificate;
         this.local = local;
+    }
+
+    /** The same server, reached from {@code address} (e.g. 127.0.0.2: another client of this machine). */
+    public RawHttps from(String address) {
+        try {
+            return new RawHttps(port, certificate, InetAddress.getByName(address));
+        } catch (java.net.UnknownHostException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -72,10 +82,8 @@ public final class RawHttps {
     }
 
     private SSLSocket connect() throws IOException {
-        SSLSocket socket = (SSLSocket) (local == null
-                ? ApiClient.pinned(certificate).getSocketFactory().createSocket("127.0.0.1", port)
-                : ApiClient.pinned(certificate).getSocketFactory().createSocket(InetAddress.getByName("127.0.0.1"), port,
-                        local, 0));
+        SSLSocket socket = (SSLSocket) ApiClient.pinned(certificate).getSocketFactory().createSocket(
+                InetAddress.getByName("127.0.0.1"), port, local, 0);
         socket.setSoTimeout(30_000);
         socket.startHandshake();
         return socket;

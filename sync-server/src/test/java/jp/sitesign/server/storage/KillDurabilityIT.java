@@ -29,6 +29,7 @@ import jp.sitesign.model.sync.PushResponse;
 import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.Pushes;
 import jp.sitesign.server.testing.ServerProcess;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class KillDurabilityIT {
 
             String token;
             String restDraft;
-            Command pushed = command("同期で作った下書き");
+            Command pushed = Pushes.draft("同期で作った下書き");
             CommandResult applied;
             String sha = Digests.sha256Hex((new String(DOCUMENT) + " and the rest").getBytes());
             try (ServerProcess server = ServerProcess.start(dir)) {
@@ -115,9 +116,9 @@ class KillDurabilityIT {
                     for (int b = 0; b < batches; b++) {
                         List<Command> batch = new ArrayList<>();
                         for (int i = 0; i < batchSize; i++) {
-                            batch.add(command(u.value() + " の下書き " + b + "-" + i));
+                            batch.add(Pushes.draft(u.value() + " の下書き " + b + "-" + i));
                         }
-                        for (CommandResult r : pushUntilAnswered(api, tokens.get(u), batch)) {
+                        for (CommandResult r : Pushes.untilAnswered(api::get, tokens.get(u), batch)) {
                             assertThat(r.outcome()).as(r.toString()).isEqualTo(CommandOutcome.APPLIED);
                             drafts.put(r.id(), r.entityId());
                         }
@@ -149,7 +150,7 @@ class KillDurabilityIT {
                 ApiClient client = again.api(certificate);
                 String owner = client.login(a.owner().value(), TestServer.PASSWORD);
                 assertThat(drafts).hasSize(total);
-                Set<String> stored = contractIds(client, owner);
+                Set<String> stored = Pushes.contractIds(client, owner);
                 assertThat(stored).as("every acknowledged command's draft").containsAll(drafts.values());
                 assertThat(stored).as("one draft per command, none twice").hasSize(total);
             }
@@ -163,49 +164,10 @@ class KillDurabilityIT {
         }
     }
 
-    private static List<CommandResult> pushUntilAnswered(AtomicReference<ApiClient> api, String token,
-            List<Command> batch) {
-        while (true) {
-            try {
-                ApiClient.Response r = api.get().post("/api/v1/sync/commands", token, new PushRequest(batch));
-                if (r.status() == 200) {
-                    return WireJson.create().readValue(r.bytes(), PushResponse.class).results();
-                }
-                assertThat(r.status()).as("only a dying server may fail a push: " + r).isGreaterThanOrEqualTo(500);
-            } catch (UncheckedIOException e) {
-                // the server was killed under this request: the outbox keeps the batch and sends it again
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private static List<CommandResult> push(ApiClient api, String token, List<Command> batch) throws IOException {
         ApiClient.Response r = api.post("/api/v1/sync/commands", token, new PushRequest(batch));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return WireJson.create().readValue(r.bytes(), PushResponse.class).results();
-    }
-
-    private static Set<String> contractIds(ApiClient api, String token) {
-        Set<String> ids = new HashSet<>();
-        for (int offset = 0; ; offset += 500) {
-            JsonNode page = api.get("/api/v1/contracts?limit=500&offset=" + offset, token).json();
-            page.get("items").forEach(k -> ids.add(k.get("id").asText()));
-            if (offset + 500 >= page.get("total").asInt()) {
-                return ids;
-            }
-        }
-    }
-
-    private static Command command(String title) {
-        return Command.createDraft(UUID.randomUUID().toString(), new ContractDraft(null, ContractForm.BILATERAL, null, title,
-                LocalDate.of(2026, 12, 1), 500_000L, true, false, null, null, null, List.of(), List.of(), null, null));
     }
 
     private static Map<String, Object> draft(String title) {

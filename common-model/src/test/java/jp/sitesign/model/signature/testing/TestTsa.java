@@ -51,6 +51,7 @@ public final class TestTsa implements AutoCloseable {
     private volatile TimeStampResponseGenerator generator;
     private final AtomicLong serial = new AtomicLong();
     private volatile Behaviour behaviour = Behaviour.CORRECT;
+    private volatile java.time.Duration clockOffset = java.time.Duration.ZERO;
 
     private TestTsa(TestCa ca, X509Certificate certificate, KeyPair keys) throws Exception {
         this.ca = ca;
@@ -112,6 +113,11 @@ public final class TestTsa implements AutoCloseable {
         this.behaviour = newBehaviour;
     }
 
+    /** From now on states times this far from the real one (a TSA, or a server, whose clock is off). */
+    public void clockOffBy(java.time.Duration offset) {
+        this.clockOffset = offset;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -122,7 +128,8 @@ public final class TestTsa implements AutoCloseable {
             byte[] response;
             try {
                 response = generator.generate(answered(new TimeStampRequest(body)),
-                        BigInteger.valueOf(serial.incrementAndGet()), new Date()).getEncoded();
+                        BigInteger.valueOf(serial.incrementAndGet()),
+                        Date.from(java.time.Instant.now().plus(clockOffset))).getEncoded();
             } catch (Exception e) {
                 exchange.sendResponseHeaders(400, -1);
                 return;
