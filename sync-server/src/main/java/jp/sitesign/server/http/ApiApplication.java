@@ -61,7 +61,7 @@ public final class ApiApplication {
         if (ctx.demoCa() != null) {
             resources.add(new DemoCaResource(ctx.demoCa()));
         }
-        resources.add(new OpenApiResource(resources.stream().<Class<?>>map(Object::getClass).toList()));
+        resources.add(OpenApiResource.of(resources.stream().<Class<?>>map(Object::getClass).toList()));
         resources(rc, resources.toArray());
         return rc;
     }

@@ -18,8 +18,16 @@ public final class OpenApiResource {
     private final List<Class<?>> resources;
     private volatile OpenApiDescription description;
 
-    public OpenApiResource(List<Class<?>> resources) {
+    private OpenApiResource(List<Class<?>> resources) {
         this.resources = List.copyOf(resources);
+    }
+
+    /**
+     * The description of {@code resources}. A factory, not a public constructor: Jersey inspects a resource's
+     * public constructors for injection and warned at every start that a list of classes is not injectable.
+     */
+    public static OpenApiResource of(List<Class<?>> resources) {
+        return new OpenApiResource(resources);
     }
 
     private OpenApiDescription description() {

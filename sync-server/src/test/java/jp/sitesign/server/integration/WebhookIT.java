@@ -51,7 +51,7 @@ class WebhookIT {
         TestCertificates.grant(server, aAdmin, "フック試験建設株式会社", a.member2());
         String method = "SiteSign による電子契約";
         JsonNode p = server.api().post("/api/v1/partnerships", aAdmin,
-                Map.of("counterpartyId", b.id().value(), "methodDescription", method)).json();
+                Map.of("invitationCode", server.invitationOf(b), "methodDescription", method)).json();
         server.api().post("/api/v1/partnerships/" + p.get("id").asLong() + "/consent", bAdmin,
                 Map.of("methodSha256", Digests.sha256Hex(method.getBytes(StandardCharsets.UTF_8))));
     }
