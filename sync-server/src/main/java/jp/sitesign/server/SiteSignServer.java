@@ -84,7 +84,7 @@ public final class SiteSignServer implements AutoCloseable {
         try {
             var reading = context.clockWatch().check(context.timestamps());
             LOG.debug("clock compared with {}: {} ms off", reading.source(), reading.skew().toMillis());
-        } catch (jp.sitesign.model.signature.SigningException e) {
+        } catch (jp.sitesign.model.signature.core.SigningException e) {
             LOG.warn("the clock could not be compared with the TSA (tried again next period): {}", e.getMessage());
         }
     }

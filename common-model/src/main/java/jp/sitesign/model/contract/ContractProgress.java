@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.policy.ContractResource;
 import jp.sitesign.model.user.UserId;
 
 /**
@@ -133,35 +132,6 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
             out.add(parties.get(i).company());
         }
         return out;
-    }
-
-    /**
-     * The facts the access policy decides on, built in this one place so that no caller assembles them
-     * by hand.
-     *
-     * @param currentSignerHasAuthority whether the current signer holds signing authority for the current party
-     */
-    public ContractResource toResource(UserId creator, boolean currentSignerHasAuthority) {
-        ContractResource.Builder b = ContractResource.builder(sender().company(), creator).status(status);
-        for (PartyStep p : parties.subList(1, parties.size())) {
-            b.parties(p.company()).receivers(p.receiver());
-        }
-        reached().forEach(b::reached);
-        for (PartyStep p : parties) {
-            p.route().forEach(b::approvers);
-            if (p.signer() != null) {
-                b.signers(p.signer());
-            }
-        }
-        boolean acting = status == ContractStatus.IN_APPROVAL || status == ContractStatus.AWAITING_SIGNATURE;
-        if (currentApprover() != null) {
-            b.currentApprover(current().company(), currentApprover());
-        } else if (currentSigner() != null) {
-            b.currentSigner(current().company(), currentSigner(), currentSignerHasAuthority);
-        } else if (acting) {
-            b.currentParty(current().company());
-        }
-        return b.build();
     }
 
     /**

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.user.UserId;
 
 /**
@@ -89,6 +91,37 @@ public record ContractResource(
      * Starts a contract of {@code senderId} created by {@code creatorId}, in {@link ContractStatus#DRAFT},
      * with the sender as its only (and reached) party and nobody else on it.
      */
+    /**
+     * The facts the access policy decides on, built in this one place so that no caller assembles them
+     * by hand. It lives here, above {@code contract}, so that the lifecycle does not depend on the policy.
+     *
+     * @param currentSignerHasAuthority whether the current signer holds signing authority for the current party
+     */
+    public static ContractResource of(ContractProgress progress, UserId creator, boolean currentSignerHasAuthority) {
+        ContractResource.Builder b = ContractResource.builder(progress.sender().company(), creator)
+                .status(progress.status());
+        for (PartyStep p : progress.parties().subList(1, progress.parties().size())) {
+            b.parties(p.company()).receivers(p.receiver());
+        }
+        progress.reached().forEach(b::reached);
+        for (PartyStep p : progress.parties()) {
+            p.route().forEach(b::approvers);
+            if (p.signer() != null) {
+                b.signers(p.signer());
+            }
+        }
+        boolean acting = progress.status() == ContractStatus.IN_APPROVAL
+                || progress.status() == ContractStatus.AWAITING_SIGNATURE;
+        if (progress.currentApprover() != null) {
+            b.currentApprover(progress.current().company(), progress.currentApprover());
+        } else if (progress.currentSigner() != null) {
+            b.currentSigner(progress.current().company(), progress.currentSigner(), currentSignerHasAuthority);
+        } else if (acting) {
+            b.currentParty(progress.current().company());
+        }
+        return b.build();
+    }
+
     public static Builder builder(CompanyId senderId, UserId creatorId) {
         return new Builder(senderId, creatorId);
     }

@@ -3,6 +3,8 @@ package jp.sitesign.model.signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import jp.sitesign.model.signature.core.SignatureLevel;
+import jp.sitesign.model.signature.core.SigningAlgorithm;
 
 /**
  * How many bytes to reserve in {@code /Contents}: the real certificate chain, the signature value, the

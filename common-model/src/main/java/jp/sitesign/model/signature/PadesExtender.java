@@ -1,5 +1,6 @@
 package jp.sitesign.model.signature;
 
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.ltv.ValidationDataStep;
 import jp.sitesign.model.signature.timestamp.DocumentTimestampStep;

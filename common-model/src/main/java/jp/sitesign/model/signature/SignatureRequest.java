@@ -1,6 +1,8 @@
 package jp.sitesign.model.signature;
 
 import jp.sitesign.model.signature.appearance.VisibleSignature;
+import jp.sitesign.model.signature.core.RsaPadding;
+import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.pdf.SignatureAppearanceInfo;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.signature.DigestAlgorithm;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestTsa;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;

@@ -24,6 +24,7 @@ import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.policy.ContractResource;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.model.workflow.ContractVerbs;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -130,12 +131,12 @@ class ContractProgressTest {
     }
 
     private static boolean may(Actor actor, LifecycleCommand command, ContractResource r) {
-        return AccessPolicy.decide(actor, command.action(), r).allowed();
+        return AccessPolicy.decide(actor, ContractVerbs.action(command), r).allowed();
     }
 
     @Test
     void theResourceLetsTheSendersCurrentApproverActAndKeepsTheCounterpartyOutUntilReached() {
-        ContractResource r = LifecycleFixtures.inSenderApproval().toResource(CREATOR, false);
+        ContractResource r = ContractResource.of(LifecycleFixtures.inSenderApproval(), CREATOR, false);
         assertThat(r.senderId()).isEqualTo(SENDER);
         assertThat(r.partyIds()).containsExactlyInAnyOrder(SENDER, SUB);
         assertThat(r.reachedPartyIds()).containsExactly(SENDER);
@@ -145,7 +146,7 @@ class ContractProgressTest {
         Actor subAdmin = admin(new UserId("U20000009"), SUB);
         assertThat(AccessPolicy.decide(subAdmin, Action.VIEW_CONTRACT, r).allowed()).isFalse();
 
-        ContractResource reached = LifecycleFixtures.awaitingCounterpartySetUp().toResource(CREATOR, false);
+        ContractResource reached = ContractResource.of(LifecycleFixtures.awaitingCounterpartySetUp(), CREATOR, false);
         assertThat(AccessPolicy.decide(subAdmin, Action.VIEW_CONTRACT, reached).allowed()).isTrue();
         assertThat(reached.currentPartyId()).isEqualTo(SUB);
         assertThat(may(member(SUB_RECEIVER, SUB), LifecycleCommand.SET_PARTY_ROUTE, reached)).isTrue();
@@ -158,13 +159,13 @@ class ContractProgressTest {
     void theResourceNamesTheCurrentSignerWithTheAuthorityTheCallerFound() {
         ContractProgress signing = LifecycleFixtures.awaitingCounterpartySignature();
         Actor subSigner = member(SUB_SIGNER, SUB);
-        assertThat(may(subSigner, LifecycleCommand.SIGN, signing.toResource(CREATOR, true))).isTrue();
-        assertThat(AccessPolicy.decide(subSigner, Action.SIGN, signing.toResource(CREATOR, false)).code())
+        assertThat(may(subSigner, LifecycleCommand.SIGN, ContractResource.of(signing, CREATOR, true))).isTrue();
+        assertThat(AccessPolicy.decide(subSigner, Action.SIGN, ContractResource.of(signing, CREATOR, false)).code())
                 .isEqualTo("NO_SIGNING_AUTHORITY");
-        assertThat(may(member(S_SIGNER, SENDER), LifecycleCommand.SIGN, signing.toResource(CREATOR, true)))
+        assertThat(may(member(S_SIGNER, SENDER), LifecycleCommand.SIGN, ContractResource.of(signing, CREATOR, true)))
                 .as("the sender has signed already").isFalse();
         assertThat(may(member(SUB_RECEIVER, SUB), LifecycleCommand.ACKNOWLEDGE,
-                LifecycleFixtures.awaitingReceipt().toResource(CREATOR, false))).isTrue();
+                ContractResource.of(LifecycleFixtures.awaitingReceipt(), CREATOR, false))).isTrue();
     }
 
     @Test
@@ -179,7 +180,7 @@ class ContractProgressTest {
         assertThat(bySender.current().signer()).isEqualTo(SUB_SIGNER);
         assertThat(bySender.current().receiver()).isEqualTo(SUB_RECEIVER);
         assertThat(bySender.status()).isEqualTo(ContractStatus.IN_APPROVAL);
-        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, bySender.toResource(CREATOR, false)))
+        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, ContractResource.of(bySender, CREATOR, false)))
                 .as("nobody real is on turn in the sender's copy").isFalse();
 
         ContractProgress bySub = approving.seenBy(SUB);
@@ -187,7 +188,7 @@ class ContractProgressTest {
         assertThat(bySub.sender().signer()).isEqualTo(S_SIGNER);
         assertThat(bySub.current()).isEqualTo(approving.current());
         assertThat(bySub.currentApprover()).isEqualTo(SUB_APPROVER);
-        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, bySub.toResource(CREATOR, false)))
+        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, ContractResource.of(bySub, CREATOR, false)))
                 .isTrue();
 
         ContractProgress done = LifecycleFixtures.completed();
@@ -199,12 +200,12 @@ class ContractProgressTest {
 
     @Test
     void finishedAndReturnedContractsHaveNobodyOnTurn() {
-        ContractResource completed = LifecycleFixtures.completed().toResource(CREATOR, false);
+        ContractResource completed = ContractResource.of(LifecycleFixtures.completed(), CREATOR, false);
         assertThat(completed.reachedPartyIds()).containsExactlyInAnyOrder(SENDER, SUB);
         assertThat(completed.currentPartyId()).isNull();
         assertThat(AccessPolicy.decide(admin(new UserId("U10000009"), SENDER), Action.EDIT_DRAFT, completed).code())
                 .isEqualTo("NOT_DRAFT");
-        ContractResource returned = LifecycleFixtures.returnedByCounterparty().toResource(CREATOR, false);
+        ContractResource returned = ContractResource.of(LifecycleFixtures.returnedByCounterparty(), CREATOR, false);
         assertThat(returned.currentPartyId()).isNull();
         assertThat(returned.reachedPartyIds()).as("back with the sender only").containsExactly(SENDER);
         assertThat(may(member(CREATOR, SENDER), LifecycleCommand.EDIT, returned)).isTrue();

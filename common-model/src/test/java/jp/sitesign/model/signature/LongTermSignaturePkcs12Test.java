@@ -1,5 +1,8 @@
 package jp.sitesign.model.signature;
 
+import jp.sitesign.model.signature.core.SignatureLevel;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.testing.DssContents;
 import jp.sitesign.model.signature.testing.ExternalTools;

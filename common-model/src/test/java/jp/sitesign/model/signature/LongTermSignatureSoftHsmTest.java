@@ -1,13 +1,14 @@
 package jp.sitesign.model.signature;
 
+import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.testing.DssContents;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
-import jp.sitesign.model.signature.token.Pkcs11Module;
 import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.Pkcs11Module;
 import jp.sitesign.model.signature.token.SigningKeySource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,8 @@
 package jp.sitesign.model.signature;
 
+import jp.sitesign.model.signature.core.RsaPadding;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.pdf.SignatureAppearanceInfo;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
@@ -7,8 +10,8 @@ import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
-import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;

@@ -1,6 +1,8 @@
 package jp.sitesign.model.signature;
 
 import jp.sitesign.model.signature.appearance.VisibleSignature;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;

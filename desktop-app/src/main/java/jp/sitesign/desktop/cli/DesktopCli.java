@@ -2,7 +2,7 @@ package jp.sitesign.desktop.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -20,13 +20,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.settings.DateDisplay;
+import jp.sitesign.desktop.settings.DateStyle;
 import jp.sitesign.desktop.signing.ContractSigning;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
-import jp.sitesign.model.contract.ContractOptions;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.LifecycleDenial;
 import jp.sitesign.model.error.SiteSignException;
@@ -34,10 +35,9 @@ import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
+import jp.sitesign.model.workflow.ContractOptions;
 
 /**
  * One contract: its fields, parties and documents, and the workflow buttons enabled from

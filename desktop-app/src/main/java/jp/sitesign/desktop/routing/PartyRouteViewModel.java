@@ -17,7 +17,6 @@ import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.contract.ContractLifecycle;
-import jp.sitesign.model.contract.ContractOptions;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.LifecycleDenial;
 import jp.sitesign.model.error.SiteSignException;
@@ -27,6 +26,7 @@ import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.user.UserView;
+import jp.sitesign.model.workflow.ContractOptions;
 
 /**
  * A counterparty's 担当者 (or an admin of that company) names the company's approval route, in order, and its

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.core.SignatureLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.core.SignatureLevel;
 
 /** The settings screen's controller: binds the controls to {@link SettingsViewModel}. */
 public final class SettingsView {

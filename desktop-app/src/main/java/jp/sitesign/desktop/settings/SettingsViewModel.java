@@ -19,7 +19,7 @@ import javafx.collections.ObservableList;
 import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.signing.TokenLibraries;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.core.SignatureLevel;
 
 /**
  * The settings screen: language, date style, the token libraries the signing dialog offers, the default

@@ -10,15 +10,14 @@ import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
-import jp.sitesign.model.contract.ContractOptions;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
-import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.appearance.VisibleSignature;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.SigningKeySource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
@@ -26,6 +25,7 @@ import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.signature.verify.SignedVersionCheck;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.user.UserView;
+import jp.sitesign.model.workflow.ContractOptions;
 
 /**
  * Signs the current version of a contract on this computer, online or offline: checks that the user is

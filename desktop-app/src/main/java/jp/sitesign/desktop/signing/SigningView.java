@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 import jp.sitesign.desktop.app.FileChoice;
 import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.desktop.signing.seal.SealPlacementView;
-import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.token.Pkcs11Slot;
 
 /** The signing dialog's controller: binds the key choice, the PIN field and the result to {@link SigningViewModel}. */

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.model.signature.SignatureLevel;
+import jp.sitesign.model.signature.core.SignatureLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,6 @@ import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractLifecycle;
-import jp.sitesign.model.contract.ContractOptions;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.LifecycleCommand;
@@ -29,12 +28,15 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.policy.ContractResource;
 import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.model.workflow.ContractOptions;
+import jp.sitesign.model.workflow.ContractVerbs;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
@@ -308,8 +310,8 @@ public final class ContractService {
     /** The amendments of {@code k} the caller may see, oldest first: id and status only. */
     List<ContractView.Amendment> amendments(Caller caller, StoredContract k) {
         return db.read(c -> contracts.amendmentsOf(c, k.id())).stream()
-                .filter(r -> guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false))
-                        .allowed())
+                .filter(r -> guard.decide(caller, Action.VIEW_CONTRACT,
+                        ContractResource.of(r.progress(), r.creator(), false)).allowed())
                 .map(r -> new ContractView.Amendment(r.id(), r.progress().status()))
                 .toList();
     }
@@ -347,7 +349,7 @@ public final class ContractService {
     public StoredContract act(Caller caller, String id, long baseRevision, LifecycleCommand command, String comment) {
         StoredContract k = load(caller, id);
         requireRevision(k, baseRevision);
-        guard.requireForChange(caller, command.action(), resource(k), id);
+        guard.requireForChange(caller, ContractVerbs.action(command), resource(k), id);
         Transition t = command == LifecycleCommand.RETURN ? ContractLifecycle.returnToSender(k.progress(), comment)
                 : ContractLifecycle.apply(k.progress(), command, clock.instant());
         require(t);
@@ -508,8 +510,8 @@ public final class ContractService {
      */
     public java.util.Optional<ContractSnapshot> snapshot(Connection c, Caller caller, String id) throws SQLException {
         StoredContract k = contracts.find(c, id).orElse(null);
-        if (k == null || !guard.decide(caller, Action.VIEW_CONTRACT, k.progress().toResource(k.creator(), false))
-                .allowed()) {
+        if (k == null || !guard.decide(caller, Action.VIEW_CONTRACT,
+                ContractResource.of(k.progress(), k.creator(), false)).allowed()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(snapshot(c, k, caller.user().companyId()));
@@ -524,7 +526,8 @@ public final class ContractService {
         java.util.Map<String, StoredContract> found = contracts.findAll(c, ids);
         List<StoredContract> visible = new ArrayList<>();
         for (StoredContract k : found.values()) {
-            if (guard.decide(caller, Action.VIEW_CONTRACT, k.progress().toResource(k.creator(), false)).allowed()) {
+            if (guard.decide(caller, Action.VIEW_CONTRACT, ContractResource.of(k.progress(), k.creator(), false))
+                    .allowed()) {
                 visible.add(k);
             }
         }
@@ -596,7 +599,8 @@ public final class ContractService {
             for (ContractRepository.Row r : contracts.candidates(c, own, q)) {
                 // Signing authority does not affect visibility, so no per-row lookup is needed here.
                 if (q.matchesClearKeys(r.keys(), own)
-                        && guard.decide(caller, Action.VIEW_CONTRACT, r.progress().toResource(r.creator(), false)).allowed()) {
+                        && guard.decide(caller, Action.VIEW_CONTRACT,
+                                ContractResource.of(r.progress(), r.creator(), false)).allowed()) {
                     visible.add(r);
                 }
             }
@@ -755,7 +759,7 @@ public final class ContractService {
     private jp.sitesign.model.policy.ContractResource resource(StoredContract k) {
         UserId signer = k.progress().currentSigner();
         boolean authority = signer != null && signingAuthority.holds(k.progress().current().company(), signer);
-        return k.progress().toResource(k.creator(), authority);
+        return ContractResource.of(k.progress(), k.creator(), authority);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Optional;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.PadesExtender;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.timestamp.ArchiveTimestamps;
 import jp.sitesign.model.signature.timestamp.TimestampSource;

@@ -15,7 +15,7 @@ import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.pdf.SignatureAppearanceInfo;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.time.JapanTime;

@@ -12,7 +12,7 @@ import jp.sitesign.model.audit.AuditAnchor;
 import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.audit.AuditEvent;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.signature.DigestAlgorithm;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestTsa;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;

@@ -1,8 +1,8 @@
 package jp.sitesign.model.signature.cms;
 
-import jp.sitesign.model.signature.SigningAlgorithm;
-import jp.sitesign.model.signature.SigningError;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningAlgorithm;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.token.SigningKey;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;

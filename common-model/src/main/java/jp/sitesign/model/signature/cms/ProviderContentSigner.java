@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.cms;
 
-import jp.sitesign.model.signature.SigningAlgorithm;
+import jp.sitesign.model.signature.core.SigningAlgorithm;
 import jp.sitesign.model.signature.token.SigningKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.ContentSigner;

@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.cms;
 
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 
 /**
  * One step that raises a CAdES signature's level before it goes into the PDF (B-B → B-T adds the

@@ -2,8 +2,8 @@ package jp.sitesign.model.signature.ltv;
 
 import jp.sitesign.model.document.PdfLimits;
 import jp.sitesign.model.document.SafePdf;
-import jp.sitesign.model.signature.SigningError;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;

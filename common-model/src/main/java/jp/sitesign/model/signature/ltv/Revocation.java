@@ -1,7 +1,7 @@
 package jp.sitesign.model.signature.ltv;
 
-import jp.sitesign.model.signature.SigningError;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.time.JapanTime;
 
 import java.security.cert.CRLReason;

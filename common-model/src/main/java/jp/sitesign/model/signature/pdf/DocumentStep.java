@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.pdf;
 
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 
 /**
  * One step that raises the level of the signatures in an already signed PDF by an incremental update

@@ -1,8 +1,8 @@
 package jp.sitesign.model.signature.timestamp;
 
-import jp.sitesign.model.signature.DigestAlgorithm;
-import jp.sitesign.model.signature.SigningError;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;

@@ -1,8 +1,8 @@
 package jp.sitesign.model.signature.timestamp;
 
-import jp.sitesign.model.signature.SigningException;
 import jp.sitesign.model.signature.cms.CadesSignature;
 import jp.sitesign.model.signature.cms.SignatureStep;
+import jp.sitesign.model.signature.core.SigningException;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;

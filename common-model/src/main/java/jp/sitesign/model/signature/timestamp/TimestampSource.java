@@ -1,7 +1,7 @@
 package jp.sitesign.model.signature.timestamp;
 
-import jp.sitesign.model.signature.DigestAlgorithm;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
+import jp.sitesign.model.signature.core.SigningException;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /** Something that stamps a digest with a trusted time: in practice a TSA over HTTP. */

@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.token;
 
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.token;
 
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 
 /**
  * A place that holds signing keys: a PKCS#11 token slot or a PKCS#12 file. Opening asks for the PIN

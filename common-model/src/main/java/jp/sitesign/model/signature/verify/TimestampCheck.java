@@ -1,6 +1,6 @@
 package jp.sitesign.model.signature.verify;
 
-import jp.sitesign.model.signature.DigestAlgorithm;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;

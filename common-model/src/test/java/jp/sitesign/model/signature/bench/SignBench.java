@@ -8,17 +8,17 @@ import java.util.Collections;
 import java.util.List;
 import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.PadesSigner;
-import jp.sitesign.model.signature.ltv.RevocationFetcher;
-import jp.sitesign.model.signature.verify.PadesVerifier;
-import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.core.SignatureLevel;
+import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
-import jp.sitesign.model.signature.token.Pkcs11Module;
-import jp.sitesign.model.signature.token.Pkcs11KeySource;
 import jp.sitesign.model.signature.token.PinCallback;
+import jp.sitesign.model.signature.token.Pkcs11KeySource;
+import jp.sitesign.model.signature.token.Pkcs11Module;
+import jp.sitesign.model.signature.verify.PadesVerifier;
 
 /**
  * Benchmark (not a test; run by bench/sign.sh): signing a 20-page PDF at B-T with the SoftHSM RSA key

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
 
 /** A test CA and two signers it certified, Alice (RSA-2048) and Bob (ECDSA P-256), as PKCS#12 files that sign B-B. */

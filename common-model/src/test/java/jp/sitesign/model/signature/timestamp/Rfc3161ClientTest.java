@@ -1,8 +1,8 @@
 package jp.sitesign.model.signature.timestamp;
 
-import jp.sitesign.model.signature.DigestAlgorithm;
-import jp.sitesign.model.signature.SigningError;
-import jp.sitesign.model.signature.SigningException;
+import jp.sitesign.model.signature.core.DigestAlgorithm;
+import jp.sitesign.model.signature.core.SigningError;
+import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestTsa;
 import org.bouncycastle.tsp.TimeStampToken;

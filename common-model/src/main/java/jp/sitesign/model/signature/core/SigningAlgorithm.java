@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;

@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 /**
  * Why signing failed, as a stable code with a message in Japanese and English that says what to do

@@ -1,9 +1,14 @@
-package jp.sitesign.model.contract;
+package jp.sitesign.model.workflow;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import jp.sitesign.model.contract.ContractLifecycle;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.model.contract.LifecycleDenial;
 import jp.sitesign.model.policy.AccessPolicy;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.policy.ContractResource;
@@ -37,7 +42,7 @@ public final class ContractOptions {
     public static List<Option> of(Actor actor, ContractProgress p, UserId creator, boolean signerHasAuthority,
             Instant now) {
         Objects.requireNonNull(actor, "actor");
-        ContractResource resource = p.toResource(creator, signerHasAuthority);
+        ContractResource resource = ContractResource.of(p, creator, signerHasAuthority);
         var available = ContractLifecycle.available(p, now);
         List<Option> out = new ArrayList<>();
         for (LifecycleCommand c : USER_COMMANDS) {
@@ -46,7 +51,7 @@ public final class ContractOptions {
                 out.add(new Option(c, false, why.name(), why.reasonJa(), why.reasonEn()));
                 continue;
             }
-            Decision d = AccessPolicy.decide(actor, c.action(), resource);
+            Decision d = AccessPolicy.decide(actor, ContractVerbs.action(c), resource);
             out.add(d.allowed() ? new Option(c, true, Decision.ALLOWED_CODE, null, null)
                     : new Option(c, false, d.code(), d.reasonJa(), d.reasonEn()));
         }

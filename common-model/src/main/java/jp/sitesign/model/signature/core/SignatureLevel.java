@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 /**
  * The PAdES baseline levels this engine makes. Each level is the one below plus one step: B-T adds a

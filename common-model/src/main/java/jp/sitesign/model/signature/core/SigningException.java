@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 import java.security.SignatureException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 import jp.sitesign.model.signature.testing.TestCa;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature;
+package jp.sitesign.model.signature.core;
 
 /** The RSA signature scheme to use with an RSA key (ignored for EC keys). */
 public enum RsaPadding {
