@@ -1,6 +1,7 @@
 package jp.sitesign.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -26,4 +27,18 @@ class ArchitectureTest {
             .that().resideInAPackage("jp.sitesign.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "jakarta.ws.rs..", "org.glassfish..")
             .because("the domain, policy and crypto must run unchanged in the desktop app and the server");
+
+    /**
+     * Every package is its own slice (the pattern captures the whole package name), so a cycle between a
+     * package and its subpackage counts as well as one between features: the shared kits must sit below
+     * what uses them.
+     */
+    static ArchRule packagesFreeOfCycles(String packagesPattern) {
+        return slices().matching(packagesPattern).should().beFreeOfCycles()
+                .because("a kit that lives in a feature's package ties the features into one knot (issue 17);"
+                        + " move what several packages share below them");
+    }
+
+    @ArchTest
+    static final ArchRule noPackageCycles = packagesFreeOfCycles("jp.sitesign.(**)");
 }

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -93,4 +94,24 @@ class ArchitectureTest {
             .orShould().accessField(System.class, "err")
             .orShould().callMethodWhere(target(owner(assignableTo(Throwable.class))).and(target(name("printStackTrace"))))
             .because("only the operator CLI talks to the console; everything else logs through SLF4J");
+
+    /**
+     * Every package is its own slice (the pattern captures the whole package name, the root included), so the
+     * composition root, the kits and the features must form layers: kits below the features that use them.
+     */
+    static ArchRule packagesFreeOfCycles(String packagesPattern) {
+        return slices().matching(packagesPattern).should().beFreeOfCycles()
+                .because("a kit that lives in a feature's package ties the features into one knot (issue 17);"
+                        + " move what several packages share below them");
+    }
+
+    /**
+     * The demo seeds data on top of the product; the product itself (the embedded CA included, DESIGN §2) must
+     * not lean on it. Only the command line that starts demo mode knows it.
+     */
+    static ArchRule onlyTheCliKnowsTheDemo(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".demo..", root + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".demo..")
+                .because("demo/ is sample data; what production needs (the embedded CA) lives in ca/");
+    }
 }

@@ -1,0 +1,10 @@
+package jp.sitesign.server.archfixture.cycle.b;
+
+import jp.sitesign.server.archfixture.cycle.a.Alpha;
+
+/** The other half: b depends back on a. */
+public final class Beta {
+    public Alpha partner() {
+        return new Alpha();
+    }
+}
