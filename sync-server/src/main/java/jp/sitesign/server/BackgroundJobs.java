@@ -3,6 +3,7 @@ package jp.sitesign.server;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import jp.sitesign.server.http.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.contracts.ArchiveRenewal;
-import jp.sitesign.server.http.ApiApplication;
 import jp.sitesign.server.http.HttpSettings;
 import jp.sitesign.server.http.HttpsServer;
 import jp.sitesign.server.http.TlsIdentity;

@@ -87,6 +87,12 @@ class ArchitectureTest {
             .because("the server logs through SLF4J only, so one configuration controls every message");
 
     @ArchTest
+    static final ArchRule noPackageCycles = packagesFreeOfCycles("jp.sitesign.(**)");
+
+    @ArchTest
+    static final ArchRule nothingButTheCliDependsOnTheDemo = onlyTheCliKnowsTheDemo("jp.sitesign.server");
+
+    @ArchTest
     static final ArchRule noConsoleOutputOutsideTheCli = noClasses()
             .that().resideInAPackage("jp.sitesign.server..")
             .and().resideOutsideOfPackage("jp.sitesign.server.cli..")

@@ -15,8 +15,6 @@ import java.util.List;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.http.ClientAddress;
-import jp.sitesign.server.integration.ApiKeys;
-import jp.sitesign.server.integration.IntegrationService;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
@@ -28,13 +26,12 @@ import org.glassfish.grizzly.http.server.Request;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
-    public static final String CLIENT_IP = "sitesign.clientIp";
     private static final String BEARER = "Bearer ";
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final AuthService auth;
-    private final IntegrationService integration;
+    private final ApiKeyAuthenticator apiKeys;
     private final ClientAddress addresses;
 
     @Context
@@ -43,16 +40,16 @@ public final class AuthFilter implements ContainerRequestFilter {
     @Context
     private Provider<Request> grizzlyRequest;
 
-    public AuthFilter(AuthService auth, IntegrationService integration, ClientAddress addresses) {
+    public AuthFilter(AuthService auth, ApiKeyAuthenticator apiKeys, ClientAddress addresses) {
         this.auth = auth;
-        this.integration = integration;
+        this.apiKeys = apiKeys;
         this.addresses = addresses;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String ip = clientIp(request);
-        request.setProperty(CLIENT_IP, ip);
+        request.setProperty(ClientAddress.REQUEST_PROPERTY, ip);
         Method method = resourceInfo.getResourceMethod();
         if (method == null || method.isAnnotationPresent(Public.class)) {
             return;
@@ -62,8 +59,8 @@ public final class AuthFilter implements ContainerRequestFilter {
             throw new SiteSignException(ErrorCode.UNAUTHENTICATED);
         }
         String credential = header.substring(BEARER.length()).strip();
-        if (ApiKeys.looksLikeKey(credential)) {
-            Caller application = integration.authenticate(credential, ip);
+        if (apiKeys.isApiKey(credential)) {
+            Caller application = apiKeys.authenticate(credential, ip);
             if (!method.isAnnotationPresent(AcceptsApiKey.class)) {
                 throw new SiteSignException(ErrorCode.API_KEY_NOT_ACCEPTED);
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
+import jp.sitesign.server.http.ClientAddress;
 
 /** Login and logout. */
 @Path("/api/v1/auth")
@@ -36,7 +37,7 @@ public final class AuthResource {
         }
         // The answer comes from the password threads; this request holds no HTTP worker meanwhile.
         return auth.login(body.userId(), body.password().toCharArray(),
-                (String) request.getProperty(AuthFilter.CLIENT_IP)).thenApply(r -> new LoginResponse(r.token(),
+                (String) request.getProperty(ClientAddress.REQUEST_PROPERTY)).thenApply(r -> new LoginResponse(r.token(),
                         r.user().id().value(), r.user().companyId().value(), r.user().role(),
                         r.user().mustChangePassword(), r.idleExpiry(), r.companyName()));
     }

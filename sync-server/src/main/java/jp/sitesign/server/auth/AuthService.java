@@ -21,10 +21,10 @@ import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.policy.Resource;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.accounts.CompanyRepository;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
-import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.users.UserRepository;
 
 /**
  * Login, sessions, logout and password changes. Tokens are 256-bit random values handed to the client

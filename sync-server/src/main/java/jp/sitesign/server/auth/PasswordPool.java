@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.server.DaemonThreads;
+import jp.sitesign.server.http.DaemonThreads;
 import jp.sitesign.server.http.RetryLater;
 
 /**

@@ -10,8 +10,8 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.storage.Jdbc;
-import jp.sitesign.server.users.UserRepository;
 
 /** Login sessions. Only the SHA-256 of a token is stored, so a database copy holds no usable token. */
 public final class SessionRepository {

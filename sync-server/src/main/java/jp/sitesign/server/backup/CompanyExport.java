@@ -18,18 +18,21 @@ import java.util.List;
 import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
-import jp.sitesign.model.user.Role;
-import jp.sitesign.model.user.User;
-import jp.sitesign.server.http.CsvWriter;
-import jp.sitesign.server.http.ZipEntryStream;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.crypto.Aead;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.server.ServerContext;
+import jp.sitesign.model.user.Role;
+import jp.sitesign.model.user.User;
 import jp.sitesign.server.audit.AuditCsv;
+import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.audit.AuditQuery;
 import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.companies.CompanyService;
+import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.http.CsvWriter;
+import jp.sitesign.server.http.ZipEntryStream;
+import jp.sitesign.server.users.UserService;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -56,11 +59,16 @@ public final class CompanyExport {
     public record Key(String keyId, String keyHex, Path folder) {
     }
 
-    public static Key write(ServerContext ctx, CompanyId company, Path dir) {
-        Company found = ctx.companies().find(company).filter(k -> k.status() != CompanyStatus.PURGED)
+    /**
+     * Takes the services it reads rather than the whole server context, so that backup stays below the
+     * composition root.
+     */
+    public static Key write(CompanyService companies, UserService userService, ContractService contracts,
+            AuditLog audit, CompanyId company, Path dir) {
+        Company found = companies.find(company).filter(k -> k.status() != CompanyStatus.PURGED)
                 .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + company + " のデータはありません。",
                         "There is no data of company " + company + "."));
-        List<User> users = ctx.users().ofCompany(company);
+        List<User> users = userService.ofCompany(company);
         // The export reads what the company's owner sees: every contract of the company.
         Caller owner = users.stream().filter(u -> u.role() == Role.OWNER).findFirst()
                 .map(u -> new Caller(u, found.status(), null, "operator")).orElseThrow();
@@ -78,11 +86,11 @@ public final class CompanyExport {
                         .build();
                 try (OutputStream sealed = gen.open(raw, gcm); ZipOutputStream zip = new ZipOutputStream(sealed)) {
                     zip.putNextEntry(new ZipEntry("contracts.zip"));
-                    ctx.contracts().export(owner, ContractQuery.all(Integer.MAX_VALUE), true, new ZipEntryStream(zip));
+                    contracts.export(owner, ContractQuery.all(Integer.MAX_VALUE), true, new ZipEntryStream(zip));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("audit-log.csv"));
                     AuditCsv csv = new AuditCsv(new ZipEntryStream(zip));
-                    ctx.audit().forEach(new AuditQuery(company.value(), null, null, null, null, 0, Integer.MAX_VALUE),
+                    audit.forEach(new AuditQuery(company.value(), null, null, null, null, 0, Integer.MAX_VALUE),
                             csv::write);
                     csv.flush();
                     zip.closeEntry();
@@ -95,7 +103,7 @@ public final class CompanyExport {
             String hexId = HexFormat.of().formatHex(id);
             String hexKey = HexFormat.of().formatHex(key.getEncoded());
             Files.writeString(dir.resolve(README), readme(company, hexId), StandardCharsets.UTF_8);
-            ctx.audit().append(new jp.sitesign.server.audit.AuditLog.Entry("operator", company.value(),
+            audit.append(new AuditLog.Entry("operator", company.value(),
                     AuditAction.COMPANY_EXPORTED, company.value(), AuditOutcome.SUCCESS, null, "to " + dir));
             return new Key(hexId, hexKey, dir);
         } catch (IOException e) {

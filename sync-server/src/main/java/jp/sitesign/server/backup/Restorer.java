@@ -27,10 +27,10 @@ import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.backup.BackupTables.Table;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.config.ServerConfig;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
-import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * Restores a full backup, or a full one and one of its differentials, into an empty data folder and

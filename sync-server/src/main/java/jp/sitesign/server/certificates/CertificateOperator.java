@@ -18,9 +18,9 @@ import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.audit.AuditLog;
-import jp.sitesign.server.companies.CompanyRepository;
-import jp.sitesign.server.demo.DemoCa;
+import jp.sitesign.server.ca.CertificateIssuer;
 import jp.sitesign.server.storage.Database;
 
 /**
@@ -38,12 +38,12 @@ public final class CertificateOperator {
     private final ApplicationRepository applications;
     private final CompanyRepository companies;
     private final AuditLog audit;
-    private final DemoCa demoCa;
+    private final CertificateIssuer demoCa;
     private final Clock clock;
 
-    /** @param demoCa the embedded demo CA, or null where it is disabled */
+    /** @param demoCa the embedded CA (DEMO), or null where it is disabled */
     public CertificateOperator(Database db, CertificateRepository certificates, CertificateRegistrar registrar,
-            ApplicationRepository applications, CompanyRepository companies, AuditLog audit, DemoCa demoCa,
+            ApplicationRepository applications, CompanyRepository companies, AuditLog audit, CertificateIssuer demoCa,
             Clock clock) {
         this.db = db;
         this.certificates = certificates;

@@ -9,7 +9,7 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.server.companies.CompanyRepository;
+import jp.sitesign.server.accounts.CompanyRepository;
 
 /**
  * What every new company certificate must pass, whoever brings it (an admin's upload, the operator's

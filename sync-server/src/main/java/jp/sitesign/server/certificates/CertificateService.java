@@ -18,11 +18,11 @@ import jp.sitesign.model.policy.UserResource;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.users.UserRepository;
 
 /**
  * A company's signing certificates as its owner and admins manage them: register, list, see, and bind

@@ -161,8 +161,8 @@ final class BackupCommands {
         @Override
         public Integer call() {
             try (ServerContext ctx = common.open()) {
-                jp.sitesign.server.backup.CompanyExport.Key key = jp.sitesign.server.backup.CompanyExport.write(ctx,
-                        Ids.company(company), to);
+                jp.sitesign.server.backup.CompanyExport.Key key = jp.sitesign.server.backup.CompanyExport.write(
+                        ctx.companies(), ctx.users(), ctx.contracts(), ctx.audit(), Ids.company(company), to);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("書き出しました / Exported: " + key.folder().toAbsolutePath());
                 out.println("鍵 ID / key id:  " + key.keyId());

@@ -17,11 +17,12 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.accounts.CompanyRepository;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Passwords;
 import jp.sitesign.server.auth.SessionRepository;
 import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.users.UserRepository;
 
 /** The operator's company commands: sign-up with the company's one OWNER, and termination. */
 public final class CompanyService {

@@ -26,9 +26,9 @@ import jp.sitesign.model.contract.VersionSharing;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Jdbc;
-import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * Contracts, their party index and their documents in the database. Content and PDFs are sealed under

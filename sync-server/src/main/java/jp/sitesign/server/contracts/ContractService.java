@@ -37,19 +37,19 @@ import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.workflow.ContractOptions;
 import jp.sitesign.model.workflow.ContractVerbs;
+import jp.sitesign.server.accounts.CompanyRepository;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
-import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.partnerships.PartnershipService;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
-import jp.sitesign.server.sync.ChangeLog;
 import jp.sitesign.server.users.Page;
-import jp.sitesign.server.users.UserRepository;
 
 /**
  * The contract workflow on the server. Every command asks the access policy who may act and the

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
+import jp.sitesign.server.ca.DemoTrust;
 import jp.sitesign.server.config.ServerConfig;
 
 /**
  * What the server checks signed versions against and archives completed contracts with when the
  * settings name no {@code trust.anchors} or {@code tsa.url}: nothing on a real deployment; in demo mode
- * the DEMO CA and TSA (see {@code demo.DemoTrust}). A setting the operator made always wins; the methods
+ * the DEMO CA and TSA (see {@code ca.DemoTrust}). A setting the operator made always wins; the methods
  * taking the configuration are that choice, made here once for the contracts and the audit log alike.
  *
  * @param anchors the trust anchors to use when {@code trust.anchors} is empty
@@ -43,7 +44,13 @@ public record SignatureDefaults(List<X509Certificate> anchors, TimestampSource t
         this(anchors, tsa, tsaUrl, http, null);
     }
 
+    /** The embedded CA's anchor and TSA: what the contract service uses where the settings name none. */
+    public static SignatureDefaults of(DemoTrust trust) {
+        return new SignatureDefaults(List.of(trust.anchor()), trust.timestamps(), trust.tsaUrl(), trust.http());
+    }
+
     /** These defaults with every TSA answer passed through {@code wrap} (e.g. to compare its time with ours). */
+
     public SignatureDefaults timestampsThrough(UnaryOperator<TimestampSource> wrap) {
         return new SignatureDefaults(anchors, tsa, tsaUrl, http, wrap);
     }

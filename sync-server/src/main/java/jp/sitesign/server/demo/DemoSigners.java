@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import jp.sitesign.server.ServerContext;
+import jp.sitesign.server.ca.DemoCa;
 import jp.sitesign.server.certificates.CertificateApplication;
 import jp.sitesign.server.certificates.CertificateOperator;
 import jp.sitesign.server.config.DataDir;
@@ -38,7 +39,7 @@ final class DemoSigners {
 
     static Signer issue(ServerContext ctx, DemoSessions sessions, DemoCompanies.Company company,
             DemoCompanies.Person holder) {
-        KeyPair keys = DemoCaKeys.newKeyPair();
+        KeyPair keys = DemoCa.newKeyPair();
         var owner = sessions.of(company.owner());
         var profile = holder.profile();
         CertificateApplication application = ctx.certificateApplications().apply(owner,

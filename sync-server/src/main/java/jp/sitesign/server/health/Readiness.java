@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import jp.sitesign.server.DaemonThreads;
+import jp.sitesign.server.http.DaemonThreads;
 import jp.sitesign.server.storage.Database;
 
 /**

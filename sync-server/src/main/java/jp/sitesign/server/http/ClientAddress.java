@@ -11,6 +11,8 @@ import jp.sitesign.server.config.ServerConfig;
  * ignored, so nobody can claim an address by sending it.
  */
 public final class ClientAddress {
+    /** The request property under which the resolved address travels to resources, filters and logs. */
+    public static final String REQUEST_PROPERTY = "sitesign.clientIp";
     public static final String TRUSTED_PROXIES = "http.trusted-proxies";
 
     private final Cidrs trustedProxies;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.BiConsumer;
-import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.logging.ServerLogging;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
@@ -54,7 +53,7 @@ public final class RequestLog implements ContainerRequestFilter, ContainerRespon
         LOG.atInfo().addKeyValue("method", done.method()).addKeyValue("route", done.route())
                 .addKeyValue("status", done.status()).addKeyValue("durationMs", nanos / 1_000_000)
                 .addKeyValue("user", principal == null ? "-" : principal.getName())
-                .addKeyValue("client", String.valueOf(request.getProperty(AuthFilter.CLIENT_IP)))
+                .addKeyValue("client", String.valueOf(request.getProperty(ClientAddress.REQUEST_PROPERTY)))
                 .log("request");
         observer.accept(done, request);
     }

@@ -19,14 +19,15 @@ import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.ApplicationGrant;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.user.User;
+import jp.sitesign.server.accounts.CompanyRepository;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.auth.ApiKeyAuthenticator;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.auth.LoginThrottle;
-import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.http.Cidrs;
 import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.users.UserRepository;
 
 /**
  * The integration API's applications: an admin applies, the operator reviews, the admin takes the key (once;
@@ -34,7 +35,7 @@ import jp.sitesign.server.users.UserRepository;
  * application, client address in its allow-list, within its rate limit. Keys never reach the log or the
  * audit log; only their SHA-256 is stored.
  */
-public final class IntegrationService {
+public final class IntegrationService implements ApiKeyAuthenticator {
     private static final int MAX_NAME = 100;
     private static final int MAX_TEXT = 2000;
     private static final int MAX_ADDRESSES = 50;
@@ -170,6 +171,12 @@ public final class IntegrationService {
      * or the client address is outside the allow-list (403, audited), or over the rate limit (429); an address
      * that sent too many unknown keys is paused (429, {@code login.address-max-failures} per window).
      */
+    @Override
+    public boolean isApiKey(String credential) {
+        return ApiKeys.looksLikeKey(credential);
+    }
+
+    @Override
     public Caller authenticate(String key, String clientIp) {
         // Guessing keys is guessing passwords: an address with many unknown keys is paused like failed logins.
         unknownKeys.check(clientIp);

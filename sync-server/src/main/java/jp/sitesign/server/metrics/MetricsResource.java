@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Public;
 import jp.sitesign.server.http.Cidrs;
+import jp.sitesign.server.http.ClientAddress;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
@@ -33,7 +33,7 @@ public final class MetricsResource {
     @Public
     @Produces({PROMETHEUS_TEXT, "text/plain"})
     public Response scrape(@Context ContainerRequest request) {
-        if (!allowed.contains((String) request.getProperty(AuthFilter.CLIENT_IP))) {
+        if (!allowed.contains((String) request.getProperty(ClientAddress.REQUEST_PROPERTY))) {
             throw new SiteSignException(ErrorCode.FORBIDDEN, "このアドレスからはメトリクスを取得できません（metrics.allow）。",
                     "Metrics are not available from this address (metrics.allow).");
         }

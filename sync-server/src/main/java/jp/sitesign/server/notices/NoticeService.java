@@ -19,9 +19,9 @@ import jp.sitesign.model.notice.NoticeCategory;
 import jp.sitesign.model.sync.EntityType;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
-import jp.sitesign.server.sync.ChangeLog;
 
 /** お知らせ: published by the operator, listed to every user newest first with their read state. */
 public final class NoticeService {

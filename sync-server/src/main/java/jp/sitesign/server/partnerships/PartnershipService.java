@@ -23,14 +23,14 @@ import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.sync.EntityType;
+import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
-import jp.sitesign.server.companies.CompanyRepository;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
-import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * 取引先 and 承諾: a company proposes a partnership with the description of the electronic-contracting

@@ -17,13 +17,13 @@ import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.sync.EntityType;
+import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.backup.BackupKey;
-import jp.sitesign.server.companies.CompanyRepository;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.contracts.ContractRetention;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.sync.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

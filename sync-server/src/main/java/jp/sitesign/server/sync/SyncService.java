@@ -29,6 +29,7 @@ import jp.sitesign.model.sync.DocumentKind;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
@@ -37,10 +38,10 @@ import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.StoredContract;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
 import jp.sitesign.server.storage.StorageException;
-import jp.sitesign.server.users.UserRepository;
 
 /**
  * The server half of DESIGN §4. {@link #pull} answers the change feed for one user: the entities that
@@ -95,7 +96,7 @@ public final class SyncService {
                     "since must be 0 or more.");
         }
         return db.inTransaction(c -> {
-            boolean reset = since > 0 && since < ChangeLog.value(c, ChangeLog.HORIZON);
+            boolean reset = since > 0 && since < ChangeLog.horizon(c);
             long from = reset ? 0 : since;
             List<String> audiences = List.of(caller.companyId(), caller.getName(), ChangeLog.EVERYONE);
             List<ChangeLog.Row> rows = ChangeLog.after(c, audiences, from, limit);

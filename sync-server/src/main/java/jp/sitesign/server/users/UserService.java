@@ -20,6 +20,7 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.sitesign.model.audit.AuditAnchorCheck;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.testing.ExternalTools;
@@ -34,12 +35,11 @@ import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
-import jp.sitesign.model.audit.AuditAnchorCheck;
 import jp.sitesign.server.audit.AuditAnchoring;
 import jp.sitesign.server.audit.AuditVerification;
 import jp.sitesign.server.testing.ApiClient;
-import jp.sitesign.server.testing.DemoPrintout;
 import jp.sitesign.server.testing.DemoPrintout.Login;
+import jp.sitesign.server.testing.DemoPrintout;
 import jp.sitesign.server.testing.MutableClock;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -156,7 +156,7 @@ class DemoDataIT {
                 assertThat(s.identity().subject()).contains("DEMO"));
         Path file = Files.write(dir.resolve("completed.pdf"), pdf);
         IndependentChecks.assertValidWithDocumentTimestamps(file, 2, 1, dir,
-                server.context().demoCa().tsaKeys().certificate(), anchor());
+                server.context().demoCa().tsaCertificate(), anchor());
     }
 
     @Test

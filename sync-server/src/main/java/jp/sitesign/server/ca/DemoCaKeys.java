@@ -1,4 +1,4 @@
-package jp.sitesign.server.demo;
+package jp.sitesign.server.ca;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

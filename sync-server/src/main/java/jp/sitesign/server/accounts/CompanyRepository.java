@@ -1,4 +1,4 @@
-package jp.sitesign.server.companies;
+package jp.sitesign.server.accounts;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package jp.sitesign.server.users;
+package jp.sitesign.server.accounts;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -16,9 +16,9 @@ import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserProfile;
 import jp.sitesign.model.user.UserStatus;
+import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Jdbc;
-import jp.sitesign.server.sync.ChangeLog;
 
 /**
  * Users in the database. The profile (name, kana, email, department, title) is one AES-GCM blob under

@@ -1,4 +1,4 @@
-package jp.sitesign.server.demo;
+package jp.sitesign.server.ca;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package jp.sitesign.server.audit;
+package jp.sitesign.server.audit.web;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +19,9 @@ import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.audit.AuditCsv;
+import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.audit.AuditQuery;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;

@@ -1,4 +1,4 @@
-package jp.sitesign.server.demo;
+package jp.sitesign.server.ca;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,12 +7,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
-import jp.sitesign.server.contracts.SignatureDefaults;
 
 /**
  * Demo mode's stand-ins for {@code trust.anchors} and {@code tsa.url}: the DEMO CA as the trust anchor and
@@ -54,9 +52,14 @@ public final class DemoTrust {
         return new Rfc3161Client(tsaUrl, http);
     }
 
-    /** What the contract service uses where the settings name no anchors or TSA. */
-    public SignatureDefaults signatureDefaults() {
-        return new SignatureDefaults(List.of(anchor), timestamps(), tsaUrl, http);
+    /** Where the DEMO TSA answers. */
+    public URI tsaUrl() {
+        return tsaUrl;
+    }
+
+    /** The HTTP client for calls to this server itself, trusting exactly its own TLS certificate. */
+    public HttpClient http() {
+        return http;
     }
 
     private static SSLContext trusting(X509Certificate certificate) {

@@ -1,4 +1,4 @@
-package jp.sitesign.server.demo;
+package jp.sitesign.server.ca;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -49,7 +49,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * what it issued and revoked is kept in the database, so any server process on it answers the same.
  * Everything it makes says DEMO in its subject: it is for trying SiteSign, never for real contracts.
  */
-public final class DemoCa {
+public final class DemoCa implements CertificateIssuer {
     public static final String CA_FILE = "demo-ca.p12";
     public static final String TSA_FILE = "demo-tsa.p12";
     static final X500Name CA_NAME = new X500Name("CN=SiteSign DEMO CA (not for real contracts),O=SiteSign DEMO,C=JP");
@@ -74,7 +74,13 @@ public final class DemoCa {
         this.clock = clock;
     }
 
+    /** A new key of the kind this CA makes for itself and its TSA (EC P-256), e.g. for a demo signer. */
+    public static KeyPair newKeyPair() {
+        return DemoCaKeys.newKeyPair();
+    }
+
     /** The CA certificate (the trust anchor for demo signatures). */
+    @Override
     public synchronized X509Certificate certificate() {
         return caKeys().certificate();
     }
@@ -97,6 +103,11 @@ public final class DemoCa {
     }
 
     /** The demo TSA's key and certificate (timeStamping only), made by this CA on first use. */
+    /** The DEMO TSA's certificate, which this CA issued. */
+    public X509Certificate tsaCertificate() {
+        return tsaKeys().certificate();
+    }
+
     synchronized DemoCaKeys tsaKeys() {
         if (tsa == null) {
             tsa = DemoCaKeys.load(dataDir.resolve(TSA_FILE), password);
@@ -114,12 +125,14 @@ public final class DemoCa {
     }
 
     /** A signing certificate (digitalSignature, nonRepudiation) for {@code subject}, recorded as issued. */
+    @Override
     public synchronized X509Certificate issueSigner(PublicKey key, X500Name subject, Duration validity) {
         return issue(key, subject, validity, b -> b.addExtension(Extension.keyUsage, true,
                 new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)));
     }
 
     /** From now on OCSP and the CRL report this certificate revoked; false when the demo CA did not issue it. */
+    @Override
     public boolean revoke(Connection c, BigInteger serial, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE demo_ca_issued SET revoked_at = ? WHERE serial_hex = ? AND revoked_at IS NULL")) {
@@ -130,6 +143,7 @@ public final class DemoCa {
     }
 
     /** Whether this CA issued {@code certificate} (its issuer name is ours). */
+    @Override
     public boolean issued(X509Certificate certificate) {
         return X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()).equals(CA_NAME);
     }

@@ -1,4 +1,4 @@
-package jp.sitesign.server.sync;
+package jp.sitesign.server.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.sitesign.model.sync.EntityType;
-import jp.sitesign.server.storage.Database;
-import jp.sitesign.server.storage.Jdbc;
 
 /**
  * Gives every change of a synced entity its sequence number and records it for the audiences that may
@@ -31,7 +29,7 @@ import jp.sitesign.server.storage.Jdbc;
 public final class ChangeLog {
     public static final String EVERYONE = "*";
     private static final int COUNTER = 1;
-    static final int HORIZON = 2;
+    private static final int HORIZON = 2;
 
     private final Clock clock;
 
@@ -173,7 +171,15 @@ public final class ChangeLog {
         return value(c, COUNTER);
     }
 
-    static long value(Connection c, int row) throws SQLException {
+    /**
+     * The oldest sequence number a client may still resume after: below it the feed was cut, and the client
+     * must start again from zero.
+     */
+    public static long horizon(Connection c) throws SQLException {
+        return value(c, HORIZON);
+    }
+
+    private static long value(Connection c, int row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT counter_value FROM sync_counter WHERE id = ?")) {
             ps.setInt(1, row);
             try (ResultSet rs = ps.executeQuery()) {
@@ -184,11 +190,11 @@ public final class ChangeLog {
     }
 
     /** One row of the feed for an audience. */
-    record Row(EntityType type, String id, long seq, boolean removed) {
+    public record Row(EntityType type, String id, long seq, boolean removed) {
     }
 
     /** The next rows after {@code since} for any of the audiences, in sequence order. */
-    static List<Row> after(Connection c, Collection<String> audiences, long since, int limit) throws SQLException {
+    public static List<Row> after(Connection c, Collection<String> audiences, long since, int limit) throws SQLException {
         String marks = String.join(", ", java.util.Collections.nCopies(audiences.size(), "?"));
         try (PreparedStatement ps = c.prepareStatement("SELECT entity_type, entity_id, seq, removed FROM sync_changes"
                 + " WHERE audience IN (" + marks + ") AND seq > ? ORDER BY seq LIMIT ?")) {

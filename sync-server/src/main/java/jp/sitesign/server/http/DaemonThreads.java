@@ -1,4 +1,4 @@
-package jp.sitesign.server;
+package jp.sitesign.server.http;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
