@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import jp.sitesign.model.signature.core.ChainAssembler;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@link ArchitectureTest} fail on the deliberately bad classes of {@code archfixture}. */
@@ -26,5 +27,12 @@ class ArchitectureRulesBiteTest {
     void packagesThatOnlyLookDownwardsPass() {
         assertThatCode(() -> ArchitectureTest.packagesFreeOfCycles("jp.sitesign.(**)").check(fixture("layered")))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSecondClassThatVerifiesIssuersIsASecondChainBuilder() {
+        assertThatThrownBy(() -> ArchitectureTest.onlyOneChainBuilder(ChainAssembler.class).check(fixture("chain")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SecondChainBuilder");
     }
 }

@@ -1,5 +1,9 @@
 package jp.sitesign.model;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.security.cert.Certificate;
+import jp.sitesign.model.signature.core.ChainAssembler;
 
 /**
  * common-model is what the desktop app and the server share (DESIGN §1): it must stay free of either
@@ -41,4 +47,19 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = packagesFreeOfCycles("jp.sitesign.(**)");
+
+    /**
+     * Whether one certificate issued another is asked by verifying its signature with the other's key; a class
+     * that does that is building a chain. Only {@code chainBuilder} may, so that the signer and the verifier
+     * cannot build different chains from the same certificates (issue 17).
+     */
+    static ArchRule onlyOneChainBuilder(Class<?> chainBuilder) {
+        return noClasses().that().doNotBelongToAnyOf(chainBuilder)
+                .should().callMethodWhere(target(name("verify")).and(target(owner(assignableTo(Certificate.class)))))
+                .because("certificate chains are built in one place, " + chainBuilder.getSimpleName()
+                        + ", for signing and verifying alike");
+    }
+
+    @ArchTest
+    static final ArchRule certificateChainsAreBuiltOnce = onlyOneChainBuilder(ChainAssembler.class);
 }

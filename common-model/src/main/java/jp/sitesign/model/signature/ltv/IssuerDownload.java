@@ -7,6 +7,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import jp.sitesign.model.signature.core.ChainAssembler;
 
 /**
  * Downloads a missing issuer certificate from the AIA caIssuers URL (DER, PEM or a PKCS#7 bundle):
@@ -29,7 +30,7 @@ final class IssuerDownload {
                 Collection<? extends Certificate> found = CertificateFactory.getInstance("X.509")
                         .generateCertificates(new ByteArrayInputStream(body));
                 for (Certificate candidate : found) {
-                    if (candidate instanceof X509Certificate issuer && issues(issuer, certificate)) {
+                    if (candidate instanceof X509Certificate issuer && ChainAssembler.issues(issuer, certificate)) {
                         return issuer;
                     }
                 }
@@ -47,15 +48,4 @@ final class IssuerDownload {
         return null;
     }
 
-    private static boolean issues(X509Certificate issuer, X509Certificate certificate) {
-        if (!issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-            return false;
-        }
-        try {
-            certificate.verify(issuer.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
 }

@@ -2,6 +2,7 @@ package jp.sitesign.model.signature.ltv;
 
 import jp.sitesign.model.document.PdfLimits;
 import jp.sitesign.model.document.SafePdf;
+import jp.sitesign.model.signature.core.ChainAssembler;
 import jp.sitesign.model.signature.core.SigningError;
 import jp.sitesign.model.signature.core.SigningException;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -90,7 +91,7 @@ final class SignatureInventory {
         for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
             X509Certificate certificate = signerCertificate(cms, signer);
             if (documentTimestamp) {
-                chains.add(new Chain(ChainBuilder.build(certificate, pool), genTime(cms)));
+                chains.add(new Chain(ChainAssembler.towardsRoot(certificate, pool), genTime(cms)));
                 continue;
             }
             Instant provenAt = null;
@@ -99,7 +100,7 @@ final class SignatureInventory {
                 provenAt = provenAt == null || stamped.isBefore(provenAt) ? stamped : provenAt;
                 chains.addAll(chains(token, true, pool));
             }
-            chains.add(0, new Chain(ChainBuilder.build(certificate, pool), provenAt));
+            chains.add(0, new Chain(ChainAssembler.towardsRoot(certificate, pool), provenAt));
         }
         return chains;
     }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.sitesign.model.signature.core.ChainAssembler;
 
 /**
  * Whether a certificate is trusted: a path to a configured anchor, validated with the JDK's PKIX

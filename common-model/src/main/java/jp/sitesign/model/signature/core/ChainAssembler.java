@@ -1,4 +1,4 @@
-package jp.sitesign.model.signature.verify;
+package jp.sitesign.model.signature.core;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Orders the certificates at hand into a path from an end entity up to (not including) a trust
+ * The one certificate-chain builder, for the signer (which chain to fetch revocation data for) and the
+ * verifier (which path to validate), so that both always build the same chain from the same certificates.
+ *
+ * <p>It orders the certificates at hand into a path from an end entity up to (not including) a trust
  * anchor, by issuer name and a signature that verifies. Where several certificates could be the issuer (a
  * cross-certified CA carries one from each root), each is tried in turn until one leads to an anchor; a
  * path stops at a self-issued certificate, at {@value #MAX_DEPTH} certificates and where it would come back to
  * a certificate already on it, and the search gives up after {@value #MAX_TRIES} issuers tried, so certificates
  * a signer chose cannot make it run long. Without an anchor the first path found by always taking the first
- * issuer is returned, to show how far it got. Whether the path is good is {@link IdentityCheck}'s question
- * (through the JDK's PKIX validator).
+ * issuer is returned, to show how far it got. Whether the path is good is the verifier's
+ * {@code IdentityCheck}'s question (through the JDK's PKIX validator). The signer, which knows no anchors,
+ * takes that same first path ({@link #towardsRoot}). Whether one certificate issued another is decided here
+ * too ({@link #issues}), and only here: an ArchUnit rule keeps it so.
  */
-final class ChainAssembler {
+public final class ChainAssembler {
     private static final int MAX_DEPTH = 10;
     private static final int MAX_TRIES = 64;
 
@@ -28,13 +33,22 @@ final class ChainAssembler {
      * @param path   end entity first, anchors excluded
      * @param anchor the anchor that issued the path's last certificate, if one did
      */
-    record Assembled(List<X509Certificate> path, Optional<X509Certificate> anchor) {
+    public record Assembled(List<X509Certificate> path, Optional<X509Certificate> anchor) {
     }
 
-    static Assembled assemble(X509Certificate endEntity, Collection<X509Certificate> pool,
+    /** The path from {@code endEntity} to one of the {@code anchors}, trying every candidate issuer. */
+    public static Assembled assemble(X509Certificate endEntity, Collection<X509Certificate> pool,
                               Collection<X509Certificate> anchors) {
         List<X509Certificate> path = new ArrayList<>(List.of(endEntity));
         return new Search(pool, anchors).toAnchor(path).orElseGet(() -> firstPath(endEntity, pool));
+    }
+
+    /**
+     * The chain from {@code endEntity} upwards that always takes the first issuer at hand, up to and including a
+     * self-issued certificate, or as far as issuers are at hand: what the signer embeds revocation data for.
+     */
+    public static List<X509Certificate> towardsRoot(X509Certificate endEntity, Collection<X509Certificate> pool) {
+        return firstPath(endEntity, pool).path();
     }
 
     /** The path that always takes the first issuer at hand: what to show when no path reaches an anchor. */
@@ -96,15 +110,18 @@ final class ChainAssembler {
     private static List<X509Certificate> issuersIn(X509Certificate certificate, Collection<X509Certificate> candidates) {
         List<X509Certificate> issuers = new ArrayList<>();
         for (X509Certificate candidate : candidates) {
-            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
-                    && verifies(certificate, candidate)) {
+            if (issues(candidate, certificate)) {
                 issuers.add(candidate);
             }
         }
         return issuers;
     }
 
-    private static boolean verifies(X509Certificate certificate, X509Certificate issuer) {
+    /** Whether {@code issuer} issued {@code certificate}: its subject is the issuer name and its key verifies. */
+    public static boolean issues(X509Certificate issuer, X509Certificate certificate) {
+        if (!issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
         try {
             certificate.verify(issuer.getPublicKey());
             return true;
