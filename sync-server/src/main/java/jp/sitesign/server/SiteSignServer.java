@@ -134,7 +134,7 @@ public final class SiteSignServer implements AutoCloseable {
 
     /** Deadline expiry; safe with several servers on one database (each write checks the revision). */
     private void expireDueContracts() {
-        int n = context.contracts().expireDue();
+        int n = context.contracts().workflow().expireDue();
         if (n > 0) {
             LOG.info("{} contract(s) passed their signing deadline and expired", n);
         }

@@ -180,7 +180,8 @@ class ContractProgressTest {
         assertThat(bySender.current().signer()).isEqualTo(SUB_SIGNER);
         assertThat(bySender.current().receiver()).isEqualTo(SUB_RECEIVER);
         assertThat(bySender.status()).isEqualTo(ContractStatus.IN_APPROVAL);
-        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE, ContractResource.of(bySender, CREATOR, false)))
+        assertThat(may(member(SUB_APPROVER, SUB), LifecycleCommand.APPROVE,
+                ContractResource.of(bySender, CREATOR, false)))
                 .as("nobody real is on turn in the sender's copy").isFalse();
 
         ContractProgress bySub = approving.seenBy(SUB);

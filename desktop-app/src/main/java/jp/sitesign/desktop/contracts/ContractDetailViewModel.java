@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -38,6 +40,7 @@ import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
 import jp.sitesign.model.workflow.ContractOptions;
+import jp.sitesign.model.workflow.ContractVerbs;
 
 /**
  * One contract: its fields, parties and documents, and the workflow buttons enabled from
@@ -46,6 +49,11 @@ import jp.sitesign.model.workflow.ContractOptions;
  * as pending until the server has answered.
  */
 public final class ContractDetailViewModel {
+    /** What this screen queues as it is; editing, setting the route and signing open their own windows. */
+    private static final Set<LifecycleCommand> QUEUED_HERE = EnumSet.of(LifecycleCommand.SUBMIT,
+            LifecycleCommand.APPROVE, LifecycleCommand.RETURN, LifecycleCommand.WITHDRAW, LifecycleCommand.DECLINE,
+            LifecycleCommand.ACKNOWLEDGE, LifecycleCommand.DELETE);
+
     private final BooleanProperty canEdit = new javafx.beans.property.SimpleBooleanProperty(this, "canEdit", false);
     private final BooleanProperty canSign = new javafx.beans.property.SimpleBooleanProperty(this, "canSign", false);
     private final BooleanProperty canSetRoute = new SimpleBooleanProperty(this, "canSetRoute", false);
@@ -268,17 +276,12 @@ public final class ContractDetailViewModel {
         return true;
     }
 
+    /** The sync command for a verb this screen queues as it is (the mapping itself is common-model's). */
     static CommandType type(LifecycleCommand c) {
-        return switch (c) {
-            case SUBMIT -> CommandType.SUBMIT;
-            case APPROVE -> CommandType.APPROVE;
-            case RETURN -> CommandType.RETURN;
-            case WITHDRAW -> CommandType.WITHDRAW;
-            case DECLINE -> CommandType.DECLINE;
-            case ACKNOWLEDGE -> CommandType.ACKNOWLEDGE;
-            case DELETE -> CommandType.DELETE_DRAFT;
-            default -> throw new IllegalArgumentException(c + " is not given from the detail screen");
-        };
+        if (!QUEUED_HERE.contains(c)) {
+            throw new IllegalArgumentException(c + " is not given from the detail screen");
+        }
+        return ContractVerbs.commandType(c).orElseThrow();
     }
 
     /**

@@ -37,7 +37,8 @@ public final class AuthResource {
         }
         // The answer comes from the password threads; this request holds no HTTP worker meanwhile.
         return auth.login(body.userId(), body.password().toCharArray(),
-                (String) request.getProperty(ClientAddress.REQUEST_PROPERTY)).thenApply(r -> new LoginResponse(r.token(),
+                (String) request.getProperty(ClientAddress.REQUEST_PROPERTY))
+                .thenApply(r -> new LoginResponse(r.token(),
                         r.user().id().value(), r.user().companyId().value(), r.user().role(),
                         r.user().mustChangePassword(), r.idleExpiry(), r.companyName()));
     }

@@ -86,7 +86,8 @@ public final class CompanyExport {
                         .build();
                 try (OutputStream sealed = gen.open(raw, gcm); ZipOutputStream zip = new ZipOutputStream(sealed)) {
                     zip.putNextEntry(new ZipEntry("contracts.zip"));
-                    contracts.export(owner, ContractQuery.all(Integer.MAX_VALUE), true, new ZipEntryStream(zip));
+                    contracts.queries().export(owner, ContractQuery.all(Integer.MAX_VALUE), true,
+                            new ZipEntryStream(zip));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry("audit-log.csv"));
                     AuditCsv csv = new AuditCsv(new ZipEntryStream(zip));

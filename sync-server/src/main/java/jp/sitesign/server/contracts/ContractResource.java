@@ -24,8 +24,8 @@ import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,10 +41,16 @@ import jp.sitesign.server.users.Page;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ContractResource {
-    private final ContractService contracts;
+    private final ContractDrafts drafts;
+    private final ContractRetention retention;
+    private final ContractWorkflow workflow;
+    private final ContractQueries queries;
 
     public ContractResource(ContractService contracts) {
-        this.contracts = contracts;
+        this.drafts = contracts.drafts();
+        this.retention = contracts.retention();
+        this.workflow = contracts.workflow();
+        this.queries = contracts.queries();
     }
 
     @AcceptsApiKey
@@ -54,7 +60,7 @@ public final class ContractResource {
     public Response create(ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         ContractDraft d = required(body);
-        StoredContract k = contracts.create(caller, d.progress(caller.user().companyId()), d.data());
+        StoredContract k = drafts.create(caller, d.progress(caller.user().companyId()), d.data());
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
@@ -71,7 +77,7 @@ public final class ContractResource {
         Caller caller = AuthFilter.caller(security);
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 offset, limit);
-        Page<StoredContract> page = contracts.search(caller, q);
+        Page<StoredContract> page = queries.search(caller, q);
         return new ContractPage(page.items().stream().map(k -> summary(caller, k)).toList(), page.total(),
                 page.offset(), page.limit());
     }
@@ -96,8 +102,8 @@ public final class ContractResource {
         }
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 null, null);
-        contracts.requireExport(caller, zip);
-        StreamingOutput body = out -> contracts.export(caller, q, zip, out);
+        queries.requireExport(caller, zip);
+        StreamingOutput body = out -> queries.export(caller, q, zip, out);
         return Response.ok(body, zip ? "application/zip" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"contracts." + (zip ? "zip" : "csv") + "\"")
                 .build();
@@ -123,7 +129,7 @@ public final class ContractResource {
     @Path("{id}")
     public ContractView get(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        return view(caller, contracts.get(caller, id));
+        return view(caller, queries.get(caller, id));
     }
 
     @AcceptsApiKey
@@ -137,7 +143,7 @@ public final class ContractResource {
         if (d.revision() == null) {
             throw invalid("revision を指定してください。", "revision is required.");
         }
-        return view(caller, contracts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
+        return view(caller, drafts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
     }
 
     @AcceptsApiKey
@@ -149,7 +155,7 @@ public final class ContractResource {
     public ContractView attach(@PathParam("id") String id, @QueryParam("revision") String revision, byte[] pdf,
             @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        return view(caller, contracts.attachMain(caller, id, revision(revision), pdf));
+        return view(caller, drafts.attachMain(caller, id, revision(revision), pdf));
     }
 
     /** Adds an attachment (添付書類) to a draft; {@code name} is its display name (URL-encoded UTF-8). */
@@ -162,7 +168,7 @@ public final class ContractResource {
     public Response addAttachment(@PathParam("id") String id, @QueryParam("revision") String revision,
             @QueryParam("name") String name, byte[] pdf, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        StoredContract k = contracts.attach(caller, id, revision(revision), name, pdf);
+        StoredContract k = drafts.attach(caller, id, revision(revision), name, pdf);
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
@@ -174,7 +180,7 @@ public final class ContractResource {
     @Produces("application/pdf")
     public Response attachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
             @Context SecurityContext security) {
-        ContractService.Download d = contracts.attachment(AuthFilter.caller(security), id, sha(sha256));
+        ContractQueries.Download d = queries.attachment(AuthFilter.caller(security), id, sha(sha256));
         String ascii = d.document().name().replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(d.content(), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
@@ -190,7 +196,7 @@ public final class ContractResource {
     public ContractView removeAttachment(@PathParam("id") String id, @PathParam("sha256") String sha256,
             @QueryParam("revision") String revision, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        return view(caller, contracts.removeAttachment(caller, id, revision(revision), sha(sha256)));
+        return view(caller, drafts.removeAttachment(caller, id, revision(revision), sha(sha256)));
     }
 
     /** Starts a 変更契約 from a completed contract: a new draft that names it as its original. */
@@ -198,7 +204,7 @@ public final class ContractResource {
     @Path("{id}/amendments")
     public Response amend(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
-        StoredContract k = contracts.amend(caller, id);
+        StoredContract k = drafts.amend(caller, id);
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
@@ -213,7 +219,7 @@ public final class ContractResource {
             throw invalid("署名した版の SHA-256（base）を指定してください。",
                     "base must be the SHA-256 (hex) of the version that was signed.");
         }
-        return view(caller, contracts.sign(caller, id, revision(revision), base, pdf, keySource));
+        return view(caller, workflow.sign(caller, id, revision(revision), base, pdf, keySource));
     }
 
     @AcceptsApiKey
@@ -223,7 +229,7 @@ public final class ContractResource {
     @Path("{id}/document")
     @Produces("application/pdf")
     public byte[] document(@PathParam("id") String id, @Context SecurityContext security) {
-        return contracts.mainDocument(AuthFilter.caller(security), id);
+        return queries.mainDocument(AuthFilter.caller(security), id);
     }
 
     @AcceptsApiKey
@@ -238,7 +244,7 @@ public final class ContractResource {
             throw invalid("revision を指定してください。", "revision is required.");
         }
         LifecycleCommand cmd = LifecycleCommand.valueOf(command.toUpperCase(Locale.ROOT));
-        return view(caller, contracts.act(caller, id, body.revision(), cmd, body.comment()));
+        return view(caller, workflow.act(caller, id, body.revision(), cmd, body.comment()));
     }
 
     /** A legal hold keeps the contract from every retention purge (owners and admins of a party). */
@@ -250,15 +256,15 @@ public final class ContractResource {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "hold に true か false を指定してください。",
                     "hold must be true or false.");
         }
-        contracts.setLegalHold(AuthFilter.caller(security), id, body.hold());
+        workflow.setLegalHold(AuthFilter.caller(security), id, body.hold());
         return new LegalHold(body.hold());
     }
 
     @GET
     @Path("{id}/legal-hold")
     public LegalHold legalHold(@PathParam("id") String id, @Context SecurityContext security) {
-        contracts.get(AuthFilter.caller(security), id);
-        return new LegalHold(contracts.retention().held(id));
+        queries.get(AuthFilter.caller(security), id);
+        return new LegalHold(retention.held(id));
     }
 
     /** Whether a contract is under a legal hold. */
@@ -272,7 +278,7 @@ public final class ContractResource {
         if (body == null || body.revision() == null || body.signer() == null) {
             throw invalid("revision と signer を指定してください。", "revision and signer are required.");
         }
-        return view(caller, contracts.setPartyRoute(caller, id, body.revision(), users(body.route(), "route"),
+        return view(caller, workflow.setPartyRoute(caller, id, body.revision(), users(body.route(), "route"),
                 Params.userId("signer", body.signer())));
     }
 
@@ -283,17 +289,18 @@ public final class ContractResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @QueryParam("revision") String revision,
             @Context SecurityContext security) {
-        contracts.act(AuthFilter.caller(security), id, revision(revision), LifecycleCommand.DELETE, null);
+        workflow.act(AuthFilter.caller(security), id, revision(revision), LifecycleCommand.DELETE, null);
         return Response.noContent().build();
     }
 
     private ContractView view(Caller caller, StoredContract k) {
-        return ContractView.of(k, caller.user().companyId(), contracts.available(caller, k), contracts.canAmend(caller, k),
-                contracts.documents(k), contracts.amendments(caller, k));
+        return ContractView.of(k, caller.user().companyId(), workflow.available(caller, k), drafts.canAmend(caller, k),
+                queries.documents(k), queries.amendments(caller, k));
     }
 
     private ContractView summary(Caller caller, StoredContract k) {
-        return ContractView.summary(k, caller.user().companyId(), contracts.available(caller, k), contracts.canAmend(caller, k));
+        return ContractView.summary(k, caller.user().companyId(), workflow.available(caller, k),
+                drafts.canAmend(caller, k));
     }
 
     private static String sha(String value) {

@@ -34,9 +34,10 @@ public final class SignaturePolicyResource {
     @GET
     public SignaturePolicy get() {
         List<String> pems = new ArrayList<>();
-        for (X509Certificate c : contracts.trustAnchors()) {
+        for (X509Certificate c : contracts.queries().trustAnchors()) {
             pems.add(CertificatePem.encode(c));
         }
-        return new SignaturePolicy(pems, contracts.tsaUrl() == null ? null : contracts.tsaUrl().toString());
+        java.net.URI tsa = contracts.queries().tsaUrl();
+        return new SignaturePolicy(pems, tsa == null ? null : tsa.toString());
     }
 }

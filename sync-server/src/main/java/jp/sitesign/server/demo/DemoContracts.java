@@ -21,7 +21,9 @@ import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.ServerContext;
-import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.ContractDrafts;
+import jp.sitesign.server.contracts.ContractQueries;
+import jp.sitesign.server.contracts.ContractWorkflow;
 import jp.sitesign.server.contracts.StoredContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,9 @@ final class DemoContracts {
     private static final Duration DEADLINE = Duration.ofDays(30);
 
     private final ServerContext ctx;
-    private final ContractService contracts;
+    private final ContractDrafts drafts;
+    private final ContractWorkflow workflow;
+    private final ContractQueries queries;
     private final DemoSessions sessions;
     private final DemoCompanies.Company a;
     private final DemoCompanies.Company b;
@@ -60,7 +64,9 @@ final class DemoContracts {
     DemoContracts(ServerContext ctx, DemoSessions sessions, DemoCompanies.Company orderer,
             DemoCompanies.Company contractor, Map<UserId, DemoSigners.Signer> signers) {
         this.ctx = ctx;
-        this.contracts = ctx.contracts();
+        this.drafts = ctx.contracts().drafts();
+        this.workflow = ctx.contracts().workflow();
+        this.queries = ctx.contracts().queries();
         this.sessions = sessions;
         this.a = orderer;
         this.b = contractor;
@@ -82,7 +88,7 @@ final class DemoContracts {
         StoredContract expiring = submitExpiring(draft(DemoProjects.EXPIRED, List.of(a.admin()), a.owner(), null));
         note(draft(DemoProjects.DRAFT, List.of(a.admin()), a.owner(), null), "下書き");
         StoredContract returned = submit(draft(DemoProjects.RETURNED, List.of(a.admin()), a.owner(), null));
-        note(contracts.act(sessions.of(a.admin()), returned.id(), returned.revision(), LifecycleCommand.RETURN,
+        note(workflow.act(sessions.of(a.admin()), returned.id(), returned.revision(), LifecycleCommand.RETURN,
                 "着工時期が見積条件と異なります。工期を確認のうえ、再度申請してください。"), "差戻し（下書き）");
         note(submit(draft(DemoProjects.IN_APPROVAL, List.of(a.admin()), a.owner(), null)),
                 "承認待ち（発注者 " + a.admin().name() + "）");
@@ -130,7 +136,7 @@ final class DemoContracts {
             ContractProgress p = k.progress();
             ContractProgress shortened = new ContractProgress(p.form(), p.status(), p.parties(), 0, 0,
                     ctx.clock().instant().plus(ahead), p.returnComment());
-            k = contracts.edit(sessions.of(a.member()), k.id(), k.revision(), shortened, k.data());
+            k = drafts.edit(sessions.of(a.member()), k.id(), k.revision(), shortened, k.data());
             try {
                 return submit(k);
             } catch (SiteSignException e) {
@@ -157,11 +163,11 @@ final class DemoContracts {
                 break;
             }
         }
-        if (contracts.expireDue() == 0) {
+        if (workflow.expireDue() == 0) {
             LOG.warn("the demo contract {} has not expired yet; the deadline job will expire it",
                     k.data().managementNumber());
         }
-        return contracts.get(sessions.of(a.member()), k.id());
+        return queries.get(sessions.of(a.member()), k.id());
     }
 
     private StoredContract draft(DemoProjects.Project p, List<DemoCompanies.Person> route,
@@ -178,8 +184,8 @@ final class DemoContracts {
         List<UserId> approvers = route.stream().map(DemoCompanies.Person::id).toList();
         ContractProgress progress = ContractProgress.draft(form, List.of(PartyStep.sender(a.id(), approvers,
                 signer.id()), PartyStep.counterparty(b.id(), b.member().id())), deadline);
-        StoredContract k = contracts.create(creator, progress, data);
-        return contracts.attachMain(creator, k.id(), k.revision(), pdf);
+        StoredContract k = drafts.create(creator, progress, data);
+        return drafts.attachMain(creator, k.id(), k.revision(), pdf);
     }
 
     private StoredContract submit(StoredContract k) {
@@ -187,12 +193,12 @@ final class DemoContracts {
     }
 
     private StoredContract act(StoredContract k, DemoCompanies.Person who, LifecycleCommand command) {
-        return contracts.act(sessions.of(who), k.id(), k.revision(), command, null);
+        return workflow.act(sessions.of(who), k.id(), k.revision(), command, null);
     }
 
     /** The 受注者's 担当者 names its approval route and signer once the contract reaches it. */
     private StoredContract route(StoredContract k, List<DemoCompanies.Person> route, DemoCompanies.Person signer) {
-        return contracts.setPartyRoute(sessions.of(b.member()), k.id(), k.revision(),
+        return workflow.setPartyRoute(sessions.of(b.member()), k.id(), k.revision(),
                 route.stream().map(DemoCompanies.Person::id).toList(), signer.id());
     }
 
@@ -200,13 +206,13 @@ final class DemoContracts {
     private StoredContract sign(StoredContract k, DemoCompanies.Person who) {
         DemoSigners.Signer signer = signers.get(who.id());
         var caller = sessions.of(who);
-        byte[] current = contracts.mainDocument(caller, k.id());
+        byte[] current = queries.mainDocument(caller, k.id());
         SignatureRequest request = SignatureRequest.timestamped(DemoSigners.KEY_ALIAS, ctx.demoTrust().timestamps())
                 .withInfo(new SignatureAppearanceInfo(who.name(), "契約締結のため（DEMO）", "SiteSign DEMO"));
         try {
             byte[] signed = new PadesSigner(ctx.clock()).sign(current, new Pkcs12KeySource(signer.p12()),
                     what -> signer.pin().toCharArray(), request);
-            return contracts.sign(caller, k.id(), k.revision(), k.mainDocument(), signed,
+            return workflow.sign(caller, k.id(), k.revision(), k.mainDocument(), signed,
                     signer.p12().getFileName().toString());
         } catch (SigningException e) {
             throw new IllegalStateException("the demo signature of " + who.id() + " failed: " + e.getMessage(), e);

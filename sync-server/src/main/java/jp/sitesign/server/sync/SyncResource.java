@@ -22,10 +22,10 @@ import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.PushRequest;
 import jp.sitesign.model.sync.PushResponse;
 import jp.sitesign.server.auth.AuthFilter;
-import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.http.Params;
+import jp.sitesign.server.metrics.Metrics;
 
 /**
  * The sync endpoints (DESIGN §4): the change feed, the command push, resumable uploads and ranged
@@ -101,7 +101,7 @@ public final class SyncResource {
     public Response document(@PathParam("contractId") String contractId, @PathParam("sha256") String sha256,
             @HeaderParam("Range") String range, @Context SecurityContext security) {
         Uploads.requireSha(sha256);
-        byte[] pdf = contracts.document(AuthFilter.caller(security), contractId, sha256);
+        byte[] pdf = contracts.queries().document(AuthFilter.caller(security), contractId, sha256);
         if (range == null) {
             return Response.ok(pdf, MediaType.APPLICATION_OCTET_STREAM).header("Accept-Ranges", "bytes").build();
         }

@@ -29,12 +29,16 @@ import jp.sitesign.model.sync.DocumentKind;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.user.UserView;
+import jp.sitesign.model.workflow.ContractVerbs;
 import jp.sitesign.server.accounts.UserRepository;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.config.ServerConfig;
+import jp.sitesign.server.contracts.ContractDrafts;
+import jp.sitesign.server.contracts.ContractQueries;
 import jp.sitesign.server.contracts.ContractService;
+import jp.sitesign.server.contracts.ContractWorkflow;
 import jp.sitesign.server.contracts.StoredContract;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -58,7 +62,9 @@ public final class SyncService {
             ErrorCode.DOCUMENT_TOO_COMPLEX, ErrorCode.INVALID_SIGNATURE);
 
     private final Database db;
-    private final ContractService contracts;
+    private final ContractDrafts drafts;
+    private final ContractWorkflow workflow;
+    private final ContractQueries queries;
     private final UserRepository users;
     private final PartnershipService partnerships;
     private final NoticeService notices;
@@ -75,7 +81,9 @@ public final class SyncService {
         this.changes = changes;
         this.config = config;
         this.db = db;
-        this.contracts = contracts;
+        this.drafts = contracts.drafts();
+        this.workflow = contracts.workflow();
+        this.queries = contracts.queries();
         this.users = users;
         this.partnerships = partnerships;
         this.notices = notices;
@@ -103,7 +111,7 @@ public final class SyncService {
             List<String> contractIds = rows.stream()
                     .filter(r -> r.type() == jp.sitesign.model.sync.EntityType.CONTRACT && !r.removed())
                     .map(ChangeLog.Row::id).distinct().toList();
-            java.util.Map<String, ContractSnapshot> snapshots = contracts.snapshots(c, caller, contractIds);
+            java.util.Map<String, ContractSnapshot> snapshots = queries.snapshots(caller, contractIds);
             List<Change> changes = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             long checkpoint = from;
@@ -131,7 +139,7 @@ public final class SyncService {
         CompanyId own = caller.user().companyId();
         switch (row.type()) {
             case CONTRACT:
-                return contracts.snapshot(c, caller, row.id()).map(k -> Change.of(k, seq));
+                return queries.snapshot(caller, row.id()).map(k -> Change.of(k, seq));
             case USER:
                 return user(c, caller, row.id()).map(u -> Change.of(u, seq));
             case PARTNERSHIP:
@@ -259,10 +267,10 @@ public final class SyncService {
         StoredContract k;
         switch (command.type()) {
             case CREATE_DRAFT:
-                k = contracts.create(caller, id, requireDraft(command).progress(own), command.draft().data());
+                k = drafts.create(caller, id, requireDraft(command).progress(own), command.draft().data());
                 break;
             case EDIT_DRAFT:
-                k = contracts.edit(caller, id, base, requireDraft(command).progress(own), command.draft().data());
+                k = drafts.edit(caller, id, base, requireDraft(command).progress(own), command.draft().data());
                 break;
             case ATTACH_DOCUMENT: {
                 if (command.documentKindOrMain() == DocumentKind.MAIN && command.documentName() != null) {
@@ -272,29 +280,29 @@ public final class SyncService {
                 }
                 byte[] pdf = uploads.take(c, Uploads.Owner.of(caller), command.documentSha256());
                 k = command.documentKindOrMain() == DocumentKind.ATTACHMENT
-                        ? contracts.attach(caller, id, base, command.documentName(), pdf)
-                        : contracts.attachMain(caller, id, base, pdf);
+                        ? drafts.attach(caller, id, base, command.documentName(), pdf)
+                        : drafts.attachMain(caller, id, base, pdf);
                 uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
                 break;
             }
             case REMOVE_ATTACHMENT:
                 Uploads.requireSha(command.documentSha256());
-                k = contracts.removeAttachment(caller, id, base, command.documentSha256());
+                k = drafts.removeAttachment(caller, id, base, command.documentSha256());
                 break;
             case AMEND:
                 if (command.originalId() == null) {
                     throw new SiteSignException(ErrorCode.INVALID_FIELD, "変更する元の契約（originalId）を指定してください。",
                             "Name the original contract to change (originalId).");
                 }
-                k = contracts.amend(caller, id, command.originalId());
+                k = drafts.amend(caller, id, command.originalId());
                 break;
             case SIGN:
-                k = contracts.sign(caller, id, base, command.baseSha256(),
+                k = workflow.sign(caller, id, base, command.baseSha256(),
                         uploads.take(c, Uploads.Owner.of(caller), command.documentSha256()), command.keySource());
                 uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
                 break;
             case SET_PARTY_ROUTE:
-                k = contracts.setPartyRoute(caller, id, base,
+                k = workflow.setPartyRoute(caller, id, base,
                         (command.route() == null ? List.<String>of() : command.route()).stream()
                                 .map(u -> UserId.parse("route", u)).toList(),
                         command.signer() == null ? null : UserId.parse("signer", command.signer()));
@@ -303,7 +311,7 @@ public final class SyncService {
                 notices.markRead(caller.user().id(), noticeId(id));
                 return CommandResult.applied(command.id(), id, null);
             default:
-                k = contracts.act(caller, id, base, lifecycle(command), command.comment());
+                k = workflow.act(caller, id, base, lifecycle(command), command.comment());
                 break;
         }
         return CommandResult.applied(command.id(), id, k == null ? null : k.revision());
@@ -324,7 +332,7 @@ public final class SyncService {
     }
 
     private ContractSnapshot currentFor(Caller caller, String id) {
-        return db.read(c -> contracts.snapshot(c, caller, id)).orElse(null);
+        return queries.snapshot(caller, id).orElse(null);
     }
 
     private static Optional<CommandResult> recorded(Connection c, Caller caller, UUID id) throws SQLException {
@@ -388,16 +396,8 @@ public final class SyncService {
     }
 
     private static LifecycleCommand lifecycle(Command command) {
-        return switch (command.type()) {
-            case SUBMIT -> LifecycleCommand.SUBMIT;
-            case APPROVE -> LifecycleCommand.APPROVE;
-            case RETURN -> LifecycleCommand.RETURN;
-            case WITHDRAW -> LifecycleCommand.WITHDRAW;
-            case DECLINE -> LifecycleCommand.DECLINE;
-            case ACKNOWLEDGE -> LifecycleCommand.ACKNOWLEDGE;
-            case DELETE_DRAFT -> LifecycleCommand.DELETE;
-            default -> throw new IllegalStateException(command.type().name());
-        };
+        return ContractVerbs.lifecycle(command.type())
+                .orElseThrow(() -> new IllegalStateException(command.type().name()));
     }
 
     private static long noticeId(String id) {

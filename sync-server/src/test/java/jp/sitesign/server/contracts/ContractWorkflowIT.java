@@ -220,11 +220,11 @@ class ContractWorkflowIT {
         sent = ok(step(sent.get("id").asText(), "submit", aMember, sent.get("revision").asLong(), null));
         JsonNode stillDraft = created(api().post("/api/v1/contracts", aMember, d));
 
-        assertThat(server.context().contracts().expireDue()).as("before the deadline").isZero();
+        assertThat(server.context().contracts().workflow().expireDue()).as("before the deadline").isZero();
         java.time.Duration past = java.time.Duration.ofDays(8);
         server.clock().advance(past);
         try {
-            assertThat(server.context().contracts().expireDue()).isEqualTo(1);
+            assertThat(server.context().contracts().workflow().expireDue()).isEqualTo(1);
         } finally {
             // The other tests share this server and its sessions; time goes back to where they left it.
             server.clock().advance(past.negated());

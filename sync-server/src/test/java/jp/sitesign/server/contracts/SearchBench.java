@@ -51,14 +51,14 @@ public final class SearchBench {
 
     private static void report(String what, TestServer server, Caller caller, ContractQuery q) {
         ContractService service = server.context().contracts();
-        int hits = service.search(caller, q).total();
+        int hits = service.queries().search(caller, q).total();
         for (int i = 0; i < 5; i++) {
-            service.search(caller, q);
+            service.queries().search(caller, q);
         }
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             long t = System.nanoTime();
-            service.search(caller, q);
+            service.queries().search(caller, q);
             nanos.add(System.nanoTime() - t);
         }
         Collections.sort(nanos);

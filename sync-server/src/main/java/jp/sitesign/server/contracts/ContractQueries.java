@@ -1,0 +1,236 @@
+package jp.sitesign.server.contracts;
+
+import static jp.sitesign.server.contracts.ContractStore.attachmentNotFound;
+import static jp.sitesign.server.contracts.ContractStore.entry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.sitesign.model.audit.AuditAction;
+import jp.sitesign.model.audit.AuditOutcome;
+import jp.sitesign.model.company.Company;
+import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.policy.Action;
+import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.server.accounts.CompanyRepository;
+import jp.sitesign.server.audit.AuditLog;
+import jp.sitesign.server.auth.Caller;
+import jp.sitesign.server.users.Page;
+
+/**
+ * Reading contracts as the caller may see them: one contract, its documents (every opening audited), the
+ * search and its export, and the wire form the change feed sends. Inside a sync transaction the reads join it
+ * ({@link jp.sitesign.server.storage.Database#read}), so a feed page sees one consistent state.
+ */
+public final class ContractQueries {
+    private final ContractStore store;
+    private final CompanyRepository companies;
+    private final SignatureAcceptance signatures;
+
+    ContractQueries(ContractStore store, CompanyRepository companies, SignatureAcceptance signatures) {
+        this.store = store;
+        this.companies = companies;
+        this.signatures = signatures;
+    }
+
+    /** A document and its bytes. */
+    public record Download(StoredDocument document, byte[] content) {
+    }
+
+    public StoredContract get(Caller caller, String id) {
+        StoredContract k = store.load(caller, id);
+        store.guard.require(caller, Action.VIEW_CONTRACT, store.resource(k));
+        return k;
+    }
+
+    /** What the contract consists of now: its main PDF, then its attachments (the caller already saw {@code k}). */
+    List<StoredDocument> documents(StoredContract k) {
+        return store.documents(k);
+    }
+
+    /** The amendments of {@code k} the caller may see, oldest first: id and status only. */
+    List<ContractView.Amendment> amendments(Caller caller, StoredContract k) {
+        return store.db.read(c -> store.contracts.amendmentsOf(c, k.id())).stream()
+                .filter(r -> store.maySee(caller, r.progress(), r.creator()))
+                .map(r -> new ContractView.Amendment(r.id(), r.progress().status()))
+                .toList();
+    }
+
+    /** One attachment, for whoever may see the contract: its description and its bytes (the access audited). */
+    public Download attachment(Caller caller, String id, String sha256) {
+        StoredContract k = get(caller, id);
+        store.guard.require(caller, Action.READ_DOCUMENT, store.resource(k));
+        Download d = store.db.read(c -> {
+            StoredDocument found = store.contracts.currentDocuments(c, k).stream()
+                    .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
+                    .findFirst().orElseThrow(() -> attachmentNotFound(sha256));
+            return new Download(found, store.contracts.document(c, k, sha256).orElseThrow());
+        });
+        return new Download(d.document(), opened(caller, k, sha256, d.content()));
+    }
+
+    /** One document version of a contract the caller may see; the access is audited (who, contract, hash). */
+    public byte[] document(Caller caller, String id, String sha256) {
+        StoredContract k = get(caller, id);
+        byte[] pdf = store.db.read(c -> store.contracts.document(c, k, sha256, caller.user().companyId()))
+                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
+                        "文書 " + sha256 + " はこの案件にありません。", "Document " + sha256 + " is not part of this contract."));
+        return opened(caller, k, sha256, pdf);
+    }
+
+    public byte[] mainDocument(Caller caller, String id) {
+        StoredContract k = get(caller, id);
+        store.guard.require(caller, Action.READ_DOCUMENT, store.resource(k));
+        if (k.mainDocument() == null) {
+            throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
+                    "No main PDF has been attached yet.");
+        }
+        return opened(caller, k, k.mainDocument(),
+                store.db.read(c -> store.contracts.document(c, k, k.mainDocument())).orElseThrow());
+    }
+
+    /**
+     * The contract as the caller may hold it (for the change feed), or empty when it is gone or the
+     * caller may not see it.
+     */
+    public Optional<ContractSnapshot> snapshot(Caller caller, String id) {
+        return store.db.read(c -> {
+            StoredContract k = store.contracts.find(c, id).orElse(null);
+            if (k == null || !store.maySee(caller, k.progress(), k.creator())) {
+                return Optional.empty();
+            }
+            CompanyId viewer = caller.user().companyId();
+            return Optional.of(ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress().seenBy(viewer),
+                    k.data(), k.mainDocument(), store.contracts.documents(c, k, viewer), k.revision(), k.createdAt(),
+                    k.updatedAt()));
+        });
+    }
+
+    /**
+     * Several contracts as the caller may hold them, for a feed page: loaded and their documents listed in
+     * a few queries, not one per contract. Contracts gone or not visible to the caller are absent.
+     */
+    public Map<String, ContractSnapshot> snapshots(Caller caller, Collection<String> ids) {
+        CompanyId viewer = caller.user().companyId();
+        return store.db.read(c -> {
+            List<StoredContract> visible = new ArrayList<>();
+            for (StoredContract k : store.contracts.findAll(c, ids).values()) {
+                if (store.maySee(caller, k.progress(), k.creator())) {
+                    visible.add(k);
+                }
+            }
+            Map<String, List<ContractSnapshot.DocumentRef>> documents = store.contracts.documents(c, visible, viewer);
+            Map<String, ContractSnapshot> out = new HashMap<>();
+            for (StoredContract k : visible) {
+                out.put(k.id(), ContractSnapshot.of(k.id(), k.sender(), k.creator(), k.progress().seenBy(viewer),
+                        k.data(), k.mainDocument(), documents.getOrDefault(k.id(), List.of()), k.revision(),
+                        k.createdAt(), k.updatedAt()));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Search over what the caller may see. The clear, indexed keys narrow in SQL; the policy decides each
+     * row from its clear progress; the shared {@link ContractQuery} has the last word on what matches and
+     * orders the rows; only the rows returned are decrypted, unless a filter or the order needs the sealed
+     * text (文書管理番号, title).
+     */
+    public Page<StoredContract> search(Caller caller, ContractQuery q) {
+        CompanyId own = caller.user().companyId();
+        store.guard.require(caller, Action.SEARCH_CONTRACTS, new CompanyResource(own));
+        return store.db.read(c -> {
+            List<ContractRepository.Row> visible = new ArrayList<>();
+            for (ContractRepository.Row r : store.contracts.candidates(c, own, q)) {
+                if (q.matchesClearKeys(r.keys(), own) && store.maySee(caller, r.progress(), r.creator())) {
+                    visible.add(r);
+                }
+            }
+            if (q.needsContent()) {
+                List<StoredContract> opened = new ArrayList<>();
+                for (ContractRepository.Row r : visible) {
+                    StoredContract k = store.contracts.open(c, r);
+                    if (q.matches(k.keys(), own)) {
+                        opened.add(k);
+                    }
+                }
+                opened.sort(Comparator.comparing(StoredContract::keys, q.order()));
+                return new Page<>(q.page(opened), opened.size(), q.offset(), q.limit());
+            }
+            visible.sort(Comparator.comparing(ContractRepository.Row::keys, q.order()));
+            List<StoredContract> page = new ArrayList<>();
+            for (ContractRepository.Row r : q.page(visible)) {
+                page.add(store.contracts.open(c, r));
+            }
+            return new Page<>(page, visible.size(), q.offset(), q.limit());
+        });
+    }
+
+    /** Refuses an export the caller may not make; called before the answer starts streaming. */
+    public void requireExport(Caller caller, boolean withPdfs) {
+        store.guard.require(caller, withPdfs ? Action.EXPORT_CONTRACTS_WITH_DOCUMENTS : Action.EXPORT_CONTRACTS,
+                new CompanyResource(caller.user().companyId()));
+    }
+
+    /**
+     * Writes the whole search result (no paging) as CSV, or as a ZIP of that CSV and the PDFs; the export
+     * is audited with its row count.
+     */
+    public void export(Caller caller, ContractQuery q, boolean withPdfs, OutputStream out) throws IOException {
+        List<StoredContract> rows = search(caller, q.unpaged()).items();
+        store.audit.append(new AuditLog.Entry(caller.getName(), caller.companyId(), AuditAction.CONTRACTS_EXPORTED,
+                null, AuditOutcome.SUCCESS, caller.clientIp(), (withPdfs ? "zip" : "csv") + " rows=" + rows.size()));
+        ContractExport.Source source = new ContractExport.Source() {
+            @Override
+            public List<StoredDocument> documents(StoredContract k) {
+                return store.documents(k);
+            }
+
+            @Override
+            public byte[] content(StoredContract k, String sha256) {
+                return store.db.read(c -> store.contracts.document(c, k, sha256)).orElseThrow();
+            }
+
+            @Override
+            public String companyName(CompanyId company) {
+                return store.db.read(c -> companies.find(c, company)).map(Company::name).orElse(null);
+            }
+        };
+        if (withPdfs) {
+            ContractExport.zip(rows, source, out);
+        } else {
+            ContractExport.csv(rows, source, out);
+        }
+    }
+
+    /** The trust anchors the server checks signatures against, for clients to check theirs the same way. */
+    public List<X509Certificate> trustAnchors() {
+        return signatures.anchors();
+    }
+
+    /** The TSA the server timestamps with, for clients to timestamp their signatures (B-T); null without one. */
+    public URI tsaUrl() {
+        return signatures.tsaUrl();
+    }
+
+    /**
+     * Records that the caller opened or downloaded a document (DESIGN §2: the operation log), before it is
+     * handed out: its hash, never its content.
+     */
+    private byte[] opened(Caller caller, StoredContract k, String sha256, byte[] pdf) {
+        store.audit.append(entry(caller, AuditAction.DOCUMENT_OPENED, k, "sha256=" + sha256));
+        return pdf;
+    }
+}
