@@ -31,6 +31,7 @@ public final class ContractDetailView {
     private final ContractDetailViewModel viewModel;
     private final Node preview;
     private final Node signatures;
+    private final Node tools;
     private ResourceBundle bundle;
 
     @FXML
@@ -51,6 +52,8 @@ public final class ContractDetailView {
     private Button showDocumentButton;
     @FXML
     private StackPane previewArea;
+    @FXML
+    private FlowPane documentTools;
 
     /** @param preview the PDF preview to show below the details (null: none) */
     public ContractDetailView(ContractDetailViewModel viewModel, Node preview) {
@@ -59,9 +62,15 @@ public final class ContractDetailView {
 
     /** @param signatures the signature panel, shown in a tab beside the preview (null: none) */
     public ContractDetailView(ContractDetailViewModel viewModel, Node preview, Node signatures) {
+        this(viewModel, preview, signatures, null);
+    }
+
+    /** @param tools more controls beside "PDFを見る" (the evidence package's button; null: none) */
+    public ContractDetailView(ContractDetailViewModel viewModel, Node preview, Node signatures, Node tools) {
         this.viewModel = viewModel;
         this.preview = preview;
         this.signatures = signatures;
+        this.tools = tools;
     }
 
     public Parent load(ResourceBundle bundle) {
@@ -80,6 +89,9 @@ public final class ContractDetailView {
         viewModel.actions().addListener((ListChangeListener<ActionState>) c -> showActions());
         showDocumentButton.setOnAction(e -> viewModel.openMainDocument());
         showDocumentButton.disableProperty().bind(viewModel.loadedProperty().not());
+        if (tools != null) {
+            documentTools.getChildren().add(tools);
+        }
         if (signatures != null) {
             javafx.scene.control.Tab signatureTab = new javafx.scene.control.Tab(
                     bundle.getString("signatures.tab"), signatures);

@@ -29,6 +29,7 @@ public final class ContractsSection {
     });
     private final ContractListViewModel list;
     private final ContractDetailViewModel detail;
+    private final EvidenceViewModel evidence;
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
     private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
@@ -64,6 +65,8 @@ public final class ContractsSection {
                 background, Platform::runLater, bundle);
         detail = new ContractDetailViewModel(store, session.engine()::fetch, saved, clock, background,
                 Platform::runLater, bundle);
+        evidence = new EvidenceViewModel(session::download, background, Platform::runLater, bundle);
+        detail.contractProperty().addListener((obs, old, k) -> evidence.show(k));
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
@@ -114,7 +117,8 @@ public final class ContractsSection {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
         Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
-                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle)).load(bundle);
+                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle),
+                EvidenceButton.of(evidence, bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, row) -> {
                     if (row != null && !closed) {
