@@ -226,8 +226,14 @@ final class CertificatePdf {
                 int cp = text.codePointAt(i);
                 String ch = new String(Character.toChars(cp));
                 if (current.length() > 0 && font.getStringWidth(current + ch) / 1000 * size > width) {
-                    lines.add(current.toString());
+                    // Latin words break at a space (within the last 30 characters); Japanese anywhere.
+                    int space = current.lastIndexOf(" ");
+                    boolean word = !ch.isBlank() && space > 0 && current.length() - space < 30
+                            && Character.isLetterOrDigit(current.charAt(current.length() - 1));
+                    lines.add(word ? current.substring(0, space) : current.toString());
+                    String rest = word ? current.substring(space + 1) : "";
                     current.setLength(0);
+                    current.append(rest);
                 }
                 current.append(ch);
                 i += Character.charCount(cp);
