@@ -39,6 +39,16 @@ final class EvidenceCache {
             if (raced != null) {
                 return raced;
             }
+            // A renewed archive timestamp replaced the PDF: the package around the old one is not handed out again.
+            String contract = key.substring(0, key.indexOf('/') + 1);
+            String viewer = key.substring(key.lastIndexOf('/'));
+            for (Iterator<Map.Entry<String, byte[]>> it = packages.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<String, byte[]> e = it.next();
+                if (e.getKey().startsWith(contract) && e.getKey().endsWith(viewer)) {
+                    held -= e.getValue().length;
+                    it.remove();
+                }
+            }
             packages.put(key, built);
             held += built.length;
             for (Iterator<byte[]> it = packages.values().iterator(); held > budget && packages.size() > 1;) {
