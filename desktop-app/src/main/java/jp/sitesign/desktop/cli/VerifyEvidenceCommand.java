@@ -1,12 +1,10 @@
 package jp.sitesign.desktop.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,7 +56,7 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
         }
         for (Path anchor : anchors) {
             try {
-                trust.addAll(read(anchor));
+                trust.addAll(VerifyCommand.read(anchor));
             } catch (IOException | CertificateException e) {
                 err.println("信頼する CA 証明書を読み込めません / cannot read the trust anchor " + anchor + ": "
                         + e.getMessage());
@@ -74,18 +72,5 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
         }
         out.flush();
         return check.consistent() ? 0 : 1;
-    }
-
-    private static List<X509Certificate> read(Path file) throws IOException, CertificateException {
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new CertificateException("no certificate in " + file);
-            }
-            return out;
-        }
     }
 }

@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -32,7 +29,6 @@ import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.sync.OfflineException;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.desktop.settings.DateDisplay;
@@ -262,31 +258,8 @@ public final class ContractListViewModel {
             return CompletableFuture.completedFuture(null);
         }
         message.set(bundle.getString("contracts.export.running"));
-        return CompletableFuture.runAsync(() -> {
-            byte[] body = exporter.download(path);
-            try {
-                Files.write(target, body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background).handleAsync((done, failure) -> {
-            message.set(exportMessage(failure, target));
-            return null;
-        }, ui);
-    }
-
-    private String exportMessage(Throwable failure, Path target) {
-        Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
-        if (cause == null) {
-            return I18n.format(bundle, "contracts.export.saved", target.getFileName());
-        }
-        if (cause instanceof OfflineException) {
-            return bundle.getString("contracts.export.offline");
-        }
-        if (cause instanceof SiteSignException e) {
-            return new ContractTexts(bundle, List.of()).error(e);
-        }
-        return I18n.format(bundle, "contracts.export.failed", String.valueOf(cause.getMessage()));
+        return FileDownload.save(() -> exporter.download(path), target, background, ui, bundle, "contracts.export",
+                message::set);
     }
 
     /** The label of a status choice (null: every status). */

@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.sync.OfflineException;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.evidence.EvidenceRules;
 import jp.sitesign.model.sync.ContractSnapshot;
 
@@ -75,31 +69,8 @@ public final class EvidenceViewModel {
             return CompletableFuture.completedFuture(null);
         }
         message.set(bundle.getString("evidence.running"));
-        return CompletableFuture.runAsync(() -> {
-            byte[] zip = downloader.download("/api/v1/contracts/" + k.id() + "/evidence");
-            try {
-                Files.write(target, zip);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background).handleAsync((done, failure) -> {
-            message.set(outcome(failure, target));
-            return null;
-        }, ui);
-    }
-
-    private String outcome(Throwable failure, Path target) {
-        Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
-        if (cause == null) {
-            return I18n.format(bundle, "evidence.saved", target.getFileName());
-        }
-        if (cause instanceof OfflineException) {
-            return bundle.getString("evidence.offline");
-        }
-        if (cause instanceof SiteSignException e) {
-            return new ContractTexts(bundle, List.of()).error(e);
-        }
-        return I18n.format(bundle, "evidence.failed", String.valueOf(cause.getMessage()));
+        return FileDownload.save(() -> downloader.download("/api/v1/contracts/" + k.id() + "/evidence"), target,
+                background, ui, bundle, "evidence", message::set);
     }
 
     /** Whether the shown contract has an evidence package (it is completed). */
