@@ -97,10 +97,7 @@ public final class EvidencePackage {
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        // A fixed time: the same content makes the same ZIP, whenever it is written.
-        entry.setTime(0L);
-        zip.putNextEntry(entry);
+        zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
     }
