@@ -167,8 +167,7 @@ public final class ServerContext implements AutoCloseable {
         DemoCa sealCa = demoCa;
         this.evidence = new jp.sitesign.server.evidence.EvidenceService(db, contracts, companyRepo, audit,
                 jp.sitesign.server.evidence.ServerSeal.from(config, masterKey, sealCa == null ? null
-                        : key -> java.util.List.of(sealCa.issueSigner(key, new org.bouncycastle.asn1.x500.X500Name(
-                                "CN=SiteSign server seal (DEMO),O=SiteSign DEMO,C=JP"), Duration.ofDays(3650)),
+                        : (key, subject) -> java.util.List.of(sealCa.issueSigner(key, subject, Duration.ofDays(3650)),
                                 sealCa.certificate())),
                 timestamps, config, this.clock);
         this.metrics = new Metrics();

@@ -23,6 +23,7 @@ import jp.sitesign.model.signature.token.SigningKeySource;
 import jp.sitesign.server.config.DataDir;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.MasterKey;
+import org.bouncycastle.asn1.x500.X500Name;
 
 /**
  * The server's own sealing key and certificate, with which it seals the 締結証明書 of evidence packages (ADR 24):
@@ -33,13 +34,15 @@ import jp.sitesign.server.storage.MasterKey;
  */
 public final class ServerSeal {
     public static final String GENERATED_FILE = "server-seal.p12";
+    /** The subject of a seal the embedded CA certifies: DEMO, as everything that CA issues says. */
+    public static final X500Name EMBEDDED_CA_SUBJECT = new X500Name("CN=SiteSign server seal (DEMO),O=SiteSign DEMO,C=JP");
     private static final String ALIAS = "seal";
 
     /** Certifies a new seal key: the embedded CA's issuer, as the server wires it. */
     @FunctionalInterface
     public interface Issuer {
-        /** The certificate for {@code key} followed by the CA certificates above it. */
-        List<X509Certificate> issue(PublicKey key);
+        /** The certificate for {@code key} and {@code subject}, followed by the CA certificates above it. */
+        List<X509Certificate> issue(PublicKey key, X500Name subject);
     }
 
     private final Path file;
@@ -103,7 +106,7 @@ public final class ServerSeal {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            List<X509Certificate> chain = issuer.issue(pair.getPublic());
+            List<X509Certificate> chain = issuer.issue(pair.getPublic(), EMBEDDED_CA_SUBJECT);
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry(ALIAS, pair.getPrivate(), password, chain.toArray(new Certificate[0]));
