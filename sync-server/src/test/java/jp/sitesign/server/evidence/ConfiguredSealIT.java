@@ -74,4 +74,32 @@ class ConfiguredSealIT {
             }
         }
     }
+
+    @Test
+    void withoutATsaTheServerSaysWhichSettingIsMissing_409() {
+        try (TestSigners signers = TestSigners.start()) {
+            TestServer server = TestServer.start(signers.serverSettings());
+            try {
+                TestServer.TestCompany a = server.createCompany("元請建設株式会社");
+                TestServer.TestCompany b = server.createCompany("協力工業株式会社");
+                ApiClient api = server.api();
+                String aMember = api.login(a.member().value(), TestServer.PASSWORD);
+                String bMember = api.login(b.member().value(), TestServer.PASSWORD);
+                signers.grant(api, api.login(a.admin().value(), TestServer.PASSWORD), "元請建設株式会社", a.member2());
+                signers.grant(api, api.login(b.admin().value(), TestServer.PASSWORD), "協力工業株式会社", b.member2());
+                JsonNode submitted = TestContracts.submitted(api, aMember, b, a.member2(), TestPdfs.multiPage(1));
+                String id = signers.complete(api, submitted, a.member2(), api.login(a.member2().value(),
+                        TestServer.PASSWORD), bMember, b.member2(), api.login(b.member2().value(), TestServer.PASSWORD))
+                        .get("id").asText();
+
+                ApiClient.Response r = api.get("/api/v1/contracts/" + id + "/evidence", bMember);
+
+                assertThat(r.status()).as(r.toString()).isEqualTo(409);
+                assertThat(r.json().get("messageJa").asText()).contains("tsa.url");
+                assertThat(r.json().get("messageEn").asText()).contains("tsa.url", "administrator");
+            } finally {
+                server.close();
+            }
+        }
+    }
 }

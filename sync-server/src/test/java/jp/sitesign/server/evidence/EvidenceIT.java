@@ -149,6 +149,23 @@ class EvidenceIT {
     }
 
     @Test
+    void anIntegrationKeyNeedsDocumentsReadAsForTheDocument() throws Exception {
+        String id = complete().get("id").asText();
+        String admin = login(a.admin());
+        String readOnly = jp.sitesign.server.integration.ApiApps.keyFor(server, admin, "contracts:read");
+        String withDocuments = jp.sitesign.server.integration.ApiApps.keyFor(server, admin, "contracts:read",
+                "documents:read");
+
+        ApiClient.Response refused = api().get("/api/v1/contracts/" + id + "/evidence", readOnly);
+        ApiClient.Response given = api().get("/api/v1/contracts/" + id + "/evidence", withDocuments);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("API_SCOPE_MISSING");
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(EvidencePackage.read(given.bytes())).containsKey(EvidencePackage.CERTIFICATE_PDF);
+    }
+
+    @Test
     void aThirdCompanyDoesNotFindTheContract() {
         String id = complete().get("id").asText();
 
