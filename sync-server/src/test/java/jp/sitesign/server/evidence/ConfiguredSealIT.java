@@ -41,19 +41,11 @@ class ConfiguredSealIT {
             settings.put("seal.keystore-password", "seal-pass");
             TestServer server = TestServer.start(settings);
             try {
-                TestServer.TestCompany a = server.createCompany("元請建設株式会社");
-                TestServer.TestCompany b = server.createCompany("協力工業株式会社");
                 ApiClient api = server.api();
-                String aMember = api.login(a.member().value(), TestServer.PASSWORD);
-                String bMember = api.login(b.member().value(), TestServer.PASSWORD);
-                signers.grant(api, api.login(a.admin().value(), TestServer.PASSWORD), "元請建設株式会社", a.member2());
-                signers.grant(api, api.login(b.admin().value(), TestServer.PASSWORD), "協力工業株式会社", b.member2());
-                JsonNode submitted = TestContracts.submitted(api, aMember, b, a.member2(), TestPdfs.multiPage(1));
-                String id = signers.complete(api, submitted, a.member2(), api.login(a.member2().value(),
-                        TestServer.PASSWORD), bMember, b.member2(), api.login(b.member2().value(), TestServer.PASSWORD))
-                        .get("id").asText();
+                Completed k = completed(server, signers);
+                String id = k.id();
 
-                ApiClient.Response r = api.get("/api/v1/contracts/" + id + "/evidence", aMember);
+                ApiClient.Response r = api.get("/api/v1/contracts/" + id + "/evidence", k.senderToken());
 
                 assertThat(r.status()).as(r.toString()).isEqualTo(200);
                 byte[] certificate = EvidencePackage.read(r.bytes()).get(EvidencePackage.CERTIFICATE_PDF);
@@ -80,19 +72,11 @@ class ConfiguredSealIT {
         try (TestSigners signers = TestSigners.start()) {
             TestServer server = TestServer.start(signers.serverSettings());
             try {
-                TestServer.TestCompany a = server.createCompany("元請建設株式会社");
-                TestServer.TestCompany b = server.createCompany("協力工業株式会社");
                 ApiClient api = server.api();
-                String aMember = api.login(a.member().value(), TestServer.PASSWORD);
-                String bMember = api.login(b.member().value(), TestServer.PASSWORD);
-                signers.grant(api, api.login(a.admin().value(), TestServer.PASSWORD), "元請建設株式会社", a.member2());
-                signers.grant(api, api.login(b.admin().value(), TestServer.PASSWORD), "協力工業株式会社", b.member2());
-                JsonNode submitted = TestContracts.submitted(api, aMember, b, a.member2(), TestPdfs.multiPage(1));
-                String id = signers.complete(api, submitted, a.member2(), api.login(a.member2().value(),
-                        TestServer.PASSWORD), bMember, b.member2(), api.login(b.member2().value(), TestServer.PASSWORD))
-                        .get("id").asText();
+                Completed k = completed(server, signers);
+                String id = k.id();
 
-                ApiClient.Response r = api.get("/api/v1/contracts/" + id + "/evidence", bMember);
+                ApiClient.Response r = api.get("/api/v1/contracts/" + id + "/evidence", k.receiverToken());
 
                 assertThat(r.status()).as(r.toString()).isEqualTo(409);
                 assertThat(r.json().get("messageJa").asText()).contains("tsa.url");
@@ -101,5 +85,23 @@ class ConfiguredSealIT {
                 server.close();
             }
         }
+    }
+
+    /** A completed contract between two new companies, and a member's session of each. */
+    private record Completed(String id, String senderToken, String receiverToken) {
+    }
+
+    private static Completed completed(TestServer server, TestSigners signers) {
+        TestServer.TestCompany a = server.createCompany("元請建設株式会社");
+        TestServer.TestCompany b = server.createCompany("協力工業株式会社");
+        ApiClient api = server.api();
+        String aMember = api.login(a.member().value(), TestServer.PASSWORD);
+        String bMember = api.login(b.member().value(), TestServer.PASSWORD);
+        signers.grant(api, api.login(a.admin().value(), TestServer.PASSWORD), "元請建設株式会社", a.member2());
+        signers.grant(api, api.login(b.admin().value(), TestServer.PASSWORD), "協力工業株式会社", b.member2());
+        JsonNode submitted = TestContracts.submitted(api, aMember, b, a.member2(), TestPdfs.multiPage(1));
+        String id = signers.complete(api, submitted, a.member2(), api.login(a.member2().value(), TestServer.PASSWORD),
+                bMember, b.member2(), api.login(b.member2().value(), TestServer.PASSWORD)).get("id").asText();
+        return new Completed(id, aMember, bMember);
     }
 }
