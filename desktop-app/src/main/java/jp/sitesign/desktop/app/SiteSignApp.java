@@ -3,6 +3,7 @@ package jp.sitesign.desktop.app;
 import java.io.UncheckedIOException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.preview.PageRenderer;
@@ -37,7 +38,6 @@ public final class SiteSignApp extends Application {
             settings = new Settings();
         }
         renderer = PageRenderer.withPdfBox();
-        renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
         // First run or login, then the main window with the session (EntryFlow decides which).
         // The settings stay in the standard home; stores and server trust live in the chosen data folder.
         java.nio.file.Path data = settings.dataFolder() != null ? settings.dataFolder() : home;
@@ -46,6 +46,33 @@ public final class SiteSignApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
+        warmUpAfterFirstFrame(stage);
+    }
+
+    /**
+     * The preview's one-time start-up (PDFBox and Java2D classes, fonts) is paid once the first window is laid out,
+     * not before: on a two-core laptop it would otherwise compete with the toolkit's own start for the CPU and delay
+     * the first window (BENCHMARKS.md, "Installers"); the user is still typing a password when it runs.
+     */
+    private void warmUpAfterFirstFrame(Stage stage) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean started;
+
+            @Override
+            public void run() {
+                if (!started) {
+                    started = true;
+                    renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
+                    // Not from inside the pulse that is calling its listeners.
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                }
+            }
+        });
     }
 
     @Override
