@@ -14,6 +14,11 @@ import jp.sitesign.desktop.store.DataHome;
 
 /** The JavaFX application: started by {@link DesktopWindow} (the launcher is not an Application). */
 public final class SiteSignApp extends Application {
+    /**
+     * Set by the installer build's class-list run (ADR 20): the app starts as a user's first start does, lets the
+     * preview warm up, and exits, so the JVM can list the classes a start loads.
+     */
+    public static final String EXIT_AFTER_START = "sitesign.exitAfterStart";
     private PageRenderer renderer;
     private EntryFlow entry;
 
@@ -68,6 +73,9 @@ public final class SiteSignApp extends Application {
                 if (!started) {
                     started = true;
                     renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
+                    if (Boolean.getBoolean(EXIT_AFTER_START)) {
+                        renderer.runOnRenderThread(() -> Platform.runLater(Platform::exit));
+                    }
                     // Not from inside the pulse that is calling its listeners.
                     Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
                 }
