@@ -23,8 +23,8 @@ public final class AdminTasks {
     private final ResourceBundle bundle;
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
     public AdminTasks(Executor background, Executor ui, ResourceBundle bundle) {
         this.background = background;
@@ -33,7 +33,7 @@ public final class AdminTasks {
     }
 
     /** Dates on the admin screens in the style the settings say (西暦 until told). */
-    public AdminTasks dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    public AdminTasks dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
     }

@@ -1,16 +1,16 @@
 package jp.sitesign.desktop.admin;
 
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The 管理 section: a tab per admin screen. Without a logged-in session there is nothing to manage
@@ -26,8 +26,8 @@ public final class AdminView {
     private final AdminClient client;
     private final Executor ui;
     private final ResourceBundle bundle;
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
     @FXML
     private TabPane tabs;
@@ -50,18 +50,18 @@ public final class AdminView {
     }
 
     /** Shows the audit log's times through {@code display} (the settings' date style). */
-    public AdminView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    public AdminView dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
     }
 
     public static Node section(AdminClient client, Executor ui, ResourceBundle bundle) {
-        return section(client, ui, bundle, jp.sitesign.desktop.settings.DateDisplay.of(
-                jp.sitesign.desktop.settings.DateStyle.SEIREKI));
+        return section(client, ui, bundle, jp.sitesign.desktop.ui.DateDisplay.of(
+                jp.sitesign.desktop.ui.DateStyle.SEIREKI));
     }
 
     public static Node section(AdminClient client, Executor ui, ResourceBundle bundle,
-                               jp.sitesign.desktop.settings.DateDisplay dates) {
+                               jp.sitesign.desktop.ui.DateDisplay dates) {
         if (client == null) {
             Label offline = new Label(bundle.getString("admin.onlineOnly"));
             offline.getStyleClass().add("placeholder");

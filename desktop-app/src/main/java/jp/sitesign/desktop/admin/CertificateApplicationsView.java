@@ -16,7 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.sitesign.desktop.admin.AdminClient.Application;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /** 証明書の申請's controller: the list and the application form, which stays open until the server accepts. */
 public final class CertificateApplicationsView {

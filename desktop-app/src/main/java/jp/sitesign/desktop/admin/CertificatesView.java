@@ -19,8 +19,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 import jp.sitesign.desktop.admin.AdminClient.Certificate;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.user.UserView;
 

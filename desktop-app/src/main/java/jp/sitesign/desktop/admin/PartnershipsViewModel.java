@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;

@@ -19,7 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;

@@ -22,6 +22,11 @@ import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
 import jp.sitesign.desktop.settings.SettingsView;
 import jp.sitesign.desktop.settings.SettingsViewModel;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.SyncStatus;
+import jp.sitesign.desktop.ui.UiFont;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * Puts the window together: the shell's view model on the sync status, each section's view on its view
@@ -32,7 +37,7 @@ public final class AppShell {
     private final Settings settings;
     private final SettingsFile settingsFile;
     /** The settings' date style, in the language the window was loaded in. */
-    private final jp.sitesign.desktop.settings.DateDisplay dates;
+    private final jp.sitesign.desktop.ui.DateDisplay dates;
     private final SyncStatus syncStatus;
     private final PageRenderer renderer;
     private final Executor ui;
@@ -56,7 +61,7 @@ public final class AppShell {
         this.renderer = renderer;
         this.ui = ui;
         this.bundle = I18n.bundle(settings.language());
-        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings, settings.language());
+        this.dates = settings.dates(settings.language());
     }
 
     /** For a logged-in user: the notices section and its badge, who is logged in and how, and logout. */

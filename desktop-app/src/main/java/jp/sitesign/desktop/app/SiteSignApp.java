@@ -4,7 +4,6 @@ import java.io.UncheckedIOException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PdfBoxPageSource;
 import jp.sitesign.desktop.settings.Settings;

@@ -35,23 +35,23 @@ public final class ContractsSection {
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
-    private final jp.sitesign.desktop.settings.Language language;
+    private final jp.sitesign.desktop.ui.Language language;
     private final Runnable saved;
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
-    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
+    private jp.sitesign.desktop.ui.FileChoice files = jp.sitesign.desktop.ui.FileChoice.dialog();
     private TabPane tabs;
 
     /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
     private volatile boolean closed;
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
-        this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
+        this(session, renderer, clock, bundle, jp.sitesign.desktop.ui.Language.JA);
     }
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle,
-            jp.sitesign.desktop.settings.Language language) {
+            jp.sitesign.desktop.ui.Language language) {
         this.session = session;
         this.clock = clock;
         this.language = language;
@@ -86,14 +86,14 @@ public final class ContractsSection {
      */
     public ContractsSection settings(jp.sitesign.desktop.settings.Settings settings) {
         this.followed = settings;
-        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings);
+        this.dates = settings.dates();
         list.dates(dates);
         detail.dates(dates);
         return this;
     }
 
     /** How the editor and the signing dialog ask for a file (tests put in their own). */
-    public ContractsSection files(jp.sitesign.desktop.app.FileChoice choice) {
+    public ContractsSection files(jp.sitesign.desktop.ui.FileChoice choice) {
         this.files = choice;
         return this;
     }
@@ -239,7 +239,7 @@ public final class ContractsSection {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.setTitle(title);
         javafx.scene.Scene scene = new javafx.scene.Scene(content, width, height);
-        scene.getStylesheets().add(jp.sitesign.desktop.app.ViewLoader.appStylesheet());
+        scene.getStylesheets().add(jp.sitesign.desktop.ui.ViewLoader.appStylesheet());
         stage.setScene(scene);
         stage.show();
         return stage;

@@ -21,9 +21,9 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.partnership.Partnership;
@@ -72,11 +72,11 @@ public final class ContractEditorView {
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
 
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
     /** How the date pickers write days (set before {@link #load}); 西暦 unless set. */
-    public ContractEditorView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    public ContractEditorView dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
     }

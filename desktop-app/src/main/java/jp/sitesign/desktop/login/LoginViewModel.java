@@ -12,8 +12,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.session.DesktopSession;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.error.SiteSignException;
 
 /**

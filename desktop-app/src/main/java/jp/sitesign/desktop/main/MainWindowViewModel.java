@@ -10,10 +10,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.SyncStatus;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.SyncStatus;
 
 /**
  * The window shell: which section is open, and the status bar's sentences about synchronisation and the
@@ -194,7 +194,7 @@ public final class MainWindowViewModel {
     /** The About box's text: the app's version (from the jar's manifest) and the Java runtime it runs on. */
     public String aboutText() {
         return I18n.format(bundle, "about.text",
-                jp.sitesign.desktop.app.AppVersion.shown(jp.sitesign.desktop.app.AppVersion.current(), bundle),
+                jp.sitesign.desktop.ui.AppVersion.shown(jp.sitesign.desktop.ui.AppVersion.current(), bundle),
                 System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
     }
 }

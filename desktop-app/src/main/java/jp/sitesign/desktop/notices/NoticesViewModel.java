@@ -12,11 +12,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
 import jp.sitesign.model.notice.NoticeView;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The notices from the local store, newest first, and how many are unread. Opening an unread notice queues

@@ -20,8 +20,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The preview's controller: a toolbar, page thumbnails, the page. Keys: Page Down / → / ↓ next page,

@@ -14,7 +14,9 @@ import javafx.scene.control.TextField;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.signature.SignatureLevel;
 
 /** The settings screen's controller: binds the controls to {@link SettingsViewModel}. */

@@ -18,9 +18,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.signing.seal.SealPlacementView;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.token.Pkcs11Slot;
 

@@ -2,9 +2,9 @@ package jp.sitesign.desktop.admin;
 
 import java.net.URI;
 import java.util.concurrent.Executor;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.TestServer;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.user.Role;

@@ -141,7 +141,7 @@ public final class SealPlacementViewModel {
         String reason = cause instanceof jp.sitesign.model.error.SiteSignException e
                 ? (bundle.getLocale().getLanguage().equals("en") ? e.messageEn() : e.messageJa())
                 : String.valueOf(cause.getMessage());
-        return jp.sitesign.desktop.app.I18n.format(bundle, "seal.unavailable.failed", reason);
+        return jp.sitesign.desktop.ui.I18n.format(bundle, "seal.unavailable.failed", reason);
     }
 
     private record Opened(Path file, List<PageGeometry> pages) {

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.settings;
+package jp.sitesign.desktop.ui;
 
 import java.util.Locale;
 
