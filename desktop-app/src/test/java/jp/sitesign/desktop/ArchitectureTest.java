@@ -1,5 +1,9 @@
 package jp.sitesign.desktop;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +15,14 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.FxDialogService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +51,16 @@ class ArchitectureTest {
             .that().resideInAnyPackage("jp.sitesign.desktop.cli..", "jp.sitesign.desktop.store..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("sign, verify and the store run without a display");
+
+    @ArchTest
+    static final ArchRule dialogsAndWindowsAreMadeInOnePlace = noClasses()
+            .that().doNotBelongToAnyOf(FxDialogService.class, FileChoice.class)
+            .should().callConstructorWhere(target(owner(assignableTo(Stage.class))))
+            .orShould().callMethodWhere(target(name("showAndWait")).and(target(owner(assignableTo(Dialog.class)))))
+            .orShould().callMethodWhere(target(name("initOwner")))
+            .orShould().dependOnClassesThat().belongToAnyOf(Alert.class, TextInputDialog.class, FileChooser.class,
+                    DirectoryChooser.class)
+            .because("the dialog service gives every dialog and window its owner, stylesheet and modality");
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = packagesFreeOfCycles("jp.sitesign.desktop");

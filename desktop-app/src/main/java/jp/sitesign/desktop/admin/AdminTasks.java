@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Decision;
 
@@ -26,6 +27,8 @@ public final class AdminTasks {
     private jp.sitesign.desktop.ui.DateDisplay dates =
             jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
+    private DialogService dialogs;
+
     public AdminTasks(Executor background, Executor ui, ResourceBundle bundle) {
         this.background = background;
         this.ui = ui;
@@ -36,6 +39,16 @@ public final class AdminTasks {
     public AdminTasks dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
+    }
+
+    /** Where the screens ask their questions (the main window's dialogs). */
+    public AdminTasks dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
     }
 
     /** A moment in JST, in the chosen date style. */

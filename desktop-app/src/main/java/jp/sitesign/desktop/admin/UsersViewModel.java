@@ -2,6 +2,7 @@ package jp.sitesign.desktop.admin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -15,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;
@@ -199,7 +201,17 @@ public final class UsersViewModel {
         }
     }
 
-    /** Deletes the selected user; the view asks for confirmation first ({@link #deleteQuestion()}). */
+    /** Asks whether to delete the selected user ({@link #deleteQuestion()}) and deletes only on yes. */
+    public void askDelete() {
+        ResourceBundle b = tasks.bundle();
+        if (tasks.dialogs().confirm(new DialogService.Question(DialogService.Tone.WARNING,
+                b.getString("admin.users.deleteTitle"), b.getString("admin.users.deleteTitle"), deleteQuestion(),
+                b.getString("admin.users.deleteConfirm"), b.getString("admin.users.cancel"), null))) {
+            delete();
+        }
+    }
+
+    /** Deletes the selected user; {@link #askDelete()} asks for confirmation first. */
     public void delete() {
         UserView target = selected.get();
         if (target != null) {

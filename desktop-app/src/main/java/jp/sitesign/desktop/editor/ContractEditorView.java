@@ -21,7 +21,8 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.contract.ConstructionItem;
@@ -32,7 +33,7 @@ import jp.sitesign.model.user.UserView;
 /** The contract editor's controller: binds the form to {@link ContractEditorViewModel}. */
 public final class ContractEditorView {
     private final ContractEditorViewModel viewModel;
-    private final FileChoice files;
+    private final DialogService dialogs;
     private ResourceBundle bundle;
 
     @FXML private ChoiceBox<ContractForm> formChoice;
@@ -82,13 +83,13 @@ public final class ContractEditorView {
     }
 
     public ContractEditorView(ContractEditorViewModel viewModel) {
-        this(viewModel, FileChoice.dialog());
+        this(viewModel, null);
     }
 
-    /** @param files how the PDF to attach is chosen (the platform's dialog in the app) */
-    public ContractEditorView(ContractEditorViewModel viewModel, FileChoice files) {
+    /** @param dialogs where the PDF to attach is chosen (the shell gives the editor window's); null: its own */
+    public ContractEditorView(ContractEditorViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
-        this.files = files;
+        this.dialogs = dialogs;
     }
 
     public Parent load(ResourceBundle texts) {
@@ -198,8 +199,8 @@ public final class ContractEditorView {
     }
 
     private java.util.Optional<File> choose() {
-        return files.open(saveButton.getScene().getWindow(), bundle.getString("editor.chooseTitle"),
-                bundle.getString("editor.pdfFiles"), List.of("*.pdf")).map(java.nio.file.Path::toFile);
+        return dialogs().openFile(bundle.getString("editor.chooseTitle"),
+                List.of(DialogService.FileKind.of(bundle.getString("editor.pdfFiles"), "*.pdf"))).map(java.nio.file.Path::toFile);
     }
 
     private static <T> void removeSelected(ListView<T> list) {
@@ -231,5 +232,10 @@ public final class ContractEditorView {
                 setText(empty || item == null ? null : text.apply(item));
             }
         };
+    }
+
+    /** Where this window's questions are asked: the one given, or this window's own dialogs. */
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs : FxDialogService.ownedBy(saveButton);
     }
 }

@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.ui.DateDisplay;
 import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.desktop.ui.SyncStatus;
 
@@ -23,6 +24,7 @@ public final class MainWindowViewModel {
     static final int BADGE_MAX = 99;
 
     private final ResourceBundle bundle;
+    private DialogService dialogs;
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection",
             Section.CONTRACTS);
@@ -189,6 +191,17 @@ public final class MainWindowViewModel {
 
     public void setUpdateNotice(String text) {
         updateNotice.set(text == null ? "" : text);
+    }
+
+    /** Where the About box is shown (the main window's dialogs). */
+    public MainWindowViewModel dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    /** Shows the About box (the About button). */
+    public void about() {
+        dialogs.inform(bundle.getString("about.button"), aboutText());
     }
 
     /** The About box's text: the app's version (from the jar's manifest) and the Java runtime it runs on. */

@@ -8,29 +8,30 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * How a screen asks the user for a file to open: the platform's file chooser in the app; the flow tests
- * put in a choice of their own, because a headless toolkit has no native dialog to click in. The screens
- * do everything else with the chosen file exactly as they would in the app.
+ * How {@link FxDialogService} asks the user for a file to open: the platform's file chooser in the app; the
+ * flow tests put in a choice of their own, because a headless toolkit has no native dialog to click in. The
+ * screens do everything else with the chosen file exactly as they would in the app.
  */
 @FunctionalInterface
 public interface FileChoice {
     /**
-     * @param owner    the window the dialog belongs to
-     * @param title    the dialog's title
-     * @param kind     what the files are called in the filter ("PDF ファイル")
-     * @param patterns the filter's patterns ("*.pdf")
+     * @param owner the window the dialog belongs to
+     * @param title the dialog's title; null for the platform's
+     * @param kinds the filters offered (the first is chosen); none for any file
      * @return the chosen file; empty when the user cancelled
      */
-    Optional<Path> open(Window owner, String title, String kind, List<String> patterns);
+    Optional<Path> open(Window owner, String title, List<DialogService.FileKind> kinds);
 
     /** The platform's open dialog. */
     static FileChoice dialog() {
-        return (owner, title, kind, patterns) -> {
+        return (owner, title, kinds) -> {
             FileChooser chooser = new FileChooser();
             if (title != null) {
                 chooser.setTitle(title);
             }
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, patterns));
+            for (DialogService.FileKind kind : kinds) {
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), kind.patterns()));
+            }
             File f = chooser.showOpenDialog(owner);
             return Optional.ofNullable(f).map(File::toPath);
         };

@@ -148,7 +148,7 @@ public final class Screenshots {
             home = Files.createTempDirectory("sitesign-screenshots-");
             settings.languageProperty().set(language);
             renderer = PageRenderer.withPdfBox();
-            FileChoice files = (owner, title, kind, patterns) -> Optional.ofNullable(nextFile.getAndSet(null));
+            FileChoice files = (owner, title, kinds) -> Optional.ofNullable(nextFile.getAndSet(null));
             stage = Fx.call(() -> {
                 before.addAll(Window.getWindows());
                 Stage s = new Stage();
