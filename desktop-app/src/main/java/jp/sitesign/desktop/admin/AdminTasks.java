@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.admin;
 
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -11,6 +10,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import jp.sitesign.desktop.sync.OfflineException;
 import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Decision;
 
@@ -73,13 +74,14 @@ public final class AdminTasks {
         return bundle;
     }
 
-    public boolean english() {
-        return Locale.ENGLISH.getLanguage().equals(bundle.getLocale().getLanguage());
+    /** The screens' language, which chooses among catalogued Japanese and English texts. */
+    public Language language() {
+        return Language.of(bundle);
     }
 
     /** The policy's reason in the screen's language; empty without a decision. */
     public String reason(Decision d) {
-        return d == null ? "" : english() ? d.reasonEn() : d.reasonJa();
+        return d == null ? "" : language().pick(d.reasonJa(), d.reasonEn());
     }
 
     /** Whether the policy's decision allows it; not before one is known. */
@@ -115,7 +117,7 @@ public final class AdminTasks {
             return bundle.getString("admin.onlineOnly");
         }
         if (e instanceof SiteSignException s) {
-            return english() ? s.messageEn() : s.messageJa();
+            return UserMessages.of(s, language());
         }
         return bundle.getString("admin.failed") + " (" + e.getMessage() + ")";
     }

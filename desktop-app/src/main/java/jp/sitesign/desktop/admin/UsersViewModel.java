@@ -277,11 +277,11 @@ public final class UsersViewModel {
     }
 
     public String roleLabel(Role role) {
-        return role == null ? "" : tasks.english() ? role.labelEn() : role.labelJa();
+        return role == null ? "" : tasks.language().pick(role.labelJa(), role.labelEn());
     }
 
     public String statusLabel(UserStatus status) {
-        return status == null ? "" : tasks.english() ? status.labelEn() : status.labelJa();
+        return status == null ? "" : tasks.language().pick(status.labelJa(), status.labelEn());
     }
 
     /** The reason a control for {@code d} is disabled, for its tooltip. */

@@ -99,9 +99,9 @@ public final class ContractEditorView {
 
     @FXML
     private void initialize() {
-        boolean en = viewModel.language() == Language.EN;
+        Language language = viewModel.language();
         formChoice.getItems().setAll(ContractForm.values());
-        formChoice.setConverter(converter(f -> en ? f.labelEn() : f.labelJa()));
+        formChoice.setConverter(converter(f -> language.pick(f.labelJa(), f.labelEn())));
         formChoice.valueProperty().bindBidirectional(viewModel.formProperty());
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         titleError.textProperty().bind(viewModel.titleErrorProperty());
@@ -144,9 +144,9 @@ public final class ContractEditorView {
         constructionBox.visibleProperty().bind(viewModel.constructionProperty());
         constructionBox.managedProperty().bind(viewModel.constructionProperty());
         missingList.setItems(viewModel.missingItems());
-        missingList.setCellFactory(cells(i -> en ? i.labelEn() : i.labelJa()));
+        missingList.setCellFactory(cells(i -> language.pick(i.labelJa(), i.labelEn())));
         checklistDone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.missingItems()));
-        terms(en);
+        terms(language);
 
         EditorDocuments docs = viewModel.documents();
         mainLabel.textProperty().bind(javafx.beans.binding.Bindings.when(docs.mainNameProperty().isEmpty())
@@ -166,10 +166,10 @@ public final class ContractEditorView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
     }
 
-    private void terms(boolean en) {
+    private void terms(Language language) {
         int row = 0;
         for (ConstructionItem item : ConstructionItem.values()) {
-            Label label = new Label((en ? item.labelEn() : item.labelJa()) + (item.required() ? " *" : ""));
+            Label label = new Label(language.pick(item.labelJa(), item.labelEn()) + (item.required() ? " *" : ""));
             label.setWrapText(true);
             label.setMaxWidth(260);
             TextArea text = new TextArea();

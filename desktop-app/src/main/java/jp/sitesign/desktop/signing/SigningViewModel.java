@@ -28,7 +28,7 @@ import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.signing.seal.SealPlacement;
 import jp.sitesign.desktop.signing.seal.SealPlacementViewModel;
 import jp.sitesign.desktop.ui.Language;
-import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.signature.RsaPadding;
 import jp.sitesign.model.signature.SignatureLevel;
 import jp.sitesign.model.signature.SignatureRequest;
@@ -256,14 +256,8 @@ public final class SigningViewModel {
     }
 
     private String words(Throwable e) {
-        boolean en = language == Language.EN;
-        if (e instanceof SigningException s) {
-            return en ? s.messageEn() : s.messageJa();
-        }
-        if (e instanceof SiteSignException s) {
-            return en ? s.messageEn() : s.messageJa();
-        }
-        return MessageFormat.format(bundle.getString("signing.failed"), String.valueOf(e.getMessage()));
+        return UserMessages.known(e, language)
+                .orElseGet(() -> MessageFormat.format(bundle.getString("signing.failed"), String.valueOf(e.getMessage())));
     }
 
     /** The seal's placement, or {@code null} when this dialog signs invisibly. */

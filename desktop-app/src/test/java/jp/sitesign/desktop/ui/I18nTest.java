@@ -2,7 +2,6 @@ package jp.sitesign.desktop.ui;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import jp.sitesign.desktop.ui.I18n;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
