@@ -80,28 +80,12 @@ public final class SigningViewModel {
 
     /**
      * @param userLibraries the PKCS#11 libraries the user added in the settings, offered first
-     * @param tsaUrl        the timestamp server from the settings, or null (then only B-B is offered)
-     * @param background    where signing runs (never the UI thread)
-     * @param ui            where results are published (the UI thread)
-     */
-    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
-            String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle) {
-        this(signing, contractId, userLibraries, tsaUrl, osName, background, ui, clock, language, bundle, null);
-    }
-
-    /**
-     * @param seal where the seal goes on the document; {@code null} signs invisibly (no placement offered)
-     */
-    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
-            String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle,
-            SealPlacementViewModel seal) {
-        this(signing, contractId, userLibraries, tsaUrl, null, osName, background, ui, clock, language, bundle, seal);
-    }
-
-    /**
      * @param tsaUrl the timestamp server: the user's from the settings, else the server's; or null (B-B only)
      * @param server the sync server; a {@code tsaUrl} at it (the DEMO TSA) is reached over its pinned TLS, any
      *               other with the JDK's default trust. Null: always the default.
+     * @param background where signing runs (never the UI thread)
+     * @param ui         where results are published (the UI thread)
+     * @param seal       where the seal goes on the document; {@code null} signs invisibly (no placement offered)
      */
     public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
             jp.sitesign.desktop.sync.PinnedTrust.Origin server, String osName, Executor background, Executor ui,

@@ -74,8 +74,8 @@ class SigningViewModelTest {
         ContractSigning signing = new ContractSigning(store, (id, sha) -> {
             throw new AssertionError("the PDF is on this computer");
         }, List.of(token.ca().root()), Clock.systemUTC());
-        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, "Linux", Runnable::run,
-                Runnable::run, Clock.systemUTC(), language, I18n.bundle(language));
+        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, null, "Linux", Runnable::run,
+                Runnable::run, Clock.systemUTC(), language, I18n.bundle(language), null);
     }
 
     private static void choose(SigningViewModel vm, String label) {

@@ -113,7 +113,7 @@ class SealSigningIT {
         SealPlacementViewModel seal = call(() -> new SealPlacementViewModel(renderer, background, ui, bundle,
                 new SealMemory(memory), a.member2().value(), Optional.of(FONT), "元請建設株式会社"));
         SigningViewModel dialog = call(() -> {
-            SigningViewModel vm = new SigningViewModel(signing, id, List.of(), null, "Linux", background, ui,
+            SigningViewModel vm = new SigningViewModel(signing, id, List.of(), null, null, "Linux", background, ui,
                     Clock.systemUTC(), Language.JA, bundle, seal);
             vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
             vm.pkcs12FileProperty().set(signers.keyFile(a.member2()));
