@@ -5,7 +5,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PdfBoxPageSource;
 import jp.sitesign.desktop.settings.Settings;
