@@ -1,24 +1,18 @@
 package jp.sitesign.desktop.contracts;
 
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
-import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * One contract with its workflow buttons (disabled with the reason as tooltip) and, below, its main
@@ -134,40 +128,7 @@ public final class ContractDetailView {
             } else {
                 actionPane.getChildren().add(b);
             }
-            b.setOnAction(e -> act(a.command()));
+            b.setOnAction(e -> viewModel.act(a.command()));
         }
-    }
-
-    private void act(LifecycleCommand command) {
-        if (command == LifecycleCommand.DELETE) {
-            if (confirmDelete()) {
-                viewModel.perform(command, null);
-            }
-            return;
-        }
-        if (ContractDetailViewModel.needsComment(command)) {
-            TextInputDialog dialog = new TextInputDialog();
-            dialog.initOwner(actionPane.getScene().getWindow());
-            dialog.setTitle(bundle.getString("contracts.comment.title"));
-            dialog.setHeaderText(bundle.getString("contracts.comment." + command.name()));
-            ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK))
-                    .setText(bundle.getString("contracts.action." + command.name()).replace("…", ""));
-            ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(bundle.getString("contracts.cancel"));
-            dialog.showAndWait().ifPresent(comment -> viewModel.perform(command, comment));
-            return;
-        }
-        viewModel.perform(command, null);
-    }
-
-    private boolean confirmDelete() {
-        ButtonType delete = new ButtonType(bundle.getString("contracts.delete.ok"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("contracts.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.deleteConfirmation(), delete, cancel);
-        alert.initOwner(actionPane.getScene().getWindow());
-        alert.setTitle(bundle.getString("contracts.delete.title"));
-        alert.setHeaderText(null);
-        alert.getDialogPane().setId("deleteConfirmation");
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == delete;
     }
 }

@@ -22,17 +22,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.LocalPage;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The contract list: one property per search key (as typed), a page of rows from the local store's

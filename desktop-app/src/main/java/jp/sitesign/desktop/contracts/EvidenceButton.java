@@ -1,13 +1,13 @@
 package jp.sitesign.desktop.contracts;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
 
 /**
  * The "証拠一式を保存…" button of the detail screen with its result beside it: asks where to save the ZIP, then
@@ -29,16 +29,8 @@ final class EvidenceButton {
         Tooltip reason = new Tooltip();
         reason.textProperty().bind(viewModel.reasonProperty());
         wrapper.setTooltip(reason);
-        save.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(bundle.getString("evidence.title"));
-            chooser.setInitialFileName(viewModel.suggestedFileName());
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ZIP", "*.zip"));
-            File target = chooser.showSaveDialog(save.getScene().getWindow());
-            if (target != null) {
-                viewModel.save(target.toPath());
-            }
-        });
+        save.setOnAction(e -> FxDialogService.ownedBy(save).saveFile(bundle.getString("evidence.title"),
+                viewModel.suggestedFileName(), DialogService.FileKind.of("ZIP", "*.zip")).ifPresent(viewModel::save));
         HBox box = new HBox(8, wrapper, message);
         box.setId("evidenceBox");
         return box;

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.settings;
+package jp.sitesign.desktop.ui;
 
 /** How the app writes calendar dates: 西暦 (2026/11/26) or 和暦 (令和8年11月26日). */
 public enum DateStyle {

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.signing;
+package jp.sitesign.desktop.settings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.app;
+package jp.sitesign.desktop.ui;
 
 import java.util.Optional;
 import java.util.ResourceBundle;

@@ -1,11 +1,9 @@
-package jp.sitesign.desktop.app;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package jp.sitesign.desktop.ui;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import jp.sitesign.desktop.settings.Language;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The window's texts exist in both languages, and choosing one is not overruled by the OS's locale. */
 class I18nTest {

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.app;
+package jp.sitesign.desktop.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import javafx.scene.Parent;
  * the controller, so its view model is in place before {@code initialize()} binds to it.
  */
 public final class ViewLoader {
-    private static final String APP_STYLESHEET = "/jp/sitesign/desktop/app/sitesign.css";
+    private static final String APP_STYLESHEET = "/jp/sitesign/desktop/ui/sitesign.css";
 
     private ViewLoader() {
     }

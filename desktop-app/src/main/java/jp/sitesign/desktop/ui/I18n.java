@@ -1,8 +1,7 @@
-package jp.sitesign.desktop.app;
+package jp.sitesign.desktop.ui;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
-import jp.sitesign.desktop.settings.Language;
 
 /**
  * The window's texts: {@code jp/sitesign/desktop/i18n/messages.properties} is Japanese (the default),

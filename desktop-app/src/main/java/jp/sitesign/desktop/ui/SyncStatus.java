@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.app;
+package jp.sitesign.desktop.ui;
 
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyBooleanProperty;

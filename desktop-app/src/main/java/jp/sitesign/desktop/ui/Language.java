@@ -1,6 +1,7 @@
-package jp.sitesign.desktop.settings;
+package jp.sitesign.desktop.ui;
 
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** The languages the window speaks. Japanese is the default; the English texts are complete too. */
 public enum Language {
@@ -36,5 +37,18 @@ public enum Language {
 
     public String code() {
         return locale.getLanguage();
+    }
+
+    /** The language of a window's texts: English for the English bundle, Japanese otherwise. */
+    public static Language of(ResourceBundle bundle) {
+        return EN.code().equals(bundle.getLocale().getLanguage()) ? EN : JA;
+    }
+
+    /**
+     * Of a text catalogued in both languages (an error, a policy's reason, an enum's label), the one in this
+     * language: the one place where a screen's language chooses between them.
+     */
+    public String pick(String ja, String en) {
+        return this == EN ? en : ja;
     }
 }

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.settings;
+package jp.sitesign.desktop.ui;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -59,17 +59,13 @@ public final class DateDisplay {
         return new DateDisplay(new ReadOnlyObjectWrapper<>(style), language);
     }
 
-    /** In whatever style {@code settings} says at the time of each call, in the language they name now. */
-    public static DateDisplay following(Settings settings) {
-        return following(settings, settings.language());
-    }
-
     /**
-     * In whatever style {@code settings} says at the time of each call, for a window in {@code language} (the
-     * language the window was loaded in: a changed language setting applies only from the next start).
+     * In whatever style {@code style} holds at the time of each call (the settings' date style), for a window
+     * in {@code language} (the language the window was loaded in: a changed language setting applies only
+     * from the next start).
      */
-    public static DateDisplay following(Settings settings, Language language) {
-        return new DateDisplay(settings.dateStyleProperty(), language);
+    public static DateDisplay following(ObservableValue<DateStyle> style, Language language) {
+        return new DateDisplay(style, language);
     }
 
     /**

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.settings;
+package jp.sitesign.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import jp.sitesign.desktop.settings.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Dates are written in the chosen style, 和暦 with the right era and 元年, and always as the JST day. */
@@ -62,7 +63,7 @@ class DateDisplayTest {
     @Test
     void aDisplayFollowingTheSettingsChangesWithThem() {
         Settings settings = new Settings();
-        DateDisplay dates = DateDisplay.following(settings);
+        DateDisplay dates = settings.dates();
         LocalDate day = LocalDate.of(2026, 11, 26);
         assertThat(dates.date(day)).isEqualTo("2026/11/26");
 

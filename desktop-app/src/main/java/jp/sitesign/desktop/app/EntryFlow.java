@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.login;
+package jp.sitesign.desktop.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,12 +12,15 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.app.AppShell;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.SyncStatusFeed;
-import jp.sitesign.desktop.app.UiFont;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.login.EnterprisePreset;
+import jp.sitesign.desktop.login.FirstRunView;
+import jp.sitesign.desktop.login.FirstRunViewModel;
+import jp.sitesign.desktop.login.LoginView;
+import jp.sitesign.desktop.login.LoginViewModel;
+import jp.sitesign.desktop.login.PasswordChangeView;
+import jp.sitesign.desktop.login.PasswordChangeViewModel;
 import jp.sitesign.desktop.login.ServerTrustFile.ServerTrust;
+import jp.sitesign.desktop.login.ServerTrustFile;
 import jp.sitesign.desktop.notices.NoticesViewModel;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.session.DesktopSession;
@@ -25,6 +28,10 @@ import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
 import jp.sitesign.desktop.store.LocalStores;
 import jp.sitesign.desktop.sync.PinnedTrust;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.SyncStatusFeed;
+import jp.sitesign.desktop.ui.UiFont;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * Which screen the window shows: first run until a server is confirmed, then the login, the forced password
@@ -49,7 +56,7 @@ public final class EntryFlow implements AutoCloseable {
     private DesktopSession session;
     private SyncStatusFeed feed;
     private AppShell shell;
-    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
+    private jp.sitesign.desktop.ui.FileChoice files = jp.sitesign.desktop.ui.FileChoice.dialog();
     /** The last logout, still closing the store; a new login waits for it (same store files). */
     private volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
@@ -105,7 +112,7 @@ public final class EntryFlow implements AutoCloseable {
 
     private void showMain(ServerTrust trust, String message) {
         NoticesViewModel notices = new NoticesViewModel(session.store(), session::commandSaved, bundle)
-                .dates(jp.sitesign.desktop.settings.DateDisplay.following(settings));
+                .dates(settings.dates());
         feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, () -> {
             notices.refresh();
             showAdminIfAllowed();
@@ -126,7 +133,7 @@ public final class EntryFlow implements AutoCloseable {
         background.execute(() -> {
             try {
                 jp.sitesign.model.client.ClientVersions versions = loggedIn.api().clientVersions();
-                jp.sitesign.desktop.app.UpdateNotice.text(bundle, jp.sitesign.desktop.app.AppVersion.current(), versions)
+                jp.sitesign.desktop.app.UpdateNotice.text(bundle, jp.sitesign.desktop.ui.AppVersion.current(), versions)
                         .ifPresent(text -> Platform.runLater(() -> shown.mainViewModel().setUpdateNotice(text)));
             } catch (RuntimeException e) {
                 // Offline again, or the server answered something else: the check waits for the next login.
@@ -164,7 +171,7 @@ public final class EntryFlow implements AutoCloseable {
     }
 
     /** How the screens ask for a file to open; the platform's dialog unless a test puts in its own. */
-    public EntryFlow files(jp.sitesign.desktop.app.FileChoice choice) {
+    public EntryFlow files(jp.sitesign.desktop.ui.FileChoice choice) {
         this.files = choice;
         return this;
     }

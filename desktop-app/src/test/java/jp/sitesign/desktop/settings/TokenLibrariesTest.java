@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.signing;
+package jp.sitesign.desktop.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.sitesign.desktop.settings.Settings;
-import jp.sitesign.model.signature.token.Pkcs11Module;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
+import jp.sitesign.model.signature.token.Pkcs11Module;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
