@@ -2,7 +2,7 @@
 # Installer figures (issue 16): the size of the .deb that `mvn -B -Pinstaller -DskipTests package` wrote to
 # installer/target/, its installed size, and the installed launcher's start → first window (the first-run window,
 # empty home) under Xvfb, N fresh starts (default 5). The package is unpacked with dpkg-deb -x into a temporary
-# folder (no root needed); needs xvfb, x11-utils, libgtk-3-0.
+# folder (no root needed) and given its class-data-sharing archive as postinst would; needs xvfb, x11-utils, libgtk-3-0.
 #   bench/installer.sh [N] [file.deb]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ deb=${2:-$(ls installer/target/sitesign_*.deb 2>/dev/null | head -1)}
 tmp=$(mktemp -d)
 trap 'kill "${xvfb:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp/root"
+# What the package's postinst does on an installed machine: the class-data-sharing archive for this path (ADR 20).
+sh "$tmp/root/opt/sitesign/lib/app/sitesign-cds.sh" make
 printf 'installer %s: %.1f MB; installed (/opt/sitesign): %.1f MB\n' "$(basename "$deb")" \
   "$(echo "$(stat -c %s "$deb") / 1000000" | bc -l)" "$(echo "$(du -sb "$tmp/root/opt/sitesign" | cut -f1) / 1000000" | bc -l)"
 exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")

@@ -44,6 +44,12 @@ public final class InstallerBuild {
      */
     public static final String WINDOWS_UPGRADE_UUID = "6b1f3c8e-2d4a-4f6b-9c1e-5a7d3e9f0b24";
     public static final String MAC_BUNDLE_ID = "jp.sitesign.desktop";
+    /** Where jpackage's .deb and .rpm install the app: {@code /opt/<package name>}. */
+    public static final String LINUX_INSTALL_DIR = "/opt/" + PACKAGE_NAME;
+    /** The classes a start of the app loads, recorded by the build (see {@link #classList}); shipped in {@code lib/app}. */
+    public static final String CLASS_LIST = "sitesign.classlist";
+    /** Turns {@link #CLASS_LIST} into the app's class-data-sharing archive on the installed machine (postinst). */
+    public static final String CDS_SCRIPT = "sitesign-cds.sh";
     /**
      * Modules jdeps cannot see because nothing names them in bytecode: SunPKCS11 and the EC provider are found
      * by name through {@code java.security}; Japanese date and era texts come from jdk.localedata; the FXML
@@ -52,6 +58,7 @@ public final class InstallerBuild {
     public static final List<String> EXTRA_MODULES = List.of("jdk.crypto.cryptoki", "jdk.crypto.ec",
             "jdk.localedata", "javafx.controls", "javafx.fxml");
     /** jvm.options plus what `java -jar` reads from the jar's manifest, which a jpackage launcher does not. */
+    private static final long CLASS_LIST_RUN_MINUTES = 5;
     static final List<String> LAUNCHER_OPTIONS = List.of(
             "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
 
@@ -182,6 +189,9 @@ public final class InstallerBuild {
         Files.createDirectories(dest);
         long started = System.currentTimeMillis() - 1000;
         Path resources = Platform.current() == Platform.LINUX ? linuxResources() : null;
+        if (Platform.current() == Platform.LINUX && "deb".equals(type)) {
+            classList();
+        }
         run("jpackage", arguments(type, Platform.current(), dest, runtime(), appInput(), icons(), resources)
                 .toArray(String[]::new));
         // What jpackage just wrote (a rebuild overwrites the file of the same name).
@@ -192,6 +202,68 @@ public final class InstallerBuild {
             }
         }
         return dest.resolve(NAME);
+    }
+
+    /**
+     * Records the classes a start of the app loads ({@link #CLASS_LIST} and {@link #CDS_SCRIPT} in the app folder):
+     * the app is started once on the new runtime, with an empty home, as a first start is, and ends itself once its
+     * first window is laid out and the preview warmed up ({@code sitesign.exitAfterStart}). It needs a display: the
+     * build's own, or Xvfb through {@code xvfb-run}. The .deb's postinst makes the class-data-sharing archive from the
+     * list at the installed path, which saves about a third of the CPU a start takes (BENCHMARKS.md, "Installers").
+     * Without a display the package has no list and the app starts without the archive; the build says so.
+     */
+    void classList() throws IOException {
+        Path input = appInput();
+        Path list = input.resolve(CLASS_LIST);
+        if (Files.exists(list)) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        String display = System.getenv("DISPLAY");
+        if (blank(display)) {
+            if (!Platform.onPath("xvfb-run")) {
+                log.println("SiteSign installer: no display and no xvfb-run, so no class list: the app will start without"
+                        + " its class-data-sharing archive (apt-get install xvfb)");
+                return;
+            }
+            command.addAll(List.of("xvfb-run", "--auto-servernum", "--server-args=-screen 0 1280x800x24 -nolisten tcp"));
+        }
+        Path home = Files.createDirectories(work.resolve("class-list-home"));
+        Path partial = work.resolve(CLASS_LIST + ".part");
+        command.add(runtime().resolve("bin/java").toString());
+        command.addAll(javaOptions());
+        command.addAll(List.of("-XX:DumpLoadedClassList=" + partial, "-D" + jp.sitesign.desktop.app.SiteSignApp.EXIT_AFTER_START + "=true",
+                "-Duser.home=" + home, "-cp", input.resolve(MAIN_JAR).toString(), MAIN_CLASS));
+        ProcessBuilder start = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("class-list.log").toFile());
+        start.environment().put("HOME", home.toString());
+        start.environment().put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        start.environment().remove("SITESIGN_DATA_HOME");
+        Process app = start.start();
+        boolean ended;
+        try {
+            ended = app.waitFor(CLASS_LIST_RUN_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the app's start was recorded");
+        }
+        if (!ended) {
+            app.destroyForcibly();
+        }
+        if (!ended || app.exitValue() != 0 || !Files.exists(partial)
+                || !Files.readString(partial).contains(MAIN_CLASS.replace('.', '/'))) {
+            Files.deleteIfExists(partial);
+            log.println("SiteSign installer: the app's recorded start failed (" + work.resolve("class-list.log")
+                    + "), so no class list: the app will start without its class-data-sharing archive");
+            return;
+        }
+        try (InputStream template = InstallerBuild.class.getResourceAsStream("linux/" + CDS_SCRIPT)) {
+            String script = new String(template.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("@JAVA_OPTIONS@", javaOptions().stream().map(o -> "'" + o + "'").collect(Collectors.joining(" ")));
+            Files.writeString(input.resolve(CDS_SCRIPT), script);
+        }
+        Files.move(partial, list);
+        log.println("SiteSign installer: class list of a start (" + Files.readAllLines(list).size() + " lines)");
     }
 
     /** jpackage's arguments for one type on one platform, from the runtime, app folder and icons made before. */
@@ -263,14 +335,16 @@ public final class InstallerBuild {
     /**
      * jpackage's .deb templates, changed: {@code control} adds GTK 3 to Depends (jpackage cannot see JavaFX's native
      * libraries inside its modules); {@code postinst} / {@code prerm} make the menu entry only where the system has a
-     * desktop menu, so the package installs and removes cleanly on a machine without one.
+     * desktop menu, so the package installs and removes cleanly on a machine without one, and make and remove the
+     * class-data-sharing archive ({@link #CDS_SCRIPT}).
      */
     private Path linuxResources() throws IOException {
         Path dir = work.resolve("linux-resources");
         Files.createDirectories(dir);
         for (String name : List.of("control", "postinst", "prerm")) {
             try (InputStream template = InstallerBuild.class.getResourceAsStream("linux/" + name)) {
-                Files.copy(template, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String text = new String(template.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(name), text.replace("@APP_DIR@", LINUX_INSTALL_DIR + "/lib/app"));
             }
         }
         return dir;
@@ -357,7 +431,7 @@ public final class InstallerBuild {
             };
         }
 
-        private static boolean onPath(String command) {
+        static boolean onPath(String command) {
             String path = System.getenv("PATH");
             return path != null && Arrays.stream(path.split(java.io.File.pathSeparator))
                     .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The Linux installer end to end: the .deb built by {@link InstallerBuild} (runtime made once), installed with
  * {@code dpkg -i} when the tests run as root (CI) and otherwise unpacked with {@code dpkg-deb -x} into a
  * temporary root; its launcher opens the first-run window under Xvfb with an empty home folder (a screenshot
- * with content); its own runtime signs with SoftHSM2 (so SunPKCS11 is in it); removing the package leaves
+ * with content), taking the app's classes from the class-data-sharing archive postinst made for the installed path;
+ * its own runtime signs with SoftHSM2 (so SunPKCS11 is in it); removing the package leaves
  * nothing under /opt or /usr. Prints the figures BENCHMARKS.md records ("BENCH" lines).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,6 +75,8 @@ class InstalledDebIT {
         } else {
             root = WORK.resolve("root");
             run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
+            // What postinst does on the installed machine, here for the unpacked path.
+            run(List.of("sh", app().resolve("lib/app/" + InstallerBuild.CDS_SCRIPT).toString(), "make"));
         }
         System.out.printf("BENCH installer (.deb, test build, gzip -1): %.1f MB; installed: %.1f MB%n",
                 Files.size(deb) / 1e6, treeSize(app()) / 1e6);
@@ -99,6 +102,11 @@ class InstalledDebIT {
         assertThat(cfg).contains("java-options=-Xmx512m", "java-options=-XX:G1PeriodicGCInterval=30000",
                 "java-options=--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
         assertThat(app().resolve("lib/SiteSign.png")).isNotEmptyFile();
+        // The build recorded a start under Xvfb; the archive was made from it for the installed path.
+        assertThat(Files.readString(app().resolve("lib/app/" + InstallerBuild.CLASS_LIST)))
+                .contains("jp/sitesign/desktop/app/SiteSignApp", "FirstRunView", "javafx/scene/control/Button");
+        assertThat(app().resolve("lib/app/sitesign.jsa")).isNotEmptyFile();
+        assertThat(cfg).contains("java-options=-XX:SharedArchiveFile=$APPDIR/sitesign.jsa");
         // The version the About box shows is the one the package carries.
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(app().resolve("lib/app/sitesign-desktop.jar").toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version"))
@@ -111,6 +119,20 @@ class InstalledDebIT {
 
     @Test
     @Order(2)
+    void theLauncherTakesTheAppsClassesFromTheArchiveMadeAtTheInstalledPath() throws IOException {
+        Path log = WORK.resolve("class-load.log");
+        ProcessBuilder version = new ProcessBuilder(app().resolve("bin/SiteSign").toString(), "--version")
+                .redirectErrorStream(true);
+        version.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        Process process = version.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(waitFor(process)).as(output).isZero();
+        assertThat(Files.readAllLines(log)).anySatisfy(line -> assertThat(line)
+                .contains("jp.sitesign.desktop.Launcher source: shared objects file"));
+    }
+
+    @Test
+    @Order(3)
     void theInstalledLauncherOpensTheFirstRunWindowWithAnEmptyHome() throws Exception {
         Path home = Files.createDirectories(WORK.resolve("home"));
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
@@ -149,7 +171,7 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theInstalledRuntimeSignsWithASoftHsmToken() throws IOException {
         SoftHsmToken.shared();
         Path in = WORK.resolve("to-sign.pdf");
@@ -168,11 +190,13 @@ class InstalledDebIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void removingThePackageLeavesNothingUnderOptOrUsr() throws IOException {
         assumeTrue(dpkgInstalled, "dpkg -i needs root; unpacked with dpkg-deb -x instead (nothing to remove)");
         List<String> installed = List.of(run(List.of("dpkg", "-L", InstallerBuild.PACKAGE_NAME)).split("\n"));
         assertThat(installed).contains("/opt/sitesign/bin/SiteSign");
+        assertThat(Path.of("/opt/sitesign/lib/app/sitesign.jsa")).as("postinst made the archive; prerm must remove it")
+                .isNotEmptyFile();
         Path menuEntry = Path.of("/usr/share/applications/sitesign-SiteSign.desktop");
         if (Files.isDirectory(Path.of("/etc/xdg/menus"))) {
             assertThat(menuEntry).as("postinst adds the menu entry where there is a desktop menu").exists();

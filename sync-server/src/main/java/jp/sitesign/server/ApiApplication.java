@@ -55,6 +55,7 @@ public final class ApiApplication {
                 new AuditResource(ctx.audit(), ctx.guard()),
                 new PartnershipResource(ctx.partnerships()),
                 new ContractResource(ctx.contracts()),
+                new jp.sitesign.server.evidence.EvidenceResource(ctx.evidence()),
                 new SignaturePolicyResource(ctx.contracts()),
                 new SyncResource(ctx.sync(), ctx.uploads(), ctx.contracts(), ctx.metrics()),
                 new CertificateResource(ctx.certificates(), ctx.certificateApplications()),

@@ -97,6 +97,7 @@ public final class ServerContext implements AutoCloseable {
     private final TimestampSource timestamps;
     private final Readiness readiness;
     private final Metrics metrics;
+    private final jp.sitesign.server.evidence.EvidenceService evidence;
 
     public ServerContext(ServerConfig config, Clock clock) {
         this.config = config;
@@ -162,6 +163,13 @@ public final class ServerContext implements AutoCloseable {
                 new LoginThrottle(authSettings.addressMaxFailures(), authSettings.addressWindow(), this.clock),
                 this.clock);
         this.timestamps = signatureDefaults.timestamps(config);
+        // The server seals evidence packages with its own key: configured, else certified by the embedded CA.
+        DemoCa sealCa = demoCa;
+        this.evidence = new jp.sitesign.server.evidence.EvidenceService(db, contracts, companyRepo, audit,
+                jp.sitesign.server.evidence.ServerSeal.from(config, masterKey, sealCa == null ? null
+                        : (key, subject) -> java.util.List.of(sealCa.issueSigner(key, subject, Duration.ofDays(3650)),
+                                sealCa.certificate())),
+                timestamps, config, this.clock);
         this.metrics = new Metrics();
         db.measuredBy(metrics.registry());
         metrics.gauge("sitesign.sync.feed.head", "The change feed's newest sequence number", db,
@@ -170,6 +178,11 @@ public final class ServerContext implements AutoCloseable {
                 backups::newestDataBackupAge, Boolean.parseBoolean(config.get("backup.enabled").strip()), clockWatch,
                 signatureDefaults.timestampUrl(config));
         changes.backfill(db);
+    }
+
+    /** Evidence packages of completed contracts (issue 15). */
+    public jp.sitesign.server.evidence.EvidenceService evidence() {
+        return evidence;
     }
 
     /** The integration API's applications, keys and key authentication (issue 13). */

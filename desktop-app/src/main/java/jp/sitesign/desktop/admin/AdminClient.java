@@ -11,16 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.model.audit.AuditAction;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.partnership.Partnership;
+import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.user.UserView;
-import jp.sitesign.model.sync.WireJson;
 
 /**
  * The server's admin REST resources (users, signing authority, certificates and applications,
@@ -324,8 +323,7 @@ public final class AdminClient {
         try {
             return JSON.treeToValue(j, type);
         } catch (IOException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの応答を読み取れませんでした。",
-                    "The server's answer could not be read: " + e.getMessage());
+            throw DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage());
         }
     }
 }

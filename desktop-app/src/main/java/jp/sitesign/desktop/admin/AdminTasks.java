@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.admin;
 
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -10,6 +9,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Decision;
 
@@ -23,8 +25,10 @@ public final class AdminTasks {
     private final ResourceBundle bundle;
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
+
+    private DialogService dialogs;
 
     public AdminTasks(Executor background, Executor ui, ResourceBundle bundle) {
         this.background = background;
@@ -33,9 +37,19 @@ public final class AdminTasks {
     }
 
     /** Dates on the admin screens in the style the settings say (西暦 until told). */
-    public AdminTasks dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    public AdminTasks dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
+    }
+
+    /** Where the screens ask their questions (the main window's dialogs). */
+    public AdminTasks dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
     }
 
     /** A moment in JST, in the chosen date style. */
@@ -60,13 +74,14 @@ public final class AdminTasks {
         return bundle;
     }
 
-    public boolean english() {
-        return Locale.ENGLISH.getLanguage().equals(bundle.getLocale().getLanguage());
+    /** The screens' language, which chooses among catalogued Japanese and English texts. */
+    public Language language() {
+        return Language.of(bundle);
     }
 
     /** The policy's reason in the screen's language; empty without a decision. */
     public String reason(Decision d) {
-        return d == null ? "" : english() ? d.reasonEn() : d.reasonJa();
+        return d == null ? "" : language().pick(d.reasonJa(), d.reasonEn());
     }
 
     /** Whether the policy's decision allows it; not before one is known. */
@@ -102,7 +117,7 @@ public final class AdminTasks {
             return bundle.getString("admin.onlineOnly");
         }
         if (e instanceof SiteSignException s) {
-            return english() ? s.messageEn() : s.messageJa();
+            return UserMessages.of(s, language());
         }
         return bundle.getString("admin.failed") + " (" + e.getMessage() + ")";
     }

@@ -1,16 +1,17 @@
 package jp.sitesign.desktop.admin;
 
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The 管理 section: a tab per admin screen. Without a logged-in session there is nothing to manage
@@ -26,8 +27,9 @@ public final class AdminView {
     private final AdminClient client;
     private final Executor ui;
     private final ResourceBundle bundle;
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private DialogService dialogs;
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
     @FXML
     private TabPane tabs;
@@ -50,24 +52,26 @@ public final class AdminView {
     }
 
     /** Shows the audit log's times through {@code display} (the settings' date style). */
-    public AdminView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    /** Where the screens ask before deleting or withdrawing (the main window's dialogs). */
+    public AdminView dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    public AdminView dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
     }
 
-    public static Node section(AdminClient client, Executor ui, ResourceBundle bundle) {
-        return section(client, ui, bundle, jp.sitesign.desktop.settings.DateDisplay.of(
-                jp.sitesign.desktop.settings.DateStyle.SEIREKI));
-    }
-
+    /** The 管理 section, or a placeholder offline; questions are asked through {@code dialogs}. */
     public static Node section(AdminClient client, Executor ui, ResourceBundle bundle,
-                               jp.sitesign.desktop.settings.DateDisplay dates) {
+                               jp.sitesign.desktop.ui.DateDisplay dates, DialogService dialogs) {
         if (client == null) {
             Label offline = new Label(bundle.getString("admin.onlineOnly"));
             offline.getStyleClass().add("placeholder");
             return offline;
         }
-        return new AdminView(client, ui, bundle).dates(dates).load();
+        return new AdminView(client, ui, bundle).dates(dates).dialogs(dialogs).load();
     }
 
     public Parent load() {
@@ -76,7 +80,7 @@ public final class AdminView {
 
     @FXML
     private void initialize() {
-        UsersViewModel users = new UsersViewModel(client, new AdminTasks(CALLS, ui, bundle));
+        UsersViewModel users = new UsersViewModel(client, new AdminTasks(CALLS, ui, bundle).dialogs(dialogs));
         usersTab.setContent(new UsersView(users, bundle).load());
         users.refresh();
         CertificatesViewModel certificates = new CertificatesViewModel(client, tasks(), java.time.Clock.systemUTC());
@@ -104,7 +108,7 @@ public final class AdminView {
     }
 
     private AdminTasks tasks() {
-        return new AdminTasks(CALLS, ui, bundle).dates(dates);
+        return new AdminTasks(CALLS, ui, bundle).dates(dates).dialogs(dialogs);
     }
 
     /** Loads a tab's data each time it is opened, so what another tab changed is seen. */

@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.admin;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -11,8 +10,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.audit.AuditAction;
 
 /** 監査ログ's controller: filters, the paged table and the CSV export to a file the user picks. */
@@ -105,15 +105,9 @@ public final class AuditView {
     }
 
     private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("admin.audit.exportTitle"));
-        chooser.setInitialFileName("audit-log.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("admin.audit.csvFiles"),
-                "*.csv"));
-        File file = chooser.showSaveDialog(table.getScene().getWindow());
-        if (file != null) {
-            viewModel.export(file.toPath());
-        }
+        FxDialogService.ownedBy(table).saveFile(bundle.getString("admin.audit.exportTitle"), "audit-log.csv",
+                DialogService.FileKind.of(bundle.getString("admin.audit.csvFiles"), "*.csv"))
+                .ifPresent(viewModel::export);
     }
 
 }

@@ -17,13 +17,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.messages.DesktopMessage;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.audit.AuditAction;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * 監査ログ: the company's login and operation log, filtered by JST period, user and action, paged newest
@@ -81,8 +81,7 @@ public final class AuditViewModel {
 
     private AdminClient.AuditSearch filter() {
         if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "開始日は終了日以前の日付にしてください。",
-                    "The start date must not be after the end date.");
+            throw DesktopMessage.AUDIT_DATES_REVERSED.exception();
         }
         return new AdminClient.AuditSearch(from.get(), to.get(), user.get(), action.get());
     }
@@ -146,15 +145,15 @@ public final class AuditViewModel {
         }
         try {
             jp.sitesign.model.audit.AuditOutcome o = jp.sitesign.model.audit.AuditOutcome.valueOf(outcome);
-            return tasks.english() ? o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                    : o.labelJa();
+            return tasks.language().pick(o.labelJa(),
+                    o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return outcome;
         }
     }
 
     public String actionLabel(AuditAction a) {
-        return a == null ? "" : tasks.english() ? a.labelEn() : a.labelJa();
+        return a == null ? "" : tasks.language().pick(a.labelJa(), a.labelEn());
     }
 
     public ObjectProperty<LocalDate> fromProperty() {

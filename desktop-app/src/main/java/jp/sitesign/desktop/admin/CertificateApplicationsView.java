@@ -16,7 +16,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.sitesign.desktop.admin.AdminClient.Application;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /** 証明書の申請's controller: the list and the application form, which stays open until the server accepts. */
 public final class CertificateApplicationsView {
@@ -76,7 +77,6 @@ public final class CertificateApplicationsView {
 
     private void showForm() {
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(applicationTable.getScene().getWindow());
         dialog.setTitle(bundle.getString("admin.apps.formTitle"));
         dialog.setHeaderText(bundle.getString("admin.apps.formTitle"));
         TextField name = new TextField();
@@ -126,7 +126,7 @@ public final class CertificateApplicationsView {
                         dialog.close();
                     });
         });
-        dialog.showAndWait();
+        FxDialogService.ownedBy(applicationTable).showAndWait(dialog);
         error.textProperty().unbind();
     }
 

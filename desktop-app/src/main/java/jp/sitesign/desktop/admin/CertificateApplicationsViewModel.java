@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.admin.AdminClient.Application;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;
 

@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.admin;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ResourceBundle;
@@ -17,10 +16,11 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.FileChooser;
 import jp.sitesign.desktop.admin.AdminClient.Certificate;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.user.UserView;
 
@@ -138,20 +138,18 @@ public final class CertificatesView {
     }
 
     private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("admin.certs.chooseTitle"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(bundle.getString("admin.certs.certificateFiles"),
-                        "*.pem", "*.crt", "*.cer", "*.der"),
-                new FileChooser.ExtensionFilter(bundle.getString("admin.certs.allFiles"), "*.*"));
-        File file = chooser.showOpenDialog(certificateTable.getScene().getWindow());
-        if (file == null) {
+        java.util.Optional<java.nio.file.Path> file = FxDialogService.ownedBy(certificateTable).openFile(
+                bundle.getString("admin.certs.chooseTitle"), java.util.List.of(
+                        DialogService.FileKind.of(bundle.getString("admin.certs.certificateFiles"),
+                                "*.pem", "*.crt", "*.cer", "*.der"),
+                        DialogService.FileKind.of(bundle.getString("admin.certs.allFiles"), "*.*")));
+        if (file.isEmpty()) {
             return;
         }
         try {
-            viewModel.register(Files.readAllBytes(file.toPath()));
+            viewModel.register(Files.readAllBytes(file.get()));
         } catch (IOException e) {
-            viewModel.errorProperty().set(I18n.format(bundle, "admin.certs.unreadableFile", file.getName()));
+            viewModel.errorProperty().set(I18n.format(bundle, "admin.certs.unreadableFile", file.get().getFileName().toString()));
         }
     }
 

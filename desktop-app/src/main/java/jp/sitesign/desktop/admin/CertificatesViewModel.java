@@ -23,7 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.admin.AdminClient.Certificate;
 import jp.sitesign.desktop.admin.AdminClient.CertificateState;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.crypto.CertificatePem;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;

@@ -11,8 +11,8 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.I18n;
 
 /**
  * Shows a new user's one-time password the only time it exists on this computer: selectable, with a copy
@@ -22,9 +22,8 @@ final class OneTimePasswordDialog {
     private OneTimePasswordDialog() {
     }
 
-    static void show(Window owner, ResourceBundle bundle, AdminClient.Registered registered) {
+    static void show(FxDialogService dialogs, ResourceBundle bundle, AdminClient.Registered registered) {
         Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(bundle.getString("admin.users.otpTitle"));
         dialog.setHeaderText(I18n.format(bundle, "admin.users.otpHeader", registered.user().name(),
                 registered.user().id()));
@@ -49,6 +48,6 @@ final class OneTimePasswordDialog {
         dialog.getDialogPane().setContent(new VBox(10, new HBox(8, password, copy, copied), warning));
         dialog.getDialogPane().getButtonTypes().setAll(
                 new ButtonType(bundle.getString("admin.users.otpDone"), ButtonBar.ButtonData.OK_DONE));
-        dialog.showAndWait();
+        dialogs.showAndWait(dialog);
     }
 }

@@ -1,22 +1,18 @@
 package jp.sitesign.desktop.admin;
 
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Decision;
 
@@ -96,7 +92,7 @@ public final class PartnershipsView {
         guard(consentButton, viewModel.consentDecision());
         consentButton.setOnAction(e -> viewModel.consent());
         guard(withdrawButton, viewModel.withdrawDecision());
-        withdrawButton.setOnAction(e -> confirmWithdraw());
+        withdrawButton.setOnAction(e -> viewModel.askWithdraw());
         refreshButton.setOnAction(e -> viewModel.refresh());
         guard(inviteButton, viewModel.manageDecision());
         inviteButton.setOnAction(e -> viewModel.invite());
@@ -117,20 +113,6 @@ public final class PartnershipsView {
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
-    }
-
-    private void confirmWithdraw() {
-        ButtonType withdraw = new ButtonType(bundle.getString("admin.partners.withdrawConfirm"),
-                ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, viewModel.withdrawQuestion(), cancel, withdraw);
-        alert.initOwner(partnershipTable.getScene().getWindow());
-        alert.setTitle(bundle.getString("admin.partners.withdrawTitle"));
-        alert.setHeaderText(bundle.getString("admin.partners.withdrawTitle"));
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == withdraw) {
-            viewModel.withdraw();
-        }
     }
 
     private void guard(Button button, ObjectBinding<Decision> decision) {

@@ -13,7 +13,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;
@@ -118,7 +119,18 @@ public final class PartnershipsViewModel {
         tasks.run(() -> client.consent(p.id(), shown), changed -> done("admin.partners.consented", changed));
     }
 
-    /** Withdraws the company's 承諾; the view asks first with {@link #withdrawQuestion()}. */
+    /** Asks whether to withdraw the company's 承諾 ({@link #withdrawQuestion()}) and withdraws only on yes. */
+    public void askWithdraw() {
+        java.util.ResourceBundle b = tasks.bundle();
+        if (tasks.dialogs().confirm(new DialogService.Question(DialogService.Tone.WARNING,
+                b.getString("admin.partners.withdrawTitle"), b.getString("admin.partners.withdrawTitle"),
+                withdrawQuestion(), b.getString("admin.partners.withdrawConfirm"), b.getString("admin.users.cancel"),
+                null))) {
+            withdraw();
+        }
+    }
+
+    /** Withdraws the company's 承諾; {@link #askWithdraw()} asks first. */
     public void withdraw() {
         Partnership p = selected.get();
         if (p == null || !AdminTasks.allowed(withdrawDecision.get())) {

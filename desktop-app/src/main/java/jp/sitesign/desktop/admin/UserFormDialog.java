@@ -16,7 +16,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.stage.Window;
+import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserView;
 
@@ -30,11 +30,10 @@ final class UserFormDialog {
      * caller runs only once the server accepted. Until then the dialog stays open with the input and shows
      * {@code error} (the server's message) under the fields.
      */
-    static Optional<AdminClient.UserForm> ask(Window owner, ResourceBundle bundle, String title, UserView current,
+    static Optional<AdminClient.UserForm> ask(FxDialogService dialogs, ResourceBundle bundle, String title, UserView current,
             List<Role> roles, Function<Role, String> roleLabel,
             BiConsumer<AdminClient.UserForm, Runnable> submit, StringProperty error, BooleanProperty busy) {
         Dialog<AdminClient.UserForm> dialog = new Dialog<>();
-        dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         TextField name = field(current == null ? null : current.name());
@@ -88,7 +87,7 @@ final class UserFormDialog {
             });
         });
         dialog.setResultConverter(b -> null);
-        Optional<AdminClient.UserForm> result = dialog.showAndWait();
+        Optional<AdminClient.UserForm> result = dialogs.showAndWait(dialog);
         errorLabel.textProperty().unbind();
         return result;
     }

@@ -1,16 +1,13 @@
 package jp.sitesign.desktop.admin;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
@@ -19,7 +16,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
@@ -152,7 +150,7 @@ public final class UsersView {
         guard(resumeButton, viewModel.resumeDecision());
         resumeButton.setOnAction(e -> viewModel.resume());
         guard(deleteButton, viewModel.deleteDecision());
-        deleteButton.setOnAction(e -> confirmDelete());
+        deleteButton.setOnAction(e -> viewModel.askDelete());
         guard(grantAuthorityButton, viewModel.grantDecision());
         grantAuthorityButton.setOnAction(e -> chooseCertificate());
         guard(withdrawAuthorityButton, viewModel.withdrawAuthorityDecision());
@@ -168,14 +166,14 @@ public final class UsersView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         viewModel.registeredProperty().addListener((o, old, now) -> {
             if (now != null) {
-                OneTimePasswordDialog.show(table.getScene().getWindow(), bundle, now);
+                OneTimePasswordDialog.show(dialogs(), bundle, now);
                 viewModel.acknowledgeOneTimePassword();
             }
         });
     }
 
     private void register() {
-        UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.registerTitle"), null,
+        UserFormDialog.ask(dialogs(), bundle, bundle.getString("admin.users.registerTitle"), null,
                 viewModel.registrableRoles(), viewModel::roleLabel, viewModel::register, viewModel.errorProperty(),
                 viewModel.busyProperty());
     }
@@ -187,7 +185,7 @@ public final class UsersView {
         }
         List<Role> roles = viewModel.registrableRoles().contains(u.role()) ? viewModel.registrableRoles()
                 : List.of(u.role());
-        UserFormDialog.ask(table.getScene().getWindow(), bundle, bundle.getString("admin.users.editTitle"), u, roles,
+        UserFormDialog.ask(dialogs(), bundle, bundle.getString("admin.users.editTitle"), u, roles,
                 viewModel::roleLabel, viewModel::edit, viewModel.errorProperty(), viewModel.busyProperty());
     }
 
@@ -199,7 +197,6 @@ public final class UsersView {
         }
         ChoiceDialog<AdminClient.Certificate> dialog = new ChoiceDialog<>(viewModel.bindableCertificates().get(0),
                 viewModel.bindableCertificates());
-        dialog.initOwner(table.getScene().getWindow());
         dialog.setTitle(bundle.getString("admin.users.grantTitle"));
         dialog.setHeaderText(bundle.getString("admin.users.grantHeader"));
         // The choice box exists only once the dialog pane is laid out.
@@ -215,20 +212,12 @@ public final class UsersView {
         });
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(bundle.getString("admin.users.grant"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(bundle.getString("admin.users.cancel"));
-        dialog.showAndWait().ifPresent(c -> viewModel.grantSigningAuthority(c.number()));
+        dialogs().showAndWait(dialog).ifPresent(c -> viewModel.grantSigningAuthority(c.number()));
     }
 
-    private void confirmDelete() {
-        ButtonType delete = new ButtonType(bundle.getString("admin.users.deleteConfirm"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, viewModel.deleteQuestion(), cancel, delete);
-        alert.initOwner(table.getScene().getWindow());
-        alert.setTitle(bundle.getString("admin.users.deleteTitle"));
-        alert.setHeaderText(bundle.getString("admin.users.deleteTitle"));
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == delete) {
-            viewModel.delete();
-        }
+    /** The forms and the one-time password belong to the window this screen is in. */
+    private FxDialogService dialogs() {
+        return FxDialogService.ownedBy(table);
     }
 
     private String firstReason(Decision... decisions) {

@@ -2,6 +2,7 @@ package jp.sitesign.desktop.admin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -15,7 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Decision;
 import jp.sitesign.model.user.Role;
@@ -199,7 +201,17 @@ public final class UsersViewModel {
         }
     }
 
-    /** Deletes the selected user; the view asks for confirmation first ({@link #deleteQuestion()}). */
+    /** Asks whether to delete the selected user ({@link #deleteQuestion()}) and deletes only on yes. */
+    public void askDelete() {
+        ResourceBundle b = tasks.bundle();
+        if (tasks.dialogs().confirm(new DialogService.Question(DialogService.Tone.WARNING,
+                b.getString("admin.users.deleteTitle"), b.getString("admin.users.deleteTitle"), deleteQuestion(),
+                b.getString("admin.users.deleteConfirm"), b.getString("admin.users.cancel"), null))) {
+            delete();
+        }
+    }
+
+    /** Deletes the selected user; {@link #askDelete()} asks for confirmation first. */
     public void delete() {
         UserView target = selected.get();
         if (target != null) {
@@ -265,11 +277,11 @@ public final class UsersViewModel {
     }
 
     public String roleLabel(Role role) {
-        return role == null ? "" : tasks.english() ? role.labelEn() : role.labelJa();
+        return role == null ? "" : tasks.language().pick(role.labelJa(), role.labelEn());
     }
 
     public String statusLabel(UserStatus status) {
-        return status == null ? "" : tasks.english() ? status.labelEn() : status.labelJa();
+        return status == null ? "" : tasks.language().pick(status.labelJa(), status.labelEn());
     }
 
     /** The reason a control for {@code d} is disabled, for its tooltip. */

@@ -22,6 +22,12 @@ import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
 import jp.sitesign.desktop.settings.SettingsView;
 import jp.sitesign.desktop.settings.SettingsViewModel;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.SyncStatus;
+import jp.sitesign.desktop.ui.UiFont;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * Puts the window together: the shell's view model on the sync status, each section's view on its view
@@ -32,7 +38,7 @@ public final class AppShell {
     private final Settings settings;
     private final SettingsFile settingsFile;
     /** The settings' date style, in the language the window was loaded in. */
-    private final jp.sitesign.desktop.settings.DateDisplay dates;
+    private final jp.sitesign.desktop.ui.DateDisplay dates;
     private final SyncStatus syncStatus;
     private final PageRenderer renderer;
     private final Executor ui;
@@ -47,6 +53,8 @@ public final class AppShell {
     private jp.sitesign.desktop.admin.AdminClient adminClient;
     private boolean administers;
     private FileChoice files = FileChoice.dialog();
+    /** The main window's scene; its window owns every dialog (set once the scene is made). */
+    private Scene scene;
 
     public AppShell(Settings settings, SettingsFile settingsFile, SyncStatus syncStatus, PageRenderer renderer,
             Executor ui) {
@@ -56,7 +64,7 @@ public final class AppShell {
         this.renderer = renderer;
         this.ui = ui;
         this.bundle = I18n.bundle(settings.language());
-        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings, settings.language());
+        this.dates = settings.dates(settings.language());
     }
 
     /** For a logged-in user: the notices section and its badge, who is logged in and how, and logout. */
@@ -69,7 +77,7 @@ public final class AppShell {
 
     /** The main window's scene, sized for a 1280×800 screen. */
     public Scene scene() {
-        mainViewModel = new MainWindowViewModel(syncStatus, bundle).dates(dates);
+        mainViewModel = new MainWindowViewModel(syncStatus, bundle).dates(dates).dialogs(dialogs());
         if (notices != null) {
             mainViewModel.unreadNoticesProperty().bind(notices.unreadProperty());
             mainViewModel.setSession(sessionText, logout);
@@ -82,7 +90,7 @@ public final class AppShell {
         });
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
-        Scene scene = new Scene(root, 1200, 760);
+        scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
         return scene;
     }
@@ -102,6 +110,11 @@ public final class AppShell {
         if (mainViewModel != null) {
             mainViewModel.showAdmin(administers);
         }
+    }
+
+    /** The main window's dialogs: owned by the window showing the scene, files chosen through {@link #files}. */
+    private FxDialogService dialogs() {
+        return new FxDialogService(() -> scene == null ? null : scene.getWindow(), files);
     }
 
     /** How the screens ask for a file to open (the platform's dialog unless a test puts in its own). */
@@ -127,7 +140,7 @@ public final class AppShell {
             case CONTRACTS:
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
-                            .settings(settings).files(files);
+                            .settings(settings).dialogs(dialogs());
                     return contracts.load(bundle);
                 }
                 return placeholder();
@@ -135,7 +148,7 @@ public final class AppShell {
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
             case ADMIN:
-                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle, dates);
+                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle, dates, dialogs());
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);

@@ -3,8 +3,8 @@ package jp.sitesign.desktop.app;
 import java.io.UncheckedIOException;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PdfBoxPageSource;
 import jp.sitesign.desktop.settings.Settings;
@@ -13,6 +13,11 @@ import jp.sitesign.desktop.store.DataHome;
 
 /** The JavaFX application: started by {@link DesktopWindow} (the launcher is not an Application). */
 public final class SiteSignApp extends Application {
+    /**
+     * Set by the installer build's class-list run (ADR 20): the app starts as a user's first start does, lets the
+     * preview warm up, and exits, so the JVM can list the classes a start loads.
+     */
+    public static final String EXIT_AFTER_START = "sitesign.exitAfterStart";
     private PageRenderer renderer;
     private EntryFlow entry;
 
@@ -37,7 +42,6 @@ public final class SiteSignApp extends Application {
             settings = new Settings();
         }
         renderer = PageRenderer.withPdfBox();
-        renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
         // First run or login, then the main window with the session (EntryFlow decides which).
         // The settings stay in the standard home; stores and server trust live in the chosen data folder.
         java.nio.file.Path data = settings.dataFolder() != null ? settings.dataFolder() : home;
@@ -46,6 +50,36 @@ public final class SiteSignApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
+        warmUpAfterFirstFrame(stage);
+    }
+
+    /**
+     * The preview's one-time start-up (PDFBox and Java2D classes, fonts) is paid once the first window is laid out,
+     * not before: on a two-core laptop it would otherwise compete with the toolkit's own start for the CPU and delay
+     * the first window (BENCHMARKS.md, "Installers"); the user is still typing a password when it runs.
+     */
+    private void warmUpAfterFirstFrame(Stage stage) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean started;
+
+            @Override
+            public void run() {
+                if (!started) {
+                    started = true;
+                    renderer.runOnRenderThread(PdfBoxPageSource::warmUp);
+                    if (Boolean.getBoolean(EXIT_AFTER_START)) {
+                        renderer.runOnRenderThread(() -> Platform.runLater(Platform::exit));
+                    }
+                    // Not from inside the pulse that is calling its listeners.
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                }
+            }
+        });
     }
 
     @Override

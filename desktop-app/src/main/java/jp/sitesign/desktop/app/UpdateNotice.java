@@ -2,6 +2,7 @@ package jp.sitesign.desktop.app;
 
 import java.util.Optional;
 import java.util.ResourceBundle;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.client.ClientVersions;
 
 /**

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The headless commands of the desktop jar, on the same signature engine as the window. */
 @Command(name = "sitesign", mixinStandardHelpOptions = true, version = "SiteSign desktop 0.1",
         description = "SiteSign: sign and verify PDF contracts (PAdES).",
-        subcommands = {SignCommand.class, VerifyCommand.class, TrustServerCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SignCommand.class, VerifyCommand.class, VerifyEvidenceCommand.class, TrustServerCommand.class, CommandLine.HelpCommand.class})
 public final class DesktopCli {
     private final Map<String, String> environment;
 

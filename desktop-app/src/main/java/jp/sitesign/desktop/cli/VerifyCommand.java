@@ -66,7 +66,8 @@ final class VerifyCommand implements Callable<Integer> {
         return 2;
     }
 
-    private static List<X509Certificate> read(Path file) throws IOException, CertificateException {
+    /** The certificates in a PEM or DER file given with {@code --trust}; none is an error. */
+    static List<X509Certificate> read(Path file) throws IOException, CertificateException {
         try (InputStream in = Files.newInputStream(file)) {
             List<X509Certificate> out = new ArrayList<>();
             for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {

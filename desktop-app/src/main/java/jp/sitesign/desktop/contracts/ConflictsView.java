@@ -9,7 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /** The commands that need the user: each with its explanation, a conflict's two versions side by side. */
 public final class ConflictsView {
@@ -104,15 +105,8 @@ public final class ConflictsView {
 
     /** The merge dialog in a window of its own, like the editor. */
     private void openMerge(MergeViewModel merge) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        stage.setTitle(bundle.getString("merge.window"));
-        javafx.scene.Scene scene = new javafx.scene.Scene(new MergeView(merge).load(bundle), 900, 600);
-        scene.getStylesheets().add(ViewLoader.appStylesheet());
-        stage.setScene(scene);
-        if (itemBox.getScene() != null) {
-            stage.initOwner(itemBox.getScene().getWindow());
-        }
-        stage.show();
+        FxDialogService.ownedBy(itemBox).window(bundle.getString("merge.window"), new MergeView(merge).load(bundle),
+                900, 600, false);
     }
 
     private Label bold(String key) {

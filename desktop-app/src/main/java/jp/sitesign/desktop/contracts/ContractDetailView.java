@@ -1,24 +1,18 @@
 package jp.sitesign.desktop.contracts;
 
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
-import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.model.contract.LifecycleCommand;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * One contract with its workflow buttons (disabled with the reason as tooltip) and, below, its main
@@ -31,6 +25,7 @@ public final class ContractDetailView {
     private final ContractDetailViewModel viewModel;
     private final Node preview;
     private final Node signatures;
+    private final Node tools;
     private ResourceBundle bundle;
 
     @FXML
@@ -51,6 +46,8 @@ public final class ContractDetailView {
     private Button showDocumentButton;
     @FXML
     private StackPane previewArea;
+    @FXML
+    private FlowPane documentTools;
 
     /** @param preview the PDF preview to show below the details (null: none) */
     public ContractDetailView(ContractDetailViewModel viewModel, Node preview) {
@@ -59,9 +56,15 @@ public final class ContractDetailView {
 
     /** @param signatures the signature panel, shown in a tab beside the preview (null: none) */
     public ContractDetailView(ContractDetailViewModel viewModel, Node preview, Node signatures) {
+        this(viewModel, preview, signatures, null);
+    }
+
+    /** @param tools more controls beside "PDFを見る" (the evidence package's button; null: none) */
+    public ContractDetailView(ContractDetailViewModel viewModel, Node preview, Node signatures, Node tools) {
         this.viewModel = viewModel;
         this.preview = preview;
         this.signatures = signatures;
+        this.tools = tools;
     }
 
     public Parent load(ResourceBundle bundle) {
@@ -80,6 +83,9 @@ public final class ContractDetailView {
         viewModel.actions().addListener((ListChangeListener<ActionState>) c -> showActions());
         showDocumentButton.setOnAction(e -> viewModel.openMainDocument());
         showDocumentButton.disableProperty().bind(viewModel.loadedProperty().not());
+        if (tools != null) {
+            documentTools.getChildren().add(tools);
+        }
         if (signatures != null) {
             javafx.scene.control.Tab signatureTab = new javafx.scene.control.Tab(
                     bundle.getString("signatures.tab"), signatures);
@@ -122,40 +128,7 @@ public final class ContractDetailView {
             } else {
                 actionPane.getChildren().add(b);
             }
-            b.setOnAction(e -> act(a.command()));
+            b.setOnAction(e -> viewModel.act(a.command()));
         }
-    }
-
-    private void act(LifecycleCommand command) {
-        if (command == LifecycleCommand.DELETE) {
-            if (confirmDelete()) {
-                viewModel.perform(command, null);
-            }
-            return;
-        }
-        if (ContractDetailViewModel.needsComment(command)) {
-            TextInputDialog dialog = new TextInputDialog();
-            dialog.initOwner(actionPane.getScene().getWindow());
-            dialog.setTitle(bundle.getString("contracts.comment.title"));
-            dialog.setHeaderText(bundle.getString("contracts.comment." + command.name()));
-            ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK))
-                    .setText(bundle.getString("contracts.action." + command.name()).replace("…", ""));
-            ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(bundle.getString("contracts.cancel"));
-            dialog.showAndWait().ifPresent(comment -> viewModel.perform(command, comment));
-            return;
-        }
-        viewModel.perform(command, null);
-    }
-
-    private boolean confirmDelete() {
-        ButtonType delete = new ButtonType(bundle.getString("contracts.delete.ok"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("contracts.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.deleteConfirmation(), delete, cancel);
-        alert.initOwner(actionPane.getScene().getWindow());
-        alert.setTitle(bundle.getString("contracts.delete.title"));
-        alert.setHeaderText(null);
-        alert.getDialogPane().setId("deleteConfirmation");
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == delete;
     }
 }

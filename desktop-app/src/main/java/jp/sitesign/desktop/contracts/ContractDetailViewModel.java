@@ -21,13 +21,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 import jp.sitesign.desktop.signing.ContractSigning;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
@@ -69,6 +70,7 @@ public final class ContractDetailViewModel {
     private final Executor background;
     private final Executor ui;
     private final ResourceBundle bundle;
+    private DialogService dialogs;
 
     private final ObjectProperty<ContractSnapshot> contract = new SimpleObjectProperty<>(this, "contract");
     private final StringProperty heading = new SimpleStringProperty(this, "heading", "");
@@ -225,6 +227,33 @@ public final class ContractDetailViewModel {
 
     private String label(LifecycleCommand c) {
         return bundle.getString("contracts.action." + c.name());
+    }
+
+    /** Where the screen asks before deleting and for a comment (the main window's dialogs). */
+    public ContractDetailViewModel dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    /**
+     * An action button: deleting a draft asks first ({@link #deleteConfirmation()}), returning and declining ask
+     * for the comment ({@link #needsComment}); a cancelled question queues nothing. Then {@link #perform}.
+     */
+    public void act(LifecycleCommand command) {
+        if (command == LifecycleCommand.DELETE) {
+            if (dialogs.confirm(new DialogService.Question(DialogService.Tone.QUESTION,
+                    bundle.getString("contracts.delete.title"), null, deleteConfirmation(),
+                    bundle.getString("contracts.delete.ok"), bundle.getString("contracts.cancel"),
+                    "deleteConfirmation"))) {
+                perform(command, null);
+            }
+        } else if (needsComment(command)) {
+            dialogs.askText(bundle.getString("contracts.comment.title"),
+                    bundle.getString("contracts.comment." + command.name()), label(command).replace("…", ""),
+                    bundle.getString("contracts.cancel")).ifPresent(comment -> perform(command, comment));
+        } else {
+            perform(command, null);
+        }
     }
 
     /** The delete confirmation's sentence (it says the draft cannot be restored). */

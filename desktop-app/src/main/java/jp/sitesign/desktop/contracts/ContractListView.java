@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -17,9 +16,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 
@@ -174,15 +174,10 @@ public final class ContractListView {
     }
 
     private void export(boolean zip) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("contracts.export.title"));
-        chooser.setInitialFileName(zip ? "contracts.zip" : "contracts.csv");
-        chooser.getExtensionFilters().add(zip ? new FileChooser.ExtensionFilter("ZIP", "*.zip")
-                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(table.getScene().getWindow());
-        if (target != null) {
-            viewModel.export(zip, target.toPath());
-        }
+        FxDialogService.ownedBy(table).saveFile(bundle.getString("contracts.export.title"),
+                zip ? "contracts.zip" : "contracts.csv",
+                zip ? DialogService.FileKind.of("ZIP", "*.zip") : DialogService.FileKind.of("CSV", "*.csv"))
+                .ifPresent(target -> viewModel.export(zip, target));
     }
 
     private static void column(TableColumn<ContractRow, String> column, Function<ContractRow, String> value) {

@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -25,18 +22,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.LocalPage;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.sync.OfflineException;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The contract list: one property per search key (as typed), a page of rows from the local store's
@@ -262,31 +258,8 @@ public final class ContractListViewModel {
             return CompletableFuture.completedFuture(null);
         }
         message.set(bundle.getString("contracts.export.running"));
-        return CompletableFuture.runAsync(() -> {
-            byte[] body = exporter.download(path);
-            try {
-                Files.write(target, body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, background).handleAsync((done, failure) -> {
-            message.set(exportMessage(failure, target));
-            return null;
-        }, ui);
-    }
-
-    private String exportMessage(Throwable failure, Path target) {
-        Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
-        if (cause == null) {
-            return I18n.format(bundle, "contracts.export.saved", target.getFileName());
-        }
-        if (cause instanceof OfflineException) {
-            return bundle.getString("contracts.export.offline");
-        }
-        if (cause instanceof SiteSignException e) {
-            return new ContractTexts(bundle, List.of()).error(e);
-        }
-        return I18n.format(bundle, "contracts.export.failed", String.valueOf(cause.getMessage()));
+        return FileDownload.save(() -> exporter.download(path), target, background, ui, bundle, "contracts.export",
+                message::set);
     }
 
     /** The label of a status choice (null: every status). */

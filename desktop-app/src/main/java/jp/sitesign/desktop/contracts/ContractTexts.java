@@ -8,6 +8,8 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxState;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
@@ -17,13 +19,13 @@ import jp.sitesign.model.sync.ContractSnapshot;
 /** How the contract screens write values: yen, status labels, company names, the local-change badge. */
 final class ContractTexts {
     private final ResourceBundle bundle;
-    private final boolean japanese;
+    private final Language language;
     private final Map<String, String> companyNames;
     private final Map<String, String> people = new java.util.HashMap<>();
 
     ContractTexts(ResourceBundle bundle, List<Partnership> partnerships) {
         this.bundle = bundle;
-        this.japanese = !"en".equals(bundle.getLocale().getLanguage());
+        this.language = Language.of(bundle);
         this.companyNames = partnerships.stream().collect(Collectors.toMap(p -> p.counterpartyId().value(),
                 p -> p.counterpartyName() == null ? p.counterpartyId().value() : p.counterpartyName(), (a, b) -> a,
                 java.util.HashMap::new));
@@ -58,12 +60,8 @@ final class ContractTexts {
         return userId == null ? "" : people.getOrDefault(userId, userId);
     }
 
-    boolean japanese() {
-        return japanese;
-    }
-
     String status(ContractStatus s) {
-        return s == null ? bundle.getString("contracts.status.any") : japanese ? s.labelJa() : s.labelEn();
+        return s == null ? bundle.getString("contracts.status.any") : language.pick(s.labelJa(), s.labelEn());
     }
 
     /** ¥1,234,567（税込）; empty when the contract names no amount. */
@@ -98,17 +96,17 @@ final class ContractTexts {
     }
 
     String reason(String ja, String en) {
-        return japanese ? ja : en;
+        return language.pick(ja, en);
     }
 
     String error(SiteSignException e) {
-        return japanese ? e.messageJa() : e.messageEn();
+        return UserMessages.of(e, language);
     }
 
     String error(ErrorCode code, String ja, String en) {
         if (ja != null || en != null) {
-            return japanese ? ja : en;
+            return language.pick(ja, en);
         }
-        return code == null ? "" : japanese ? code.messageJa() : code.messageEn();
+        return code == null ? "" : language.pick(code.messageJa(), code.messageEn());
     }
 }

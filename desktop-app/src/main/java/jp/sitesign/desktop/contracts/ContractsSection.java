@@ -4,17 +4,21 @@ import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PreviewView;
 import jp.sitesign.desktop.preview.PreviewViewModel;
 import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.FxDialogService;
 
 /**
  * The contracts section of the main window: the list beside the selected contract's detail (with the
@@ -29,29 +33,30 @@ public final class ContractsSection {
     });
     private final ContractListViewModel list;
     private final ContractDetailViewModel detail;
+    private final EvidenceViewModel evidence;
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
     private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
-    private final jp.sitesign.desktop.settings.Language language;
+    private final jp.sitesign.desktop.ui.Language language;
     private final Runnable saved;
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
-    private jp.sitesign.desktop.app.FileChoice files = jp.sitesign.desktop.app.FileChoice.dialog();
+    private FxDialogService dialogs = new FxDialogService(() -> null, FileChoice.dialog());
     private TabPane tabs;
 
     /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
     private volatile boolean closed;
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle) {
-        this(session, renderer, clock, bundle, jp.sitesign.desktop.settings.Language.JA);
+        this(session, renderer, clock, bundle, jp.sitesign.desktop.ui.Language.JA);
     }
 
     public ContractsSection(DesktopSession session, PageRenderer renderer, Clock clock, ResourceBundle bundle,
-            jp.sitesign.desktop.settings.Language language) {
+            jp.sitesign.desktop.ui.Language language) {
         this.session = session;
         this.clock = clock;
         this.language = language;
@@ -64,6 +69,8 @@ public final class ContractsSection {
                 background, Platform::runLater, bundle);
         detail = new ContractDetailViewModel(store, session.engine()::fetch, saved, clock, background,
                 Platform::runLater, bundle);
+        evidence = new EvidenceViewModel(session::download, background, Platform::runLater, bundle);
+        detail.contractProperty().addListener((obs, old, k) -> evidence.show(k));
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
@@ -86,15 +93,19 @@ public final class ContractsSection {
      */
     public ContractsSection settings(jp.sitesign.desktop.settings.Settings settings) {
         this.followed = settings;
-        this.dates = jp.sitesign.desktop.settings.DateDisplay.following(settings);
+        this.dates = settings.dates();
         list.dates(dates);
         detail.dates(dates);
         return this;
     }
 
-    /** How the editor and the signing dialog ask for a file (tests put in their own). */
-    public ContractsSection files(jp.sitesign.desktop.app.FileChoice choice) {
-        this.files = choice;
+    /**
+     * Where the section's questions are asked and its windows opened: the main window's dialogs, which own
+     * the editor, route and signing windows (and, through them, those windows' own questions).
+     */
+    public ContractsSection dialogs(FxDialogService service) {
+        this.dialogs = service;
+        detail.dialogs(service);
         return this;
     }
 
@@ -114,7 +125,8 @@ public final class ContractsSection {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
         Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
-                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle)).load(bundle);
+                new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle),
+                EvidenceButton.of(evidence, bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, row) -> {
                     if (row != null && !closed) {
@@ -178,7 +190,8 @@ public final class ContractsSection {
         jp.sitesign.desktop.routing.PartyRouteViewModel vm = new jp.sitesign.desktop.routing.PartyRouteViewModel(
                 session.store(), saved, clock, language, bundle);
         vm.load(id);
-        window(bundle.getString("routing.window"), new jp.sitesign.desktop.routing.PartyRouteView(vm).load(bundle));
+        dialogs.window(bundle.getString("routing.window"), new jp.sitesign.desktop.routing.PartyRouteView(vm).load(bundle),
+                900, 700, false);
     }
 
     private void openEditor(String id, ResourceBundle bundle) {
@@ -187,8 +200,10 @@ public final class ContractsSection {
         if (id != null) {
             vm.load(id);
         }
-        window(bundle.getString("contracts.window.editor"),
-                new jp.sitesign.desktop.editor.ContractEditorView(vm, files).dates(dates).load(bundle));
+        AtomicReference<Stage> editor = new AtomicReference<>();
+        editor.set(dialogs.window(bundle.getString("contracts.window.editor"),
+                new jp.sitesign.desktop.editor.ContractEditorView(vm, dialogs.within(editor::get)).dates(dates)
+                        .load(bundle), 900, 700, false));
     }
 
     private void openSigning(String id, ResourceBundle bundle) {
@@ -212,8 +227,12 @@ public final class ContractsSection {
         if (ownTsa != null && vm.levels().contains(followed.signatureLevel())) {
             vm.levelProperty().set(followed.signatureLevel());
         }
-        javafx.stage.Stage stage = window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, files).load(bundle), 1100, 820);
+        // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign.
+        AtomicReference<Stage> window = new AtomicReference<>();
+        Stage stage = dialogs.window(bundle.getString("contracts.window.signing"),
+                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 1100, 820,
+                true);
+        window.set(stage);
         // The dialog holds a page preview for placing the seal: room for it, and never squeezed below use.
         stage.setResizable(true);
         stage.setMinWidth(800);
@@ -229,20 +248,6 @@ public final class ContractsSection {
     private java.util.List<java.nio.file.Path> signingLibraries() {
         return followed == null ? jp.sitesign.desktop.settings.Settings.defaultTokenLibraries()
                 : java.util.List.copyOf(followed.tokenLibraries());
-    }
-
-    private static javafx.stage.Stage window(String title, Parent content) {
-        return window(title, content, 900, 700);
-    }
-
-    private static javafx.stage.Stage window(String title, Parent content, double width, double height) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        stage.setTitle(title);
-        javafx.scene.Scene scene = new javafx.scene.Scene(content, width, height);
-        scene.getStylesheets().add(jp.sitesign.desktop.app.ViewLoader.appStylesheet());
-        stage.setScene(scene);
-        stage.show();
-        return stage;
     }
 
     /** Stops the background thread and deletes the preview's temporary file (logout). */

@@ -7,7 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The merge dialog: one row per differing field with the user's and the server's value as a choice (the

@@ -21,9 +21,10 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.ViewLoader;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.partnership.Partnership;
@@ -32,7 +33,7 @@ import jp.sitesign.model.user.UserView;
 /** The contract editor's controller: binds the form to {@link ContractEditorViewModel}. */
 public final class ContractEditorView {
     private final ContractEditorViewModel viewModel;
-    private final FileChoice files;
+    private final DialogService dialogs;
     private ResourceBundle bundle;
 
     @FXML private ChoiceBox<ContractForm> formChoice;
@@ -72,23 +73,23 @@ public final class ContractEditorView {
     @FXML private Label messageLabel;
     @FXML private Label errorLabel;
 
-    private jp.sitesign.desktop.settings.DateDisplay dates =
-            jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI);
+    private jp.sitesign.desktop.ui.DateDisplay dates =
+            jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
 
     /** How the date pickers write days (set before {@link #load}); 西暦 unless set. */
-    public ContractEditorView dates(jp.sitesign.desktop.settings.DateDisplay display) {
+    public ContractEditorView dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
     }
 
     public ContractEditorView(ContractEditorViewModel viewModel) {
-        this(viewModel, FileChoice.dialog());
+        this(viewModel, null);
     }
 
-    /** @param files how the PDF to attach is chosen (the platform's dialog in the app) */
-    public ContractEditorView(ContractEditorViewModel viewModel, FileChoice files) {
+    /** @param dialogs where the PDF to attach is chosen (the shell gives the editor window's); null: its own */
+    public ContractEditorView(ContractEditorViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
-        this.files = files;
+        this.dialogs = dialogs;
     }
 
     public Parent load(ResourceBundle texts) {
@@ -98,9 +99,9 @@ public final class ContractEditorView {
 
     @FXML
     private void initialize() {
-        boolean en = viewModel.language() == Language.EN;
+        Language language = viewModel.language();
         formChoice.getItems().setAll(ContractForm.values());
-        formChoice.setConverter(converter(f -> en ? f.labelEn() : f.labelJa()));
+        formChoice.setConverter(converter(f -> language.pick(f.labelJa(), f.labelEn())));
         formChoice.valueProperty().bindBidirectional(viewModel.formProperty());
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         titleError.textProperty().bind(viewModel.titleErrorProperty());
@@ -143,9 +144,9 @@ public final class ContractEditorView {
         constructionBox.visibleProperty().bind(viewModel.constructionProperty());
         constructionBox.managedProperty().bind(viewModel.constructionProperty());
         missingList.setItems(viewModel.missingItems());
-        missingList.setCellFactory(cells(i -> en ? i.labelEn() : i.labelJa()));
+        missingList.setCellFactory(cells(i -> language.pick(i.labelJa(), i.labelEn())));
         checklistDone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.missingItems()));
-        terms(en);
+        terms(language);
 
         EditorDocuments docs = viewModel.documents();
         mainLabel.textProperty().bind(javafx.beans.binding.Bindings.when(docs.mainNameProperty().isEmpty())
@@ -165,10 +166,10 @@ public final class ContractEditorView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
     }
 
-    private void terms(boolean en) {
+    private void terms(Language language) {
         int row = 0;
         for (ConstructionItem item : ConstructionItem.values()) {
-            Label label = new Label((en ? item.labelEn() : item.labelJa()) + (item.required() ? " *" : ""));
+            Label label = new Label(language.pick(item.labelJa(), item.labelEn()) + (item.required() ? " *" : ""));
             label.setWrapText(true);
             label.setMaxWidth(260);
             TextArea text = new TextArea();
@@ -198,8 +199,8 @@ public final class ContractEditorView {
     }
 
     private java.util.Optional<File> choose() {
-        return files.open(saveButton.getScene().getWindow(), bundle.getString("editor.chooseTitle"),
-                bundle.getString("editor.pdfFiles"), List.of("*.pdf")).map(java.nio.file.Path::toFile);
+        return dialogs().openFile(bundle.getString("editor.chooseTitle"),
+                List.of(DialogService.FileKind.of(bundle.getString("editor.pdfFiles"), "*.pdf"))).map(java.nio.file.Path::toFile);
     }
 
     private static <T> void removeSelected(ListView<T> list) {
@@ -231,5 +232,10 @@ public final class ContractEditorView {
                 setText(empty || item == null ? null : text.apply(item));
             }
         };
+    }
+
+    /** Where this window's questions are asked: the one given, or this window's own dialogs. */
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs : FxDialogService.ownedBy(saveButton);
     }
 }

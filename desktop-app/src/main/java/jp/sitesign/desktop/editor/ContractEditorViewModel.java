@@ -20,9 +20,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ConstructionTerms;
 import jp.sitesign.model.contract.ContractFields;
@@ -279,7 +280,7 @@ public final class ContractEditorViewModel {
     }
 
     String words(SiteSignException e) {
-        return language == Language.EN ? e.messageEn() : e.messageJa();
+        return UserMessages.of(e, language);
     }
 
     /** The id of the contract being edited; empty until the first save. */

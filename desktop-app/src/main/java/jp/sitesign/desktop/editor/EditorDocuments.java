@@ -13,10 +13,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.document.Attachments;
 import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.model.error.SiteSignException;
@@ -125,7 +126,7 @@ public final class EditorDocuments {
             editor.messageWrapper().set(java.text.MessageFormat.format(bundle.getString("editor.attached"), name));
             return true;
         } catch (SiteSignException e) {
-            error.set(file.getFileName() + ": " + (language == Language.EN ? e.messageEn() : e.messageJa()));
+            error.set(file.getFileName() + ": " + UserMessages.of(e, language));
             return false;
         } catch (IOException e) {
             error.set(java.text.MessageFormat.format(bundle.getString("editor.readFailed"), file.getFileName(),

@@ -19,9 +19,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javax.net.ssl.SSLException;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.login.ServerTrustFile.ServerTrust;
 import jp.sitesign.desktop.sync.PinnedTrust;
+import jp.sitesign.desktop.ui.I18n;
 
 /**
  * First run: the user types the server's address, the app fetches the certificate the server presents and

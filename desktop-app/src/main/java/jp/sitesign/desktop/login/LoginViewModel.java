@@ -12,8 +12,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.session.DesktopSession;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.error.SiteSignException;
 
 /**
@@ -81,7 +83,7 @@ public final class LoginViewModel {
                     onLoggedIn.accept(new LoggedIn(session, message));
                 });
             } catch (SiteSignException e) {
-                String message = UserMessages.of(e, bundle);
+                String message = UserMessages.of(e, Language.of(bundle));
                 ui.execute(() -> fail(message));
             } catch (RuntimeException e) {
                 String message = I18n.format(bundle, "login.error.unexpected", String.valueOf(e.getMessage()));

@@ -7,7 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /** The forced password change before the main window. */
 public final class PasswordChangeView {

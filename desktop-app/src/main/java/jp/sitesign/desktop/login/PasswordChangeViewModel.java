@@ -11,8 +11,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.session.DesktopSession;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.error.SiteSignException;
 
 /**
@@ -71,7 +73,7 @@ public final class PasswordChangeViewModel {
                     onChanged.run();
                 });
             } catch (SiteSignException e) {
-                String message = UserMessages.of(e, bundle);
+                String message = UserMessages.of(e, Language.of(bundle));
                 ui.execute(() -> {
                     busy.set(false);
                     error.set(message);

@@ -12,7 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.StackPane;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The window shell: navigation on the left, the open section in the middle, the sync status at the
@@ -100,20 +100,11 @@ public final class MainWindowView {
         updateNoticeLabel.textProperty().bind(viewModel.updateNoticeProperty());
         updateNoticeLabel.visibleProperty().bind(viewModel.updateNoticeProperty().isNotEmpty());
         updateNoticeLabel.managedProperty().bind(updateNoticeLabel.visibleProperty());
-        aboutButton.setOnAction(e -> showAbout());
+        aboutButton.setOnAction(e -> viewModel.about());
         conflictsLabel.setOnAction(e -> {
             viewModel.openConflicts();
             conflictsLabel.setVisited(false);
         });
-    }
-
-    private void showAbout() {
-        javafx.scene.control.Alert about = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                viewModel.aboutText(), javafx.scene.control.ButtonType.OK);
-        about.setTitle(aboutButton.getText());
-        about.setHeaderText(null);
-        about.initOwner(aboutButton.getScene().getWindow());
-        about.show();
     }
 
     private void show(Section section) {

@@ -10,10 +10,11 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.SyncStatus;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.SyncStatus;
 
 /**
  * The window shell: which section is open, and the status bar's sentences about synchronisation and the
@@ -23,6 +24,7 @@ public final class MainWindowViewModel {
     static final int BADGE_MAX = 99;
 
     private final ResourceBundle bundle;
+    private DialogService dialogs;
     private final ObservableList<Section> sections = FXCollections.observableArrayList(Section.values());
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection",
             Section.CONTRACTS);
@@ -191,10 +193,21 @@ public final class MainWindowViewModel {
         updateNotice.set(text == null ? "" : text);
     }
 
+    /** Where the About box is shown (the main window's dialogs). */
+    public MainWindowViewModel dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    /** Shows the About box (the About button). */
+    public void about() {
+        dialogs.inform(bundle.getString("about.button"), aboutText());
+    }
+
     /** The About box's text: the app's version (from the jar's manifest) and the Java runtime it runs on. */
     public String aboutText() {
         return I18n.format(bundle, "about.text",
-                jp.sitesign.desktop.app.AppVersion.shown(jp.sitesign.desktop.app.AppVersion.current(), bundle),
+                jp.sitesign.desktop.ui.AppVersion.shown(jp.sitesign.desktop.ui.AppVersion.current(), bundle),
                 System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
     }
 }

@@ -12,11 +12,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.notice.NoticeView;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
 
 /**
  * The notices from the local store, newest first, and how many are unread. Opening an unread notice queues
@@ -27,7 +28,7 @@ import jp.sitesign.desktop.settings.DateStyle;
 public final class NoticesViewModel {
     private final StoreSession store;
     private final Runnable commandSaved;
-    private final boolean english;
+    private final Language language;
     private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     private final ObservableList<NoticeItem> notices = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(this, "unread", 0);
@@ -39,7 +40,7 @@ public final class NoticesViewModel {
     public NoticesViewModel(StoreSession store, Runnable commandSaved, ResourceBundle bundle) {
         this.store = store;
         this.commandSaved = commandSaved;
-        this.english = "en".equals(bundle.getLocale().getLanguage());
+        this.language = Language.of(bundle);
         refresh();
     }
 
@@ -79,7 +80,7 @@ public final class NoticesViewModel {
     }
 
     private NoticeItem item(NoticeView n, Set<String> markedHere) {
-        String category = english ? n.category().labelEn() : n.category().labelJa();
+        String category = language.pick(n.category().labelJa(), n.category().labelEn());
         boolean read = n.read() || markedHere.contains(Long.toString(n.id()));
         return new NoticeItem(n.id(), category, n.title(), n.body(), dates.dateTime(n.publishedAt()), read);
     }

@@ -1,6 +1,6 @@
 package jp.sitesign.desktop.preview;
 
-import java.io.File;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
@@ -19,9 +19,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The preview's controller: a toolbar, page thumbnails, the page. Keys: Page Down / → / ↓ next page,
@@ -177,14 +178,12 @@ public final class PreviewView {
     }
 
     private void chooseAndOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("preview.openTitle"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("preview.pdfFiles"), "*.pdf", "*.PDF"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            viewModel.open(file.toPath());
-            root.requestFocus();
-        }
+        FxDialogService.ownedBy(root).openFile(bundle.getString("preview.openTitle"),
+                List.of(DialogService.FileKind.of(bundle.getString("preview.pdfFiles"), "*.pdf", "*.PDF")))
+                .ifPresent(file -> {
+                    viewModel.open(file);
+                    root.requestFocus();
+                });
     }
 
     /** A drawing as an image; on the UI thread (also used by the signing dialog's seal placement). */

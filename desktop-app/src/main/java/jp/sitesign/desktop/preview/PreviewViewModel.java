@@ -23,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**

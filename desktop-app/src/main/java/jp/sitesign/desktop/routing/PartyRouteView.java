@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.user.UserView;
 
 /** The counterparty's route dialog: approvers in order and the signer, from the company directory. */

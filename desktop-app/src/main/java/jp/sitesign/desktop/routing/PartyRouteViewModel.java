@@ -12,8 +12,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.contract.ContractLifecycle;
@@ -87,7 +88,7 @@ public final class PartyRouteViewModel {
                 u.locked());
         ContractOptions.Option o = ContractOptions.of(actor, contract.progress(), new UserId(contract.creatorId()),
                 true, clock.instant(), LifecycleCommand.SET_PARTY_ROUTE);
-        return o.allowed() ? Optional.empty() : Optional.of(language == Language.EN ? o.reasonEn() : o.reasonJa());
+        return o.allowed() ? Optional.empty() : Optional.of(language.pick(o.reasonJa(), o.reasonEn()));
     }
 
     /** Active colleagues in the company directory, by name kana: whom the route can name. */
@@ -140,14 +141,14 @@ public final class PartyRouteViewModel {
         LifecycleDenial denial = ContractLifecycle.setPartyRoute(contract.progress(), ids,
                 chosen == null ? null : new UserId(chosen.id())).denial();
         if (denial != null) {
-            error.set(language == Language.EN ? denial.reasonEn() : denial.reasonJa());
+            error.set(language.pick(denial.reasonJa(), denial.reasonEn()));
             return false;
         }
         try {
             store.outbox().append(Command.partyRoute(contract.id(), contract.revision(),
                     route.stream().map(UserView::id).toList(), chosen.id()));
         } catch (SiteSignException e) {
-            error.set(language == Language.EN ? e.messageEn() : e.messageJa());
+            error.set(UserMessages.of(e, language));
             return false;
         }
         commandSaved.run();

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.desktop.store.LocalStores;
 import jp.sitesign.desktop.store.OnlineLogin;
 import jp.sitesign.desktop.store.StoreSession;
@@ -172,8 +173,7 @@ public final class DesktopSession implements AutoCloseable {
      */
     public void changePassword(char[] current, char[] next) {
         if (!Arrays.equals(current, password)) {
-            throw new SiteSignException(ErrorCode.LOGIN_FAILED, "現在のパスワードが違います。",
-                    "The current password is not correct.");
+            throw DesktopMessage.WRONG_CURRENT_PASSWORD.exception();
         }
         String token = api.login(userId, current).token();
         api.changePassword(token, current, next);

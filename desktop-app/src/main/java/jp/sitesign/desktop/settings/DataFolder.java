@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Properties;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 
@@ -51,29 +52,22 @@ public final class DataFolder {
         try {
             folder = Path.of(t);
         } catch (InvalidPathException e) {
-            throw refused("フォルダーの指定が正しくありません: " + t, "This is not a valid folder path: " + t);
+            throw DesktopMessage.DATA_FOLDER_INVALID.exception(t);
         }
         if (t.isEmpty() || !folder.isAbsolute()) {
-            throw refused("データフォルダーは絶対パスで指定してください（例: /home/user/sitesign-data）。",
-                    "Give the data folder as an absolute path (e.g. /home/user/sitesign-data).");
+            throw DesktopMessage.DATA_FOLDER_NOT_ABSOLUTE.exception();
         }
         folder = folder.normalize();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw refused("指定したパスはフォルダーではなくファイルです: " + folder,
-                    "The path is a file, not a folder: " + folder);
+            throw DesktopMessage.DATA_FOLDER_IS_A_FILE.exception(folder);
         }
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isWritable(existing)) {
-            throw refused("このフォルダーには書き込めません。書き込み権限のあるフォルダーを選んでください: " + folder,
-                    "This folder cannot be written. Choose a folder you have write permission for: " + folder);
+            throw DesktopMessage.DATA_FOLDER_NOT_WRITABLE.exception(folder);
         }
         return folder;
-    }
-
-    private static SiteSignException refused(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 }

@@ -7,7 +7,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.signing.TokenLibraries;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.signature.core.SignatureLevel;
 
 /**
@@ -60,6 +62,19 @@ public final class Settings {
 
     public DateStyle dateStyle() {
         return dateStyle.get();
+    }
+
+    /** Dates in whatever style these settings say at the time of each call, in the language they name now. */
+    public DateDisplay dates() {
+        return dates(language());
+    }
+
+    /**
+     * Dates in whatever style these settings say at the time of each call, for a window in {@code language}
+     * (the language the window was loaded in: a changed language setting applies only from the next start).
+     */
+    public DateDisplay dates(Language language) {
+        return DateDisplay.following(dateStyle, language);
     }
 
     /** The PKCS#11 library paths, in the order the signing dialog offers them. */

@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import org.slf4j.Logger;

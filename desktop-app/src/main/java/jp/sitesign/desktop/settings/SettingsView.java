@@ -1,6 +1,5 @@
 package jp.sitesign.desktop.settings;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.fxml.FXML;
@@ -11,10 +10,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.signature.core.SignatureLevel;
 
 /** The settings screen's controller: binds the controls to {@link SettingsViewModel}. */
@@ -94,22 +94,16 @@ public final class SettingsView {
     }
 
     private void chooseLibrary() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(bundle.getString("settings.library.chooserTitle"));
-        File chosen = chooser.showOpenDialog(saveButton.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.newLibraryProperty().set(chosen.getAbsolutePath());
-            viewModel.addLibrary();
-        }
+        FxDialogService.ownedBy(saveButton).openFile(bundle.getString("settings.library.chooserTitle"),
+                java.util.List.of()).ifPresent(chosen -> {
+                    viewModel.newLibraryProperty().set(chosen.toAbsolutePath().toString());
+                    viewModel.addLibrary();
+                });
     }
 
     private void chooseFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(bundle.getString("settings.dataFolder"));
-        File chosen = chooser.showDialog(saveButton.getScene().getWindow());
-        if (chosen != null) {
-            viewModel.dataFolderProperty().set(chosen.getAbsolutePath());
-        }
+        FxDialogService.ownedBy(saveButton).chooseFolder(bundle.getString("settings.dataFolder"))
+                .ifPresent(chosen -> viewModel.dataFolderProperty().set(chosen.toAbsolutePath().toString()));
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {

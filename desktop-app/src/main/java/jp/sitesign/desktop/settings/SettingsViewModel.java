@@ -16,8 +16,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.signing.TokenLibraries;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.core.SignatureLevel;
 
@@ -168,7 +170,7 @@ public final class SettingsViewModel {
             try {
                 folder = DataFolder.check(folderText);
             } catch (SiteSignException e) {
-                dataFolderError.set(running == Language.EN ? e.messageEn() : e.messageJa());
+                dataFolderError.set(UserMessages.of(e, running));
             }
         }
         if (!tsaError.get().isEmpty() || !dataFolderError.get().isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.model.signature.verify.CertificateRevocation;
 import jp.sitesign.model.signature.verify.Change;
 import jp.sitesign.model.signature.verify.ChangeKind;

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.desktop.signing.seal.SealPlacement;
 import jp.sitesign.desktop.signing.seal.SealStamp;
 import jp.sitesign.desktop.store.LocalContract;
@@ -79,9 +80,7 @@ public final class ContractSigning {
             throw new SiteSignException(ErrorCode.FORBIDDEN, option.reasonJa(), option.reasonEn());
         }
         if (!self().signingAuthority()) {
-            throw new SiteSignException(ErrorCode.FORBIDDEN,
-                    "署名権限がありません。管理者に、有効な電子証明書への紐付けを依頼してください。",
-                    "You have no signing authority. Ask an administrator to bind you to a valid signing certificate.");
+            throw DesktopMessage.NO_SIGNING_AUTHORITY.exception();
         }
         String base = k.current().mainDocument();
         byte[] pdf = document(contractId, base);
@@ -105,9 +104,8 @@ public final class ContractSigning {
     }
 
     private LocalContract contract(String contractId) {
-        return store.contracts().current(contractId).orElseThrow(() -> new SiteSignException(
-                ErrorCode.NOT_FOUND, "案件 " + contractId + " はこのパソコンにありません。",
-                "Contract " + contractId + " is not on this computer."));
+        return store.contracts().current(contractId)
+                .orElseThrow(() -> DesktopMessage.CONTRACT_NOT_ON_THIS_COMPUTER.exception(contractId));
     }
 
     private VisibleSignature visible(SealPlacement seal) {
@@ -118,9 +116,7 @@ public final class ContractSigning {
     }
 
     private UserView self() {
-        return store.user(store.user().value()).orElseThrow(() -> new SiteSignException(ErrorCode.CONFLICT,
-                "利用者情報がまだ同期されていません。オンラインで一度同期してください。",
-                "Your account has not been synced yet. Sync once online first."));
+        return store.user(store.user().value()).orElseThrow(DesktopMessage.ACCOUNT_NOT_SYNCED::exception);
     }
 
     private Actor actor() {

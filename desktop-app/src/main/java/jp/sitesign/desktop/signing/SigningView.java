@@ -18,16 +18,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.ViewLoader;
+import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.signing.seal.SealPlacementView;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.token.Pkcs11Slot;
 
 /** The signing dialog's controller: binds the key choice, the PIN field and the result to {@link SigningViewModel}. */
 public final class SigningView {
     private final SigningViewModel viewModel;
-    private final FileChoice files;
+    private final DialogService dialogs;
     private ResourceBundle bundle;
 
     @FXML private RadioButton tokenRadio;
@@ -50,13 +52,13 @@ public final class SigningView {
     @FXML private TextArea reportArea;
 
     public SigningView(SigningViewModel viewModel) {
-        this(viewModel, FileChoice.dialog());
+        this(viewModel, null);
     }
 
-    /** @param files how the PKCS#12 file is chosen (the platform's dialog in the app) */
-    public SigningView(SigningViewModel viewModel, FileChoice files) {
+    /** @param dialogs where the PKCS#12 file is chosen (the shell gives the signing window's); null: its own */
+    public SigningView(SigningViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
-        this.files = files;
+        this.dialogs = dialogs;
     }
 
     public Parent load(ResourceBundle texts) {
@@ -86,8 +88,8 @@ public final class SigningView {
         slotChoice.valueProperty().bindBidirectional(viewModel.slotProperty());
         refreshButton.setOnAction(e -> viewModel.findSlots());
         fileLabel.textProperty().bind(viewModel.pkcs12FileProperty().asString());
-        fileButton.setOnAction(e -> files.open(fileButton.getScene().getWindow(), null, "PKCS#12",
-                java.util.List.of("*.p12", "*.pfx")).ifPresent(f -> viewModel.pkcs12FileProperty().set(f)));
+        fileButton.setOnAction(e -> dialogs().openFile(null,
+                java.util.List.of(DialogService.FileKind.of("PKCS#12", "*.p12", "*.pfx"))).ifPresent(f -> viewModel.pkcs12FileProperty().set(f)));
         aliasField.textProperty().bindBidirectional(viewModel.keyAliasProperty());
         levelChoice.getItems().setAll(viewModel.levels());
         levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
@@ -122,5 +124,10 @@ public final class SigningView {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    /** Where this window's questions are asked: the one given, or this window's own dialogs. */
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs : FxDialogService.ownedBy(fileButton);
     }
 }

@@ -24,10 +24,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.signing.seal.SealPlacement;
 import jp.sitesign.desktop.signing.seal.SealPlacementViewModel;
-import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.core.RsaPadding;
 import jp.sitesign.model.signature.core.SignatureLevel;
@@ -79,28 +80,12 @@ public final class SigningViewModel {
 
     /**
      * @param userLibraries the PKCS#11 libraries the user added in the settings, offered first
-     * @param tsaUrl        the timestamp server from the settings, or null (then only B-B is offered)
-     * @param background    where signing runs (never the UI thread)
-     * @param ui            where results are published (the UI thread)
-     */
-    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
-            String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle) {
-        this(signing, contractId, userLibraries, tsaUrl, osName, background, ui, clock, language, bundle, null);
-    }
-
-    /**
-     * @param seal where the seal goes on the document; {@code null} signs invisibly (no placement offered)
-     */
-    public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
-            String osName, Executor background, Executor ui, Clock clock, Language language, ResourceBundle bundle,
-            SealPlacementViewModel seal) {
-        this(signing, contractId, userLibraries, tsaUrl, null, osName, background, ui, clock, language, bundle, seal);
-    }
-
-    /**
      * @param tsaUrl the timestamp server: the user's from the settings, else the server's; or null (B-B only)
      * @param server the sync server; a {@code tsaUrl} at it (the DEMO TSA) is reached over its pinned TLS, any
      *               other with the JDK's default trust. Null: always the default.
+     * @param background where signing runs (never the UI thread)
+     * @param ui         where results are published (the UI thread)
+     * @param seal       where the seal goes on the document; {@code null} signs invisibly (no placement offered)
      */
     public SigningViewModel(ContractSigning signing, String contractId, List<Path> userLibraries, URI tsaUrl,
             jp.sitesign.desktop.sync.PinnedTrust.Origin server, String osName, Executor background, Executor ui,
@@ -255,14 +240,8 @@ public final class SigningViewModel {
     }
 
     private String words(Throwable e) {
-        boolean en = language == Language.EN;
-        if (e instanceof SigningException s) {
-            return en ? s.messageEn() : s.messageJa();
-        }
-        if (e instanceof SiteSignException s) {
-            return en ? s.messageEn() : s.messageJa();
-        }
-        return MessageFormat.format(bundle.getString("signing.failed"), String.valueOf(e.getMessage()));
+        return UserMessages.known(e, language)
+                .orElseGet(() -> MessageFormat.format(bundle.getString("signing.failed"), String.valueOf(e.getMessage())));
     }
 
     /** The seal's placement, or {@code null} when this dialog signs invisibly. */

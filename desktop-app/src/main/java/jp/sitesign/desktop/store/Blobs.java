@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
@@ -124,8 +125,7 @@ public final class Blobs {
             return true;
         });
         if (!matched) {
-            throw new SiteSignException(ErrorCode.INVALID_DOCUMENT, "受信した文書が壊れていました。次の同期でもう一度受信します。",
-                    "The downloaded document was damaged; it will be downloaded again at the next sync.");
+            throw DesktopMessage.DOCUMENT_DAMAGED.exception();
         }
     }
 

@@ -26,10 +26,4 @@ public record OnlineLogin(StoreSession session, Kind kind, List<Path> setAside) 
          */
         REPLACED
     }
-
-    /** What the app tells the user after {@link Kind#REPLACED}. */
-    public static final String REPLACED_JA = "パスワードが別の場所で変更されたため、このパソコンのデータを新しく作り直します。"
-            + "以前のデータに未送信の操作が残っている可能性があります。以前のパスワードを入力すると、その操作を復元できます。";
-    public static final String REPLACED_EN = "Your password was changed elsewhere, so the data on this computer is being"
-            + " rebuilt. The previous data may hold operations not yet sent; enter your previous password to recover them.";
 }

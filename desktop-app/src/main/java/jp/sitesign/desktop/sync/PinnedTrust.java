@@ -15,6 +15,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import jp.sitesign.desktop.messages.DesktopMessage;
 
 /**
  * Trust in exactly one server certificate, the one the user confirmed by its fingerprint on first contact
@@ -106,8 +107,7 @@ public final class PinnedTrust {
 
         private void check(X509Certificate[] chain) throws CertificateException {
             if (chain == null || chain.length == 0 || !MessageDigest.isEqual(chain[0].getEncoded(), pinned)) {
-                throw new CertificateException("the server's certificate is not the one confirmed for this server"
-                        + " / サーバー証明書が、確認済みのものと異なります");
+                throw new CertificateException(DesktopMessage.SERVER_CERTIFICATE_CHANGED.bilingual());
             }
             chain[0].checkValidity();
         }

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
@@ -153,16 +154,14 @@ public final class ServerApi {
                 out.addAll(jp.sitesign.model.crypto.CertificatePem.decode(pem.asText().getBytes(StandardCharsets.US_ASCII)));
             }
         } catch (java.security.cert.CertificateException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの信頼する証明書を読み取れませんでした。",
-                    "The server's trust anchors could not be read: " + e.getMessage());
+            throw DesktopMessage.SERVER_TRUST_ANCHORS_UNREADABLE.exception(e.getMessage());
         }
         JsonNode tsa = j.get("tsaUrl");
         URI tsaUrl;
         try {
             tsaUrl = tsa == null || tsa.isNull() || tsa.asText().isBlank() ? null : URI.create(tsa.asText().strip());
         } catch (IllegalArgumentException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーのタイムスタンプサーバーのURLを読み取れませんでした。",
-                    "The server's timestamp server URL could not be read: " + e.getMessage());
+            throw DesktopMessage.SERVER_TSA_URL_UNREADABLE.exception(e.getMessage());
         }
         return new SignaturePolicy(out, tsaUrl);
     }
@@ -288,9 +287,8 @@ public final class ServerApi {
             return new SiteSignException(code, j.get("messageJa").asText(), j.get("messageEn").asText());
         } catch (IOException | RuntimeException e) {
             String text = new String(body, StandardCharsets.UTF_8);
-            return new SiteSignException(ErrorCode.INTERNAL, "サーバーが予期しない応答を返しました（HTTP " + status + "）。",
-                    "The server answered unexpectedly (HTTP " + status + "): "
-                            + text.substring(0, Math.min(200, text.length())));
+            return DesktopMessage.SERVER_ANSWER_UNEXPECTED.exception(status,
+                    text.substring(0, Math.min(200, text.length())));
         }
     }
 
@@ -306,8 +304,7 @@ public final class ServerApi {
         try {
             return JSON.readValue(body, type);
         } catch (IOException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの応答を読み取れませんでした。",
-                    "The server's answer could not be read: " + e.getMessage());
+            throw DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage());
         }
     }
 }

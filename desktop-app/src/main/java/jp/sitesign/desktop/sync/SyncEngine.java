@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.desktop.store.Blobs;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.OutboxState;
@@ -134,8 +135,7 @@ public final class SyncEngine {
             return relogin.get();
         } catch (OfflineException e) {
             publish(counted(state)
-                    .failed(false, false, "オフラインで作業中です。サーバーに接続できると自動で同期します。",
-                            "Working offline. Sync starts by itself once the server can be reached."));
+                    .failed(false, false, DesktopMessage.SYNC_OFFLINE.ja(), DesktopMessage.SYNC_OFFLINE.en()));
             throw e;
         } catch (SiteSignException e) {
             publish(state.failed(true, true, e.messageJa(), e.messageEn()));
@@ -155,8 +155,8 @@ public final class SyncEngine {
             return new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
         } catch (OfflineException e) {
             publish(counted(state)
-                    .failed(false, false, "サーバーに接続できません。接続が戻ると自動で同期します。",
-                            "Cannot reach the server. Sync resumes automatically when the connection is back."));
+                    .failed(false, false, DesktopMessage.SYNC_SERVER_UNREACHABLE.ja(),
+                            DesktopMessage.SYNC_SERVER_UNREACHABLE.en()));
             throw e;
         } catch (SiteSignException e) {
             boolean login = e.code() == ErrorCode.SESSION_EXPIRED || e.code() == ErrorCode.UNAUTHENTICATED;

@@ -2,9 +2,10 @@ package jp.sitesign.desktop.admin;
 
 import java.net.URI;
 import java.util.concurrent.Executor;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ScriptedDialogs;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.TestServer;
 
@@ -26,7 +27,13 @@ final class AdminFixture {
         return new AdminClient(api, () -> token);
     }
 
+    /** Tasks on this thread; a question to the user fails the test (none is scripted). */
     static AdminTasks tasks(Language language) {
-        return new AdminTasks(NOW, NOW, I18n.bundle(language));
+        return tasks(language, new ScriptedDialogs());
+    }
+
+    /** Tasks on this thread whose questions {@code dialogs} answers. */
+    static AdminTasks tasks(Language language, ScriptedDialogs dialogs) {
+        return new AdminTasks(NOW, NOW, I18n.bundle(language)).dialogs(dialogs);
     }
 }

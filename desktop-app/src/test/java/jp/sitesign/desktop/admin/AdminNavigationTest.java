@@ -3,11 +3,11 @@ package jp.sitesign.desktop.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.SyncStatusHolder;
 import jp.sitesign.desktop.main.MainWindowViewModel;
 import jp.sitesign.desktop.main.Section;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.SyncStatusHolder;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.user.UserView;

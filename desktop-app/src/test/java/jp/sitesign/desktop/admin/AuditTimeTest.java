@@ -3,10 +3,10 @@ package jp.sitesign.desktop.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.audit.AuditAction;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class AuditTimeTest {
     void theTimeIsTheJstDayInTheChosenStyle() {
         Settings settings = new Settings();
         AuditViewModel vm = new AuditViewModel(null, AdminFixture.tasks(Language.JA))
-                .dates(DateDisplay.following(settings, Language.JA));
+                .dates(settings.dates(Language.JA));
         assertThat(vm.time(LOGIN)).isEqualTo("2026/11/26 00:05:09+09:00");
 
         settings.dateStyleProperty().set(DateStyle.WAREKI);
@@ -32,7 +32,7 @@ class AuditTimeTest {
         Settings settings = new Settings();
         settings.dateStyleProperty().set(DateStyle.WAREKI);
         CertificateApplicationsViewModel vm = new CertificateApplicationsViewModel(null,
-                AdminFixture.tasks(Language.JA).dates(DateDisplay.following(settings, Language.JA)));
+                AdminFixture.tasks(Language.JA).dates(settings.dates(Language.JA)));
         AdminClient.Application fulfilled = new AdminClient.Application(1, "C00000001", "U00000001",
                 LOGIN.time(), null, "増員", null, AdminClient.ApplicationStatus.FULFILLED, "JC-0000042",
                 Instant.parse("2026-11-25T15:05:09Z"));

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.time.JapanTime;
@@ -64,7 +64,7 @@ class AuditViewModelIT {
             assertThat(e.actor()).isEqualTo(company.admin().value());
             assertThat(e.target()).contains(suspendedId);
             assertThat(vm.time(e)).endsWith("+09:00").startsWith(
-                    jp.sitesign.desktop.settings.DateDisplay.of(jp.sitesign.desktop.settings.DateStyle.SEIREKI)
+                    jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI)
                             .date(todayJst()) + " ");
         });
         assertThat(vm.actionLabel(AuditAction.USER_SUSPENDED)).isEqualTo("利用停止");

@@ -3,7 +3,7 @@ package jp.sitesign.desktop.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import jp.sitesign.desktop.admin.AdminClient.Certificate;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.user.UserView;
 import jp.sitesign.server.testing.TestCertificates;

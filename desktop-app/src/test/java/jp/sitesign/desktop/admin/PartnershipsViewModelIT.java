@@ -1,9 +1,8 @@
 package jp.sitesign.desktop.admin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ScriptedDialogs;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.server.testing.ApiClient;
@@ -11,6 +10,7 @@ import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** 取引先と承諾 through its view model: the counterparty records, withdraws and gives its 承諾 again. */
 class PartnershipsViewModelIT {
@@ -40,7 +40,11 @@ class PartnershipsViewModelIT {
     }
 
     private static PartnershipsViewModel vm(AdminClient client, Language language) {
-        PartnershipsViewModel vm = new PartnershipsViewModel(client, AdminFixture.tasks(language));
+        return vm(client, language, new ScriptedDialogs());
+    }
+
+    private static PartnershipsViewModel vm(AdminClient client, Language language, ScriptedDialogs dialogs) {
+        PartnershipsViewModel vm = new PartnershipsViewModel(client, AdminFixture.tasks(language, dialogs));
         vm.refresh();
         assertThat(vm.errorProperty().get()).isEmpty();
         vm.selectedProperty().set(vm.partnerships().get(0));
@@ -49,7 +53,8 @@ class PartnershipsViewModelIT {
 
     @Test
     void theCounterpartyConsents_withdrawsWithAnExplanation_andConsentsAgain() {
-        PartnershipsViewModel vm = vm(partnerAdmin, Language.JA);
+        ScriptedDialogs dialogs = new ScriptedDialogs().confirm(false).confirm(true);
+        PartnershipsViewModel vm = vm(partnerAdmin, Language.JA, dialogs);
         Partnership p = vm.selectedProperty().get();
         assertThat(vm.partnerName(p)).contains("元請建設株式会社", proposer.id().value());
         assertThat(vm.consentText(p.theirConsent())).startsWith("承諾済み").contains(proposer.admin().value());
@@ -68,7 +73,10 @@ class PartnershipsViewModelIT {
         assertThat(vm.consentDecision().get()).as("already consented").isNull();
 
         assertThat(vm.withdrawQuestion()).contains("元請建設株式会社", "新たに送付できなくなります", "5条の5");
-        vm.withdraw();
+        vm.askWithdraw();
+        assertThat(dialogs.asked()).singleElement().asString().contains("新たに送付できなくなります");
+        assertThat(vm.selectedProperty().get().ourConsent().inForce()).as("declined: still in force").isTrue();
+        vm.askWithdraw();
         assertThat(vm.errorProperty().get()).isEmpty();
         Partnership withdrawn = vm.selectedProperty().get();
         assertThat(withdrawn.ourConsent().inForce()).isFalse();

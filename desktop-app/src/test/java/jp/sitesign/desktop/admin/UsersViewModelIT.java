@@ -1,11 +1,9 @@
 package jp.sitesign.desktop.admin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.UUID;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ScriptedDialogs;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.user.Role;
@@ -15,6 +13,8 @@ import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 利用者管理 through its view model against the real server: what an owner or admin can and cannot do. */
 class UsersViewModelIT {
@@ -39,7 +39,11 @@ class UsersViewModelIT {
     }
 
     private static UsersViewModel adminVm(Language language) {
-        UsersViewModel vm = new UsersViewModel(admin, AdminFixture.tasks(language));
+        return adminVm(language, new ScriptedDialogs());
+    }
+
+    private static UsersViewModel adminVm(Language language, ScriptedDialogs dialogs) {
+        UsersViewModel vm = new UsersViewModel(admin, AdminFixture.tasks(language, dialogs));
         vm.refresh();
         assertThat(vm.errorProperty().get()).isEmpty();
         return vm;
@@ -100,8 +104,9 @@ class UsersViewModelIT {
     }
 
     @Test
-    void editingSavesTheNewAttributes_andDeletingEndsTheAccount() {
-        UsersViewModel vm = adminVm(Language.JA);
+    void editingSavesTheNewAttributes_andDeletingEndsTheAccountOnlyWhenConfirmed() {
+        ScriptedDialogs dialogs = new ScriptedDialogs().confirm(false).confirm(true);
+        UsersViewModel vm = adminVm(Language.JA, dialogs);
         vm.register(form("編集 前", Role.MEMBER));
         String id = vm.registeredProperty().get().user().id();
         String otp = vm.registeredProperty().get().oneTimePassword();
@@ -117,7 +122,11 @@ class UsersViewModelIT {
         });
 
         assertThat(vm.deleteQuestion()).contains("編集 後", id);
-        vm.delete();
+        vm.askDelete();
+        assertThat(dialogs.asked()).singleElement().asString().contains("編集 後", id);
+        assertThat(vm.selectedProperty().get().id()).as("declined: still there").isEqualTo(id);
+        fx.api.login(id, otp.toCharArray());
+        vm.askDelete();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.messageProperty().get()).contains("削除");
         assertThatThrownBy(() -> fx.api.login(id, otp.toCharArray())).isInstanceOf(SiteSignException.class);

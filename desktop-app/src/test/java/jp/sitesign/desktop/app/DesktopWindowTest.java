@@ -1,11 +1,11 @@
 package jp.sitesign.desktop.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import jp.sitesign.desktop.ui.UiFont;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without a display the window explains itself in Japanese and English and fails with its own code. */
 class DesktopWindowTest {

@@ -1,16 +1,17 @@
 package jp.sitesign.desktop.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.sync.ServerApi;
+import jp.sitesign.desktop.ui.AppVersion;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.client.ClientVersions;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client-version check: the app asks the real server for its configured versions and an older app gets a

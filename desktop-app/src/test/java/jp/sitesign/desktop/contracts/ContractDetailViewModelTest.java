@@ -1,7 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,11 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicInteger;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ScriptedDialogs;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.policy.Actor;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract detail over a real local store: buttons from ContractOptions, and actions queued. */
 class ContractDetailViewModelTest {
@@ -144,12 +144,16 @@ class ContractDetailViewModelTest {
     }
 
     @Test
-    void deletingTheDraftQueuesDeleteDraftOnTheShownRevisionAndShowsItAsPending() {
-        ContractDetailViewModel vm = viewModel();
+    void deletingTheDraftAsksFirst_thenQueuesDeleteDraftOnTheShownRevisionAndShowsItAsPending() {
+        ScriptedDialogs dialogs = new ScriptedDialogs().confirm(false).confirm(true);
+        ContractDetailViewModel vm = viewModel().dialogs(dialogs);
         vm.load("k1");
 
-        assertThat(vm.deleteConfirmation()).contains("足場工事 注文書").contains("元に戻せません");
-        assertThat(vm.perform(LifecycleCommand.DELETE, null)).isTrue();
+        vm.act(LifecycleCommand.DELETE);
+        assertThat(dialogs.asked()).singleElement().asString().contains("足場工事 注文書").contains("元に戻せません");
+        assertThat(store.outbox().all()).as("declined: nothing queued").isEmpty();
+
+        vm.act(LifecycleCommand.DELETE);
 
         List<OutboxEntry> pending = store.outbox().pending();
         assertThat(pending).singleElement().satisfies(e -> {
@@ -159,6 +163,20 @@ class ContractDetailViewModelTest {
         });
         assertThat(saved).as("the sync is told at once").hasValue(1);
         assertThat(vm.messageProperty().get()).contains("下書きを削除する");
+    }
+
+    @Test
+    void returningAndDecliningAskForTheReason_andACancelledQuestionQueuesNothing() {
+        ScriptedDialogs dialogs = new ScriptedDialogs().type(null).type(null);
+        ContractDetailViewModel vm = viewModel().dialogs(dialogs);
+        vm.load("k1");
+
+        vm.act(LifecycleCommand.RETURN);
+        vm.act(LifecycleCommand.DECLINE);
+
+        assertThat(dialogs.asked()).containsExactly("差し戻す理由を入力してください。", "辞退の理由を入力してください（任意）。");
+        assertThat(store.outbox().all()).isEmpty();
+        assertThat(saved).hasValue(0);
     }
 
     @Test

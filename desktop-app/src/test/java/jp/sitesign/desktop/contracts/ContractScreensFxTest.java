@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.contracts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,10 +15,11 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
+import jp.sitesign.desktop.ui.FxDialogService;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 /**
  * The list and the detail in a real (headless Monocle) window over a real store: the seeded rows show,
@@ -58,6 +58,7 @@ class ContractScreensFxTest {
                 path -> new byte[0], background, Platform::runLater, JA);
         ContractDetailViewModel detail = new ContractDetailViewModel(store, (id, sha) -> new byte[0], () -> { },
                 Clock.systemUTC(), background, Platform::runLater, JA);
+        detail.dialogs(FxDialogService.ownedBy(stage));
         ContractListView listView = new ContractListView(list);
         SplitPane split = new SplitPane(listView.load(JA), new ContractDetailView(detail, null).load(JA));
         listView.table().getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {

@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.flows;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,17 +18,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.app.EntryFlow;
 import jp.sitesign.desktop.contracts.ContractRow;
-import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.login.ServerTrustFile;
 import jp.sitesign.desktop.preview.PageRenderer;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.desktop.ui.DialogService;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.server.testing.TestServer;
 import org.testfx.api.FxRobot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 /**
  * Drives the real app window (the entry flow, the main window and the windows it opens) as a user does:
@@ -82,7 +82,7 @@ final class FlowRobot {
     }
 
     private FileChoice chooser() {
-        return (Window owner, String title, String kind, List<String> patterns) ->
+        return (Window owner, String title, List<DialogService.FileKind> kinds) ->
                 Optional.ofNullable(nextFile.getAndSet(null));
     }
 

@@ -18,7 +18,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.editor.ContractEditorViewModel;
-import jp.sitesign.desktop.signing.TokenLibraries;
+import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.crypto.Digests;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.login;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import jp.sitesign.desktop.app.EntryFlow;
 import jp.sitesign.desktop.notices.NoticeItem;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.settings.Settings;
@@ -30,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 /**
  * The way into the app in a real (headless Monocle) window against the real server on loopback: first run

@@ -1,15 +1,15 @@
 package jp.sitesign.desktop.main;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.app.SyncStatusHolder;
-import jp.sitesign.desktop.settings.DateDisplay;
-import jp.sitesign.desktop.settings.DateStyle;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.ScriptedDialogs;
+import jp.sitesign.desktop.ui.SyncStatusHolder;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The status bar follows the sync status, in the user's language; the notices badge shows unread ones. */
 class MainWindowViewModelTest {
@@ -46,9 +46,9 @@ class MainWindowViewModelTest {
     void theLastSyncTimeFollowsTheSettingsDateStyle_withTheEraInRomajiInEnglish() {
         Settings settings = new Settings();
         MainWindowViewModel ja = new MainWindowViewModel(status, I18n.bundle(Language.JA))
-                .dates(DateDisplay.following(settings, Language.JA));
+                .dates(settings.dates(Language.JA));
         MainWindowViewModel en = new MainWindowViewModel(status, I18n.bundle(Language.EN))
-                .dates(DateDisplay.following(settings, Language.EN));
+                .dates(settings.dates(Language.EN));
         status.setLastSync(Instant.parse("2026-11-25T15:05:09Z"));
         assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 2026/11/26 00:05:09+09:00");
 
@@ -118,6 +118,16 @@ class MainWindowViewModelTest {
         assertThat(ja.aboutText()).contains("SiteSign 電子契約", "バージョン: 開発版",
                 "Java: " + System.getProperty("java.runtime.version"));
         assertThat(en.aboutText()).contains("Version: development build");
+    }
+
+    @Test
+    void theAboutButtonShowsTheAboutText() {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA)).dialogs(dialogs);
+
+        vm.about();
+
+        assertThat(dialogs.asked()).containsExactly(vm.aboutText());
     }
 
     @Test

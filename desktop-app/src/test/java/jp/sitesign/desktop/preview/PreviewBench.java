@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.app.I18n;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.tools.Fx;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.signature.testing.TestPdfs;
 
 /**

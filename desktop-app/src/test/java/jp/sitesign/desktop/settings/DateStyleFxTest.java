@@ -1,8 +1,5 @@
 package jp.sitesign.desktop.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.util.WaitForAsyncUtils.waitFor;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ResourceBundle;
@@ -15,12 +12,15 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.contracts.ContractListView;
 import jp.sitesign.desktop.contracts.ContractListViewModel;
 import jp.sitesign.desktop.contracts.FilterFile;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 /**
  * The settings screen and the contract list in one real (headless) window: choosing 和暦 and saving redraws
@@ -55,7 +57,7 @@ class DateStyleFxTest {
         SettingsFile file = new SettingsFile(home);
         Settings settings = file.load();
         ContractListViewModel list = new ContractListViewModel(store, new FilterFile(store.location().folder()),
-                path -> new byte[0], background, Platform::runLater, JA).dates(DateDisplay.following(settings));
+                path -> new byte[0], background, Platform::runLater, JA).dates(settings.dates());
         SettingsView settingsView = new SettingsView(new SettingsViewModel(settings, file, Language.JA, JA));
         stage.setScene(new Scene(new SplitPane(new ContractListView(list).load(JA), settingsView.load(JA)), 1200, 760));
         stage.show();

@@ -1,15 +1,16 @@
 package jp.sitesign.desktop.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every setting survives a save and load; old, partial and corrupt files load with defaults and lose nothing. */
 class SettingsFileTest {
@@ -125,7 +126,7 @@ class SettingsFileTest {
     @Test
     void theDefaultsAreThisOperatingSystemsKnownLibraries() {
         assertThat(Settings.defaultTokenLibraries()).isEqualTo(List.copyOf(
-                jp.sitesign.desktop.signing.TokenLibraries.known(System.getProperty("os.name")).stream()
-                        .map(jp.sitesign.desktop.signing.TokenLibraries.Library::path).distinct().toList()));
+                jp.sitesign.desktop.settings.TokenLibraries.known(System.getProperty("os.name")).stream()
+                        .map(jp.sitesign.desktop.settings.TokenLibraries.Library::path).distinct().toList()));
     }
 }

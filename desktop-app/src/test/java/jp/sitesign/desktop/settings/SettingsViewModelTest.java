@@ -1,14 +1,16 @@
 package jp.sitesign.desktop.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.ui.DateDisplay;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every choice is saved only after all fields check out, and the screen says when each takes effect; a bad
@@ -176,7 +178,7 @@ class SettingsViewModelTest {
     void aSavedDateStyleReachesTheRunningSettingsAtOnce() {
         SettingsFile file = new SettingsFile(home);
         Settings running = file.load();
-        DateDisplay dates = DateDisplay.following(running);
+        DateDisplay dates = running.dates();
         SettingsViewModel vm = new SettingsViewModel(running, file, Language.JA, I18n.bundle(Language.JA));
 
         vm.dateStyleProperty().set(DateStyle.WAREKI);

@@ -1,10 +1,5 @@
 package jp.sitesign.desktop.signing;
 
-import static jp.sitesign.desktop.editor.EditorFixtures.ME;
-import static jp.sitesign.desktop.editor.EditorFixtures.OWN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -14,10 +9,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.editor.EditorFixtures;
-import jp.sitesign.desktop.settings.Language;
+import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.store.StoreSession;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
@@ -39,6 +35,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static jp.sitesign.desktop.editor.EditorFixtures.ME;
+import static jp.sitesign.desktop.editor.EditorFixtures.OWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The signing dialog's logic with a real PKCS#11 token (SoftHSM2) on a contract awaiting this user's
@@ -74,8 +74,8 @@ class SigningViewModelTest {
         ContractSigning signing = new ContractSigning(store, (id, sha) -> {
             throw new AssertionError("the PDF is on this computer");
         }, List.of(token.ca().root()), Clock.systemUTC());
-        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, "Linux", Runnable::run,
-                Runnable::run, Clock.systemUTC(), language, I18n.bundle(language));
+        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, null, "Linux", Runnable::run,
+                Runnable::run, Clock.systemUTC(), language, I18n.bundle(language), null);
     }
 
     private static void choose(SigningViewModel vm, String label) {

@@ -21,7 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.app.AppShell;
-import jp.sitesign.desktop.login.EntryFlow;
+import jp.sitesign.desktop.app.EntryFlow;
 import jp.sitesign.desktop.login.ServerTrustFile;
 import jp.sitesign.desktop.main.Section;
 import jp.sitesign.desktop.preview.PageRenderer;

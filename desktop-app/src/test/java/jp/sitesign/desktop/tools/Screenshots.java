@@ -34,16 +34,16 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import jp.sitesign.desktop.app.AppShell;
-import jp.sitesign.desktop.app.FileChoice;
-import jp.sitesign.desktop.app.I18n;
+import jp.sitesign.desktop.app.EntryFlow;
 import jp.sitesign.desktop.contracts.ContractRow;
-import jp.sitesign.desktop.login.EntryFlow;
 import jp.sitesign.desktop.main.Section;
 import jp.sitesign.desktop.preview.PageRenderer;
-import jp.sitesign.desktop.settings.DateStyle;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.settings.Settings;
 import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.desktop.ui.DateStyle;
+import jp.sitesign.desktop.ui.FileChoice;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.notice.NoticeCategory;
 
@@ -148,7 +148,7 @@ public final class Screenshots {
             home = Files.createTempDirectory("sitesign-screenshots-");
             settings.languageProperty().set(language);
             renderer = PageRenderer.withPdfBox();
-            FileChoice files = (owner, title, kind, patterns) -> Optional.ofNullable(nextFile.getAndSet(null));
+            FileChoice files = (owner, title, kinds) -> Optional.ofNullable(nextFile.getAndSet(null));
             stage = Fx.call(() -> {
                 before.addAll(Window.getWindows());
                 Stage s = new Stage();

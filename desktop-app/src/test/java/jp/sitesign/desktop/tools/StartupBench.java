@@ -7,9 +7,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.app.AppShell;
-import jp.sitesign.desktop.app.SyncStatusHolder;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.desktop.ui.SyncStatusHolder;
 
 /**
  * Benchmark (not a test; bench/preview.sh): milliseconds from the JVM's start to the first layout pulse

@@ -139,6 +139,27 @@ public final class AuditLog {
         return out;
     }
 
+    /** Every event of the given companies about one target (a contract's trail), in chain order. */
+    public List<AuditEvent> aboutTarget(List<String> companyIds, String target) {
+        return db.read(c -> {
+            List<AuditEvent> out = new ArrayList<>();
+            for (String company : companyIds) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT * FROM audit_events WHERE company_id = ? AND target = ? ORDER BY seq")) {
+                    ps.setString(1, company);
+                    ps.setString(2, target);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(read(rs));
+                        }
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(AuditEvent::sequence));
+            return out;
+        });
+    }
+
     /** Every matching event in chain order, streamed (for exports of any size). */
     public void forEach(AuditQuery q, EventConsumer consumer) {
         scan(q, "ASC", Integer.MAX_VALUE, 0, consumer);

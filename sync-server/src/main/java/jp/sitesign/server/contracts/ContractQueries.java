@@ -91,14 +91,24 @@ public final class ContractQueries {
     }
 
     public byte[] mainDocument(Caller caller, String id) {
+        return mainDocument(caller, id, null);
+    }
+
+    /**
+     * The current main PDF, for whoever may read it, its access audited like every download; {@code purpose}
+     * (e.g. {@code evidence}) is added to the audit details when the PDF is handed out inside something else.
+     */
+    public byte[] mainDocument(Caller caller, String id, String purpose) {
         StoredContract k = get(caller, id);
         store.guard.require(caller, Action.READ_DOCUMENT, store.resource(k));
         if (k.mainDocument() == null) {
             throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
                     "No main PDF has been attached yet.");
         }
-        return opened(caller, k, k.mainDocument(),
-                store.db.read(c -> store.contracts.document(c, k, k.mainDocument())).orElseThrow());
+        byte[] pdf = store.db.read(c -> store.contracts.document(c, k, k.mainDocument())).orElseThrow();
+        store.audit.append(entry(caller, AuditAction.DOCUMENT_OPENED, k, "sha256=" + k.mainDocument()
+                + (purpose == null ? "" : " via=" + purpose)));
+        return pdf;
     }
 
     /**

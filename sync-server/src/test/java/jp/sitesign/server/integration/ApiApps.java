@@ -9,7 +9,7 @@ import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
 
 /** Integration applications as a company admin applies for them and the operator reviews them. */
-final class ApiApps {
+public final class ApiApps {
     private ApiApps() {
     }
 
@@ -36,7 +36,7 @@ final class ApiApps {
     }
 
     /** An approved application's key, from 127.0.0.1 only. */
-    static String keyFor(TestServer server, String adminToken, String... scopes) {
+    public static String keyFor(TestServer server, String adminToken, String... scopes) {
         return key(server.api(), adminToken, approved(server, adminToken, List.of(scopes), List.of("127.0.0.1/32")));
     }
 }

@@ -12,10 +12,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
-import jp.sitesign.desktop.app.ViewLoader;
 import jp.sitesign.desktop.preview.PreviewView;
 import jp.sitesign.desktop.preview.PreviewViewModel;
 import jp.sitesign.desktop.signing.seal.SealGeometry.Box;
+import jp.sitesign.desktop.ui.ViewLoader;
 
 /** The seal's page picture in the signing dialog: a click on the page puts the seal there. */
 public final class SealPlacementView {

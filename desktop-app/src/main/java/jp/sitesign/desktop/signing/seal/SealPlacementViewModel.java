@@ -24,6 +24,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PreviewViewModel;
 import jp.sitesign.desktop.signing.seal.SealGeometry.Box;
+import jp.sitesign.desktop.ui.Language;
+import jp.sitesign.desktop.ui.UserMessages;
 
 /**
  * Where the seal goes: the document's pages (drawn by the dialog's own {@link PageRenderer}, never on the UI
@@ -138,10 +140,8 @@ public final class SealPlacementViewModel {
         if (cause instanceof jp.sitesign.desktop.sync.OfflineException) {
             return bundle.getString("seal.unavailable.offline");
         }
-        String reason = cause instanceof jp.sitesign.model.error.SiteSignException e
-                ? (bundle.getLocale().getLanguage().equals("en") ? e.messageEn() : e.messageJa())
-                : String.valueOf(cause.getMessage());
-        return jp.sitesign.desktop.app.I18n.format(bundle, "seal.unavailable.failed", reason);
+        String reason = UserMessages.known(cause, Language.of(bundle)).orElse(String.valueOf(cause.getMessage()));
+        return jp.sitesign.desktop.ui.I18n.format(bundle, "seal.unavailable.failed", reason);
     }
 
     private record Opened(Path file, List<PageGeometry> pages) {

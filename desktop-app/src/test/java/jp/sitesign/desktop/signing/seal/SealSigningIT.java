@@ -20,16 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import jp.sitesign.desktop.app.I18n;
 import jp.sitesign.desktop.preview.PageRenderer;
 import jp.sitesign.desktop.preview.PdfBoxPageSource;
-import jp.sitesign.desktop.settings.Language;
 import jp.sitesign.desktop.signing.ContractSigning;
 import jp.sitesign.desktop.signing.SigningViewModel;
 import jp.sitesign.desktop.store.LocalStores;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.desktop.sync.SyncEngine;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
@@ -113,7 +113,7 @@ class SealSigningIT {
         SealPlacementViewModel seal = call(() -> new SealPlacementViewModel(renderer, background, ui, bundle,
                 new SealMemory(memory), a.member2().value(), Optional.of(FONT), "元請建設株式会社"));
         SigningViewModel dialog = call(() -> {
-            SigningViewModel vm = new SigningViewModel(signing, id, List.of(), null, "Linux", background, ui,
+            SigningViewModel vm = new SigningViewModel(signing, id, List.of(), null, null, "Linux", background, ui,
                     Clock.systemUTC(), Language.JA, bundle, seal);
             vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
             vm.pkcs12FileProperty().set(signers.keyFile(a.member2()));

@@ -1,0 +1,152 @@
+package jp.sitesign.desktop.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The one place where the desktop makes its dialogs and secondary windows: each is owned by the window it was
+ * asked from (the main window, or a window opened from it), carries the app's stylesheet, and is modal where
+ * the user must answer before going on. Files to open are chosen through a {@link FileChoice}, which the flow
+ * tests replace because a headless toolkit has no native chooser.
+ */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final FileChoice files;
+
+    /**
+     * @param owner the window the dialogs belong to, asked each time (a scene gets its window after the
+     *              screens are built); null from it means none yet
+     * @param files how a file to open is chosen
+     */
+    public FxDialogService(Supplier<Window> owner, FileChoice files) {
+        this.owner = owner;
+        this.files = files;
+    }
+
+    /** Dialogs owned by {@code window}, with the platform's file chooser. */
+    public static FxDialogService ownedBy(Window window) {
+        return new FxDialogService(() -> window, FileChoice.dialog());
+    }
+
+    /**
+     * Dialogs owned by the window that shows {@code node} (a screen's own node): for a screen that is shown
+     * inside a window opened by the shell, or by a test without the shell.
+     */
+    public static FxDialogService ownedBy(Node node) {
+        return new FxDialogService(() -> node.getScene() == null ? null : node.getScene().getWindow(),
+                FileChoice.dialog());
+    }
+
+    /** The same service for dialogs asked from a window opened from this one: they belong to that window. */
+    public FxDialogService within(Supplier<Window> window) {
+        return new FxDialogService(window, files);
+    }
+
+    @Override
+    public boolean confirm(Question q) {
+        ButtonType yes = new ButtonType(q.confirm(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(q.cancel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(q.tone() == Tone.WARNING ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION,
+                q.text(), yes, no);
+        alert.setTitle(q.title());
+        alert.setHeaderText(q.header());
+        if (q.id() != null) {
+            alert.getDialogPane().setId(q.id());
+        }
+        return showAndWait(alert).filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String confirm, String cancel) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(confirm);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(cancel);
+        return showAndWait(dialog);
+    }
+
+    @Override
+    public void inform(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        prepare(alert);
+        alert.show();
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, List<FileKind> kinds) {
+        return files.open(owner.get(), title, kinds);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName, FileKind kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), kind.patterns()));
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
+    /** A dialog a screen built itself (a form), shown owned and styled like the others; waits for its answer. */
+    public <T> Optional<T> showAndWait(Dialog<T> dialog) {
+        prepare(dialog);
+        return dialog.showAndWait();
+    }
+
+    /**
+     * A window of its own (the editor, the signing dialog) over {@code content}, owned by this service's
+     * window so it stays in front of it and closes with it, and shown.
+     *
+     * @param modal whether the owner waits until it is closed (the signing dialog: one signature at a time)
+     */
+    public Stage window(String title, Parent content, double width, double height, boolean modal) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        Window parent = owner.get();
+        if (parent != null) {
+            stage.initOwner(parent);
+            if (modal) {
+                stage.initModality(Modality.WINDOW_MODAL);
+            }
+        }
+        Scene scene = new Scene(content, width, height);
+        scene.getStylesheets().add(ViewLoader.appStylesheet());
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    private void prepare(Dialog<?> dialog) {
+        Window parent = owner.get();
+        if (parent != null) {
+            dialog.initOwner(parent);
+        }
+        dialog.getDialogPane().getStylesheets().add(ViewLoader.appStylesheet());
+    }
+}
