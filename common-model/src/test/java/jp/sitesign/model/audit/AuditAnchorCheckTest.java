@@ -56,6 +56,7 @@ class AuditAnchorCheckTest {
         assertThat(r.tsa()).contains("SiteSign Test TSA");
         assertThat(r.time()).isNotNull();
         assertThat(r.messageEn()).contains("anchor 1", "event #42", "+09:00", "trusted");
+        assertThat(r.messageJa()).startsWith("タイムスタンプ 1（イベント #42、").contains("+09:00", "、TSA C=JP,O=SiteSign Test,CN=SiteSign Test TSA）");
     }
 
     @Test
@@ -94,6 +95,11 @@ class AuditAnchorCheckTest {
         AuditAnchorCheck.Result r = trusting(ca).check(new AuditAnchor(1, 42, HASH, damaged), Optional.of(HASH));
 
         assertThat(r.verdict()).isEqualTo(AuditAnchorCheck.Verdict.TOKEN_INVALID);
+        AuditAnchorCheck.Result unreadable = trusting(ca).check(new AuditAnchor(1, 42, HASH, new byte[] {0x30, 0x03, 1, 2, 3}),
+                Optional.of(HASH));
+        assertThat(unreadable.verdict()).isEqualTo(AuditAnchorCheck.Verdict.TOKEN_INVALID);
+        assertThat(unreadable.messageJa()).as("an unreadable token states no time and no TSA")
+                .isEqualTo("タイムスタンプ 1（イベント #42）: トークンが無効か、このログに対するものではありません");
     }
 
     @Test
@@ -106,6 +112,8 @@ class AuditAnchorCheckTest {
         assertThat(foreign.verdict()).isEqualTo(AuditAnchorCheck.Verdict.TSA_NOT_TRUSTED);
         assertThat(foreign.failed()).isTrue();
         assertThat(foreign.messageEn()).contains("trust.anchors");
+        assertThat(foreign.detail()).as("why the TSA is not trusted, as the chain check found")
+                .isEqualTo("no path from C=JP, O=SiteSign Test, CN=Anchor Test CA to a configured trust anchor");
         assertThat(unjudged.verdict()).isEqualTo(AuditAnchorCheck.Verdict.TSA_NOT_JUDGED);
         assertThat(unjudged.failed()).isFalse();
     }

@@ -23,6 +23,7 @@ import jp.sitesign.model.policy.AccessPolicy;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.policy.ContractResource;
+import jp.sitesign.model.policy.Denial;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.workflow.ContractVerbs;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -153,6 +154,17 @@ class ContractProgressTest {
         assertThat(may(member(SUB_RECEIVER, SUB), LifecycleCommand.DECLINE, reached)).isTrue();
         assertThat(may(member(S_APPROVER, SENDER), LifecycleCommand.APPROVE, reached))
                 .as("the sender's approver is done").isFalse();
+    }
+
+    @Test
+    void everyApproverOnARouteStillSeesTheContractAfterTheirTurn() {
+        ContractResource reached = LifecycleFixtures.awaitingCounterpartySetUp().toResource(CREATOR, false);
+
+        assertThat(reached.approverIds()).containsExactly(S_APPROVER);
+        assertThat(AccessPolicy.decide(member(S_APPROVER, SENDER), Action.VIEW_CONTRACT, reached).allowed())
+                .as("the sender's approver, whose turn is over").isTrue();
+        assertThat(AccessPolicy.decide(member(new UserId("U10000009"), SENDER), Action.VIEW_CONTRACT, reached).code())
+                .as("a member of the sender who takes no part").isEqualTo(Denial.NOT_INVOLVED.code());
     }
 
     @Test

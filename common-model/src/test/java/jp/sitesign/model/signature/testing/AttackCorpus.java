@@ -164,6 +164,12 @@ public final class AttackCorpus {
                         .withUnsignedAttributes(info, timestampOver("other data".getBytes(StandardCharsets.US_ASCII),
                                 s.tsa())))),
                 null, null, TimestampStatus.IMPRINT_MISMATCH, DID_NOT_VERIFY));
+        attacks.add(new Attack("signature timestamp that is a CMS but no RFC 3161 token", "CMS",
+                (base, s) -> CmsForgery.rewrite(s.sign(base), lastIndex(base), CmsForgery.signer(info -> CmsForgery
+                        .withUnsignedAttributes(info, new DERSet(new Attribute(
+                                PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                                new DERSet(signedData(s, "not a TSTInfo".getBytes(StandardCharsets.US_ASCII)))))))),
+                null, null, TimestampStatus.UNREADABLE, DID_NOT_VERIFY));
         attacks.add(new Attack("signature timestamp without the TSA's certificate", "CMS",
                 (base, s) -> {
                     byte[] signed = s.sign(base);
@@ -221,6 +227,21 @@ public final class AttackCorpus {
                     PKCSObjectIdentifiers.id_ct_TSTInfo, info.getEncoded("DER")), true).toASN1Structure();
         } catch (Exception e) {
             throw new IllegalStateException("building a token signed by a non-TSA certificate", e);
+        }
+    }
+
+    /** A CMS signed by {@code signer} over plain {@code data} (content type id-data): readable, but no time-stamp token. */
+    private static org.bouncycastle.asn1.cms.ContentInfo signedData(Signer signer, byte[] data) {
+        try {
+            org.bouncycastle.cms.CMSSignedDataGenerator generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                    .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                            .build(signer.keys().getPrivate()), signer.certificate()));
+            generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(List.of(signer.certificate())));
+            return generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(data), true).toASN1Structure();
+        } catch (Exception e) {
+            throw new IllegalStateException("building a CMS that is no time-stamp token", e);
         }
     }
 

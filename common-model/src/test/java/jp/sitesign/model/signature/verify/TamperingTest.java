@@ -210,6 +210,15 @@ class TamperingTest {
         byte[] signed = signers.alice(TestPdfs.multiPage(1));
 
         assertThat(verifier.verify(ShadowUpdates.appended(signed, "\r\n  \n")).allValid()).isTrue();
+        assertThat(verifier.verify(ShadowUpdates.appended(signed, "\0\t\n\f\r ")).allValid())
+                .as("every PDF white-space character").isTrue();
+        for (String notWhiteSpace : List.of("\n%", "\u000b", "\n\u0001", "x")) {
+            SignatureReport signature = verifier.verify(ShadowUpdates.appended(signed, notWhiteSpace)).signatures().get(0);
+            assertThat(signature.coverage().disallowedChanges()).as(notWhiteSpace).singleElement().satisfies(change -> {
+                assertThat(change.kind()).isEqualTo(ChangeKind.UNSIGNED_DATA);
+                assertThat(change.what()).isEqualTo(notWhiteSpace.length() + " bytes after the end of the last revision");
+            });
+        }
     }
 
     @Test
