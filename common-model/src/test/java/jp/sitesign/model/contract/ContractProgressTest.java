@@ -158,7 +158,7 @@ class ContractProgressTest {
 
     @Test
     void everyApproverOnARouteStillSeesTheContractAfterTheirTurn() {
-        ContractResource reached = LifecycleFixtures.awaitingCounterpartySetUp().toResource(CREATOR, false);
+        ContractResource reached = ContractResource.of(LifecycleFixtures.awaitingCounterpartySetUp(), CREATOR, false);
 
         assertThat(reached.approverIds()).containsExactly(S_APPROVER);
         assertThat(AccessPolicy.decide(member(S_APPROVER, SENDER), Action.VIEW_CONTRACT, reached).allowed())
