@@ -40,6 +40,9 @@ class PageRendererTest {
         opener.hold();
         renderer.focus(gen, 0, SCALE);
         CompletableFuture<RenderedPage> first = renderer.request(gen, 0, SCALE, PageRenderer.Kind.PAGE);
+        // The render thread is drawing page 0 before the rest is asked for; otherwise, woken late on a busy machine,
+        // it would rightly drop pages 11-13 as far from a focus that has not moved yet.
+        opener.awaitWaitingDrawing();
         CompletableFuture<RenderedPage> farAway = renderer.request(gen, 5, SCALE, PageRenderer.Kind.PAGE);
         CompletableFuture<RenderedPage> thumbnail = renderer.request(gen, 5, 100, PageRenderer.Kind.THUMBNAIL);
         CompletableFuture<RenderedPage> behind = renderer.request(gen, 11, SCALE, PageRenderer.Kind.PAGE);

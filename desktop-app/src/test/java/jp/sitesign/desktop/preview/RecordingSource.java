@@ -19,6 +19,7 @@ final class RecordingSource implements PageSource {
         final List<Drawing> drawings = new CopyOnWriteArrayList<>();
         final List<Thread> openedOn = new CopyOnWriteArrayList<>();
         private final Semaphore permits = new Semaphore(0);
+        private final Semaphore waiting = new Semaphore(0);
         private volatile boolean held;
 
         @Override
@@ -35,6 +36,13 @@ final class RecordingSource implements PageSource {
 
         void release(int drawings) {
             permits.release(drawings);
+        }
+
+        /** Waits until a drawing is waiting for its permit, i.e. the render thread has taken a page and is busy. */
+        void awaitWaitingDrawing() throws InterruptedException {
+            if (!waiting.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no drawing started within 30 s");
+            }
         }
 
         void releaseAll() {
@@ -69,6 +77,7 @@ final class RecordingSource implements PageSource {
     public RenderedPage render(int pageIndex, int scaleKey) throws IOException {
         try {
             if (opener.held) {
+                opener.waiting.release();
                 opener.permits.acquire();
             }
         } catch (InterruptedException e) {
