@@ -7,6 +7,7 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.RequestExecutorProvider;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.Header;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 
 /**
@@ -14,6 +15,8 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
  * answers what was settled before Jersey could run it, and hands everything else to Jersey.
  */
 final class ApiHandler extends HttpHandler {
+    /** Up to how large a refused declared body is still drained so that its sender reads the answer. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private final GrizzlyHttpContainer jersey;
     private final BodyGate gate;
 
@@ -42,9 +45,16 @@ final class ApiHandler extends HttpHandler {
     public void service(Request request, Response response) throws Exception {
         SiteSignException refusal = BodyGate.refusal(request);
         if (refusal != null) {
-            // The rest of the body will not be read: the connection closes after the answer instead of
-            // waiting to skip bytes that may never come.
-            request.getRequest().setContentBroken(true);
+            long declared = request.getContentLengthLong();
+            if (declared < 0 || declared > DRAIN_LIMIT || refusal.code() != ErrorCode.PAYLOAD_TOO_LARGE) {
+                // The rest of the body will not be read: the connection closes after the answer instead of
+                // waiting to skip bytes that may never come, and the answer says so.
+                request.getRequest().setContentBroken(true);
+                response.setHeader(Header.Connection, "close");
+            }
+            // A declared body a little over the limit is read and dropped after the answer (Grizzly skips it):
+            // closing with those bytes unread makes the kernel reset the connection, and the client, still
+            // sending, loses the answer (BadInputIT saw it).
             RawAnswers.send(response, refusal);
             return;
         }

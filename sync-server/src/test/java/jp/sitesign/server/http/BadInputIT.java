@@ -195,6 +195,8 @@ class BadInputIT {
         List<ApiClient.Response> sized = expectRefused(e, Map.of("Content-Length body", big), "application/json");
         assertThat(sized.get(0).status()).isEqualTo(413);
         assertThat(sized.get(0).code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(sized.get(0).headers().firstValue("connection")).as("the unread body ends the connection")
+                .hasValue("close");
 
         State before = snapshot();
         RawHttps.Answer chunked = raw.send(e.method() + " " + e.path() + " HTTP/1.1\r\nHost: 127.0.0.1"
