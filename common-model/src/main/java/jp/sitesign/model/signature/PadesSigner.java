@@ -17,8 +17,10 @@ import jp.sitesign.model.signature.token.KeySession;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.SigningKey;
 import jp.sitesign.model.signature.token.SigningKeySource;
+import jp.sitesign.model.time.JapanTime;
 
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.List;
  * incremental update with {@code /Contents} sized from the real chain, builds the CAdES signature,
  * applies the level's steps (B-T: signature timestamp) and embeds the result — preparing again with
  * more room if it did not fit. The token is logged out as soon as the signature is embedded,
- * whatever happened. Then the steps on the signed PDF follow: B-LT adds the validation data to
+ * whatever happened. The key is the request's alias, or the source's only key when the alias is blank, and
+ * its certificate must be valid at the signing time. Then the steps on the signed PDF follow: B-LT adds the validation data to
  * {@code /DSS}, B-LTA also a document timestamp (the same steps {@link PadesExtender} offers).
  *
  * <p>Nothing is returned unless every step of the requested level succeeded.
@@ -81,7 +84,8 @@ public final class PadesSigner {
     private byte[] embedSignature(byte[] pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request,
                                   Instant signingTime) throws SigningException {
         try (KeySession session = keys.open(pin)) {
-            SigningKey key = session.key(request.keyAlias());
+            SigningKey key = session.keyOrOnly(request.keyAlias());
+            requireValidAt(key.certificate(), signingTime);
             SigningAlgorithm algorithm = SigningAlgorithm.forCertificate(key.certificate(), request.padding());
             int reserved = initialReservation(key, request.level());
             for (int attempt = 1; ; attempt++) {
@@ -98,6 +102,19 @@ public final class PadesSigner {
                     reserved = reservation.after(cms.length);
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a certificate outside its validity at the signing time before anything is signed: a verifier
+     * and the server would reject the signature, and the window and the CLI should say why first.
+     */
+    private static void requireValidAt(X509Certificate certificate, Instant signingTime) throws SigningException {
+        Instant from = certificate.getNotBefore().toInstant();
+        Instant until = certificate.getNotAfter().toInstant();
+        if (signingTime.isBefore(from) || signingTime.isAfter(until)) {
+            throw new SigningException(SigningError.CERTIFICATE_EXPIRED,
+                    certificate.getSubjectX500Principal().getName(), JapanTime.display(from), JapanTime.display(until));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * What to sign with and how: the key, the level and what it needs.
  *
- * @param keyAlias   the alias of the key in the key source
+ * @param keyAlias   the alias of the key in the key source; blank for the source's only key
  * @param level      the PAdES level to reach
  * @param timestamps the TSA for B-T and above; {@code null} for B-B
  * @param padding    the RSA scheme (ignored for EC keys)

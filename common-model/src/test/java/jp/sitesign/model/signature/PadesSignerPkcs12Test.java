@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,8 +57,10 @@ class PadesSignerPkcs12Test {
     static void createKeysAndTsa() {
         ca = TestCa.create("SiteSign Test P12 CA");
         tsa = TestTsa.start(ca);
-        alice = Pkcs12Files.write(dir.resolve("alice.p12"), ca, TestCa.rsaKeyPair(2048), "alice", "Alice", PASSWORD);
-        bob = Pkcs12Files.write(dir.resolve("bob.p12"), ca, TestCa.ecKeyPair("secp384r1"), "bob", "Bob", PASSWORD);
+        alice = Pkcs12Files.writeValidSince(dir.resolve("alice.p12"), ca, TestCa.rsaKeyPair(2048), "alice", "Alice",
+                PASSWORD, SIGNING_TIME.minus(Duration.ofDays(1)));
+        bob = Pkcs12Files.writeValidSince(dir.resolve("bob.p12"), ca, TestCa.ecKeyPair("secp384r1"), "bob", "Bob",
+                PASSWORD, SIGNING_TIME.minus(Duration.ofDays(1)));
     }
 
     @AfterAll
@@ -164,6 +171,67 @@ class PadesSignerPkcs12Test {
                     assertThat(e.error()).isEqualTo(SigningError.KEY_NOT_FOUND);
                     assertThat(e.messageEn()).contains("carol");
                 });
+    }
+
+    @Test
+    void aBlankAliasSignsWithTheOnlyKeyOnTheSource() throws Exception {
+        byte[] signed = signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(bob), password(),
+                SignatureRequest.basic(""));
+
+        IndependentChecks.assertValid(write("only-key.pdf", signed), 1);
+        byte[] contents = IndependentChecks.signatureContents(signed).get(0);
+        @SuppressWarnings("unchecked")
+        java.util.Collection<X509CertificateHolder> certificates = IndependentChecks.signedData(contents)
+                .getCertificates().getMatches(IndependentChecks.signer(contents).getSID());
+        assertThat(certificates).singleElement()
+                .satisfies(holder -> assertThat(holder.getSubject().toString()).contains("CN=Bob"));
+    }
+
+    @Test
+    void aBlankAliasOnASourceWithSeveralKeysNamesThemInsteadOfGuessing() throws Exception {
+        Path both = dir.resolve("both.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        for (Path file : List.of(alice, bob)) {
+            KeyStore one = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(file)) {
+                one.load(in, PASSWORD.toCharArray());
+            }
+            String alias = one.aliases().nextElement();
+            store.setKeyEntry(alias, one.getKey(alias, PASSWORD.toCharArray()), PASSWORD.toCharArray(),
+                    one.getCertificateChain(alias));
+        }
+        try (var out = Files.newOutputStream(both)) {
+            store.store(out, PASSWORD.toCharArray());
+        }
+
+        assertThatThrownBy(() -> signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(both), password(),
+                SignatureRequest.basic("")))
+                .isInstanceOfSatisfying(SigningException.class, e -> {
+                    assertThat(e.error()).isEqualTo(SigningError.KEY_NOT_FOUND);
+                    assertThat(e.messageEn()).contains("alice", "bob");
+                });
+    }
+
+    @Test
+    void aCertificateNotValidAtTheSigningTimeIsRefusedBeforeAnythingIsSigned() throws Exception {
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        Path expired = Pkcs12Files.write(dir.resolve("expired.p12"), keys, ca.issueSigner(keys.getPublic(), "Old",
+                SIGNING_TIME.minus(Duration.ofDays(400)), SIGNING_TIME.minus(Duration.ofDays(1))), ca.root(), "old",
+                PASSWORD);
+        Path future = Pkcs12Files.write(dir.resolve("future.p12"), keys, ca.issueSigner(keys.getPublic(), "New",
+                SIGNING_TIME.plus(Duration.ofDays(1)), SIGNING_TIME.plus(Duration.ofDays(400))), ca.root(), "new",
+                PASSWORD);
+
+        for (Path file : List.of(expired, future)) {
+            assertThatThrownBy(() -> signer.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(file), password(),
+                    SignatureRequest.basic("")))
+                    .isInstanceOfSatisfying(SigningException.class, e -> {
+                        assertThat(e.error()).isEqualTo(SigningError.CERTIFICATE_EXPIRED);
+                        assertThat(e.messageJa()).contains("有効期間外");
+                        assertThat(e.messageEn()).contains(file == expired ? "CN=Old" : "CN=New");
+                    });
+        }
     }
 
     @Test

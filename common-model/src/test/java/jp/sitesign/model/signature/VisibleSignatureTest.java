@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,15 +47,16 @@ class VisibleSignatureTest {
     static Path dir;
     static Path alice;
 
-    private final PadesSigner signer = new PadesSigner(Clock.fixed(Instant.parse("2026-03-31T15:30:00Z"), ZoneOffset.UTC));
+    private static final Instant SIGNING_TIME = Instant.parse("2026-03-31T15:30:00Z");
+    private final PadesSigner signer = new PadesSigner(Clock.fixed(SIGNING_TIME, ZoneOffset.UTC));
 
     @BeforeAll
     static void requireFontAndKey() {
         if (!Files.isReadable(VisibleSignature.IPA_GOTHIC)) {
             fail("IPA Gothic is not installed; install it with: apt-get install -y fonts-ipafont-gothic");
         }
-        alice = Pkcs12Files.write(dir.resolve("alice.p12"), TestCa.create("SiteSign Test Seal CA"),
-                TestCa.rsaKeyPair(2048), "alice", "Alice", PASSWORD);
+        alice = Pkcs12Files.writeValidSince(dir.resolve("alice.p12"), TestCa.create("SiteSign Test Seal CA"),
+                TestCa.rsaKeyPair(2048), "alice", "Alice", PASSWORD, SIGNING_TIME.minus(Duration.ofDays(1)));
     }
 
     @Test

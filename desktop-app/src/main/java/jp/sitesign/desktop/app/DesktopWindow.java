@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import jp.sitesign.desktop.messages.DesktopMessage;
 
 /**
  * Opens the window from the launcher, and turns "there is no screen" into a sentence in Japanese and
@@ -30,10 +31,7 @@ public final class DesktopWindow {
 
     static int open(String[] args, Map<String, String> env, String osName, String glassPlatform, PrintWriter err) {
         if (!DisplayCheck.displayAvailable(osName, env, glassPlatform)) {
-            err.println("SiteSign の画面を表示できません: ディスプレイがありません（DISPLAY も WAYLAND_DISPLAY も未設定です）。"
-                    + "デスクトップのセッションで起動してください。署名と検証は画面なしのコマンドでも行えます（--help）。");
-            err.println("SiteSign cannot open its window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)."
-                    + " Start it in a desktop session; signing and verifying also work as commands without a window (--help).");
+            printBoth(err, DesktopMessage.NO_DISPLAY);
             return NO_DISPLAY;
         }
         // PDFBox draws with Java2D; AWT must not open its own connection to the display next to JavaFX's.
@@ -50,18 +48,22 @@ public final class DesktopWindow {
             Application.launch(SiteSignApp.class, args);
         } catch (RuntimeException | LinkageError e) {
             if (startFailure == null) {
-                err.println("SiteSign の画面を表示できません: 画面表示の仕組み（JavaFX）を起動できませんでした（" + rootMessage(e) + "）。");
-                err.println("SiteSign cannot open its window: the display toolkit (JavaFX) did not start (" + rootMessage(e) + ").");
+                printBoth(err, DesktopMessage.TOOLKIT_FAILED, rootMessage(e));
                 return NO_DISPLAY;
             }
         }
         if (startFailure != null) {
-            err.println("SiteSign の起動中に内部エラーが発生しました。以下の内容をサポートにお知らせください。");
-            err.println("SiteSign failed while starting; please send the following to support.");
+            printBoth(err, DesktopMessage.START_FAILED);
             startFailure.printStackTrace(err);
             return START_FAILED;
         }
         return 0;
+    }
+
+    /** Before the window, no language is chosen yet: a terminal gets both, Japanese first. */
+    private static void printBoth(PrintWriter err, DesktopMessage message, Object... args) {
+        err.println(message.ja(args));
+        err.println(message.en(args));
     }
 
     /** Called by the application when its own start method failed (not the toolkit). */

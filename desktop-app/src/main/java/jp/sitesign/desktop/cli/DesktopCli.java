@@ -29,13 +29,13 @@ public final class DesktopCli {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SigningException s) {
-                err.println("エラー: " + s.messageJa());
-                err.println("Error: " + s.messageEn());
+                err.println(CliMessage.ERROR.ja(s.messageJa()));
+                err.println(CliMessage.ERROR.en(s.messageEn()));
             } else if (e instanceof UsageProblem u) {
                 err.println(u.getMessage());
                 return 2;
             } else {
-                err.println("Error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                err.println(CliMessage.ERROR.en(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
             return 1;
         });
@@ -51,8 +51,8 @@ public final class DesktopCli {
     static final class UsageProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        UsageProblem(String ja, String en) {
-            super(ja + "\n" + en);
+        UsageProblem(CliMessage message, Object... args) {
+            super(message.twoLines(args));
         }
     }
 }

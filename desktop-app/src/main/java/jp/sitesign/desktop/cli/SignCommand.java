@@ -42,7 +42,8 @@ final class SignCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     KeyChoice key;
 
-    @Option(names = "--key-alias", required = true, paramLabel = "K", description = "Key (certificate) alias.")
+    @Option(names = "--key-alias", defaultValue = "", paramLabel = "K",
+            description = "Key (certificate) alias; leave it out when the token or file holds one key.")
     String alias;
 
     @Option(names = "--level", defaultValue = "B-B", paramLabel = "LEVEL",
@@ -103,23 +104,23 @@ final class SignCommand implements Callable<Integer> {
         for (Path in : inputs) {
             Path target = outDir.resolve(in.getFileName());
             if (Files.exists(target) && Files.isSameFile(in, target)) {
-                err.println("スキップ（入力を上書きしません）/ skipped (would overwrite the input): " + in);
+                err.println(CliMessage.SKIPPED_WOULD_OVERWRITE.line(in));
                 failed++;
                 continue;
             }
             try {
                 byte[] signed = signer.sign(Files.readAllBytes(in), source, pin, request);
                 Files.write(target, signed);
-                out.println("署名しました / signed: " + target);
+                out.println(CliMessage.SIGNED.line(target));
             } catch (SigningException e) {
                 failed++;
-                err.println("署名できません / not signed: " + in + ": " + e.messageJa() + " / " + e.messageEn());
+                err.println(CliMessage.NOT_SIGNED.ja(in, e.messageJa()) + " / " + CliMessage.NOT_SIGNED.en(in, e.messageEn()));
             } catch (IOException e) {
                 failed++;
-                err.println("読み書きできません / cannot read or write: " + in + ": " + e.getMessage());
+                err.println(CliMessage.CANNOT_READ_OR_WRITE.line(in, e.getMessage()));
             }
         }
-        out.println((inputs.size() - failed) + " / " + inputs.size() + " signed");
+        out.println(CliMessage.SIGNED_COUNT.line(inputs.size() - failed, inputs.size()));
         return failed == 0 ? 0 : 1;
     }
 
@@ -128,12 +129,11 @@ final class SignCommand implements Callable<Integer> {
         try {
             parsed = SignatureLevel.valueOf(level.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new DesktopCli.UsageProblem("署名レベルが不明です: " + level, "Unknown signature level: " + level
-                    + " (one of " + java.util.Arrays.toString(SignatureLevel.values()).replace('_', '-') + ")");
+            throw CliMessage.UNKNOWN_LEVEL.usage(level,
+                    java.util.Arrays.toString(SignatureLevel.values()).replace('_', '-'));
         }
         if (parsed.needsTimestamp() && tsa == null) {
-            throw new DesktopCli.UsageProblem(level + " にはタイムスタンプサーバー（--tsa）が必要です。",
-                    level + " needs a timestamp server (--tsa).");
+            throw CliMessage.LEVEL_NEEDS_TSA.usage(level);
         }
         SignatureRequest basic = SignatureRequest.basic(alias);
         return new SignatureRequest(alias, parsed, tsa == null ? null : new Rfc3161Client(tsa), basic.padding(),
@@ -146,8 +146,7 @@ final class SignCommand implements Callable<Integer> {
         }
         Pkcs11Module module = Pkcs11Module.forLibrary(key.pkcs11.library);
         if ((key.pkcs11.slotIndex == null) == (key.pkcs11.tokenLabel == null)) {
-            throw new DesktopCli.UsageProblem("--slot-index と --token-label のどちらか一方を指定してください。",
-                    "Give exactly one of --slot-index and --token-label.");
+            throw CliMessage.ONE_SLOT_CHOICE.usage();
         }
         return key.pkcs11.slotIndex != null ? module.slot(key.pkcs11.slotIndex) : module.token(key.pkcs11.tokenLabel);
     }
@@ -155,8 +154,7 @@ final class SignCommand implements Callable<Integer> {
     private char[] secret(String variable) {
         String value = cli.env(variable);
         if (value == null || value.isEmpty()) {
-            throw new DesktopCli.UsageProblem("環境変数 " + variable + " に PIN／パスワードが設定されていません。",
-                    "Environment variable " + variable + " holding the PIN or password is not set.");
+            throw CliMessage.SECRET_NOT_SET.usage(variable);
         }
         return value.toCharArray();
     }

@@ -42,21 +42,20 @@ final class TrustServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!"https".equals(server.getScheme()) || server.getHost() == null) {
-            err.println("サーバーのアドレスは https://ホスト:ポート で指定してください。 / The server address must be"
-                    + " https://host:port.");
+            err.println(CliMessage.SERVER_ADDRESS_NOT_HTTPS.line());
             return 2;
         }
         X509Certificate cert;
         try (InputStream in = Files.newInputStream(certificate)) {
             cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (CertificateException e) {
-            err.println("証明書を読み込めません / not a certificate: " + certificate);
+            err.println(CliMessage.NOT_A_CERTIFICATE.line(certificate));
             return 2;
         }
         // The data folder chosen in the settings, where the window looks for the server trust.
         Path home = jp.sitesign.desktop.settings.DataFolder.effective(DataHome.resolve());
         new ServerTrustFile(home).save(new ServerTrustFile.ServerTrust(server, cert));
-        out.println("サーバーを登録しました / server recorded: " + server + " (" + home + ")");
+        out.println(CliMessage.SERVER_RECORDED.line(server, home));
         out.println("SHA-256: " + PinnedTrust.fingerprint(cert));
         return 0;
     }

@@ -57,11 +57,11 @@ final class VerifyCommand implements Callable<Integer> {
             out.println(json ? report.toJson() : report.toText(Locale.forLanguageTag(lang)));
             return report.allValid() ? 0 : 1;
         } catch (IOException e) {
-            err.println("読み込めません / cannot read: " + e.getMessage());
+            err.println(CliMessage.CANNOT_READ.line(e.getMessage()));
         } catch (CertificateException e) {
-            err.println("信頼する証明書を読み込めません / cannot read a trust anchor: " + e.getMessage());
+            err.println(CliMessage.CANNOT_READ_TRUST_ANCHOR.line(e.getMessage()));
         } catch (VerificationException e) {
-            err.println("検証できません / cannot verify: " + e.getMessage());
+            err.println(CliMessage.CANNOT_VERIFY.line(e.getMessage()));
         }
         return 2;
     }

@@ -51,15 +51,14 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
         try {
             zip = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println("ファイルを読み込めません / cannot read the file: " + file);
+            err.println(CliMessage.CANNOT_READ_FILE.line(file));
             return 2;
         }
         for (Path anchor : anchors) {
             try {
                 trust.addAll(VerifyCommand.read(anchor));
             } catch (IOException | CertificateException e) {
-                err.println("信頼する CA 証明書を読み込めません / cannot read the trust anchor " + anchor + ": "
-                        + e.getMessage());
+                err.println(CliMessage.CANNOT_READ_CA_ANCHOR.line(anchor, e.getMessage()));
                 return 2;
             }
         }

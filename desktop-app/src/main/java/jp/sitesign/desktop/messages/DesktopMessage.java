@@ -49,7 +49,15 @@ public enum DesktopMessage {
     SERVER_UNREACHABLE(null, "サーバー %1$s に接続できません", "cannot reach %1$s: %2$s"),
     SERVER_CERTIFICATE_CHANGED(null, "サーバー証明書が、確認済みのものと異なります",
             "the server's certificate is not the one confirmed for this server"),
-    ONLINE_ONLY(null, "オンライン時のみ利用できます", "available only while online");
+    ONLINE_ONLY(null, "オンライン時のみ利用できます", "available only while online"),
+    NO_DISPLAY(null, "SiteSign の画面を表示できません: ディスプレイがありません（DISPLAY も WAYLAND_DISPLAY も未設定です）。"
+            + "デスクトップのセッションで起動してください。署名と検証は画面なしのコマンドでも行えます（--help）。",
+            "SiteSign cannot open its window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)."
+            + " Start it in a desktop session; signing and verifying also work as commands without a window (--help)."),
+    TOOLKIT_FAILED(null, "SiteSign の画面を表示できません: 画面表示の仕組み（JavaFX）を起動できませんでした（%s）。",
+            "SiteSign cannot open its window: the display toolkit (JavaFX) did not start (%s)."),
+    START_FAILED(null, "SiteSign の起動中に内部エラーが発生しました。以下の内容をサポートにお知らせください。",
+            "SiteSign failed while starting; please send the following to support.");
 
     private final ErrorCode code;
     private final String ja;

@@ -158,7 +158,7 @@ public final class SigningViewModel {
         try {
             placement = seal == null ? null : seal.placement().orElse(null);
             rememberSeal = seal == null ? () -> { } : seal.rememberLater();
-            source = new CheckedKeySource(keySource(), clock);
+            source = keySource();
             request = request();
         } catch (SigningException e) {
             Arrays.fill(pin, '\0');

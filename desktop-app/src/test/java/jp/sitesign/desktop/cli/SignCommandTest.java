@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +85,28 @@ class SignCommandTest {
         assertThat(r.code).isEqualTo(1);
         assertThat(r.err).contains("not signed").contains(a.toString());
         assertThat(dir.resolve("out/a.pdf")).doesNotExist();
+    }
+
+    @Test
+    void withoutAnAliasTheOnlyKeySignsAndAnExpiredCertificateIsRefusedByName() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        Instant now = Instant.now();
+        Path old = Pkcs12Files.write(dir.resolve("old.p12"), keys, ca.issueSigner(keys.getPublic(), "期限切れ 署名者",
+                now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35))), ca.root(), "old", PASSWORD);
+        Path a = write("a.pdf", TestPdfs.multiPage(1));
+
+        Result onlyKey = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS");
+        Result expired = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out-old").toString(), "--pkcs12", old.toString(), "--pass-env", "P12_PASS");
+
+        assertThat(onlyKey.code).as(onlyKey.toString()).isZero();
+        IndependentChecks.assertValid(dir.resolve("out/a.pdf"), 1);
+        assertThat(expired.code).as(expired.toString()).isEqualTo(1);
+        assertThat(expired.err).contains("有効期間外", "is not valid now", "期限切れ 署名者");
+        assertThat(dir.resolve("out-old/a.pdf")).doesNotExist();
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -186,7 +187,10 @@ class PadesVerifierPkcs12Test {
         X509Certificate expired = ca.issueSigner(keys.getPublic(), "Expired Signer",
                 now.minus(Duration.ofDays(800)), now.minus(Duration.ofDays(30)));
         Path file = Pkcs12Files.write(dir.resolve("expired.p12"), keys, expired, ca.root(), "old", PASSWORD);
-        byte[] signed = sign(TestPdfs.multiPage(1), file, "old",
+        // The signer refuses an expired certificate at its own clock, so the signature claims a time inside the
+        // validity (as a signer with a wrong clock would); the timestamp proves it was made later.
+        PadesSigner backdated = new PadesSigner(Clock.fixed(now.minus(Duration.ofDays(60)), ZoneOffset.UTC));
+        byte[] signed = backdated.sign(TestPdfs.multiPage(1), new Pkcs12KeySource(file), password(),
                 SignatureRequest.timestamped("old", new Rfc3161Client(tsa.url())));
 
         SignatureReport signature = verifier.verify(signed).signatures().get(0);
