@@ -359,6 +359,11 @@ public final class InstallerBuild {
     }
 
     private String run(String tool, String... args) {
+        return runTool(tool, args);
+    }
+
+    /** Runs a tool of this JDK (jdeps, jlink, jpackage) in-process; its output, or a failure naming the call. */
+    static String runTool(String tool, String... args) {
         ToolProvider provider = ToolProvider.findFirst(tool)
                 .orElseThrow(() -> new IllegalStateException(tool + " is not in this JDK (" + System.getProperty("java.home")
                         + "); build the installer with a full JDK 17"));
@@ -401,7 +406,7 @@ public final class InstallerBuild {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (blank(value)) {
             throw new IllegalArgumentException("missing " + name);
