@@ -18,7 +18,7 @@ import jp.sitesign.server.http.RequestLog;
 /**
  * The server's metrics (Micrometer, exposed in Prometheus' text format at {@code /metrics}): requests and
  * latency by route, the database pool (HikariCP's own tracker), background job runs and failures, logins
- * and failures, sync commands by type and outcome, the change feed's head and the changes delivered, and
+ * and failures, sync commands by type and outcome, the change feed's head, the changes delivered and the feed's lag, and
  * the JVM. One registry per server process; nothing here is shared between processes — Prometheus sums.
  */
 public final class Metrics {
@@ -67,8 +67,17 @@ public final class Metrics {
         }
     }
 
-    /** A page of the change feed served: how many changes it carried and whether the client is still behind. */
-    public void feedPage(int changes, boolean more) {
+    /**
+     * A page of the change feed served: how many changes it carried, whether the client is still behind, and how
+     * long the page's oldest change had waited for this client (null for an empty page): the feed's lag, whose
+     * percentiles say how late desktop apps hear of a change (their sync interval, plus any backlog).
+     */
+    public void feedPage(int changes, boolean more, Duration lag) {
+        if (lag != null) {
+            Timer.builder("sitesign.sync.feed.lag")
+                    .description("How long the oldest change of a served feed page waited for the client")
+                    .publishPercentiles(0.5, 0.99).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+        }
         Counter.builder("sitesign.sync.changes.delivered").description("Changes delivered to clients")
                 .register(registry).increment(changes);
         if (more) {

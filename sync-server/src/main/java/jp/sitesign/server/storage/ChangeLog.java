@@ -190,13 +190,14 @@ public final class ChangeLog {
     }
 
     /** One row of the feed for an audience. */
-    public record Row(EntityType type, String id, long seq, boolean removed) {
+    /** @param changedAt when the change was committed, for the feed's lag */
+    public record Row(EntityType type, String id, long seq, boolean removed, java.time.Instant changedAt) {
     }
 
     /** The next rows after {@code since} for any of the audiences, in sequence order. */
     public static List<Row> after(Connection c, Collection<String> audiences, long since, int limit) throws SQLException {
         String marks = String.join(", ", java.util.Collections.nCopies(audiences.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT entity_type, entity_id, seq, removed FROM sync_changes"
+        try (PreparedStatement ps = c.prepareStatement("SELECT entity_type, entity_id, seq, removed, changed_at FROM sync_changes"
                 + " WHERE audience IN (" + marks + ") AND seq > ? ORDER BY seq LIMIT ?")) {
             int i = 1;
             for (String a : audiences) {
@@ -208,7 +209,7 @@ public final class ChangeLog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(EntityType.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3),
-                            rs.getBoolean(4)));
+                            rs.getBoolean(4), rs.getObject(5, java.time.OffsetDateTime.class).toInstant()));
                 }
             }
             return rows;

@@ -52,10 +52,10 @@ public final class SyncResource {
     @Path("changes")
     public ChangePage changes(@QueryParam("since") String since, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
-        ChangePage page = sync.pull(AuthFilter.caller(security), checkpoint(since),
+        SyncService.Pulled pulled = sync.pullMeasured(AuthFilter.caller(security), checkpoint(since),
                 Params.number("limit", limit, 500, 1, SyncService.MAX_PAGE));
-        metrics.feedPage(page.changes().size(), page.more());
-        return page;
+        metrics.feedPage(pulled.page().changes().size(), pulled.page().more(), pulled.lag());
+        return pulled.page();
     }
 
     @POST

@@ -99,6 +99,18 @@ public final class SyncService {
      * and invisible entities are simply left out.
      */
     public ChangePage pull(Caller caller, long since, int limit) {
+        return pullMeasured(caller, since, limit).page();
+    }
+
+    /**
+     * A page of the feed and how long its oldest change waited for this client ({@code null} when the page is
+     * empty): the feed's lag, as the metrics report it.
+     */
+    public record Pulled(ChangePage page, java.time.Duration lag) {
+    }
+
+    /** {@link #pull}, with the page's lag. */
+    public Pulled pullMeasured(Caller caller, long since, int limit) {
         if (since < 0) {
             throw new SiteSignException(ErrorCode.INVALID_FIELD, "since は 0 以上で指定してください。",
                     "since must be 0 or more.");
@@ -130,7 +142,9 @@ public final class SyncService {
                     changes.add(Change.removed(row.type(), row.id(), row.seq()));
                 }
             }
-            return new ChangePage(changes, checkpoint, rows.size() == limit, reset);
+            java.time.Duration lag = rows.stream().map(ChangeLog.Row::changedAt).min(java.util.Comparator.naturalOrder())
+                    .map(oldest -> java.time.Duration.between(oldest, clock.instant())).orElse(null);
+            return new Pulled(new ChangePage(changes, checkpoint, rows.size() == limit, reset), lag);
         });
     }
 

@@ -22,6 +22,7 @@ class MetricsIT {
             String token = server.api().login(co.owner().value(), TestServer.PASSWORD);
             assertThat(server.api().get("/api/v1/me", token).status()).isEqualTo(200);
             assertThat(server.api().get("/api/v1/sync/changes?since=0", token).status()).isEqualTo(200);
+            assertThat(server.api().get("/api/v1/sync/changes?since=0", token).status()).isEqualTo(200);
 
             String text = scrapeOnceTheJobRan(server);
 
@@ -34,6 +35,9 @@ class MetricsIT {
                     "sitesign_jobs_runs_seconds_count{job=\"deadline\",outcome=\"success\"}",
                     "jvm_memory_used_bytes");
             assertThat(text).containsPattern("sitesign_sync_changes_delivered_total [1-9]");
+            assertThat(text).as("two pages with changes, each with its lag")
+                    .containsPattern("(?m)^sitesign_sync_feed_lag_seconds_count 2(\\.0)?$")
+                    .containsPattern("sitesign_sync_feed_lag_seconds\\{quantile=\"0\\.99\"}");
             assertThat(text).as("no user ids or query strings in the labels").doesNotContain(co.owner().value(),
                     "since=");
         }
