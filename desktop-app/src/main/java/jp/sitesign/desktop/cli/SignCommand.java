@@ -14,6 +14,7 @@ import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
+import jp.sitesign.model.signature.token.BatchKeySource;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.Pkcs11Module;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
@@ -100,6 +101,17 @@ final class SignCommand implements Callable<Integer> {
         secret(secretVar);
         Files.createDirectories(outDir);
         PadesSigner signer = new PadesSigner(Clock.systemUTC());
+        int failed;
+        // One login for the whole batch; a refused PIN is not tried again for every file.
+        try (BatchKeySource batch = new BatchKeySource(source)) {
+            failed = signAll(signer, batch, pin, request, out, err);
+        }
+        out.println(CliMessage.SIGNED_COUNT.line(inputs.size() - failed, inputs.size()));
+        return failed == 0 ? 0 : 1;
+    }
+
+    private int signAll(PadesSigner signer, SigningKeySource source, PinCallback pin, SignatureRequest request,
+                        PrintWriter out, PrintWriter err) throws IOException {
         int failed = 0;
         for (Path in : inputs) {
             Path target = outDir.resolve(in.getFileName());
@@ -120,8 +132,7 @@ final class SignCommand implements Callable<Integer> {
                 err.println(CliMessage.CANNOT_READ_OR_WRITE.line(in, e.getMessage()));
             }
         }
-        out.println(CliMessage.SIGNED_COUNT.line(inputs.size() - failed, inputs.size()));
-        return failed == 0 ? 0 : 1;
+        return failed;
     }
 
     private SignatureRequest request() {

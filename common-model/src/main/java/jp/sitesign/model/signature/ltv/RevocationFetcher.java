@@ -33,23 +33,33 @@ public final class RevocationFetcher {
     private final OcspClient ocsp;
     private final CrlClient crl;
     private final IssuerDownload issuers;
+    private final RevocationHttp transport;
 
-    /** With the JDK's default HTTP client (no proxy) and the system clock. */
+    /** With the JDK's default HTTP client (no proxy), made at the first fetch, and the system clock. */
     public RevocationFetcher() {
-        this(RevocationHttp.defaultClient(), Clock.systemUTC(), DEFAULT_OCSP_MAX_AGE);
+        this(Clock.systemUTC());
     }
 
-    /** With the JDK's default HTTP client and {@code clock} for freshness checks. */
+    /** With the JDK's default HTTP client, made at the first fetch, and {@code clock} for freshness checks. */
     public RevocationFetcher(Clock clock) {
-        this(RevocationHttp.defaultClient(), clock, DEFAULT_OCSP_MAX_AGE);
+        this(RevocationHttp.withDefaultClient(), clock, DEFAULT_OCSP_MAX_AGE);
     }
 
     /** With a configured HTTP client (proxy, TLS trust) supplied by the application. */
     public RevocationFetcher(HttpClient http, Clock clock, Duration ocspMaxAge) {
-        RevocationHttp transport = new RevocationHttp(http);
+        this(new RevocationHttp(http), clock, ocspMaxAge);
+    }
+
+    private RevocationFetcher(RevocationHttp transport, Clock clock, Duration ocspMaxAge) {
+        this.transport = transport;
         this.ocsp = new OcspClient(transport, clock, ocspMaxAge);
         this.crl = new CrlClient(transport, clock);
         this.issuers = new IssuerDownload(transport);
+    }
+
+    /** Whether this fetcher has an HTTP client yet: the default one is made at the first fetch. */
+    boolean connected() {
+        return transport.connected();
     }
 
     /**

@@ -6,19 +6,43 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
-/** GET and POST of small binary bodies to revocation servers; every failure names the server. */
+/**
+ * GET and POST of small binary bodies to revocation servers; every failure names the server. The default client
+ * is made at the first request, not before: a B-B or B-T signature never reaches a revocation server, and an
+ * HTTP client's threads cost a short command-line run its start and its exit.
+ */
 final class RevocationHttp {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> source;
+    private HttpClient http;
 
     RevocationHttp(HttpClient http) {
-        this.http = http;
+        this(() -> http);
     }
 
-    static HttpClient defaultClient() {
-        return HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private RevocationHttp(Supplier<HttpClient> source) {
+        this.source = source;
+    }
+
+    /** With the JDK's default client (no proxy, redirects followed), made when first needed. */
+    static RevocationHttp withDefaultClient() {
+        return new RevocationHttp(() -> HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build());
+    }
+
+    /** Whether a client was made or given: false until the first request on the default one. */
+    synchronized boolean connected() {
+        return http != null;
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = source.get();
+        }
+        return http;
     }
 
     byte[] get(String label, URI url) throws RevocationFetchException {
@@ -34,7 +58,7 @@ final class RevocationHttp {
         String server = label + " " + request.uri();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new RevocationFetchException(server, "no connection (" + e + ")", e);
         } catch (InterruptedException e) {

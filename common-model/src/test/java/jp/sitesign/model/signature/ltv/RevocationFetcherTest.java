@@ -59,6 +59,15 @@ class RevocationFetcherTest {
     }
 
     @Test
+    void theDefaultHttpClientIsMadeAtTheFirstFetchNotWithTheFetcher() throws Exception {
+        RevocationFetcher fresh = new RevocationFetcher(Clock.systemUTC());
+
+        assertThat(fresh.connected()).as("a B-B or B-T signer never fetches: no client, no threads").isFalse();
+        fresh.forChain(List.of(signer, ca.root()));
+        assertThat(fresh.connected()).isTrue();
+    }
+
+    @Test
     void aChainWithoutItsRootIsCompletedFromTheCaIssuersUrl() throws Exception {
         ValidationData data = fetcher.forChain(List.of(signer));
 
