@@ -5,20 +5,31 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import jp.sitesign.desktop.signing.seal.SealFonts;
+import jp.sitesign.desktop.signing.seal.SealGeometry;
+import jp.sitesign.desktop.signing.seal.SealStamp;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
+import jp.sitesign.model.signature.appearance.VisibleSignature;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.token.BatchKeySource;
+import jp.sitesign.model.signature.token.KeySession;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.Pkcs11Module;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.signature.token.SigningKeySource;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +64,14 @@ final class SignCommand implements Callable<Integer> {
 
     @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 timestamp server, for B-T and above.")
     URI tsa;
+
+    @Option(names = "--seal-page", paramLabel = "N",
+            description = "Show the seal (印影) with the signer's name, company and title on page N (1 = first).")
+    Integer sealPage;
+
+    @Option(names = "--seal-at", paramLabel = "X,Y", split = ",",
+            description = "The seal's lower-left corner in PDF points from the page's lower-left (with --seal-page).")
+    List<Float> sealAt;
 
     @Spec
     CommandSpec spec;
@@ -104,7 +123,17 @@ final class SignCommand implements Callable<Integer> {
         int failed;
         // One login for the whole batch; a refused PIN is not tried again for every file.
         try (BatchKeySource batch = new BatchKeySource(source)) {
-            failed = signAll(signer, batch, pin, request, out, err);
+            SignatureRequest perFile;
+            try {
+                perFile = sealPage == null ? request : request.withAppearance(seal(batch, pin));
+            } catch (SigningException e) {
+                for (Path in : inputs) {
+                    err.println(CliMessage.NOT_SIGNED.ja(in, e.messageJa()) + " / "
+                            + CliMessage.NOT_SIGNED.en(in, e.messageEn()));
+                }
+                perFile = null;
+            }
+            failed = perFile == null ? inputs.size() : signAll(signer, batch, pin, perFile, out, err);
         }
         out.println(CliMessage.SIGNED_COUNT.line(inputs.size() - failed, inputs.size()));
         return failed == 0 ? 0 : 1;
@@ -135,7 +164,36 @@ final class SignCommand implements Callable<Integer> {
         return failed;
     }
 
+    /**
+     * The seal the window would draw, for the key the batch signs with: its name, company and title come from the
+     * certificate (CN, O and title), so a batch cannot put another name under a signature.
+     */
+    private VisibleSignature seal(SigningKeySource batch, PinCallback pin) throws SigningException {
+        X509Certificate certificate;
+        try (KeySession session = batch.open(pin)) {
+            certificate = session.keyOrOnly(alias).certificate();
+        }
+        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        String name = rdn(subject, BCStyle.CN);
+        Path font = SealFonts.onThisComputer().orElseThrow(() -> CliMessage.NO_SEAL_FONT.usage());
+        return new VisibleSignature(sealPage, sealAt.get(0), sealAt.get(1), (float) SealGeometry.SEAL_WIDTH,
+                (float) SealGeometry.SEAL_HEIGHT, SealStamp.png(name == null ? "?" : name, font),
+                name == null ? certificate.getSubjectX500Principal().getName() : name, rdn(subject, BCStyle.O),
+                rdn(subject, BCStyle.T), font);
+    }
+
+    private static String rdn(X500Name name, ASN1ObjectIdentifier type) {
+        RDN[] found = name.getRDNs(type);
+        return found.length == 0 ? null : IETFUtils.valueToString(found[0].getFirst().getValue());
+    }
+
     private SignatureRequest request() {
+        if ((sealPage == null) != (sealAt == null)) {
+            throw CliMessage.SEAL_NEEDS_PAGE_AND_PLACE.usage();
+        }
+        if (sealAt != null && (sealAt.size() != 2 || sealPage < 1)) {
+            throw CliMessage.SEAL_PLACE_INVALID.usage();
+        }
         SignatureLevel parsed;
         try {
             parsed = SignatureLevel.valueOf(level.toUpperCase(Locale.ROOT).replace('-', '_'));

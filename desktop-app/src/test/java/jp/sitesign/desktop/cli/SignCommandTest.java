@@ -13,12 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.Pkcs12Files;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.testing.TestTsa;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,36 @@ class SignCommandTest {
         assertThat(expired.code).as(expired.toString()).isEqualTo(1);
         assertThat(expired.err).contains("有効期間外", "is not valid now", "期限切れ 署名者");
         assertThat(dir.resolve("out-old/a.pdf")).doesNotExist();
+    }
+
+    @Test
+    void theSealIsPlacedWhereAskedWithTheCertificatesNameAndCompany() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        Path a = write("a.pdf", TestPdfs.multiPage(2));
+
+        Result r = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS",
+                "--seal-page", "2", "--seal-at", "300,80");
+        Result half = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--out-dir",
+                dir.resolve("out-half").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS",
+                "--seal-page", "2");
+
+        assertThat(r.code).as(r.toString()).isZero();
+        Path signed = dir.resolve("out/a.pdf");
+        IndependentChecks.assertValid(signed, 1);
+        String page2 = ExternalTools.runOk(List.of("pdftotext", "-f", "2", "-l", "2", signed.toString(), "-"),
+                Map.of());
+        assertThat(page2).contains("山田 太郎", "SiteSign Test");
+        try (PDDocument doc = Loader.loadPDF(signed.toFile())) {
+            PDSignatureField field = (PDSignatureField) doc.getDocumentCatalog().getAcroForm().getFields().get(0);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            assertThat(doc.getPages().indexOf(widget.getPage())).isEqualTo(1);
+            assertThat(widget.getRectangle().getLowerLeftX()).isEqualTo(300f);
+            assertThat(widget.getRectangle().getLowerLeftY()).isEqualTo(80f);
+        }
+        assertThat(half.code).isEqualTo(2);
+        assertThat(half.err).contains("--seal-at");
     }
 
     @Test

@@ -42,8 +42,8 @@ import jp.sitesign.desktop.ui.UserMessages;
 public final class SealPlacementViewModel {
     private static final Logger LOG = Logger.getLogger(SealPlacementViewModel.class.getName());
     /** The seal's size on the page, in points (about 70 × 21 mm): the stamp on the left, three lines of text. */
-    public static final double SEAL_WIDTH = 200;
-    public static final double SEAL_HEIGHT = 60;
+    public static final double SEAL_WIDTH = SealGeometry.SEAL_WIDTH;
+    public static final double SEAL_HEIGHT = SealGeometry.SEAL_HEIGHT;
 
     /** Whether the signature shows a seal. */
     public enum Mode { VISIBLE, NONE }
