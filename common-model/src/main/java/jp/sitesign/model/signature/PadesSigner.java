@@ -36,7 +36,9 @@ import java.util.List;
  * its certificate must be valid at the signing time. Then the steps on the signed PDF follow: B-LT adds the validation data to
  * {@code /DSS}, B-LTA also a document timestamp (the same steps {@link PadesExtender} offers).
  *
- * <p>Nothing is returned unless every step of the requested level succeeded.
+ * <p>Nothing is returned unless every step of the requested level succeeded. One signer may serve several
+ * threads (a batch): only the key operation itself is taken in turn, so PDF preparation, timestamps and
+ * validation data of different documents overlap.
  */
 public final class PadesSigner {
     /** Room for a timestamp token with a TSA chain of two or three certificates. */
@@ -47,6 +49,8 @@ public final class PadesSigner {
     private final ContentsReservation reservation;
     private final RevocationFetcher revocation;
     private final CadesSignatureBuilder cades = new CadesSignatureBuilder();
+    /** One key operation at a time per signer: a token signs serially, while preparation and timestamps overlap. */
+    private final Object keyOperation = new Object();
 
     public PadesSigner(Clock clock) {
         this(clock, DEFAULT_TIMESTAMP_RESERVE);
@@ -91,7 +95,10 @@ public final class PadesSigner {
             for (int attempt = 1; ; attempt++) {
                 try (IncrementalSignature pending = IncrementalSignature.prepare(pdf, request.info(), signingTime,
                         reserved, request.appearance())) {
-                    CadesSignature signature = cades.sign(pending.signedContent(), key, algorithm);
+                    CadesSignature signature;
+                    synchronized (keyOperation) {
+                        signature = cades.sign(pending.signedContent(), key, algorithm);
+                    }
                     for (SignatureStep step : steps(request)) {
                         signature = step.apply(signature);
                     }

@@ -12,6 +12,7 @@ enum CliMessage {
     SIGNED("署名しました: %s", "signed: %s"),
     NOT_SIGNED("署名できません: %s: %s", "not signed: %s: %s"),
     CANNOT_READ_OR_WRITE("読み書きできません: %s: %s", "cannot read or write: %s: %s"),
+    PROGRESS("進捗 %s / %s 件（%s 件/秒）", "progress %s / %s files (%s/s)"),
     SIGNED_COUNT("%s / %s 件に署名しました", "%s / %s signed"),
     UNKNOWN_LEVEL("署名レベルが不明です: %s（%s のいずれか）", "Unknown signature level: %s (one of %s)"),
     LEVEL_NEEDS_TSA("%s にはタイムスタンプサーバー（--tsa）が必要です。", "%s needs a timestamp server (--tsa)."),

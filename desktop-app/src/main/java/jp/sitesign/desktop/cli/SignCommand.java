@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jp.sitesign.desktop.signing.seal.SealFonts;
 import jp.sitesign.desktop.signing.seal.SealGeometry;
 import jp.sitesign.desktop.signing.seal.SealStamp;
@@ -72,6 +77,14 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--seal-at", paramLabel = "X,Y", split = ",",
             description = "The seal's lower-left corner in PDF points from the page's lower-left (with --seal-page).")
     List<Float> sealAt;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Documents prepared and timestamped at once (default: the processors this machine has); "
+                    + "the key itself signs one at a time.")
+    Integer jobs;
+
+    @Option(names = "--quiet", description = "No progress line on stderr.")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -139,29 +152,63 @@ final class SignCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /**
+     * Signs every input on {@code jobs} workers sharing one signer (which takes key operations in turn) and prints
+     * each file's result in input order, with progress lines on stderr for a batch.
+     */
     private int signAll(PadesSigner signer, SigningKeySource source, PinCallback pin, SignatureRequest request,
-                        PrintWriter out, PrintWriter err) throws IOException {
-        int failed = 0;
-        for (Path in : inputs) {
+                        PrintWriter out, PrintWriter err) {
+        int workers = Math.max(1, jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, inputs.size()), r -> {
+            Thread t = new Thread(r, "sign-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> results = new ArrayList<>();
+            for (Path in : inputs) {
+                results.add(pool.submit(() -> signOne(signer, source, pin, request, in)));
+            }
+            Progress progress = new Progress(err, inputs.size(), quiet || inputs.size() < 2);
+            int failed = 0;
+            for (Future<Outcome> result : results) {
+                Outcome done = result.get();
+                (done.signed() ? out : err).println(done.line());
+                if (!done.signed()) {
+                    failed++;
+                }
+                progress.advance();
+            }
+            return failed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Outcome(boolean signed, String line) {
+    }
+
+    private Outcome signOne(PadesSigner signer, SigningKeySource source, PinCallback pin, SignatureRequest request,
+                            Path in) {
+        try {
             Path target = outDir.resolve(in.getFileName());
             if (Files.exists(target) && Files.isSameFile(in, target)) {
-                err.println(CliMessage.SKIPPED_WOULD_OVERWRITE.line(in));
-                failed++;
-                continue;
+                return new Outcome(false, CliMessage.SKIPPED_WOULD_OVERWRITE.line(in));
             }
-            try {
-                byte[] signed = signer.sign(Files.readAllBytes(in), source, pin, request);
-                Files.write(target, signed);
-                out.println(CliMessage.SIGNED.line(target));
-            } catch (SigningException e) {
-                failed++;
-                err.println(CliMessage.NOT_SIGNED.ja(in, e.messageJa()) + " / " + CliMessage.NOT_SIGNED.en(in, e.messageEn()));
-            } catch (IOException e) {
-                failed++;
-                err.println(CliMessage.CANNOT_READ_OR_WRITE.line(in, e.getMessage()));
-            }
+            byte[] signed = signer.sign(Files.readAllBytes(in), source, pin, request);
+            Files.write(target, signed);
+            return new Outcome(true, CliMessage.SIGNED.line(target));
+        } catch (SigningException e) {
+            return new Outcome(false, CliMessage.NOT_SIGNED.ja(in, e.messageJa()) + " / "
+                    + CliMessage.NOT_SIGNED.en(in, e.messageEn()));
+        } catch (IOException e) {
+            return new Outcome(false, CliMessage.CANNOT_READ_OR_WRITE.line(in, e.getMessage()));
         }
-        return failed;
     }
 
     /**

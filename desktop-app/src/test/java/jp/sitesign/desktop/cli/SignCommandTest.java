@@ -59,13 +59,39 @@ class SignCommandTest {
 
         Result r = run(Map.of("P12_PASS", PASSWORD), "sign", "--in", a.toString(), "--in", b.toString(),
                 "--out-dir", dir.resolve("out").toString(), "--pkcs12", p12.toString(), "--pass-env", "P12_PASS",
-                "--key-alias", "signer", "--level", "B-T", "--tsa", tsa.url().toString());
+                "--key-alias", "signer", "--level", "B-T", "--tsa", tsa.url().toString(), "--jobs", "2");
 
         assertThat(r.code).as(r.toString()).isZero();
         assertThat(r.out).contains("2 / 2 signed");
+        assertThat(r.out.indexOf("a.pdf")).as("results in input order").isLessThan(r.out.indexOf("b.pdf"));
+        assertThat(r.err).contains("progress 2 / 2 files");
         IndependentChecks.assertValid(dir.resolve("out/a.pdf"), 1);
         IndependentChecks.assertValid(dir.resolve("out/b.pdf"), 1);
         assertThat(Files.readAllBytes(a)).isEqualTo(before);
+    }
+
+    @Test
+    void sixFilesOnThreeWorkersAreEachSignedAndReportedInInputOrderQuietly() throws IOException {
+        Path p12 = Pkcs12Files.write(dir.resolve("signer.p12"), ca, TestCa.rsaKeyPair(2048), "signer", "山田 太郎",
+                PASSWORD);
+        List<String> args = new ArrayList<>(List.of("sign", "--out-dir", dir.resolve("out").toString(), "--pkcs12",
+                p12.toString(), "--pass-env", "P12_PASS", "--jobs", "3", "--quiet", "--level", "B-T", "--tsa",
+                tsa.url().toString()));
+        for (int i = 0; i < 6; i++) {
+            args.addAll(List.of("--in", write("f" + i + ".pdf", TestPdfs.multiPage(1 + i)).toString()));
+        }
+
+        Result r = run(Map.of("P12_PASS", PASSWORD), args.toArray(String[]::new));
+
+        assertThat(r.code).as(r.toString()).isZero();
+        assertThat(r.err).doesNotContain("progress");
+        int last = -1;
+        for (int i = 0; i < 6; i++) {
+            int at = r.out.indexOf("f" + i + ".pdf");
+            assertThat(at).as("f%d reported after f%d", i, i - 1).isGreaterThan(last);
+            last = at;
+            IndependentChecks.assertValid(dir.resolve("out/f" + i + ".pdf"), 1);
+        }
     }
 
     @Test
