@@ -23,6 +23,7 @@ import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.appearance.VisibleSignature;
 import jp.sitesign.model.signature.core.SignatureLevel;
 import jp.sitesign.model.signature.core.SigningException;
+import jp.sitesign.model.signature.ltv.RevocationFetcher;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.token.BatchKeySource;
 import jp.sitesign.model.signature.token.KeySession;
@@ -132,7 +133,9 @@ final class SignCommand implements Callable<Integer> {
         PinCallback pin = what -> secret(secretVar);
         secret(secretVar);
         Files.createDirectories(outDir);
-        PadesSigner signer = new PadesSigner(Clock.systemUTC());
+        // One signer for the batch: its revocation answers serve every file (they share the chains).
+        PadesSigner signer = new PadesSigner(Clock.systemUTC(), PadesSigner.DEFAULT_TIMESTAMP_RESERVE,
+                RevocationFetcher.forBatch(Clock.systemUTC()));
         int failed;
         // One login for the whole batch; a refused PIN is not tried again for every file.
         try (BatchKeySource batch = new BatchKeySource(source)) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * signature is proven to have existed stops everything (CERTIFICATE_REVOKED); a certificate whose
  * status nobody could give is REVOCATION_UNAVAILABLE, naming each server tried and what went wrong.
  *
- * <p>A fetcher keeps no answers between calls, so one instance may serve a whole application.
+ * <p>A fetcher keeps no answers between calls, so one instance may serve a whole application; only a
+ * {@link #forBatch batch's} fetcher keeps them, for its batch.
  */
 public final class RevocationFetcher {
     /** How old an OCSP response without our nonce may be. */
@@ -34,6 +35,8 @@ public final class RevocationFetcher {
     private final CrlClient crl;
     private final IssuerDownload issuers;
     private final RevocationHttp transport;
+    /** A batch's answers, kept for this fetcher's life; null for a fetcher that keeps nothing between calls. */
+    private final Map<X509Certificate, Status> kept;
 
     /** With the JDK's default HTTP client (no proxy), made at the first fetch, and the system clock. */
     public RevocationFetcher() {
@@ -42,16 +45,28 @@ public final class RevocationFetcher {
 
     /** With the JDK's default HTTP client, made at the first fetch, and {@code clock} for freshness checks. */
     public RevocationFetcher(Clock clock) {
-        this(RevocationHttp.withDefaultClient(), clock, DEFAULT_OCSP_MAX_AGE);
+        this(RevocationHttp.withDefaultClient(), clock, DEFAULT_OCSP_MAX_AGE, null);
+    }
+
+    /**
+     * For one batch of signatures (a command-line run): each certificate's OCSP or CRL answer is fetched once and
+     * reused for every document of the batch, which shares its signer's and TSA's chains. Not for a server: the
+     * answers are kept as long as the fetcher lives, and a fetcher serving for days would serve stale ones.
+     */
+    public static RevocationFetcher forBatch(Clock clock) {
+        return new RevocationFetcher(RevocationHttp.withDefaultClient(), clock, DEFAULT_OCSP_MAX_AGE,
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** With a configured HTTP client (proxy, TLS trust) supplied by the application. */
     public RevocationFetcher(HttpClient http, Clock clock, Duration ocspMaxAge) {
-        this(new RevocationHttp(http), clock, ocspMaxAge);
+        this(new RevocationHttp(http), clock, ocspMaxAge, null);
     }
 
-    private RevocationFetcher(RevocationHttp transport, Clock clock, Duration ocspMaxAge) {
+    private RevocationFetcher(RevocationHttp transport, Clock clock, Duration ocspMaxAge,
+                              Map<X509Certificate, Status> kept) {
         this.transport = transport;
+        this.kept = kept;
         this.ocsp = new OcspClient(transport, clock, ocspMaxAge);
         this.crl = new CrlClient(transport, clock);
         this.issuers = new IssuerDownload(transport);
@@ -97,10 +112,16 @@ public final class RevocationFetcher {
                     complete.add(downloadIssuer(certificate));
                 }
                 Status status = done.get(certificate);
+                if (status == null && kept != null) {
+                    status = kept.get(certificate);
+                }
                 if (status == null) {
                     status = fetch(certificate, complete.get(i + 1));
-                    done.put(certificate, status);
+                    if (kept != null) {
+                        kept.put(certificate, status);
+                    }
                 }
+                done.put(certificate, status);
                 if (status.revocation() != null && (provenAt == null || !status.revocation().after(provenAt))) {
                     throw status.revocation().error(certificate);
                 }

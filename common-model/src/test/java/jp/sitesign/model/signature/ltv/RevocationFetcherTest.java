@@ -68,6 +68,22 @@ class RevocationFetcherTest {
     }
 
     @Test
+    void aBatchsFetcherAsksOncePerCertificateAndAnOrdinaryOneEveryTime() throws Exception {
+        RevocationFetcher batch = RevocationFetcher.forBatch(Clock.systemUTC());
+        int before = ca.revocation().ocspRequests();
+
+        ValidationData first = batch.forChain(List.of(signer, ca.root()));
+        ValidationData second = batch.forChain(List.of(signer, ca.root()));
+        int batchRequests = ca.revocation().ocspRequests() - before;
+        fetcher.forChain(List.of(signer, ca.root()));
+        fetcher.forChain(List.of(signer, ca.root()));
+
+        assertThat(batchRequests).isEqualTo(1);
+        assertThat(second.ocspResponses()).singleElement().isEqualTo(first.ocspResponses().get(0));
+        assertThat(ca.revocation().ocspRequests() - before - batchRequests).isEqualTo(2);
+    }
+
+    @Test
     void aChainWithoutItsRootIsCompletedFromTheCaIssuersUrl() throws Exception {
         ValidationData data = fetcher.forChain(List.of(signer));
 
