@@ -39,14 +39,9 @@ public final class Outbox {
      * invalid draft is refused here with a field error instead of being rejected after the next sync.
      */
     public OutboxEntry append(Command command) {
-        Objects.requireNonNull(command.id(), "command id");
-        Objects.requireNonNull(command.type(), "command type");
-        if (command.type() == CommandType.CREATE_DRAFT || command.type() == CommandType.EDIT_DRAFT) {
-            if (command.draft() == null) {
-                throw new IllegalArgumentException(command.type() + " needs a draft");
-            }
-            command.draft().progress(company);
-            command.draft().data();
+        if (command instanceof Command.WithDraft d) {
+            d.draft().progress(company);
+            d.draft().data();
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.inTransaction(c -> {
