@@ -4,6 +4,7 @@ import static jp.sitesign.model.sync.CommandError.required;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -259,8 +260,8 @@ public sealed interface Command {
      */
     record Step(UUID id, CommandType type, String entityId, Long baseRevision) implements Command {
         /** The types a step may have. */
-        public static final Set<CommandType> TYPES = EnumSet.of(CommandType.SUBMIT, CommandType.APPROVE,
-                CommandType.WITHDRAW, CommandType.ACKNOWLEDGE, CommandType.DELETE_DRAFT);
+        public static final Set<CommandType> TYPES = Collections.unmodifiableSet(EnumSet.of(CommandType.SUBMIT,
+                CommandType.APPROVE, CommandType.WITHDRAW, CommandType.ACKNOWLEDGE, CommandType.DELETE_DRAFT));
 
         public Step {
             if (!TYPES.contains(type)) {

@@ -17,7 +17,6 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.sync.ContractSnapshot;
 

@@ -22,7 +22,6 @@ import jp.sitesign.model.document.Attachments;
 import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.DocumentKind;
 

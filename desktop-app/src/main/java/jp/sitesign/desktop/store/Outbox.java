@@ -10,13 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 
 /**
  * The durable queue of the user's writes (DESIGN §4). {@link #append} returns only once the command is

@@ -19,7 +19,6 @@ import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.user.UserView;
 
 /**

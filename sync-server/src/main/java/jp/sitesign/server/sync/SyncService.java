@@ -275,12 +275,9 @@ public final class SyncService {
             return drafts.edit(caller, id, base, edit.draft().progress(own), edit.draft().data());
         }
         if (command instanceof Command.AttachDocument attach) {
-            byte[] pdf = uploads.take(c, Uploads.Owner.of(caller), attach.documentSha256());
-            StoredContract k = attach.documentKindOrMain() == DocumentKind.ATTACHMENT
+            return usingUpload(c, caller, attach, pdf -> attach.documentKindOrMain() == DocumentKind.ATTACHMENT
                     ? drafts.attach(caller, id, base, attach.documentName(), pdf)
-                    : drafts.attachMain(caller, id, base, pdf);
-            uploads.delete(c, Uploads.Owner.of(caller), attach.documentSha256());
-            return k;
+                    : drafts.attachMain(caller, id, base, pdf));
         }
         if (command instanceof Command.RemoveAttachment remove) {
             Uploads.requireSha(remove.documentSha256());
@@ -290,10 +287,8 @@ public final class SyncService {
             return drafts.amend(caller, id, amend.originalId());
         }
         if (command instanceof Command.Sign sign) {
-            StoredContract k = workflow.sign(caller, id, base, sign.baseSha256(),
-                    uploads.take(c, Uploads.Owner.of(caller), sign.documentSha256()), sign.keySource());
-            uploads.delete(c, Uploads.Owner.of(caller), sign.documentSha256());
-            return k;
+            return usingUpload(c, caller, sign,
+                    pdf -> workflow.sign(caller, id, base, sign.baseSha256(), pdf, sign.keySource()));
         }
         if (command instanceof Command.SetPartyRoute route) {
             return workflow.setPartyRoute(caller, id, base,
@@ -310,6 +305,14 @@ public final class SyncService {
             return workflow.act(caller, id, base, lifecycle(step), null);
         }
         throw new IllegalStateException("no handler for " + command.type());
+    }
+
+    /** Applies {@code command} to the PDF it uploaded first; the upload is used up with the command's transaction. */
+    private StoredContract usingUpload(Connection c, Caller caller, Command.WithUpload command,
+            java.util.function.Function<byte[], StoredContract> applied) throws SQLException {
+        StoredContract k = applied.apply(uploads.take(c, Uploads.Owner.of(caller), command.documentSha256()));
+        uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
+        return k;
     }
 
     /** Why a command was not applied: a conflict when the contract moved on, a rejection otherwise. */
