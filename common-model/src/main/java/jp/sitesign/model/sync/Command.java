@@ -48,6 +48,22 @@ public sealed interface Command {
         ContractDraft draft();
     }
 
+    /**
+     * A command not based on a revision of its entity: it creates one (CREATE_DRAFT, AMEND) or is no contract's
+     * step (MARK_NOTICE_READ). Its base revision is null and rebasing leaves it as it is.
+     */
+    sealed interface WithoutRevision extends Command {
+        @Override
+        default Long baseRevision() {
+            return null;
+        }
+
+        @Override
+        default Command rebasedOn(long revision) {
+            return this;
+        }
+    }
+
     /** A command naming a PDF the client uploaded before pushing it: ATTACH_DOCUMENT and SIGN. */
     sealed interface WithUpload extends Command {
         /** The uploaded blob's SHA-256 (hex). */
@@ -55,7 +71,7 @@ public sealed interface Command {
     }
 
     /** A new draft; {@code entityId} is the id the client chose for it (a UUID). */
-    record CreateDraft(UUID id, String entityId, ContractDraft draft) implements WithDraft {
+    record CreateDraft(UUID id, String entityId, ContractDraft draft) implements WithDraft, WithoutRevision {
         public CreateDraft {
             identified(id, entityId, CommandType.CREATE_DRAFT);
             required(draft, "draft", CommandType.CREATE_DRAFT);
@@ -64,16 +80,6 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.CREATE_DRAFT;
-        }
-
-        @Override
-        public Long baseRevision() {
-            return null;
-        }
-
-        @Override
-        public CreateDraft rebasedOn(long revision) {
-            return this;
         }
     }
 
@@ -195,7 +201,7 @@ public sealed interface Command {
     }
 
     /** Starts a 変更契約 of the completed {@code originalId} as a new draft whose id ({@code entityId}) the client chose. */
-    record Amend(UUID id, String entityId, String originalId) implements Command {
+    record Amend(UUID id, String entityId, String originalId) implements WithoutRevision {
         public Amend {
             identified(id, entityId, CommandType.AMEND);
             required(originalId, "originalId", CommandType.AMEND);
@@ -205,52 +211,25 @@ public sealed interface Command {
         public CommandType type() {
             return CommandType.AMEND;
         }
-
-        @Override
-        public Long baseRevision() {
-            return null;
-        }
-
-        @Override
-        public Amend rebasedOn(long revision) {
-            return this;
-        }
     }
 
     /**
-     * 差戻し with the comment the sender will read. The lifecycle, not this record, refuses a return without
-     * a comment, with the reason the user is shown for it elsewhere too.
+     * RETURN (差戻し) or DECLINE: a workflow step with the comment the other side will read. One record for the
+     * two, since they differ only in their type. The comment may be null here: the lifecycle, not this record,
+     * refuses a return without one, with the reason the user is shown for it elsewhere too.
      */
-    record Return(UUID id, String entityId, Long baseRevision, String comment) implements Command {
-        public Return {
-            based(id, entityId, baseRevision, CommandType.RETURN);
+    record CommentedStep(UUID id, CommandType type, String entityId, Long baseRevision, String comment)
+            implements Command {
+        public CommentedStep {
+            if (type != CommandType.RETURN && type != CommandType.DECLINE) {
+                throw new IllegalArgumentException(type + " carries no comment");
+            }
+            based(id, entityId, baseRevision, type);
         }
 
         @Override
-        public CommandType type() {
-            return CommandType.RETURN;
-        }
-
-        @Override
-        public Return rebasedOn(long revision) {
-            return new Return(id, entityId, revision, comment);
-        }
-    }
-
-    /** A counterparty declines, optionally saying why. */
-    record Decline(UUID id, String entityId, Long baseRevision, String comment) implements Command {
-        public Decline {
-            based(id, entityId, baseRevision, CommandType.DECLINE);
-        }
-
-        @Override
-        public CommandType type() {
-            return CommandType.DECLINE;
-        }
-
-        @Override
-        public Decline rebasedOn(long revision) {
-            return new Decline(id, entityId, revision, comment);
+        public CommentedStep rebasedOn(long revision) {
+            return new CommentedStep(id, type, entityId, revision, comment);
         }
     }
 
@@ -277,7 +256,7 @@ public sealed interface Command {
     }
 
     /** The user has read the notice {@code entityId} (its number, as text). */
-    record MarkNoticeRead(UUID id, String entityId) implements Command {
+    record MarkNoticeRead(UUID id, String entityId) implements WithoutRevision {
         public MarkNoticeRead {
             identified(id, entityId, CommandType.MARK_NOTICE_READ);
         }
@@ -285,16 +264,6 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.MARK_NOTICE_READ;
-        }
-
-        @Override
-        public Long baseRevision() {
-            return null;
-        }
-
-        @Override
-        public MarkNoticeRead rebasedOn(long revision) {
-            return this;
         }
     }
 
@@ -344,12 +313,12 @@ public sealed interface Command {
         return new Step(UUID.randomUUID(), type, contractId, baseRevision);
     }
 
-    static Return returnToSender(String contractId, long baseRevision, String comment) {
-        return new Return(UUID.randomUUID(), contractId, baseRevision, comment);
+    static CommentedStep returnToSender(String contractId, long baseRevision, String comment) {
+        return new CommentedStep(UUID.randomUUID(), CommandType.RETURN, contractId, baseRevision, comment);
     }
 
-    static Decline decline(String contractId, long baseRevision, String comment) {
-        return new Decline(UUID.randomUUID(), contractId, baseRevision, comment);
+    static CommentedStep decline(String contractId, long baseRevision, String comment) {
+        return new CommentedStep(UUID.randomUUID(), CommandType.DECLINE, contractId, baseRevision, comment);
     }
 
     static MarkNoticeRead markNoticeRead(String noticeId) {

@@ -27,8 +27,7 @@ record CommandWire(UUID id, CommandType type, String entityId, Long baseRevision
         Command.AttachDocument attach = c instanceof Command.AttachDocument a ? a : null;
         Command.Sign sign = c instanceof Command.Sign s ? s : null;
         Command.SetPartyRoute route = c instanceof Command.SetPartyRoute r ? r : null;
-        String comment = c instanceof Command.Return r ? r.comment() : c instanceof Command.Decline d ? d.comment()
-                : null;
+        String comment = c instanceof Command.CommentedStep s ? s.comment() : null;
         String sha = c instanceof Command.WithUpload u ? u.documentSha256()
                 : c instanceof Command.RemoveAttachment r ? r.documentSha256() : null;
         return new CommandWire(c.id(), c.type(), c.entityId(), c.baseRevision(),
@@ -79,13 +78,9 @@ record CommandWire(UUID id, CommandType type, String entityId, Long baseRevision
                 only("originalId");
                 yield new Command.Amend(id, entityId, originalId);
             }
-            case RETURN -> {
+            case RETURN, DECLINE -> {
                 only("comment");
-                yield new Command.Return(id, entityId, baseRevision, comment);
-            }
-            case DECLINE -> {
-                only("comment");
-                yield new Command.Decline(id, entityId, baseRevision, comment);
+                yield new Command.CommentedStep(id, type, entityId, baseRevision, comment);
             }
             case MARK_NOTICE_READ -> {
                 unused(baseRevision, "baseRevision");

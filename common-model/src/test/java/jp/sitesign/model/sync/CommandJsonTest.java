@@ -122,9 +122,9 @@ class CommandJsonTest {
             assertThat(c.route()).containsExactly("U00000012");
             assertThat(c.signer()).isEqualTo("U00000011");
         });
-        assertThat(read.get(CommandType.RETURN)).isInstanceOfSatisfying(Command.Return.class,
+        assertThat(read.get(CommandType.RETURN)).isInstanceOfSatisfying(Command.CommentedStep.class,
                 c -> assertThat(c.comment()).isEqualTo("金額を確認してください"));
-        assertThat(read.get(CommandType.DECLINE)).isInstanceOfSatisfying(Command.Decline.class,
+        assertThat(read.get(CommandType.DECLINE)).isInstanceOfSatisfying(Command.CommentedStep.class,
                 c -> assertThat(c.comment()).isEqualTo("今回は見送ります"));
         assertThat(read.get(CommandType.AMEND)).isInstanceOfSatisfying(Command.Amend.class,
                 c -> assertThat(c.originalId()).isEqualTo("0b6f0e2a-51d4-4c2e-9d38-3f1b5a6c7d8e"));

@@ -146,7 +146,7 @@ class WireFormatTest {
         }
         Command pair = JSON.readValue("{\"id\":\"7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c\",\"type\":\"RETURN\","
                 + "\"entityId\":\"k1\",\"baseRevision\":1,\"comment\":\"確認 \\ud83d\\ude00\"}", Command.class);
-        assertThat(((Command.Return) pair).comment()).as("an escaped pair is text like any other")
+        assertThat(((Command.CommentedStep) pair).comment()).as("an escaped pair is text like any other")
                 .isEqualTo("確認 \ud83d\ude00");
     }
 

@@ -103,7 +103,7 @@ class OutboxTest {
                 + "\"draft\":null," + nothing + "}", Command.Step.class);
         old.put("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"RETURN\",\"entityId\":\"k2\",\"baseRevision\":1,"
                 + "\"draft\":null,\"comment\":\"金額を確認してください\",\"documentSha256\":null,\"baseSha256\":null,"
-                + "\"route\":null,\"signer\":null}", Command.Return.class);
+                + "\"route\":null,\"signer\":null}", Command.CommentedStep.class);
         old.put("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"ATTACH_DOCUMENT\",\"entityId\":\"k3\","
                 + "\"baseRevision\":2,\"draft\":null,\"comment\":null,\"documentSha256\":\"" + "ab".repeat(32) + "\","
                 + "\"baseSha256\":null,\"route\":null,\"signer\":null,\"documentKind\":\"ATTACHMENT\","

@@ -24,6 +24,7 @@ import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.DocumentKind;
 import jp.sitesign.model.user.User;
@@ -295,14 +296,11 @@ public final class SyncService {
                     route.routeOrEmpty().stream().map(u -> UserId.parse("route", u)).toList(),
                     route.signer() == null ? null : UserId.parse("signer", route.signer()));
         }
-        if (command instanceof Command.Return back) {
-            return workflow.act(caller, id, base, LifecycleCommand.RETURN, back.comment());
-        }
-        if (command instanceof Command.Decline decline) {
-            return workflow.act(caller, id, base, LifecycleCommand.DECLINE, decline.comment());
+        if (command instanceof Command.CommentedStep step) {
+            return workflow.act(caller, id, base, lifecycle(step.type()), step.comment());
         }
         if (command instanceof Command.Step step) {
-            return workflow.act(caller, id, base, lifecycle(step), null);
+            return workflow.act(caller, id, base, lifecycle(step.type()), null);
         }
         throw new IllegalStateException("no handler for " + command.type());
     }
@@ -385,8 +383,8 @@ public final class SyncService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static LifecycleCommand lifecycle(Command.Step step) {
-        return ContractVerbs.lifecycle(step.type()).orElseThrow(() -> new IllegalStateException(step.type().name()));
+    private static LifecycleCommand lifecycle(CommandType type) {
+        return ContractVerbs.lifecycle(type).orElseThrow(() -> new IllegalStateException(type.name()));
     }
 
     private static long noticeId(String id) {
