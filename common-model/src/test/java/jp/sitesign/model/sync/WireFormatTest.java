@@ -79,14 +79,16 @@ class WireFormatTest {
 
     @Test
     void theLaterCommandFieldsRoundTrip_andAreLeftOutWhenUnused() throws Exception {
-        Command attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32), "図面.pdf");
+        Command.AttachDocument attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3,
+                "ab".repeat(32), "図面.pdf");
         Command amend = Command.amend("0b6f0e2a-51d4-4c2e-9d38-3f1b5a6c7d8e", "7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c");
         PushRequest back = JSON.readValue(JSON.writeValueAsString(new PushRequest(List.of(attach, amend))),
                 PushRequest.class);
         assertThat(back.commands()).containsExactly(attach, amend);
-        assertThat(back.commands().get(0).documentKindOrMain()).isEqualTo(DocumentKind.ATTACHMENT);
+        assertThat(((Command.AttachDocument) back.commands().get(0)).documentKindOrMain())
+                .isEqualTo(DocumentKind.ATTACHMENT);
 
-        Command old = Command.attach("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32));
+        Command.AttachDocument old = Command.attach("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32));
         assertThat(JSON.writeValueAsString(old)).doesNotContain("documentKind", "documentName", "originalId");
         assertThat(old.documentKindOrMain()).isEqualTo(DocumentKind.MAIN);
         assertThatThrownBy(() -> JSON.readValue("{\"commands\":[{\"id\":\"" + old.id()
@@ -99,7 +101,7 @@ class WireFormatTest {
         Command named = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 7, "cd".repeat(32), "ab".repeat(32),
                 "MyToken");
         PushRequest back = JSON.readValue(JSON.writeValueAsString(new PushRequest(List.of(named))), PushRequest.class);
-        assertThat(back.commands().get(0).keySource()).isEqualTo("MyToken");
+        assertThat(((Command.Sign) back.commands().get(0)).keySource()).isEqualTo("MyToken");
 
         Command unnamed = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 7, "cd".repeat(32), "ab".repeat(32));
         assertThat(JSON.writeValueAsString(unnamed)).doesNotContain("keySource");
@@ -107,12 +109,13 @@ class WireFormatTest {
 
     @Test
     void aRebasedCommandKeepsEveryComponentButTheRevision() {
-        Command attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "ab".repeat(32), "図面.pdf");
-        Command sign = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "cd".repeat(32), "ab".repeat(32),
+        Command.AttachDocument attach = Command.attachAttachment("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3,
+                "ab".repeat(32), "図面.pdf");
+        Command.Sign sign = Command.sign("7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c", 3, "cd".repeat(32), "ab".repeat(32),
                 "signer.p12");
 
-        assertThat(attach.rebasedOn(5)).isEqualTo(new Command(attach.id(), attach.type(), attach.entityId(), 5L, null,
-                null, attach.documentSha256(), null, null, null, DocumentKind.ATTACHMENT, "図面.pdf", null, null));
+        assertThat(attach.rebasedOn(5)).isEqualTo(new Command.AttachDocument(attach.id(), attach.entityId(), 5L,
+                attach.documentSha256(), DocumentKind.ATTACHMENT, "図面.pdf"));
         assertThat(sign.rebasedOn(5).keySource()).isEqualTo("signer.p12");
         assertThat(sign.rebasedOn(5).baseRevision()).isEqualTo(5L);
     }
@@ -141,8 +144,10 @@ class WireFormatTest {
             assertThatThrownBy(() -> JSON.readValue("{\"route\":[\"" + bad + "\"]}", Command.class)).as(bad + " in a list")
                     .isInstanceOf(MismatchedInputException.class);
         }
-        Command pair = JSON.readValue("{\"comment\":\"確認 \\ud83d\\ude00\"}", Command.class);
-        assertThat(pair.comment()).as("an escaped pair is text like any other").isEqualTo("確認 \ud83d\ude00");
+        Command pair = JSON.readValue("{\"id\":\"7f0c1c5e-7c55-4b8f-a3a3-0d1e2f3a4b5c\",\"type\":\"RETURN\","
+                + "\"entityId\":\"k1\",\"baseRevision\":1,\"comment\":\"確認 \\ud83d\\ude00\"}", Command.class);
+        assertThat(((Command.CommentedStep) pair).comment()).as("an escaped pair is text like any other")
+                .isEqualTo("確認 \ud83d\ude00");
     }
 
     @Test

@@ -17,7 +17,6 @@ import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.sync.ContractSnapshot;
 
@@ -79,16 +78,15 @@ public final class ConflictsViewModel {
                     bundle.getString("conflicts.signAgain"), List.of(), false);
         }
         ContractSnapshot current = r == null ? null : r.current();
-        boolean canKeepMine = c.type() == CommandType.EDIT_DRAFT && c.draft() != null && current != null
-                && current.status().isDraft();
+        boolean canKeepMine = c instanceof Command.EditDraft && current != null && current.status().isDraft();
         return new AttentionItem(e, AttentionItem.Kind.CONFLICT, heading, bundle.getString(
                 canKeepMine ? "conflicts.conflict.edit" : "conflicts.conflict.other"),
-                comparison(c.draft(), current, texts), canKeepMine);
+                comparison(c instanceof Command.WithDraft d ? d.draft() : null, current, texts), canKeepMine);
     }
 
     private String title(Command c) {
-        if (c.draft() != null && c.draft().title() != null) {
-            return c.draft().title();
+        if (c instanceof Command.WithDraft d && d.draft().title() != null) {
+            return d.draft().title();
         }
         return store.contracts().current(c.entityId()).map(k -> k.current().title()).orElse(c.entityId());
     }
@@ -134,10 +132,9 @@ public final class ConflictsViewModel {
 
     /** Keeps the user's draft: queued again as an edit of the revision now on the server, then dismissed. */
     public boolean keepMine(AttentionItem item) {
-        if (!item.canKeepMine()) {
+        if (!item.canKeepMine() || !(item.entry().command() instanceof Command.EditDraft c)) {
             return false;
         }
-        Command c = item.entry().command();
         ContractSnapshot current = item.entry().result().current();
         ContractDraft again = c.draft().withRevision(current.revision());
         try {
@@ -158,7 +155,7 @@ public final class ConflictsViewModel {
      * two versions differ in something the user can choose; empty otherwise.
      */
     public java.util.Optional<MergeViewModel> merge(AttentionItem item) {
-        if (!item.canKeepMine()) {
+        if (!item.canKeepMine() || !(item.entry().command() instanceof Command.EditDraft mine)) {
             return java.util.Optional.empty();
         }
         ContractDraft theirs = ContractDraft.of(item.entry().result().current());
@@ -166,7 +163,7 @@ public final class ConflictsViewModel {
             items.remove(item);
             message.set(bundle.getString("merge.saved"));
         }, bundle, texts != null ? texts : ContractTexts.of(bundle, store, store.partnerships()),
-                item.entry().command(), theirs);
+                mine, theirs);
         return merge.fields().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(merge);
     }
 

@@ -285,10 +285,11 @@ public final class ContractDetailViewModel {
             message.set(new ContractTexts(bundle, List.of()).reason(d.reasonJa(), d.reasonEn()));
             return false;
         }
+        String said = comment == null || comment.isBlank() ? null : comment.strip();
         Command c = switch (command) {
-            case RETURN, DECLINE -> Command.withComment(type(command), k.id(), k.revision(),
-                    comment == null || comment.isBlank() ? null : comment.strip());
-            default -> Command.of(type(command), k.id(), k.revision());
+            case RETURN -> Command.returnToSender(k.id(), k.revision(), said);
+            case DECLINE -> Command.decline(k.id(), k.revision(), said);
+            default -> Command.step(type(command), k.id(), k.revision());
         };
         try {
             store.outbox().append(c);

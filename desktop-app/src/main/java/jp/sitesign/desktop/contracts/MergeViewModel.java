@@ -88,7 +88,7 @@ public final class MergeViewModel {
     private final Runnable merged;
     private final ResourceBundle bundle;
     private final ContractTexts texts;
-    private final Command conflicted;
+    private final Command.EditDraft conflicted;
     private final ContractDraft mine;
     private final ContractDraft theirs;
     private final List<Field> fields;
@@ -99,7 +99,7 @@ public final class MergeViewModel {
      *               the card)
      */
     MergeViewModel(StoreSession store, Runnable commandSaved, Runnable merged, ResourceBundle bundle,
-            ContractTexts texts, Command conflicted, ContractDraft theirs) {
+            ContractTexts texts, Command.EditDraft conflicted, ContractDraft theirs) {
         this.store = store;
         this.commandSaved = commandSaved;
         this.merged = merged;

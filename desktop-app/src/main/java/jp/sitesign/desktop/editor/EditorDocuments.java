@@ -22,7 +22,6 @@ import jp.sitesign.model.document.Attachments;
 import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.DocumentKind;
 
@@ -65,12 +64,12 @@ public final class EditorDocuments {
         }
         for (OutboxEntry e : local.pending()) {
             Command c = e.command();
-            if (c.type() == CommandType.ATTACH_DOCUMENT && c.documentKindOrMain() == DocumentKind.ATTACHMENT) {
-                shown.put(c.documentSha256(), new Document(c.documentName(), c.documentSha256()));
-            } else if (c.type() == CommandType.ATTACH_DOCUMENT) {
+            if (c instanceof Command.AttachDocument a && a.documentKindOrMain() == DocumentKind.ATTACHMENT) {
+                shown.put(a.documentSha256(), new Document(a.documentName(), a.documentSha256()));
+            } else if (c instanceof Command.AttachDocument) {
                 mainName.set(bundle.getString("editor.main.attached"));
-            } else if (c.type() == CommandType.REMOVE_ATTACHMENT) {
-                shown.remove(c.documentSha256());
+            } else if (c instanceof Command.RemoveAttachment r) {
+                shown.remove(r.documentSha256());
             }
         }
         attachments.setAll(shown.values());

@@ -72,7 +72,7 @@ public final class NoticesViewModel {
             return;
         }
         if (!item.read()) {
-            store.outbox().append(Command.of(CommandType.MARK_NOTICE_READ, Long.toString(item.id()), null));
+            store.outbox().append(Command.markNoticeRead(Long.toString(item.id())));
             commandSaved.run();
         }
         opened.set(item);

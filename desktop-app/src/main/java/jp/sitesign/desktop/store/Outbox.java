@@ -10,13 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 
 /**
  * The durable queue of the user's writes (DESIGN §4). {@link #append} returns only once the command is
@@ -39,14 +37,9 @@ public final class Outbox {
      * invalid draft is refused here with a field error instead of being rejected after the next sync.
      */
     public OutboxEntry append(Command command) {
-        Objects.requireNonNull(command.id(), "command id");
-        Objects.requireNonNull(command.type(), "command type");
-        if (command.type() == CommandType.CREATE_DRAFT || command.type() == CommandType.EDIT_DRAFT) {
-            if (command.draft() == null) {
-                throw new IllegalArgumentException(command.type() + " needs a draft");
-            }
-            command.draft().progress(company);
-            command.draft().data();
+        if (command instanceof Command.WithDraft d) {
+            d.draft().progress(company);
+            d.draft().data();
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return db.inTransaction(c -> {

@@ -53,20 +53,18 @@ final class Overlay {
             Command cmd = e.command();
             String id = cmd.entityId();
             ContractSnapshot base = shown.containsKey(id) ? shown.get(id) : ContractRows.find(c, id);
-            switch (cmd.type()) {
-                case CREATE_DRAFT -> {
-                    if (base == null && !shown.containsKey(id)) {
-                        ContractDraft d = cmd.draft();
-                        shown.put(id, ContractSnapshot.of(id, company, user, d.progress(company), d.data(), null,
-                                List.of(), 0, e.queuedAt(), e.queuedAt()));
-                    }
+            if (cmd instanceof Command.CreateDraft create) {
+                if (base == null && !shown.containsKey(id)) {
+                    ContractDraft d = create.draft();
+                    shown.put(id, ContractSnapshot.of(id, company, user, d.progress(company), d.data(), null,
+                            List.of(), 0, e.queuedAt(), e.queuedAt()));
                 }
-                case EDIT_DRAFT -> {
-                    if (base != null) {
-                        shown.put(id, edited(base, cmd.draft(), e));
-                    }
+            } else if (cmd instanceof Command.EditDraft edit) {
+                if (base != null) {
+                    shown.put(id, edited(base, edit.draft(), e));
                 }
-                default -> shown.put(id, null);
+            } else {
+                shown.put(id, null); // DELETE_DRAFT
             }
         }
         return new Overlay(shown);

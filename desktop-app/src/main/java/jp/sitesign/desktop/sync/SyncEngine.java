@@ -19,7 +19,6 @@ import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.user.UserView;
 
 /**
@@ -223,8 +222,7 @@ public final class SyncEngine {
     /** The command based on the revision the user's own earlier command on the same contract produced. */
     private static Command rebased(Command c, Map<String, Long> produced) {
         Long base = c.entityId() == null ? null : produced.get(c.entityId());
-        if (base == null || c.type() == CommandType.CREATE_DRAFT || c.baseRevision() == null
-                || c.baseRevision() >= base) {
+        if (base == null || c.baseRevision() == null || c.baseRevision() >= base) {
             return c;
         }
         return c.rebasedOn(base);
@@ -232,10 +230,10 @@ public final class SyncEngine {
 
     /** Sends the PDF a command names, from where the server's copy ends. */
     private void upload(Command c) {
-        String sha = c.documentSha256();
-        if (sha == null || c.type() != CommandType.ATTACH_DOCUMENT && c.type() != CommandType.SIGN) {
+        if (!(c instanceof Command.WithUpload u)) {
             return;
         }
+        String sha = u.documentSha256();
         byte[] pdf = store.blobs().get(sha).orElse(null);
         if (pdf == null) {
             return; // the server answers the command with a clear refusal, which the outbox keeps

@@ -183,7 +183,7 @@ class ConflictsMergeViewModelTest {
             assertThat(e.command().id()).isNotEqualTo(edit.id());
             assertThat(e.command().type()).isEqualTo(CommandType.EDIT_DRAFT);
             assertThat(e.command().baseRevision()).isEqualTo(5L);
-            ContractDraft d = e.command().draft();
+            ContractDraft d = ((Command.WithDraft) e.command()).draft();
             assertThat(d.revision()).isEqualTo(5L);
             assertThat(d.title()).as("mine").isEqualTo("足場工事 注文書（私の版）");
             assertThat(d.note()).as("mine").isEqualTo("私のメモ");
@@ -214,7 +214,7 @@ class ConflictsMergeViewModelTest {
 
     @Test
     void mergeIsNotOfferedForARefusedCommand() {
-        Command submit = Command.of(CommandType.SUBMIT, "k1", 3L);
+        Command submit = Command.step(CommandType.SUBMIT, "k1", 3L);
         store.outbox().append(submit);
         store.outbox().markResult(new CommandResult(submit.id(), CommandOutcome.REJECTED, "k1", null,
                 ErrorCode.FORBIDDEN, "この操作の権限がありません。", "Not allowed.", null));

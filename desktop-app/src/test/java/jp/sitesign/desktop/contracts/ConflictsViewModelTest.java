@@ -95,10 +95,10 @@ class ConflictsViewModelTest {
             assertThat(e.command().id()).isNotEqualTo(edit.id());
             assertThat(e.command().type()).isEqualTo(CommandType.EDIT_DRAFT);
             assertThat(e.command().baseRevision()).isEqualTo(5L);
-            assertThat(e.command().draft().revision()).isEqualTo(5L);
-            assertThat(e.command().draft().title()).isEqualTo("足場工事 注文書（私の版）");
-            assertThat(e.command().draft().amountYen()).isEqualTo(900_000L);
-            assertThat(e.command().draft().note()).isEqualTo("私のメモ");
+            assertThat(((Command.WithDraft) e.command()).draft().revision()).isEqualTo(5L);
+            assertThat(((Command.WithDraft) e.command()).draft().title()).isEqualTo("足場工事 注文書（私の版）");
+            assertThat(((Command.WithDraft) e.command()).draft().amountYen()).isEqualTo(900_000L);
+            assertThat(((Command.WithDraft) e.command()).draft().note()).isEqualTo("私のメモ");
         });
         assertThat(saved).hasValue(1);
         assertThat(vm.items()).isEmpty();
@@ -119,7 +119,7 @@ class ConflictsViewModelTest {
 
     @Test
     void aRefusalShowsTheServersReason() {
-        Command submit = Command.of(CommandType.SUBMIT, "k1", 3L);
+        Command submit = Command.step(CommandType.SUBMIT, "k1", 3L);
         store.outbox().append(submit);
         store.outbox().markResult(new CommandResult(submit.id(), CommandOutcome.REJECTED, "k1", null,
                 ErrorCode.FORBIDDEN, "この操作の権限がありません。", "Not allowed.", null));

@@ -193,7 +193,7 @@ class ContractDetailViewModelTest {
 
     @Test
     void aPendingCommandIsShownUntilSynced() {
-        store.outbox().append(jp.sitesign.model.sync.Command.of(CommandType.SUBMIT, "k1", 7L));
+        store.outbox().append(jp.sitesign.model.sync.Command.step(CommandType.SUBMIT, "k1", 7L));
         ContractDetailViewModel vm = viewModel();
         vm.load("k1");
 

@@ -197,7 +197,7 @@ class ContractListViewModelTest {
 
     @Test
     void aContractWithAnUnsentCommandCarriesThePendingBadge() {
-        store.outbox().append(Command.of(CommandType.SUBMIT, "k2", 2L));
+        store.outbox().append(Command.step(CommandType.SUBMIT, "k2", 2L));
         ContractListViewModel vm = viewModel();
         vm.search();
 

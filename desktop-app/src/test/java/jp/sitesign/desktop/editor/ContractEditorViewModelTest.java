@@ -22,6 +22,7 @@ import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.sync.Change;
+import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.sync.ContractSnapshot;
@@ -135,7 +136,7 @@ class ContractEditorViewModelTest {
         assertThat(queued()).singleElement().satisfies(e -> {
             assertThat(e.command().type()).isEqualTo(CommandType.CREATE_DRAFT);
             assertThat(e.command().entityId()).isEqualTo(id);
-            ContractDraft d = e.command().draft();
+            ContractDraft d = ((Command.WithDraft) e.command()).draft();
             assertThat(d.title()).isEqualTo("外構工事 注文書");
             assertThat(d.amountYen()).isEqualTo(1_100_000L);
             assertThat(d.taxIncluded()).isTrue();
@@ -154,7 +155,7 @@ class ContractEditorViewModelTest {
             assertThat(e.command().entityId()).isEqualTo(id);
             assertThat(e.command().baseRevision()).as("the revision the server gives the new draft")
                     .isEqualTo(jp.sitesign.model.sync.ContractSnapshot.FIRST_REVISION);
-            assertThat(e.command().draft().title()).isEqualTo("外構工事 注文書（改）");
+            assertThat(((Command.WithDraft) e.command()).draft().title()).isEqualTo("外構工事 注文書（改）");
         });
         assertThat(store.contracts().current(id).orElseThrow().current().title()).isEqualTo("外構工事 注文書（改）");
     }
@@ -208,8 +209,9 @@ class ContractEditorViewModelTest {
         List<OutboxEntry> q = queued();
         assertThat(q).extracting(e -> e.command().type())
                 .containsExactly(CommandType.CREATE_DRAFT, CommandType.ATTACH_DOCUMENT);
-        String sha = q.get(1).command().documentSha256();
-        assertThat(q.get(1).command().documentKindOrMain()).isEqualTo(DocumentKind.MAIN);
+        Command.AttachDocument attach = (Command.AttachDocument) q.get(1).command();
+        String sha = attach.documentSha256();
+        assertThat(attach.documentKindOrMain()).isEqualTo(DocumentKind.MAIN);
         byte[] content = Files.readAllBytes(pdf);
         assertThat(store.blobs().get(sha)).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
         assertThat(vm.documents().mainNameProperty().get()).isEqualTo("注文書.pdf");
@@ -230,7 +232,7 @@ class ContractEditorViewModelTest {
 
         assertThat(queued()).extracting(e -> e.command().type() + "@" + e.command().baseRevision())
                 .containsExactly("ATTACH_DOCUMENT@5", "EDIT_DRAFT@6", "EDIT_DRAFT@7");
-        assertThat(queued().get(1).command().draft().revision()).isEqualTo(6L);
+        assertThat(((Command.EditDraft) queued().get(1).command()).draft().revision()).isEqualTo(6L);
     }
 
     @Test
@@ -272,8 +274,9 @@ class ContractEditorViewModelTest {
         assertThat(vm.documents().attachments()).extracting(EditorDocuments.Document::name)
                 .containsExactly("doc1.pdf", "doc2.pdf", "doc3.pdf", "doc4.pdf", "doc5.pdf");
         assertThat(vm.errorProperty().get()).startsWith("doc6.pdf: 添付書類は 5 件までです。");
-        assertThat(queued()).filteredOn(e -> e.command().documentKind() == DocumentKind.ATTACHMENT)
-                .extracting(e -> e.command().documentName())
+        assertThat(queued().stream().map(OutboxEntry::command).filter(Command.AttachDocument.class::isInstance)
+                .map(Command.AttachDocument.class::cast).filter(a -> a.documentKind() == DocumentKind.ATTACHMENT)
+                .map(Command.AttachDocument::documentName).toList())
                 .containsExactly("doc1.pdf", "doc2.pdf", "doc3.pdf", "doc4.pdf", "doc5.pdf");
     }
 
@@ -287,7 +290,7 @@ class ContractEditorViewModelTest {
         assertThat(queued()).singleElement().satisfies(e -> {
             assertThat(e.command().type()).isEqualTo(CommandType.AMEND);
             assertThat(e.command().entityId()).isEqualTo(newId).isNotEqualTo("k-done");
-            assertThat(e.command().originalId()).isEqualTo("k-done");
+            assertThat(((Command.Amend) e.command()).originalId()).isEqualTo("k-done");
         });
     }
 

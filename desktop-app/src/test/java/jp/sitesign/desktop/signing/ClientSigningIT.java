@@ -21,6 +21,7 @@ import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.timestamp.Rfc3161Client;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
+import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.ApiClient;
@@ -112,7 +113,8 @@ class ClientSigningIT {
         assertThat(s.baseSha256()).isEqualTo(k.get("mainDocument").asText());
         assertThat(s.signature().valid()).as("checked on the laptop as the server will").isTrue();
         assertThat(laptop.store().outbox().pending()).singleElement()
-                .satisfies(e -> assertThat(e.command().documentSha256()).isEqualTo(s.signedSha256()));
+                .satisfies(e -> assertThat(((Command.Sign) e.command()).documentSha256())
+                        .isEqualTo(s.signedSha256()));
 
         laptop.engine().syncOnce();
 
@@ -142,7 +144,7 @@ class ClientSigningIT {
             assertThat(e.result().outcome()).isEqualTo(CommandOutcome.CONFLICT);
             assertThat(e.result().code()).isEqualTo(ErrorCode.SIGN_AGAIN);
             assertThat(e.result().current().mainDocument()).isEqualTo(first.signedSha256());
-            assertThat(e.command().documentSha256()).isEqualTo(offline.signedSha256());
+            assertThat(((Command.Sign) e.command()).documentSha256()).isEqualTo(offline.signedSha256());
         });
     }
 

@@ -27,6 +27,7 @@ import jp.sitesign.model.signature.testing.SoftHsmToken;
 import jp.sitesign.model.signature.testing.TestCa;
 import jp.sitesign.model.signature.token.Pkcs11Slot;
 import jp.sitesign.model.sync.Change;
+import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.sync.ContractSnapshot;
@@ -100,8 +101,9 @@ class SigningViewModelTest {
         assertThat(signed.signature().valid()).isTrue();
         assertThat(store.outbox().pending()).singleElement().satisfies(e -> {
             assertThat(e.command().type()).isEqualTo(CommandType.SIGN);
-            assertThat(e.command().documentSha256()).isEqualTo(signed.signedSha256());
-            assertThat(e.command().baseSha256()).isEqualTo(baseSha);
+            Command.Sign sign = (Command.Sign) e.command();
+            assertThat(sign.documentSha256()).isEqualTo(signed.signedSha256());
+            assertThat(sign.baseSha256()).isEqualTo(baseSha);
         });
         assertThat(store.blobs().has(signed.signedSha256())).isTrue();
         assertThat(vm.signedProperty().get()).isTrue();

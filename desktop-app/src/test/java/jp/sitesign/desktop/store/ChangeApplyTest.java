@@ -178,7 +178,8 @@ class ChangeApplyTest {
     void aResetDropsEveryEntityButKeepsTheOutboxAndThePdfs() {
         store.apply(TestStores.page(20, Change.of(TestStores.contract("k1", "旧", 1), 1),
                 Change.of(user("U00000102", "山田"), 2), Change.of(notice(1, "告知"), 3)));
-        Command queued = store.outbox().append(Command.of(jp.sitesign.model.sync.CommandType.SUBMIT, "k1", 1L)).command();
+        Command queued = store.outbox().append(Command.step(jp.sitesign.model.sync.CommandType.SUBMIT, "k1", 1L))
+                .command();
         String sha = store.blobs().put(new byte[] {1, 2, 3});
 
         store.apply(new ChangePage(List.of(Change.of(TestStores.contract("k2", "新", 1), 1)), 5, false, true));

@@ -71,7 +71,7 @@ class LocalContractsTest {
 
     @Test
     void aPendingDeleteHidesTheDraft() {
-        store.outbox().append(Command.of(CommandType.DELETE_DRAFT, "k2", 1L));
+        store.outbox().append(Command.step(CommandType.DELETE_DRAFT, "k2", 1L));
 
         assertThat(store.contracts().current("k2")).isEmpty();
         assertThat(store.contracts().search(ContractQuery.all(50)).items()).extracting(c -> c.current().id())

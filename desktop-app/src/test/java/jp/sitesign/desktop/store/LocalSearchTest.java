@@ -117,7 +117,7 @@ class LocalSearchTest {
                 overlaid.add(k.id());
             });
             data.stream().filter(k -> !overlaid.contains(k.id())).skip(40).limit(5).forEach(k -> {
-                local.outbox().append(Command.of(CommandType.DELETE_DRAFT, k.id(), k.revision()));
+                local.outbox().append(Command.step(CommandType.DELETE_DRAFT, k.id(), k.revision()));
                 overlaid.add(k.id());
             });
             // What the user sees, built from the overlay's own view of each contract rather than the search.

@@ -141,7 +141,7 @@ class StoreLoginTest {
     @Test
     void aPasswordChangedElsewhereRebuildsTheStoreAndTheOldPasswordRecoversUnsentCommands() {
         Command edit = Command.editDraft("k1", 1, TestStores.draft("足場 架設 (offline edit)"));
-        Command submit = Command.of(CommandType.SUBMIT, "k1", 2L);
+        Command submit = Command.step(CommandType.SUBMIT, "k1", 2L);
         try (StoreSession s = stores().openOnline(TestStores.SERVER, TestStores.ME, TestStores.OWN,
                 PASSWORD.toCharArray()).session()) {
             s.apply(TestStores.page(5, Change.of(TestStores.contract("k1", "足場 架設", 1), 5)));

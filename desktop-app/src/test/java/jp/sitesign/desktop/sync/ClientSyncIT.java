@@ -191,7 +191,8 @@ class ClientSyncIT {
         List<OutboxEntry> attention = laptop.store.outbox().needingAttention();
         assertThat(attention).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(OutboxState.CONFLICT);
-            assertThat(e.command().draft().title()).as("the laptop's edit is kept").isEqualTo("電気設備工事（現場で修正）");
+            assertThat(((Command.WithDraft) e.command()).draft().title()).as("the laptop's edit is kept")
+                    .isEqualTo("電気設備工事（現場で修正）");
             assertThat(e.result().current().title()).as("with the server's version beside it")
                     .isEqualTo("電気設備工事（事務所で修正）");
         });
@@ -232,7 +233,7 @@ class ClientSyncIT {
         String id = UUID.randomUUID().toString();
         laptop.store.outbox().append(Command.createDraft(id, draft("PDF のない下書き", a.member2())));
         laptop.sync();
-        laptop.store.outbox().append(Command.of(jp.sitesign.model.sync.CommandType.SUBMIT, id,
+        laptop.store.outbox().append(Command.step(jp.sitesign.model.sync.CommandType.SUBMIT, id,
                 laptop.contract(id).current().revision()));
 
         SyncEngine.Report r = laptop.sync();

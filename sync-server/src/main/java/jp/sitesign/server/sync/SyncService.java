@@ -24,6 +24,7 @@ import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandOutcome;
 import jp.sitesign.model.sync.CommandResult;
+import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.sync.DocumentKind;
 import jp.sitesign.model.user.User;
@@ -227,12 +228,6 @@ public final class SyncService {
                     "コマンドは 1 回に 1〜" + MAX_COMMANDS + " 件送ってください。",
                     "Send 1 to " + MAX_COMMANDS + " commands at a time.");
         }
-        for (Command command : commands) {
-            if (command == null || command.id() == null || command.type() == null) {
-                throw new SiteSignException(ErrorCode.INVALID_FIELD, "各コマンドには id と type が必要です。",
-                        "Every command needs an id and a type.");
-            }
-        }
         List<CommandResult> results = new ArrayList<>();
         for (Command command : commands) {
             results.add(pushOne(caller, command));
@@ -258,9 +253,9 @@ public final class SyncService {
                 CommandResult refusal = result;
                 db.inTransaction(c -> {
                     record(c, caller, command, refusal);
-                    if (REFUSED_CONTENT.contains(e.code()) && command.documentSha256() != null) {
+                    if (REFUSED_CONTENT.contains(e.code()) && command instanceof Command.WithUpload upload) {
                         // The same bytes would be refused again; kept, they would only hold the uploader's room.
-                        uploads.dropComplete(c, Uploads.Owner.of(caller), command.documentSha256());
+                        uploads.dropComplete(c, Uploads.Owner.of(caller), upload.documentSha256());
                     }
                     return null;
                 });
@@ -275,60 +270,61 @@ public final class SyncService {
     }
 
     private CommandResult apply(Connection c, Caller caller, Command command) throws SQLException {
-        String id = command.entityId();
-        long base = command.baseRevision() == null ? -1 : command.baseRevision();
-        CompanyId own = caller.user().companyId();
-        StoredContract k;
-        switch (command.type()) {
-            case CREATE_DRAFT:
-                k = drafts.create(caller, id, requireDraft(command).progress(own), command.draft().data());
-                break;
-            case EDIT_DRAFT:
-                k = drafts.edit(caller, id, base, requireDraft(command).progress(own), command.draft().data());
-                break;
-            case ATTACH_DOCUMENT: {
-                if (command.documentKindOrMain() == DocumentKind.MAIN && command.documentName() != null) {
-                    throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                            "本文の PDF には名前（documentName）を付けられません。添付書類なら documentKind を ATTACHMENT にしてください。",
-                            "The main PDF takes no documentName. For an attachment, set documentKind to ATTACHMENT.");
-                }
-                byte[] pdf = uploads.take(c, Uploads.Owner.of(caller), command.documentSha256());
-                k = command.documentKindOrMain() == DocumentKind.ATTACHMENT
-                        ? drafts.attach(caller, id, base, command.documentName(), pdf)
-                        : drafts.attachMain(caller, id, base, pdf);
-                uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
-                break;
-            }
-            case REMOVE_ATTACHMENT:
-                Uploads.requireSha(command.documentSha256());
-                k = drafts.removeAttachment(caller, id, base, command.documentSha256());
-                break;
-            case AMEND:
-                if (command.originalId() == null) {
-                    throw new SiteSignException(ErrorCode.INVALID_FIELD, "変更する元の契約（originalId）を指定してください。",
-                            "Name the original contract to change (originalId).");
-                }
-                k = drafts.amend(caller, id, command.originalId());
-                break;
-            case SIGN:
-                k = workflow.sign(caller, id, base, command.baseSha256(),
-                        uploads.take(c, Uploads.Owner.of(caller), command.documentSha256()), command.keySource());
-                uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
-                break;
-            case SET_PARTY_ROUTE:
-                k = workflow.setPartyRoute(caller, id, base,
-                        (command.route() == null ? List.<String>of() : command.route()).stream()
-                                .map(u -> UserId.parse("route", u)).toList(),
-                        command.signer() == null ? null : UserId.parse("signer", command.signer()));
-                break;
-            case MARK_NOTICE_READ:
-                notices.markRead(caller.user().id(), noticeId(id));
-                return CommandResult.applied(command.id(), id, null);
-            default:
-                k = workflow.act(caller, id, base, lifecycle(command), command.comment());
-                break;
+        if (command instanceof Command.MarkNoticeRead read) {
+            notices.markRead(caller.user().id(), noticeId(read.entityId()));
+            return CommandResult.applied(command.id(), read.entityId(), null);
         }
-        return CommandResult.applied(command.id(), id, k == null ? null : k.revision());
+        StoredContract k = applyToContract(c, caller, command);
+        return CommandResult.applied(command.id(), command.entityId(), k == null ? null : k.revision());
+    }
+
+    /** The contract after the command; null when it deleted it. Each command's own record says what it carries. */
+    private StoredContract applyToContract(Connection c, Caller caller, Command command) throws SQLException {
+        String id = command.entityId();
+        Long base = command.baseRevision();
+        CompanyId own = caller.user().companyId();
+        if (command instanceof Command.CreateDraft create) {
+            return drafts.create(caller, id, create.draft().progress(own), create.draft().data());
+        }
+        if (command instanceof Command.EditDraft edit) {
+            return drafts.edit(caller, id, base, edit.draft().progress(own), edit.draft().data());
+        }
+        if (command instanceof Command.AttachDocument attach) {
+            return usingUpload(c, caller, attach, pdf -> attach.documentKindOrMain() == DocumentKind.ATTACHMENT
+                    ? drafts.attach(caller, id, base, attach.documentName(), pdf)
+                    : drafts.attachMain(caller, id, base, pdf));
+        }
+        if (command instanceof Command.RemoveAttachment remove) {
+            Uploads.requireSha(remove.documentSha256());
+            return drafts.removeAttachment(caller, id, base, remove.documentSha256());
+        }
+        if (command instanceof Command.Amend amend) {
+            return drafts.amend(caller, id, amend.originalId());
+        }
+        if (command instanceof Command.Sign sign) {
+            return usingUpload(c, caller, sign,
+                    pdf -> workflow.sign(caller, id, base, sign.baseSha256(), pdf, sign.keySource()));
+        }
+        if (command instanceof Command.SetPartyRoute route) {
+            return workflow.setPartyRoute(caller, id, base,
+                    route.routeOrEmpty().stream().map(u -> UserId.parse("route", u)).toList(),
+                    route.signer() == null ? null : UserId.parse("signer", route.signer()));
+        }
+        if (command instanceof Command.CommentedStep step) {
+            return workflow.act(caller, id, base, lifecycle(step.type()), step.comment());
+        }
+        if (command instanceof Command.Step step) {
+            return workflow.act(caller, id, base, lifecycle(step.type()), null);
+        }
+        throw new IllegalStateException("no handler for " + command.type());
+    }
+
+    /** Applies {@code command} to the PDF it uploaded first; the upload is used up with the command's transaction. */
+    private StoredContract usingUpload(Connection c, Caller caller, Command.WithUpload command,
+            java.util.function.Function<byte[], StoredContract> applied) throws SQLException {
+        StoredContract k = applied.apply(uploads.take(c, Uploads.Owner.of(caller), command.documentSha256()));
+        uploads.delete(c, Uploads.Owner.of(caller), command.documentSha256());
+        return k;
     }
 
     /** Why a command was not applied: a conflict when the contract moved on, a rejection otherwise. */
@@ -401,17 +397,8 @@ public final class SyncService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static jp.sitesign.model.sync.ContractDraft requireDraft(Command command) {
-        if (command.draft() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "下書きの内容（draft）がありません。",
-                    "The command carries no draft.");
-        }
-        return command.draft();
-    }
-
-    private static LifecycleCommand lifecycle(Command command) {
-        return ContractVerbs.lifecycle(command.type())
-                .orElseThrow(() -> new IllegalStateException(command.type().name()));
+    private static LifecycleCommand lifecycle(CommandType type) {
+        return ContractVerbs.lifecycle(type).orElseThrow(() -> new IllegalStateException(type.name()));
     }
 
     private static long noticeId(String id) {

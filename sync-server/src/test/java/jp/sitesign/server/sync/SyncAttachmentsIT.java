@@ -136,8 +136,8 @@ class SyncAttachmentsIT {
         String extra = Digests.sha256Hex(upload(pdf("内訳書")));
 
         apply(aMember, Command.attach(id, revision(id), main));
-        apply(aMember, new Command(UUID.randomUUID(), CommandType.ATTACH_DOCUMENT, id, revision(id), null, null, extra,
-                null, null, null, DocumentKind.ATTACHMENT, "内訳書.pdf", null, null));
+        apply(aMember, new Command.AttachDocument(UUID.randomUUID(), id, revision(id), extra, DocumentKind.ATTACHMENT,
+                "内訳書.pdf"));
 
         ContractSnapshot k = pulled(aMember, id);
         assertThat(k.mainDocument()).isEqualTo(main);
@@ -179,11 +179,13 @@ class SyncAttachmentsIT {
         assertThat(noName.messageJa()).contains("名前");
         assertThat(noName.messageEn()).contains("name");
 
-        CommandResult namedMain = push(aMember, new Command(UUID.randomUUID(), CommandType.ATTACH_DOCUMENT, id,
-                revision(id), null, null, sha, null, null, null, DocumentKind.MAIN, "本文.pdf", null, null));
-        assertThat(namedMain.outcome()).isEqualTo(CommandOutcome.REJECTED);
-        assertThat(namedMain.code()).isEqualTo(ErrorCode.INVALID_FIELD);
-        assertThat(namedMain.messageEn()).contains("documentName");
+        ApiClient.Response namedMain = api().post("/api/v1/sync/commands", aMember, "{\"commands\":[{\"id\":\""
+                + UUID.randomUUID() + "\",\"type\":\"ATTACH_DOCUMENT\",\"entityId\":\"" + id + "\",\"baseRevision\":"
+                + revision(id) + ",\"documentSha256\":\"" + sha + "\",\"documentKind\":\"MAIN\","
+                + "\"documentName\":\"本文.pdf\"}]}");
+        assertThat(namedMain.status()).as("refused as it is read: " + namedMain).isEqualTo(400);
+        assertThat(namedMain.code()).isEqualTo("INVALID_FIELD");
+        assertThat(namedMain.json().get("messageEn").asText()).contains("documentName");
 
         for (int i = 1; i <= 5; i++) {
             String each = Digests.sha256Hex(upload(pdf("別紙 " + i)));
@@ -231,7 +233,7 @@ class SyncAttachmentsIT {
         apply(aMember, Command.attach(id, revision(id), Digests.sha256Hex(upload(pdf("送付済み本文")))));
         String sha = Digests.sha256Hex(upload(pdf("送付済み添付")));
         apply(aMember, Command.attachAttachment(id, revision(id), sha, "別紙.pdf"));
-        apply(aMember, Command.of(CommandType.SUBMIT, id, revision(id)));
+        apply(aMember, Command.step(CommandType.SUBMIT, id, revision(id)));
         String late = Digests.sha256Hex(upload(pdf("後から")));
 
         CommandResult add = push(aMember, Command.attachAttachment(id, revision(id), late, "後から.pdf"));
@@ -291,9 +293,12 @@ class SyncAttachmentsIT {
         assertThat(counterparty.code()).isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(counterparty.messageJa()).contains("送付元");
 
-        CommandResult noOriginal = push(aMember, Command.amend(UUID.randomUUID().toString(), null));
-        assertThat(noOriginal.code()).isEqualTo(ErrorCode.INVALID_FIELD);
-        assertThat(noOriginal.messageEn()).contains("originalId");
+        ApiClient.Response noOriginal = api().post("/api/v1/sync/commands", aMember, "{\"commands\":[{\"id\":\""
+                + UUID.randomUUID() + "\",\"type\":\"AMEND\",\"entityId\":\"" + UUID.randomUUID() + "\"}]}");
+        assertThat(noOriginal.status()).as("refused as it is read: " + noOriginal).isEqualTo(400);
+        assertThat(noOriginal.code()).isEqualTo("INVALID_FIELD");
+        assertThat(noOriginal.json().get("messageEn").asText()).contains("originalId");
+        assertThat(noOriginal.json().get("messageJa").asText()).contains("originalId");
         CommandResult badId = push(aMember, Command.amend("not-a-uuid", completedId));
         assertThat(badId.code()).isEqualTo(ErrorCode.INVALID_FIELD);
 
@@ -307,8 +312,7 @@ class SyncAttachmentsIT {
                 + UUID.randomUUID() + "\",\"baseRevision\":1,\"draft\":null,\"comment\":null,\"documentSha256\":null,"
                 + "\"baseSha256\":null,\"route\":null,\"signer\":null}]}";
         PushRequest read = JSON.readValue(old, PushRequest.class);
-        assertThat(read.commands().get(0).documentKind()).isNull();
-        assertThat(read.commands().get(0).originalId()).isNull();
+        assertThat(read.commands().get(0)).isInstanceOf(Command.Step.class);
         String written = JSON.writeValueAsString(read);
         assertThat(written).doesNotContain("documentKind", "documentName", "originalId");
         ApiClient.Response r = api().post("/api/v1/sync/commands", aMember, old);
@@ -322,7 +326,7 @@ class SyncAttachmentsIT {
     private static String completedContract() {
         String id = create(draft("〇〇邸 外構工事 注文書"));
         apply(aMember, Command.attach(id, revision(id), Digests.sha256Hex(upload(pdf("締結される本文")))));
-        apply(aMember, Command.of(CommandType.SUBMIT, id, revision(id)));
+        apply(aMember, Command.step(CommandType.SUBMIT, id, revision(id)));
         JsonNode submitted = api().get("/api/v1/contracts/" + id, aMember).json();
         signers.complete(api(), submitted, a.member2(), aSigner, bMember, b.member2(), bSigner);
         return id;

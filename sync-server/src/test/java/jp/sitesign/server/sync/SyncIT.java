@@ -111,7 +111,7 @@ class SyncIT {
         long adminAt = pullAll(aAdmin, 0).checkpoint();
         long rev = contract(pull(aMember, memberAt - 1, 1000), id).revision();
 
-        apply(aMember, Command.of(CommandType.DELETE_DRAFT, id, rev));
+        apply(aMember, Command.step(CommandType.DELETE_DRAFT, id, rev));
 
         for (var who : List.of(Map.entry(aMember, memberAt), Map.entry(aAdmin, adminAt))) {
             ChangePage page = pull(who.getKey(), who.getValue(), 1000);
@@ -160,7 +160,7 @@ class SyncIT {
         });
         assertThat(count).isEqualTo(1);
 
-        Command submitWithoutPdf = Command.of(CommandType.SUBMIT, id, first.revision());
+        Command submitWithoutPdf = Command.step(CommandType.SUBMIT, id, first.revision());
         CommandResult refused = push(aMember, submitWithoutPdf).get(0);
         assertThat(refused.outcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(refused.code()).isEqualTo(ErrorCode.CONTRACT_INCOMPLETE);
@@ -190,7 +190,7 @@ class SyncIT {
     void aCommandOutsideTheCallersRightsIsRejectedWithThePolicysReason() {
         String id = create(aMember, draft("他人の下書き"));
         long rev = revision(aMember, id);
-        CommandResult r = push(aMember2, Command.of(CommandType.DELETE_DRAFT, id, rev)).get(0);
+        CommandResult r = push(aMember2, Command.step(CommandType.DELETE_DRAFT, id, rev)).get(0);
         assertThat(r.outcome()).isEqualTo(CommandOutcome.REJECTED);
         assertThat(r.code()).isIn(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND);
         assertThat(revision(aMember, id)).isEqualTo(rev);
@@ -249,11 +249,91 @@ class SyncIT {
         assertThat(api().get("/api/v1/sync/changes", null).status()).isEqualTo(401);
     }
 
+    /** A command whose type is not one, or whose fields have the wrong JSON type, is the wire's usual field error. */
+    @Test
+    void anUnknownOrIllTypedCommandIsAClear400NamingTheField() {
+        String id = create(aMember, draft("型違いのコマンド"));
+        long rev = revision(aMember, id);
+        String sha = "ab".repeat(32);
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("\"type\":\"LAUNCH\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev, "type");
+        bad.put("\"type\":\"submit\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev, "type");
+        bad.put("\"type\":3,\"entityId\":\"" + id + "\",\"baseRevision\":" + rev, "type");
+        bad.put("\"type\":[\"SUBMIT\"],\"entityId\":\"" + id + "\",\"baseRevision\":" + rev, "type");
+        bad.put("\"type\":\"SUBMIT\",\"entityId\":\"" + id + "\",\"baseRevision\":\"" + rev + "\"", "baseRevision");
+        bad.put("\"type\":\"SIGN\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev + ",\"documentSha256\":"
+                + "{\"sha\":\"" + sha + "\"},\"baseSha256\":\"" + sha + "\"", "documentSha256");
+        bad.put("\"type\":\"SET_PARTY_ROUTE\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev
+                + ",\"route\":\"U00000001\"", "route");
+        bad.put("\"type\":\"ATTACH_DOCUMENT\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev
+                + ",\"documentSha256\":\"" + sha + "\",\"documentKind\":\"SEAL\"", "documentKind");
+        bad.forEach((fields, field) -> {
+            ApiClient.Response r = api().post("/api/v1/sync/commands", aMember,
+                    "{\"commands\":[{\"id\":\"" + UUID.randomUUID() + "\"," + fields + "}]}");
+            assertThat(r.status()).as(fields + ": " + r).isEqualTo(400);
+            assertThat(r.code()).as(fields).isEqualTo("INVALID_FIELD");
+            assertThat(r.json().get("field").asText()).as(fields).endsWith(field);
+            assertThat(r.json().get("messageJa").asText()).as(fields).contains(field);
+        });
+        ApiClient.Response unknownField = api().post("/api/v1/sync/commands", aMember, "{\"commands\":[{\"id\":\""
+                + UUID.randomUUID() + "\",\"type\":\"SUBMIT\",\"entityId\":\"" + id + "\",\"baseRevision\":" + rev
+                + ",\"priority\":1}]}");
+        assertThat(unknownField.status()).as(unknownField.toString()).isEqualTo(400);
+        assertThat(unknownField.code()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(revision(aMember, id)).as("nothing was applied").isEqualTo(rev);
+    }
+
+    /**
+     * A command lacking what its type needs (or carrying what it has no use for) is refused as the push is
+     * read: 400 with the field named in both languages, never a 500 from a missing value met later, and
+     * nothing of the push is applied, so the client's outbox can show the refusal.
+     */
+    @Test
+    void aCommandMissingWhatItsTypeNeedsIsRefusedAsItIsRead_withNothingOfThePushApplied() {
+        String id = create(aMember, draft("欠けたコマンド"));
+        long rev = revision(aMember, id);
+        String sha = "ab".repeat(32);
+        String on = "\"entityId\":\"" + id + "\",\"baseRevision\":" + rev;
+        Map<String, String> incomplete = new java.util.LinkedHashMap<>();
+        incomplete.put("\"type\":\"SIGN\"," + on + ",\"documentSha256\":\"" + sha + "\"", "baseSha256");
+        incomplete.put("\"type\":\"SIGN\"," + on + ",\"baseSha256\":\"" + sha + "\"", "documentSha256");
+        incomplete.put("\"type\":\"EDIT_DRAFT\"," + on, "draft");
+        incomplete.put("\"type\":\"EDIT_DRAFT\"," + on + ",\"draft\":null", "draft");
+        incomplete.put("\"type\":\"CREATE_DRAFT\",\"entityId\":\"" + UUID.randomUUID() + "\"", "draft");
+        incomplete.put("\"type\":\"ATTACH_DOCUMENT\"," + on, "documentSha256");
+        incomplete.put("\"type\":\"ATTACH_DOCUMENT\"," + on + ",\"documentSha256\":\"" + sha
+                + "\",\"documentKind\":\"ATTACHMENT\"", "documentName");
+        incomplete.put("\"type\":\"REMOVE_ATTACHMENT\"," + on, "documentSha256");
+        incomplete.put("\"type\":\"AMEND\",\"entityId\":\"" + UUID.randomUUID() + "\"", "originalId");
+        incomplete.put("\"type\":\"SUBMIT\",\"entityId\":\"" + id + "\"", "baseRevision");
+        incomplete.put("\"type\":\"APPROVE\",\"baseRevision\":" + rev, "entityId");
+        incomplete.put("\"type\":\"MARK_NOTICE_READ\"", "entityId");
+        incomplete.put("\"type\":\"SUBMIT\"," + on + ",\"comment\":\"急ぎ\"", "comment");
+        incomplete.put("\"type\":\"RETURN\"," + on + ",\"comment\":\"再確認\",\"signer\":\"U00000001\"", "signer");
+        incomplete.put("\"entityId\":\"" + id + "\"", "type");
+        incomplete.forEach((fields, field) -> {
+            String deleteFirst = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"DELETE_DRAFT\"," + on + "}";
+            ApiClient.Response r = api().post("/api/v1/sync/commands", aMember, "{\"commands\":[" + deleteFirst
+                    + ",{\"id\":\"" + UUID.randomUUID() + "\"," + fields + "}]}");
+            assertThat(r.status()).as(fields + ": " + r).isEqualTo(400);
+            assertThat(r.code()).as(fields).isEqualTo("INVALID_FIELD");
+            assertThat(r.json().get("messageJa").asText()).as(fields).contains(field);
+            assertThat(r.json().get("messageEn").asText()).as(fields).contains(field);
+        });
+        ApiClient.Response noId = api().post("/api/v1/sync/commands", aMember,
+                "{\"commands\":[{\"type\":\"SUBMIT\"," + on + "}]}");
+        assertThat(noId.status()).as(noId.toString()).isEqualTo(400);
+        assertThat(noId.json().get("messageEn").asText()).isEqualTo("Every command needs an id and a type.");
+        assertThat(api().post("/api/v1/sync/commands", aMember, "{\"commands\":[null]}").status()).isEqualTo(400);
+        assertThat(revision(aMember, id)).as("the valid DELETE_DRAFT before each bad command was not applied")
+                .isEqualTo(rev);
+    }
+
     @Test
     void aCheckpointOlderThanTheKeptTombstonesRestartsTheFeed() {
         String id = create(aAdmin, draft("古い端末"));
         long old = pullAll(aAdmin, 0).checkpoint();
-        apply(aAdmin, Command.of(CommandType.DELETE_DRAFT, id, revision(aAdmin, id)));
+        apply(aAdmin, Command.step(CommandType.DELETE_DRAFT, id, revision(aAdmin, id)));
         String kept = create(aAdmin, draft("残る下書き"));
         // Every tombstone so far counts as old enough to drop.
         int purged = server.context().db().inTransaction(c -> server.context().changes()
