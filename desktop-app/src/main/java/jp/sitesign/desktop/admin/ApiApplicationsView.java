@@ -1,19 +1,14 @@
 package jp.sitesign.desktop.admin;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -134,10 +129,6 @@ public final class ApiApplicationsView {
     }
 
     private void showForm() {
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle(bundle.getString("admin.api.formTitle"));
-        dialog.setHeaderText(bundle.getString("admin.api.formTitle"));
-        dialog.getDialogPane().setId("apiApplicationForm");
         TextField name = new TextField();
         name.setId("apiNameInput");
         TextArea purpose = new TextArea();
@@ -155,12 +146,12 @@ public final class ApiApplicationsView {
         addresses.setId("apiAddressesInput");
         addresses.setPrefRowCount(3);
         addresses.setPromptText(bundle.getString("admin.api.addressesHint"));
-        Label addressError = errorLabel("apiAddressesError");
+        Label addressError = AdminControls.errorLabel("apiAddressesError");
         addressError.textProperty().bind(viewModel.addressErrorProperty());
         viewModel.addressErrorProperty().set("");
         TextField contact = new TextField();
         contact.setId("apiContactInput");
-        Label error = errorLabel("apiFormError");
+        Label error = AdminControls.errorLabel("apiFormError");
         error.textProperty().bind(viewModel.errorProperty());
         viewModel.errorProperty().set("");
 
@@ -173,37 +164,15 @@ public final class ApiApplicationsView {
         grid.addRow(3, new Label(bundle.getString("admin.api.addresses")), new VBox(4, addresses, addressError));
         grid.addRow(4, new Label(bundle.getString("admin.api.contact")), contact);
         grid.add(error, 0, 5, 2, 1);
-        dialog.getDialogPane().setContent(grid);
-
-        ButtonType send = new ButtonType(bundle.getString("admin.api.send"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("admin.api.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
-        Button sendButton = (Button) dialog.getDialogPane().lookupButton(send);
-        sendButton.setId("apiSendButton");
-        sendButton.disableProperty().bind(viewModel.busyProperty());
-        sendButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            List<ApiScope> chosen = new ArrayList<>();
-            scopes.forEach((s, box) -> {
-                if (box.isSelected()) {
-                    chosen.add(s);
-                }
-            });
-            viewModel.apply(name.getText(), purpose.getText(), chosen, addresses.getText(), contact.getText(), () -> {
-                dialog.setResult(null);
-                dialog.close();
-            });
-        });
-        FxDialogService.ownedBy(applicationTable).showAndWait(dialog);
+        AdminControls.showForm(applicationTable, new AdminControls.Form(bundle.getString("admin.api.formTitle"),
+                bundle.getString("admin.api.send"), bundle.getString("admin.api.cancel"), "apiSendButton"), grid,
+                viewModel.busyProperty(), close -> {
+                    List<ApiScope> chosen = scopes.entrySet().stream().filter(e -> e.getValue().isSelected())
+                            .map(Map.Entry::getKey).toList();
+                    viewModel.apply(name.getText(), purpose.getText(), chosen, addresses.getText(), contact.getText(),
+                            close);
+                });
         error.textProperty().unbind();
         addressError.textProperty().unbind();
-    }
-
-    private static Label errorLabel(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("error-text");
-        label.setWrapText(true);
-        return label;
     }
 }
