@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.evidence.EvidenceCheck;
 import jp.sitesign.model.evidence.EvidenceChecker;
@@ -29,6 +27,7 @@ import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.AuditTrail;
+import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
 import org.junit.jupiter.api.AfterAll;
@@ -272,13 +271,7 @@ class SendOnlyIT {
         d.put("taxIncluded", true);
         d.put("construction", construction);
         if (construction) {
-            Map<String, String> terms = new LinkedHashMap<>();
-            for (ConstructionItem item : ConstructionItem.values()) {
-                if (item.required()) {
-                    terms.put(item.name(), item.labelJa() + "について注文書記載のとおり");
-                }
-            }
-            d.put("terms", terms);
+            d.put("terms", TestContracts.allTerms());
         }
         d.put("counterparties", List.of(Map.of("companyId", to.id().value(), "receiverId", to.member().value())));
         d.put("route", route);
