@@ -30,6 +30,9 @@ import jp.sitesign.server.testing.AuditTrail;
 import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,8 +164,13 @@ class SendOnlyIT {
         EvidenceCheck check = new EvidenceChecker(List.of(signers.ca().root()), Clock.systemUTC())
                 .check(evidence.bytes());
         assertThat(check.problems()).as(check.toText(Locale.ENGLISH)).isEmpty();
-        EvidenceStatement statement = EvidenceStatement.readFrom(EvidencePackage.read(evidence.bytes())
-                .get(EvidencePackage.CERTIFICATE_PDF)).orElseThrow();
+        byte[] certificate = EvidencePackage.read(evidence.bytes()).get(EvidencePackage.CERTIFICATE_PDF);
+        EvidenceStatement statement = EvidenceStatement.readFrom(certificate).orElseThrow();
+        assertThat(statement.conclusion()).isEqualTo(EvidenceStatement.Conclusion.SEALED_AND_ACKNOWLEDGED);
+        try (PDDocument doc = Loader.loadPDF(certificate)) {
+            assertThat(new PDFTextStripper().getText(doc)).as("the certificate says how it was concluded")
+                    .contains("組織の電子印", "受領", "Organisation seal").doesNotContain("全当事者の電子署名");
+        }
         assertThat(statement.signatures()).filteredOn(s -> s.kind().equals("SIGNATURE")).singleElement()
                 .satisfies(s -> assertThat(s.subject()).contains(SEAL_NAME));
         assertThat(statement.events()).extracting(EvidenceStatement.StatedEvent::action)
