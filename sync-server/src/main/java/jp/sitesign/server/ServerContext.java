@@ -47,6 +47,7 @@ import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
 import jp.sitesign.server.retention.Purge;
+import jp.sitesign.server.seal.ServerSeal;
 import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
@@ -145,8 +146,14 @@ public final class ServerContext implements AutoCloseable {
         IntegrationRepository integrationRepo = new IntegrationRepository(cipher);
         this.webhooks = new Webhooks(db, new WebhookRepository(cipher), integrationRepo, guard, audit, this.clock,
                 config);
+        // The server seals with its own key: configured, else certified by the embedded CA. Evidence packages
+        // (ADR 24) and the 送付のみ contracts applications send (ADR 34) use the same seal.
+        DemoCa sealCa = demoCa;
+        ServerSeal seal = ServerSeal.from(config, masterKey, sealCa == null ? null
+                : (key, subject) -> java.util.List.of(sealCa.issueSigner(key, subject, Duration.ofDays(3650)),
+                        sealCa.certificate()));
         this.contracts = new ContractService(db, cipher, userRepo, companyRepo, partnerships, signingAuthority, audit,
-                guard, this.clock, masterKey, config, signatureDefaults, changes, webhooks);
+                guard, this.clock, masterKey, config, signatureDefaults, changes, webhooks, seal);
         // The audit log is anchored with the TSA and checked against the anchors the contracts use.
         this.auditAnchoring = new AuditAnchoring(db, audit, this.clock, signatureDefaults.timestamps(config));
         this.auditRetention = new AuditRetention(db, audit, auditAnchoring, this.clock,
@@ -163,12 +170,7 @@ public final class ServerContext implements AutoCloseable {
                 new LoginThrottle(authSettings.addressMaxFailures(), authSettings.addressWindow(), this.clock),
                 this.clock);
         this.timestamps = signatureDefaults.timestamps(config);
-        // The server seals evidence packages with its own key: configured, else certified by the embedded CA.
-        DemoCa sealCa = demoCa;
-        this.evidence = new jp.sitesign.server.evidence.EvidenceService(db, contracts, companyRepo, audit,
-                jp.sitesign.server.evidence.ServerSeal.from(config, masterKey, sealCa == null ? null
-                        : (key, subject) -> java.util.List.of(sealCa.issueSigner(key, subject, Duration.ofDays(3650)),
-                                sealCa.certificate())),
+        this.evidence = new jp.sitesign.server.evidence.EvidenceService(db, contracts, companyRepo, audit, seal,
                 timestamps, config, this.clock);
         this.metrics = new Metrics();
         db.measuredBy(metrics.registry());

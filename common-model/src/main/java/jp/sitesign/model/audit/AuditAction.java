@@ -40,6 +40,8 @@ public enum AuditAction {
     PARTY_ROUTE_SET(false, "承認ルート設定", "Party route set"),
     CONTRACT_SIGNED(false, "署名", "Contract signed"),
     RECEIPT_ACKNOWLEDGED(false, "受領確認", "Receipt acknowledged"),
+    /** A 送付のみ contract sealed with the server's organisation seal for its sender and sent (ADR 34). */
+    CONTRACT_SEALED(false, "組織の電子印による封印・送付", "Sealed with the organisation seal and sent"),
     CONTRACT_WITHDRAWN(false, "取消", "Contract withdrawn"),
     CONTRACT_DECLINED(false, "辞退", "Contract declined"),
     CONTRACT_EXPIRED(false, "期限切れ", "Contract expired"),

@@ -25,6 +25,8 @@ import jp.sitesign.model.user.UserId;
  * sent or returned ─withdraw→ WITHDRAWN · counterparty on turn ─decline→ DECLINED
  * sent and past the deadline ─expire→ EXPIRED
  * 送付のみ: the sender signs, the recipient acknowledges → COMPLETED
+ * 送付のみ sent by an integration application (sender's signer = {@link UserId#SERVER_SEAL}, ADR 34): the sender's
+ *   route approves, the server seals in that same step (SEAL) instead of a signature, the recipient acknowledges
  * DRAFT/RETURNED ─edit→ itself · ─delete→ gone
  * COMPLETED ─amendment→ a new DRAFT (変更契約) of the same form and parties; the original does not change
  * COMPLETED ─archive renewal (the server's job only)→ itself, with a new main PDF version
@@ -73,6 +75,7 @@ public final class ContractLifecycle {
             case WITHDRAW -> withdraw(p);
             case DECLINE -> decline(p);
             case EXPIRE -> expire(p, now);
+            case SEAL -> seal(p);
             case SET_PARTY_ROUTE -> throw new AssertionError("handled above");
         };
     }
@@ -221,6 +224,24 @@ public final class ContractLifecycle {
         if (p.form() == ContractForm.SEND_ONLY && p.currentParty() > 0) {
             return Transition.refused(LifecycleDenial.ACKNOWLEDGE_INSTEAD);
         }
+        if (p.awaitsSeal()) {
+            return Transition.refused(LifecycleDenial.SEALED_NOT_SIGNED);
+        }
+        return signed(p);
+    }
+
+    /**
+     * The organisation seal stands for the sender's signature: the sender counts as signed and the contract
+     * reaches its recipient, who acknowledges receipt as for any 送付のみ contract.
+     */
+    private static Transition seal(ContractProgress p) {
+        if (!p.awaitsSeal()) {
+            return Transition.refused(LifecycleDenial.NOT_AWAITING_SEAL);
+        }
+        return signed(p);
+    }
+
+    private static Transition signed(ContractProgress p) {
         List<PartyStep> signed = replace(p.parties(), p.currentParty(), p.current().withSigned(true));
         int next = p.currentParty() + 1;
         if (next == p.parties().size()) {

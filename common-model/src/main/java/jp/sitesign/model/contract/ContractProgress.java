@@ -42,6 +42,9 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
             require(i == 0 || p.receiver() != null, "counterparty " + p.company() + " has no receiving user");
             require(i == 0 || form != ContractForm.SEND_ONLY || p.route().isEmpty(),
                     "the recipient of a send-only contract has no approval route");
+            require(p.route().stream().noneMatch(UserId::isServerSeal), "the server's seal approves nothing");
+            require(p.signer() == null || !p.signer().isServerSeal() || i == 0 && form == ContractForm.SEND_ONLY,
+                    "only the sender of a send-only contract is sealed instead of signed");
         }
         require(currentParty >= 0 && currentParty < parties.size(), "current party out of range");
         require(routePosition >= 0 && routePosition <= parties.get(currentParty).route().size(),
@@ -104,6 +107,23 @@ public record ContractProgress(ContractForm form, ContractStatus status, List<Pa
 
     public PartyStep current() {
         return parties.get(currentParty);
+    }
+
+    /**
+     * Whether the sender is the server's organisation seal instead of a person (ADR 34): a 送付のみ contract an
+     * integration application sends. It is sealed ({@link LifecycleCommand#SEAL}) where others are signed.
+     */
+    public boolean sealedBySender() {
+        UserId signer = sender().signer();
+        return signer != null && signer.isServerSeal();
+    }
+
+    /**
+     * Whether the sender's route has approved a sealed contract and the server must now seal and send it: the
+     * server applies {@link LifecycleCommand#SEAL} in the same step that led here (the submit or the last approval).
+     */
+    public boolean awaitsSeal() {
+        return status == ContractStatus.AWAITING_SIGNATURE && currentParty == 0 && sealedBySender();
     }
 
     /** The party whose turn it is has been reached but has not yet named its route and signer. */

@@ -17,5 +17,10 @@ public enum LifecycleCommand {
     WITHDRAW,
     DECLINE,
     /** Taken by the server's deadline job, not by a user. */
-    EXPIRE
+    EXPIRE,
+    /**
+     * The server seals a 送付のみ contract with its organisation seal in place of the sender's signature (ADR 34),
+     * in the step that made it due ({@link ContractProgress#awaitsSeal()}); no user asks for it.
+     */
+    SEAL
 }

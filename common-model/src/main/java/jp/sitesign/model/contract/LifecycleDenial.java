@@ -28,6 +28,12 @@ public enum LifecycleDenial {
     NOT_SEND_ONLY("受領確認は「送付のみ」の契約だけで行います。", "Only send-only contracts are acknowledged."),
     ACKNOWLEDGE_INSTEAD("「送付のみ」の契約は、受領者が署名ではなく受領確認をします。",
             "A send-only contract is acknowledged by its recipient, not signed."),
+    /** A sealed 送付のみ contract is sealed by the server, which no person can do for it (ADR 34). */
+    SEALED_NOT_SIGNED("この「送付のみ」の契約は、送付元の承認後にサーバーの組織の電子印で封印して送付されます。署名は不要です。",
+            "This send-only contract is sealed with the server's organisation seal once the sender approves it;"
+                    + " nobody signs it."),
+    /** Only a sealed 送付のみ contract whose sender approved it is sealed. */
+    NOT_AWAITING_SEAL("組織の電子印で封印する段階ではありません。", "The contract is not awaiting the organisation seal."),
     /** Declining and expiry concern a contract out of the sender's hands (承認中 or 署名待ち). */
     NOT_SENT("送付中の契約ではないため、この操作はできません。", "The contract is not out for approval or signature."),
     /** 取消 is for a contract that was sent; an unsent draft is deleted. */

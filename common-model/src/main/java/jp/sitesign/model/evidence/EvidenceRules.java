@@ -15,14 +15,14 @@ import jp.sitesign.model.contract.ContractStatus;
  *
  * <p>A package exists only for a COMPLETED contract: before that there is nothing agreed to prove. The
  * certificate a company receives lists every event of the contract made by its own users, and of the other
- * parties only the steps every party sees anyway (signatures, receipt, withdrawal, refusal, expiry, the system's
+ * parties only the steps every party sees anyway (signatures, the organisation seal of 送付のみ, receipt, withdrawal, refusal, expiry, the system's
  * archive renewals): another company's internal approvals, drafts and downloads stay its own, as its approval
  * route does ({@link ContractProgress#seenBy}).
  */
 public final class EvidenceRules {
     /** What every party of a contract sees of another party's actions. */
     private static final Set<AuditAction> SHARED = EnumSet.of(AuditAction.CONTRACT_SIGNED,
-            AuditAction.RECEIPT_ACKNOWLEDGED, AuditAction.CONTRACT_WITHDRAWN, AuditAction.CONTRACT_DECLINED,
+            AuditAction.CONTRACT_SEALED, AuditAction.RECEIPT_ACKNOWLEDGED, AuditAction.CONTRACT_WITHDRAWN, AuditAction.CONTRACT_DECLINED,
             AuditAction.CONTRACT_EXPIRED, AuditAction.ARCHIVE_TIMESTAMP_RENEWED);
 
     private EvidenceRules() {

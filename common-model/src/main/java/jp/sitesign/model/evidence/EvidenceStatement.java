@@ -109,6 +109,23 @@ public record EvidenceStatement(String format, String contractId, String managem
         return out;
     }
 
+    /**
+     * How the contract was concluded, as its events say: a 送付のみ contract sealed with the server's organisation
+     * seal for its sender and acknowledged by its recipient (ADR 34), one signed by its sender and acknowledged, or
+     * one every party signed. The certificate's words follow it.
+     */
+    public Conclusion conclusion() {
+        boolean sealed = events.stream().anyMatch(e -> "CONTRACT_SEALED".equals(e.action()));
+        boolean acknowledged = events.stream().anyMatch(e -> "RECEIPT_ACKNOWLEDGED".equals(e.action()));
+        return sealed ? Conclusion.SEALED_AND_ACKNOWLEDGED
+                : acknowledged ? Conclusion.SIGNED_AND_ACKNOWLEDGED : Conclusion.SIGNED_BY_ALL;
+    }
+
+    /** How a contract was concluded; see {@link #conclusion()}. */
+    public enum Conclusion {
+        SIGNED_BY_ALL, SIGNED_AND_ACKNOWLEDGED, SEALED_AND_ACKNOWLEDGED
+    }
+
     /** The statement as the JSON embedded in the certificate. */
     public byte[] toJson() {
         try {

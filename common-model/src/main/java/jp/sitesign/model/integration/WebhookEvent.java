@@ -20,7 +20,7 @@ public enum WebhookEvent {
     APPROVED("contract.approved"),
     /** 差戻し: back to the sender. */
     RETURNED("contract.returned"),
-    /** A party signed. */
+    /** A party signed, or the sender's organisation seal was applied to a 送付のみ contract (ADR 34). */
     SIGNED("contract.signed"),
     /** 締結済: every party signed, or a 送付のみ contract's receipt was acknowledged. */
     COMPLETED("contract.completed"),
@@ -55,7 +55,7 @@ public enum WebhookEvent {
         switch (command) {
             case APPROVE -> events.add(APPROVED);
             case RETURN -> events.add(RETURNED);
-            case SIGN -> events.add(SIGNED);
+            case SIGN, SEAL -> events.add(SIGNED);
             case DECLINE -> events.add(DECLINED);
             case WITHDRAW -> events.add(WITHDRAWN);
             case EXPIRE -> events.add(EXPIRED);

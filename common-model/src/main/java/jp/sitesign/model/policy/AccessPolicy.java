@@ -81,6 +81,7 @@ public final class AccessPolicy {
         table.put(Action.EXPORT_CONTRACTS, ANYONE);
         table.put(Action.EXPORT_CONTRACTS_WITH_DOCUMENTS, ANYONE);
         table.put(Action.CREATE_DRAFT, ANYONE);
+        table.put(Action.SEND_UNDER_SEAL, ContractRules.AN_APPLICATION);
         table.put(Action.EDIT_DRAFT, allOf(ContractRules.IS_DRAFT, ContractRules.CREATOR_OR_SENDING_ADMIN));
         table.put(Action.DELETE_DRAFT, allOf(ContractRules.IS_DRAFT, ContractRules.CREATOR_OR_SENDING_ADMIN));
         table.put(Action.APPROVE_OR_RETURN, ContractRules.IS_CURRENT_APPROVER);

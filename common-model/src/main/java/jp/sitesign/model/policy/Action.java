@@ -50,6 +50,12 @@ public enum Action {
     /** Start a new contract in the given company. */
     CREATE_DRAFT(CompanyResource.class),
     EDIT_DRAFT(ContractResource.class),
+    /**
+     * Have the server's organisation seal stand for the company in place of a person's signature: name it as the
+     * sender's signer of a 送付のみ draft, and send such a draft (ADR 34). Integration applications only
+     * ({@code contracts:write}): a person signs with their own key (電子署名法), and an application has none.
+     */
+    SEND_UNDER_SEAL(CompanyResource.class),
     DELETE_DRAFT(ContractResource.class),
     /** Approve or return (差戻し) as an approver on the route; the lifecycle decides what follows. */
     APPROVE_OR_RETURN(ContractResource.class),

@@ -38,6 +38,7 @@ final class ApplicationRules {
         t.put(Action.CREATE_DRAFT, Set.of(ApiScope.CONTRACTS_WRITE));
         t.put(Action.EDIT_DRAFT, Set.of(ApiScope.CONTRACTS_WRITE));
         t.put(Action.DELETE_DRAFT, Set.of(ApiScope.CONTRACTS_WRITE));
+        t.put(Action.SEND_UNDER_SEAL, Set.of(ApiScope.CONTRACTS_WRITE));
         t.put(Action.READ_DOCUMENT, Set.of(ApiScope.DOCUMENTS_READ));
         t.put(Action.SEARCH_CONTRACTS, Set.of(ApiScope.CONTRACTS_READ));
         // An export is a search written to a file: it shows what contracts:read shows.

@@ -53,6 +53,10 @@ final class ContractRules {
     static final Rule OF_SENDING_COMPANY = require(ContractResource.class,
             (actor, contract) -> actor.companyId().equals(contract.senderId()), Denial.NOT_SENDER);
 
+    /** What only a system may do in a company's name, never a person (the organisation seal, ADR 34). */
+    static final Rule AN_APPLICATION = require(Resource.class, (actor, resource) -> actor.isApplication(),
+            Denial.APPLICATIONS_ONLY);
+
     static final Rule SIGNER_HAS_AUTHORITY = require(ContractResource.class,
             (actor, contract) -> contract.currentSignerHasSigningAuthority(), Denial.NO_SIGNING_AUTHORITY);
 

@@ -88,6 +88,11 @@ public enum Denial {
     NOT_FOR_APPLICATIONS(
             "この操作は API キーでは行えません。SiteSign のアプリから利用者として行ってください。",
             "This cannot be done with an API key. Do it as a user in the SiteSign app."),
+    /** The organisation seal sends 送付のみ contracts for integration applications, which cannot sign (ADR 34). */
+    APPLICATIONS_ONLY(
+            "組織の電子印による送付は、承認された連携アプリケーションだけが行えます。利用者が送付する場合は、署名者を指定して署名してください。",
+            "Only an approved integration application sends under the organisation seal. As a user, name a signer"
+                    + " and sign instead."),
     /** The assigned signer is not bound to a valid signing certificate. */
     NO_SIGNING_AUTHORITY(
             "署名権限がありません。有効な電子証明書の割り当てを自社の管理者に依頼してください。",

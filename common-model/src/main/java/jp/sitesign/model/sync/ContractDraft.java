@@ -51,12 +51,23 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
 
     /** Who takes part, in order, with the sender's route and signer; the sender is {@code own}. */
     public ContractProgress progress(CompanyId own) {
+        return progress(own, false);
+    }
+
+    /**
+     * {@link #progress(CompanyId)}, written by an integration application when {@code byApplication}: an application
+     * cannot sign, so a 送付のみ draft of its that names no signer is sealed by the server instead
+     * ({@link UserId#SERVER_SEAL}, ADR 34). Whether it may is the policy's {@code SEND_UNDER_SEAL}.
+     */
+    public ContractProgress progress(CompanyId own, boolean byApplication) {
         if (form == null) {
             throw invalid("契約形態（form）を指定してください。", "form is required.");
         }
         List<PartyStep> parties = new ArrayList<>();
-        parties.add(PartyStep.sender(own, users(route, "route"),
-                signer == null || signer.isBlank() ? null : user("signer", signer)));
+        boolean noSigner = signer == null || signer.isBlank();
+        UserId senderSigner = !noSigner ? user("signer", signer)
+                : byApplication && form == ContractForm.SEND_ONLY ? UserId.SERVER_SEAL : null;
+        parties.add(PartyStep.sender(own, users(route, "route"), senderSigner));
         for (Counterparty cp : counterparties == null ? List.<Counterparty>of() : counterparties) {
             if (cp == null || !CompanyId.isValid(cp.companyId())) {
                 throw invalid("取引先の企業 ID（C + 8 桁）を指定してください。",
@@ -71,6 +82,12 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
         try {
             return ContractProgress.draft(form, parties, deadline);
         } catch (IllegalArgumentException e) {
+            if (parties.stream().anyMatch(p -> p.route().stream().anyMatch(UserId::isServerSeal)
+                    || p.signer() != null && p.signer().isServerSeal())) {
+                throw invalid("組織の電子印（" + UserId.SERVER_SEAL + "）は「送付のみ」の送付元の署名者にだけ指定できます。",
+                        "The organisation seal (" + UserId.SERVER_SEAL + ") can only be the sender's signer of a"
+                                + " send-only contract.");
+            }
             throw invalid("当事者または承認ルートに重複があります。", "A party or an approver appears twice.");
         }
     }

@@ -12,6 +12,11 @@ public record UserId(@JsonValue String value) {
      * never issued to anybody.
      */
     public static final UserId WITHHELD = new UserId("U00000000");
+    /**
+     * Stands for the server's organisation seal as the sender's "signer" of a 送付のみ contract an integration
+     * application sends (ADR 34): the seal signs instead of a person. Never issued to anybody.
+     */
+    public static final UserId SERVER_SEAL = new UserId("U99999999");
 
     public UserId {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -38,12 +43,18 @@ public record UserId(@JsonValue String value) {
     }
 
     public static UserId random(SecureRandom random) {
-        return new UserId(String.format("U%08d", 1 + random.nextInt(99_999_999)));
+        // 1 … 99 999 998: neither WITHHELD nor SERVER_SEAL is ever handed out.
+        return new UserId(String.format("U%08d", 1 + random.nextInt(99_999_998)));
     }
 
     /** Whether this is {@link #WITHHELD}, another company's approver left unnamed. */
     public boolean isWithheld() {
         return equals(WITHHELD);
+    }
+
+    /** Whether this is {@link #SERVER_SEAL}, the server's organisation seal rather than a person. */
+    public boolean isServerSeal() {
+        return equals(SERVER_SEAL);
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class ContractVerbs {
         name(LifecycleCommand.DECLINE, Action.DECLINE, CommandType.DECLINE, AuditAction.CONTRACT_DECLINED);
         // The server's deadline job expires contracts: no user may ask for it and no client sends it.
         name(LifecycleCommand.EXPIRE, null, null, AuditAction.CONTRACT_EXPIRED);
+        // The server seals in the step that made the seal due (ADR 34): nobody asks for it either.
+        name(LifecycleCommand.SEAL, null, null, AuditAction.CONTRACT_SEALED);
     }
 
     private ContractVerbs() {

@@ -112,9 +112,11 @@ class AccountStateTest {
                 CompanyStatus.ACTIVE, false);
     }
 
-    private static void assertDeniedOnlyBecauseOf(Actor actor, Action action, Denial expected) {
+    private static void assertDeniedOnlyBecauseOf(Actor person, Action action, Denial expected) {
+        Actor actor = PolicyFixtures.asTheActionNeeds(person, action);
         Resource resource = allowedResourceFor(action, actor);
-        assertThat(AccessPolicy.decide(ACTIVE_OWNER, action, resource).allowed())
+        assertThat(AccessPolicy.decide(PolicyFixtures.asTheActionNeeds(ACTIVE_OWNER, action), action, resource)
+                .allowed())
                 .as("precondition: an active owner may %s", action)
                 .isTrue();
 

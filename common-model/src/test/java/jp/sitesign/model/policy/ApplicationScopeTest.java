@@ -64,6 +64,17 @@ class ApplicationScopeTest {
     }
 
     @Test
+    void onlyAnApplicationWithContractsWriteSendsUnderTheOrganisationSeal_neverAPerson() {
+        CompanyResource own = new CompanyResource(OWN);
+        assertThat(AccessPolicy.decide(application(ApiScope.CONTRACTS_WRITE), Action.SEND_UNDER_SEAL, own).allowed())
+                .isTrue();
+        assertThat(AccessPolicy.decide(application(ApiScope.CONTRACTS_READ), Action.SEND_UNDER_SEAL, own).code())
+                .isEqualTo(Denial.SCOPE_MISSING.code());
+        assertThat(AccessPolicy.decide(PolicyFixtures.own(Role.OWNER), Action.SEND_UNDER_SEAL, own).code())
+                .as("the owner, as a person, signs").isEqualTo(Denial.APPLICATIONS_ONLY.code());
+    }
+
+    @Test
     void anExportNeedsExportAndContractsRead_andWithThePdfsDocumentsToo() {
         Resource company = new CompanyResource(OWN);
 

@@ -28,7 +28,7 @@ class CompanyBoundaryTest {
     @ParameterizedTest(name = "{0} of one company cannot {1} at a partner company")
     @MethodSource("companyAndUserActions")
     void otherCompanysUsersAndDataAreOutOfReach(Role role, Action action) {
-        Actor actor = own(role);
+        Actor actor = PolicyFixtures.asTheActionNeeds(own(role), action);
         assertThat(AccessPolicy.decide(actor, action, allowedResourceFor(action, actor)).allowed())
                 .as("precondition: allowed in own company")
                 .isTrue();

@@ -121,6 +121,10 @@ class PermissionTableTest {
         row = "create a draft";
         add(cases, row, Action.CREATE_DRAFT, "in own company", me -> new CompanyResource(OWN), ALLOWED, ALLOWED, ALLOWED);
 
+        row = "send under the organisation seal (ADR 34): integration applications only, never a person";
+        add(cases, row, Action.SEND_UNDER_SEAL, "in own company", me -> new CompanyResource(OWN),
+                Denial.APPLICATIONS_ONLY, Denial.APPLICATIONS_ONLY, Denial.APPLICATIONS_ONLY);
+
         row = "edit or delete a draft (DRAFT / RETURNED only): creator or admin | creator";
         for (Action action : List.of(Action.EDIT_DRAFT, Action.DELETE_DRAFT)) {
             add(cases, row, action, "their own draft",

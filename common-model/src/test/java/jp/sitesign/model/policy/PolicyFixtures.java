@@ -47,6 +47,19 @@ final class PolicyFixtures {
         return new Actor(userId, companyId, role, UserStatus.ACTIVE, CompanyStatus.ACTIVE, false);
     }
 
+    /**
+     * {@code actor} as it would ask for {@code action}: the actions only an integration application takes
+     * (SEND_UNDER_SEAL, ADR 34) are asked by the same account acting as an application with contracts:write.
+     */
+    static Actor asTheActionNeeds(Actor actor, Action action) {
+        if (action != Action.SEND_UNDER_SEAL) {
+            return actor;
+        }
+        return new Actor(actor.userId(), actor.companyId(), actor.role(), actor.status(), actor.companyStatus(),
+                actor.locked(), new ApplicationGrant("A00000001",
+                        java.util.Set.of(jp.sitesign.model.integration.ApiScope.CONTRACTS_WRITE)));
+    }
+
     static Decision decide(Actor actor, Action action, Resource resource) {
         return AccessPolicy.decide(actor, action, resource);
     }
@@ -65,7 +78,7 @@ final class PolicyFixtures {
         CompanyId company = actor.companyId();
         return switch (action) {
             case LOGIN, EDIT_OWN_PROFILE, CHANGE_OWN_PASSWORD, READ_NOTICES -> Resource.none();
-            case VIEW_USERS, VIEW_COMPANY_DIRECTORY, MANAGE_CERTIFICATES, APPLY_FOR_CERTIFICATE, APPLY_FOR_API_USE, MANAGE_API_ALLOW_LIST, CREATE_DRAFT,
+            case VIEW_USERS, VIEW_COMPANY_DIRECTORY, MANAGE_CERTIFICATES, APPLY_FOR_CERTIFICATE, APPLY_FOR_API_USE, MANAGE_API_ALLOW_LIST, CREATE_DRAFT, SEND_UNDER_SEAL,
                     VIEW_AUDIT_LOG, EXPORT_AUDIT_LOG, VIEW_PARTNERSHIPS, MANAGE_PARTNERSHIPS, SEARCH_CONTRACTS, EXPORT_CONTRACTS,
                     EXPORT_CONTRACTS_WITH_DOCUMENTS ->
                     new CompanyResource(company);

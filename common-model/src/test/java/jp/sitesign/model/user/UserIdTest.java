@@ -52,10 +52,12 @@ class UserIdTest {
     }
 
     @Test
-    void randomIdsArePaddedToEightDigitsAtBothEndsOfTheRange_andNeverTheWithheldApprover() {
+    void randomIdsArePaddedToEightDigitsAtBothEndsOfTheRange_andNeverTheWithheldApproverOrTheServerSeal() {
         assertThat(UserId.random(new FixedDraw(0))).hasToString("U00000001");
         assertThat(UserId.random(new FixedDraw(6))).hasToString("U00000007");
-        assertThat(UserId.random(new FixedDraw(99_999_999))).hasToString("U99999999");
+        assertThat(UserId.random(new FixedDraw(99_999_999))).hasToString("U99999998");
+        assertThat(UserId.random(new FixedDraw(99_999_999)).isServerSeal()).isFalse();
+        assertThat(UserId.SERVER_SEAL.isServerSeal()).isTrue();
         assertThat(UserId.random(new FixedDraw(0)).isWithheld()).isFalse();
         assertThat(UserId.WITHHELD.isWithheld()).isTrue();
     }

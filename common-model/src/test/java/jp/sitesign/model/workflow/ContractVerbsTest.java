@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ContractVerbsTest {
 
     @ParameterizedTest
-    @EnumSource(value = LifecycleCommand.class, names = "EXPIRE", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = LifecycleCommand.class, names = {"EXPIRE", "SEAL"}, mode = EnumSource.Mode.EXCLUDE)
     void everyUsersCommandTravelsAsASyncCommandThatMapsBack(LifecycleCommand command) {
         CommandType type = ContractVerbs.commandType(command).orElseThrow();
         assertThat(ContractVerbs.lifecycle(type)).contains(command);
@@ -27,6 +27,13 @@ class ContractVerbsTest {
         assertThat(ContractVerbs.commandType(LifecycleCommand.EXPIRE)).isEmpty();
         assertThat(ContractVerbs.action(LifecycleCommand.EXPIRE)).isNull();
         assertThat(ContractVerbs.auditAction(LifecycleCommand.EXPIRE)).isEqualTo(AuditAction.CONTRACT_EXPIRED);
+    }
+
+    @Test
+    void sealingIsTheServersOwnAndNoClientSendsIt() {
+        assertThat(ContractVerbs.commandType(LifecycleCommand.SEAL)).isEmpty();
+        assertThat(ContractVerbs.action(LifecycleCommand.SEAL)).isNull();
+        assertThat(ContractVerbs.auditAction(LifecycleCommand.SEAL)).isEqualTo(AuditAction.CONTRACT_SEALED);
     }
 
     @Test

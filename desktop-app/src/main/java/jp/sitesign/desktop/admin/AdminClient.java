@@ -268,7 +268,8 @@ public final class AdminClient {
 
     // ---- plumbing ----
 
-    private JsonNode call(String method, String path, Object body) {
+    /** One call with the session's token; also for the admin calls kept in classes of their own. */
+    JsonNode call(String method, String path, Object body) {
         return api.call(method, path, requireToken(), body);
     }
 
@@ -302,7 +303,7 @@ public final class AdminClient {
         return b.toString();
     }
 
-    private static String path(String segment) {
+    static String path(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -311,7 +312,7 @@ public final class AdminClient {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static <T> List<T> items(JsonNode j, Class<T> type) {
+    static <T> List<T> items(JsonNode j, Class<T> type) {
         List<T> out = new ArrayList<>();
         for (JsonNode item : j.get("items")) {
             out.add(read(item, type));
@@ -319,7 +320,7 @@ public final class AdminClient {
         return out;
     }
 
-    private static <T> T read(JsonNode j, Class<T> type) {
+    static <T> T read(JsonNode j, Class<T> type) {
         try {
             return JSON.treeToValue(j, type);
         } catch (IOException e) {

@@ -42,6 +42,8 @@ public final class AdminView {
     @FXML
     private Tab partnershipsTab;
     @FXML
+    private Tab apiTab;
+    @FXML
     private Tab auditTab;
 
     /** {@code client} is null when nobody is logged in. */
@@ -92,6 +94,9 @@ public final class AdminView {
         PartnershipsViewModel partnerships = new PartnershipsViewModel(client, tasks());
         partnershipsTab.setContent(new PartnershipsView(partnerships, bundle).load());
         onSelection(partnershipsTab, partnerships::refresh);
+        ApiApplicationsViewModel api = new ApiApplicationsViewModel(new IntegrationClient(client), tasks());
+        apiTab.setContent(new ApiApplicationsView(api, bundle).load());
+        onSelection(apiTab, api::refresh);
         // Users are shown again on return: a binding made on the certificates tab changes their 署名権限.
         usersTab.setOnSelectionChanged(e -> {
             if (usersTab.isSelected()) {

@@ -1,13 +1,9 @@
 package jp.sitesign.desktop.admin;
 
 import java.util.ResourceBundle;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -16,7 +12,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import jp.sitesign.desktop.admin.AdminClient.Application;
-import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.ViewLoader;
 
 /** 証明書の申請's controller: the list and the application form, which stays open until the server accepts. */
@@ -76,9 +71,6 @@ public final class CertificateApplicationsView {
     }
 
     private void showForm() {
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle(bundle.getString("admin.apps.formTitle"));
-        dialog.setHeaderText(bundle.getString("admin.apps.formTitle"));
         TextField name = new TextField();
         name.setId("holderNameInput");
         TextField department = new TextField();
@@ -94,10 +86,7 @@ public final class CertificateApplicationsView {
         csr.setId("csrInput");
         csr.setPrefRowCount(4);
         csr.setPromptText(bundle.getString("admin.apps.csrHint"));
-        Label error = new Label();
-        error.setId("formError");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
+        Label error = AdminControls.errorLabel("formError");
         error.textProperty().bind(viewModel.errorProperty());
         viewModel.errorProperty().set("");
 
@@ -111,22 +100,11 @@ public final class CertificateApplicationsView {
         grid.addRow(4, new Label(bundle.getString("admin.apps.reason")), reason);
         grid.addRow(5, new Label(bundle.getString("admin.apps.csr")), csr);
         grid.add(error, 0, 6, 2, 1);
-        dialog.getDialogPane().setContent(grid);
-
-        ButtonType send = new ButtonType(bundle.getString("admin.apps.send"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(bundle.getString("admin.users.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
-        Button sendButton = (Button) dialog.getDialogPane().lookupButton(send);
-        sendButton.disableProperty().bind(viewModel.busyProperty());
-        sendButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            viewModel.apply(new AdminClient.ApplicationForm(name.getText(), department.getText(), title.getText(),
-                    email.getText(), reason.getText(), csr.getText()), () -> {
-                        dialog.setResult(null);
-                        dialog.close();
-                    });
-        });
-        FxDialogService.ownedBy(applicationTable).showAndWait(dialog);
+        AdminControls.showForm(applicationTable, new AdminControls.Form(bundle.getString("admin.apps.formTitle"),
+                bundle.getString("admin.apps.send"), bundle.getString("admin.users.cancel"), null), grid,
+                viewModel.busyProperty(), close -> viewModel.apply(new AdminClient.ApplicationForm(name.getText(),
+                        department.getText(), title.getText(), email.getText(), reason.getText(), csr.getText()),
+                        close));
         error.textProperty().unbind();
     }
 

@@ -166,7 +166,7 @@ public final class UsersView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         viewModel.registeredProperty().addListener((o, old, now) -> {
             if (now != null) {
-                OneTimePasswordDialog.show(dialogs(), bundle, now);
+                ShownOnceDialog.oneTimePassword(dialogs(), bundle, now);
                 viewModel.acknowledgeOneTimePassword();
             }
         });

@@ -57,6 +57,10 @@ final class ContractTexts {
         if (userId != null && userId.equals(jp.sitesign.model.user.UserId.WITHHELD.value())) {
             return bundle.getString("contracts.withheldApprover");
         }
+        if (userId != null && userId.equals(jp.sitesign.model.user.UserId.SERVER_SEAL.value())) {
+            // 送付のみ an integration application sent: the server's seal stands for the sender (ADR 34).
+            return bundle.getString("contracts.serverSeal");
+        }
         return userId == null ? "" : people.getOrDefault(userId, userId);
     }
 

@@ -65,6 +65,7 @@ public final class ContractDrafts {
         CompanyId own = caller.user().companyId();
         store.guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), null);
         requireSender(progress, own);
+        requireSealAllowed(caller, progress, null);
         ContractFields.validate(data);
         if (data.originalId() != null) {
             throw invalid("変更契約は、元の契約から作成してください（POST /api/v1/contracts/{id}/amendments）。",
@@ -91,6 +92,7 @@ public final class ContractDrafts {
             ContractData data) {
         StoredContract k = editable(caller, id, baseRevision);
         requireSender(progress, k.sender());
+        requireSealAllowed(caller, progress, id);
         ContractFields.validate(data);
         if (data.originalId() != null && !data.originalId().equals(k.data().originalId())) {
             throw invalid("元の契約（originalId）は変更できません。", "The original contract (originalId) cannot be changed.");
@@ -247,7 +249,7 @@ public final class ContractDrafts {
         for (UserId u : sender.route()) {
             store.requireActiveUser(c, own, u, "route");
         }
-        if (sender.signer() != null) {
+        if (sender.signer() != null && !sender.signer().isServerSeal()) {
             store.requireSigner(c, own, sender.signer());
         }
         for (PartyStep party : p.parties().subList(1, p.parties().size())) {
@@ -286,6 +288,14 @@ public final class ContractDrafts {
         if (store.contracts.find(c, id).isPresent()) {
             throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
                     "Contract id " + id + " is already taken.");
+        }
+    }
+
+    /** Naming the organisation seal as the sender's signer is the policy's SEND_UNDER_SEAL (ADR 34). */
+    private void requireSealAllowed(Caller caller, ContractProgress p, String id) {
+        if (p.sealedBySender()) {
+            store.guard.requireForChange(caller, Action.SEND_UNDER_SEAL, new CompanyResource(p.sender().company()),
+                    id);
         }
     }
 

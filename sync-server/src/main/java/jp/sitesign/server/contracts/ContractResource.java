@@ -55,12 +55,15 @@ public final class ContractResource {
 
     @AcceptsApiKey
     @Operation(summary = "案件（下書き）を作成する",
-            description = "受注データなどから下書きを作成します。作成者は利用申請した管理者として記録され、操作ログにはアプリケーション ID が残ります。API キーのスコープ: contracts:write")
+            description = "受注データなどから下書きを作成します。作成者は利用申請した管理者として記録され、操作ログにはアプリケーション ID が残ります。"
+                    + "API キーで form=SEND_ONLY（送付のみ）を signer なしで作成すると、送付元の承認ルートの承認後にサーバーの組織の電子印で封印して送付されます（ADR 34）。"
+                    + "API キーのスコープ: contracts:write")
     @POST
     public Response create(ContractDraft body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         ContractDraft d = required(body);
-        StoredContract k = drafts.create(caller, d.progress(caller.user().companyId()), d.data());
+        StoredContract k = drafts.create(caller, d.progress(caller.user().companyId(), caller.isApplication()),
+                d.data());
         return Response.status(Response.Status.CREATED).entity(view(caller, k)).build();
     }
 
@@ -143,7 +146,8 @@ public final class ContractResource {
         if (d.revision() == null) {
             throw invalid("revision を指定してください。", "revision is required.");
         }
-        return view(caller, drafts.edit(caller, id, d.revision(), d.progress(caller.user().companyId()), d.data()));
+        return view(caller, drafts.edit(caller, id, d.revision(),
+                d.progress(caller.user().companyId(), caller.isApplication()), d.data()));
     }
 
     @AcceptsApiKey

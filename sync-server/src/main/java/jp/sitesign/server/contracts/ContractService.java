@@ -10,6 +10,7 @@ import jp.sitesign.server.auth.Guard;
 import jp.sitesign.server.certificates.SigningAuthority;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.partnerships.PartnershipService;
+import jp.sitesign.server.seal.ServerSeal;
 import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
@@ -30,10 +31,11 @@ public final class ContractService {
     private final ArchiveRenewal archiveRenewal;
     private final ContractRetention retention;
 
+    /** @param seal the server's organisation seal (送付のみ of applications, ADR 34), or null when none is configured */
     public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
             PartnershipService partnerships, SigningAuthority signingAuthority, AuditLog audit, Guard guard,
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
-            ChangeLog changes, ContractEvents events) {
+            ChangeLog changes, ContractEvents events, ServerSeal seal) {
         ContractRepository contracts = new ContractRepository(cipher, changes);
         ContractStore store = new ContractStore(db, contracts, users, signingAuthority, audit, guard, clock,
                 masterKey.derive("contract-number-index"));
@@ -43,7 +45,8 @@ public final class ContractService {
         this.archiveRenewal = new ArchiveRenewal(db, contracts, audit, clock, signatures,
                 Duration.ofDays(config.getInt("archive.renew-days-before")));
         this.drafts = new ContractDrafts(store, pdfCheck);
-        this.workflow = new ContractWorkflow(store, partnerships, events, pdfCheck, signatures, retention);
+        this.workflow = new ContractWorkflow(store, partnerships, events, pdfCheck, signatures, retention,
+                ContractSeal.of(seal, signatureDefaults.timestamps(config), clock));
         this.queries = new ContractQueries(store, companies, signatures);
     }
 

@@ -10,6 +10,7 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractLifecycle;
+import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.PartyStep;
@@ -19,6 +20,7 @@ import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
+import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.signature.verify.SignatureReport;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.model.user.UserId;
@@ -34,26 +36,31 @@ import jp.sitesign.server.partnerships.PartnershipService;
  * the webhook events in one transaction.
  */
 public final class ContractWorkflow {
+    /** The reason recorded with the main PDF version the server sealed (ADR 34). */
+    static final String SEALED_BY_SENDER = "SEALED_BY_SENDER";
     private final ContractStore store;
     private final PartnershipService partnerships;
     private final ContractEvents events;
     private final PdfCheck pdfCheck;
     private final SignatureAcceptance signatures;
     private final ContractRetention retention;
+    private final ContractSeal seal;
 
     ContractWorkflow(ContractStore store, PartnershipService partnerships, ContractEvents events, PdfCheck pdfCheck,
-            SignatureAcceptance signatures, ContractRetention retention) {
+            SignatureAcceptance signatures, ContractRetention retention, ContractSeal seal) {
         this.store = store;
         this.partnerships = partnerships;
         this.events = events;
         this.pdfCheck = pdfCheck;
         this.signatures = signatures;
         this.retention = retention;
+        this.seal = seal;
     }
 
     /**
      * Applies a workflow command. SUBMIT also checks what only the server can: a main document, every
-     * required 19条 item of a construction contract, and each counterparty's 承諾.
+     * required 19条 item of a construction contract, and each counterparty's 承諾. A step that makes a sealed
+     * 送付のみ contract's seal due (the submit, or the sender's last approval) also seals and sends it (ADR 34).
      */
     public StoredContract act(Caller caller, String id, long baseRevision, LifecycleCommand command, String comment) {
         StoredContract k = store.load(caller, id);
@@ -64,6 +71,13 @@ public final class ContractWorkflow {
         require(t);
         if (command == LifecycleCommand.SUBMIT) {
             checkReadyToSend(k);
+            if (k.progress().sealedBySender()) {
+                store.guard.requireForChange(caller, Action.SEND_UNDER_SEAL, new CompanyResource(k.sender()), id);
+                seal.requireAvailable();
+            }
+        }
+        if (t.next() != null && t.next().awaitsSeal()) {
+            return sealAndSend(caller, k, command, t.next(), comment);
         }
         if (t.deleted()) {
             store.db.inTransaction(c -> {
@@ -84,6 +98,37 @@ public final class ContractWorkflow {
             store.audit.append(c, entry(caller, ContractVerbs.auditAction(command), after, auditDetails));
             events.stepped(c, after.id(), command, k.progress(), after.progress());
             return after;
+        });
+    }
+
+    /**
+     * The step that made the seal due, then the seal in the sender's name, in one transaction: the sealed main PDF
+     * (the server's seal and a document timestamp) becomes the version the recipient receives, and the audit log
+     * records the step and the seal as the caller's — the application that submitted, or the approver whose
+     * approval released it. Sealing happens before the transaction: a TSA that fails leaves the contract as it was.
+     */
+    private StoredContract sealAndSend(Caller caller, StoredContract k, LifecycleCommand command,
+            ContractProgress due, String comment) {
+        Transition sealed = ContractLifecycle.apply(due, LifecycleCommand.SEAL, store.clock.instant());
+        require(sealed);
+        byte[] main = store.db.read(c -> store.contracts.document(c, k, k.mainDocument())).orElseThrow();
+        byte[] pdf = seal.seal(main);
+        int pages = pdfCheck.check(pdf);
+        String sha = Digests.sha256Hex(pdf);
+        StoredContract mid = k.with(due, k.data(), k.mainDocument(), store.clock.instant());
+        StoredContract next = k.with(sealed.next(), k.data(), sha, store.clock.instant());
+        String stepDetails = command == LifecycleCommand.SUBMIT ? sentDocuments(k)
+                : comment == null ? null : "comment length=" + comment.length();
+        return store.db.inTransaction(c -> {
+            store.contracts.insertDocument(c, next, sha, StoredDocument.MAIN, pages, pdf, ContractRepository.SYSTEM,
+                    SEALED_BY_SENDER);
+            store.write(c, next);
+            store.audit.append(c, entry(caller, ContractVerbs.auditAction(command), mid, stepDetails));
+            store.audit.append(c, entry(caller, ContractVerbs.auditAction(LifecycleCommand.SEAL), next,
+                    "sha256=" + sha + " sealed=" + k.mainDocument()));
+            events.stepped(c, k.id(), command, k.progress(), due);
+            events.stepped(c, k.id(), LifecycleCommand.SEAL, due, sealed.next());
+            return next;
         });
     }
 

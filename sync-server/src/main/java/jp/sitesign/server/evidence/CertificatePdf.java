@@ -72,10 +72,23 @@ final class CertificatePdf {
         w.line("締結証明書", 20);
         w.line("Certificate of Completion", 12);
         w.gap(6);
-        w.text("本書は、下記の契約が SiteSign 上で全当事者の電子署名により締結されたこと、およびその記録を証明します。"
-                + "本書は SiteSign サーバーの封印（電子署名）と時刻認証局のタイムスタンプで保護されています。");
-        w.text("This certifies that the contract below was concluded on SiteSign with the electronic signatures of all"
-                + " its parties, and records how. It is sealed by the SiteSign server and timestamped by a TSA.");
+        EvidenceStatement.Conclusion how = s.conclusion();
+        w.text(switch (how) {
+            case SIGNED_BY_ALL -> "本書は、下記の契約が SiteSign 上で全当事者の電子署名により締結されたこと、およびその記録を証明します。";
+            case SIGNED_AND_ACKNOWLEDGED -> "本書は、下記の契約（送付のみ）が SiteSign 上で送付元の電子署名を付して送付され、"
+                    + "受領者が受領を確認したこと、およびその記録を証明します。";
+            case SEALED_AND_ACKNOWLEDGED -> "本書は、下記の契約（送付のみ）が送付元の承認を経て SiteSign サーバーの組織の電子印で"
+                    + "封印して送付され、受領者が受領を確認したこと、およびその記録を証明します。";
+        } + "本書は SiteSign サーバーの封印（電子署名）と時刻認証局のタイムスタンプで保護されています。");
+        w.text(switch (how) {
+            case SIGNED_BY_ALL -> "This certifies that the contract below was concluded on SiteSign with the electronic"
+                    + " signatures of all its parties, and records how.";
+            case SIGNED_AND_ACKNOWLEDGED -> "This certifies that the send-only contract below was sent on SiteSign with"
+                    + " its sender's electronic signature and that its recipient acknowledged receipt, and records how.";
+            case SEALED_AND_ACKNOWLEDGED -> "This certifies that the send-only contract below was approved by its"
+                    + " sender, sealed with the SiteSign server's organisation seal and sent, and that its recipient"
+                    + " acknowledged receipt, and records how.";
+        } + " It is sealed by the SiteSign server and timestamped by a TSA.");
         w.heading("契約 / Contract");
         w.pair("文書管理番号 / Number", s.managementNumber());
         w.pair("契約文書名称 / Title", s.title());
@@ -93,7 +106,8 @@ final class CertificatePdf {
             boolean signature = "SIGNATURE".equals(sig.kind());
             w.line((signature ? "署名 / Signature " : "文書タイムスタンプ / Document timestamp ") + sig.number()
                     + "（" + sig.fieldName() + "）", 9.5f);
-            w.pair(signature ? "  署名者 / Signer" : "  時刻認証局 / TSA", sig.subject());
+            w.pair(!signature ? "  時刻認証局 / TSA" : how == EvidenceStatement.Conclusion.SEALED_AND_ACKNOWLEDGED
+                    ? "  組織の電子印 / Organisation seal" : "  署名者 / Signer", sig.subject());
             w.pair("  シリアル番号 / Serial", sig.serialNumber());
             w.pair("  発行者 / Issuer", sig.issuer());
             w.pair("  証明された時刻 / Proven time", sig.provenTime() == null ? "—"

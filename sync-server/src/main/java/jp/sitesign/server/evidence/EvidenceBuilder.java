@@ -17,6 +17,7 @@ import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.VerificationException;
 import jp.sitesign.model.signature.verify.VerificationReport;
 import jp.sitesign.model.time.JapanTime;
+import jp.sitesign.server.seal.Sealer;
 
 /**
  * Makes one evidence package: verifies the contract PDF with the server's anchors (the report of DESIGN §6, as
@@ -60,7 +61,8 @@ final class EvidenceBuilder {
                 subject.managementNumber(), subject.title(), subject.parties(), Digests.sha256Hex(pdf), pdf.length,
                 EvidenceStatement.signaturesOf(report), events.stream().map(EvidenceBuilder::stated).toList(), vouched,
                 JapanTime.iso(clock.instant()), viewer.value());
-        entries.put(EvidencePackage.CERTIFICATE_PDF, sealer.seal(CertificatePdf.render(statement)));
+        entries.put(EvidencePackage.CERTIFICATE_PDF, sealer.seal(CertificatePdf.render(statement),
+                "締結証明書の封印 / Seal of the certificate of completion"));
         return EvidencePackage.write(entries);
     }
 

@@ -20,6 +20,8 @@ import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.contracts.ContractService;
 import jp.sitesign.server.contracts.StoredContract;
+import jp.sitesign.server.seal.Sealer;
+import jp.sitesign.server.seal.ServerSeal;
 import jp.sitesign.server.storage.Database;
 
 /**

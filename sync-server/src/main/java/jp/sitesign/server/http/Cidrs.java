@@ -1,12 +1,10 @@
 package jp.sitesign.server.http;
 
-import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.integration.AllowedAddresses;
 
 /**
  * A list of IPv4 and IPv6 address blocks in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}; a bare
@@ -34,7 +32,7 @@ public final class Cidrs {
         List<IPAddress> blocks = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (String entry : entries) {
-            IPAddress block = block(field, entry);
+            IPAddress block = AllowedAddresses.block(field, entry);
             blocks.add(block);
             texts.add(block.toCanonicalString());
         }
@@ -50,20 +48,6 @@ public final class Cidrs {
             }
         }
         return parse(key, entries);
-    }
-
-    private static IPAddress block(String field, String entry) {
-        try {
-            IPAddress parsed = entry == null ? null : new IPAddressString(entry.strip()).toAddress();
-            if (parsed != null) {
-                return parsed.isPrefixed() ? parsed.toPrefixBlock() : parsed;
-            }
-        } catch (AddressStringException e) {
-            // reported below, with the field
-        }
-        throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                "「" + field + "」の「" + entry + "」は IP アドレスまたは CIDR（例: 192.0.2.0/24, 2001:db8::/32）ではありません。",
-                "\"" + entry + "\" in " + field + " is not an IP address or CIDR block (e.g. 192.0.2.0/24, 2001:db8::/32).");
     }
 
     /** Whether {@code address} (a literal IPv4 or IPv6 address) lies in one of the blocks; false when it is none. */

@@ -13,6 +13,7 @@ import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
+import jp.sitesign.model.integration.AllowedAddresses;
 import jp.sitesign.model.integration.ApiScope;
 import jp.sitesign.model.integration.ApplicationStatus;
 import jp.sitesign.model.policy.Action;
@@ -38,7 +39,6 @@ import jp.sitesign.server.storage.Database;
 public final class IntegrationService implements ApiKeyAuthenticator {
     private static final int MAX_NAME = 100;
     private static final int MAX_TEXT = 2000;
-    private static final int MAX_ADDRESSES = 50;
 
     private final Database db;
     private final IntegrationRepository applications;
@@ -242,12 +242,7 @@ public final class IntegrationService implements ApiKeyAuthenticator {
     }
 
     private static List<String> addresses(List<String> entries) {
-        if (entries == null || entries.isEmpty() || entries.size() > MAX_ADDRESSES) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "許可する接続元アドレス（allowedAddresses）を 1〜" + MAX_ADDRESSES + " 件指定してください。",
-                    "Name 1 to " + MAX_ADDRESSES + " allowed client addresses (allowedAddresses).");
-        }
-        return Cidrs.parse("allowedAddresses", entries).texts();
+        return AllowedAddresses.canonical(entries);
     }
 
     private static void text(String value, int max, String field, String ja, String en) {

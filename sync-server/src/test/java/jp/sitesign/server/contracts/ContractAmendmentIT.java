@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.server.testing.ApiClient;
+import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
 import org.junit.jupiter.api.AfterAll;
@@ -123,7 +122,7 @@ class ContractAmendmentIT {
         edit.put("transactionDate", "2027-04-01");
         edit.put("amountYen", 6_600_000L);
         edit.put("construction", true);
-        edit.put("terms", allTerms());
+        edit.put("terms", TestContracts.allTerms());
         edit.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
         edit.put("route", List.of());
         edit.put("signer", a.member2().value());
@@ -202,22 +201,12 @@ class ContractAmendmentIT {
         d.put("amountYen", 5_500_000L);
         d.put("taxIncluded", true);
         d.put("construction", true);
-        d.put("terms", allTerms());
+        d.put("terms", TestContracts.allTerms());
         d.put("note", "第1期");
         d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
         d.put("route", List.of());
         d.put("signer", a.member2().value());
         return d;
-    }
-
-    private static Map<String, String> allTerms() {
-        Map<String, String> terms = new LinkedHashMap<>();
-        for (ConstructionItem item : ConstructionItem.values()) {
-            if (item.required()) {
-                terms.put(item.name(), item.labelJa() + "について別紙のとおり");
-            }
-        }
-        return terms;
     }
 
     private static int amendmentsOf(String id) {

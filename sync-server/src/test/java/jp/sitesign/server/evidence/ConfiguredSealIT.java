@@ -18,6 +18,7 @@ import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.verify.PadesVerifier;
 import jp.sitesign.model.signature.verify.SignatureKind;
 import jp.sitesign.model.signature.verify.VerificationReport;
+import jp.sitesign.server.seal.ServerSeal;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;

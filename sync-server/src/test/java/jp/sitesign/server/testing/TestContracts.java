@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.sitesign.model.contract.ConstructionItem;
 import jp.sitesign.model.user.UserId;
 
 /** Two-party contracts (注文書 兼 請書) made through the real API as a sender's member makes them. */
@@ -68,4 +70,16 @@ public final class TestContracts {
         assertThat(r.status()).as(r.toString()).isBetween(200, 299);
         return r.json();
     }
+
+    /** Every required 建設業法19条 item filled in, as a construction contract's {@code terms}. */
+    public static Map<String, String> allTerms() {
+        Map<String, String> terms = new LinkedHashMap<>();
+        for (ConstructionItem item : ConstructionItem.values()) {
+            if (item.required()) {
+                terms.put(item.name(), item.labelJa() + "について別紙のとおり");
+            }
+        }
+        return terms;
+    }
+
 }

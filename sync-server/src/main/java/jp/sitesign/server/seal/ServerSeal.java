@@ -1,4 +1,4 @@
-package jp.sitesign.server.evidence;
+package jp.sitesign.server.seal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,8 @@ import jp.sitesign.server.storage.MasterKey;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /**
- * The server's own sealing key and certificate, with which it seals the 締結証明書 of evidence packages (ADR 24):
+ * The server's own sealing key and certificate, with which it seals the 締結証明書 of evidence packages (ADR 24) and
+ * the 送付のみ contracts integration applications send (ADR 34):
  * a PKCS#12 the operator configured ({@code seal.keystore}, issued by a real CA), or — where the embedded CA runs
  * ({@code demo-ca.enabled}) — a key made on first use in the data folder ({@value #GENERATED_FILE}, 0600, its
  * password derived from the master key) and certified by that CA, the way {@code cert issue} certifies signers.
