@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import jp.sitesign.model.signature.testing.ExternalTools;
 import jp.sitesign.model.signature.testing.IndependentChecks;
 import jp.sitesign.model.signature.testing.SoftHsmToken;
 import jp.sitesign.model.signature.testing.TestPdfs;
@@ -55,7 +54,7 @@ class InstalledDebIT {
         assumeTrue(InstallerBuild.Platform.current() == InstallerBuild.Platform.LINUX, "the .deb is built on Linux");
         for (String[] tool : new String[][] {{"dpkg-deb", "dpkg"}, {"fakeroot", "fakeroot"}, {"Xvfb", "xvfb"},
                 {"xwininfo", "x11-utils"}}) {
-            if (!onPath(tool[0])) {
+            if (!DebTools.onPath(tool[0])) {
                 fail("%s is missing: apt-get install -y %s (./sitesign test installs it)", tool[0], tool[1]);
             }
         }
@@ -67,7 +66,7 @@ class InstalledDebIT {
         deb = build.jpackage("deb", WORK.resolve("out"));
         assertThat(deb.getFileName().toString()).endsWith(".deb");
         packageFiles = List.of(run(List.of("dpkg-deb", "-c", deb.toString())).split("\n"));
-        if (asRoot() && !run(List.of("dpkg-query", "-W", "-f=${Status}", InstallerBuild.PACKAGE_NAME), true)
+        if (DebTools.asRoot() && !run(List.of("dpkg-query", "-W", "-f=${Status}", InstallerBuild.PACKAGE_NAME), true)
                 .contains("installed")) {
             run(List.of("dpkg", "-i", deb.toString()));
             dpkgInstalled = true;
@@ -301,11 +300,7 @@ class InstalledDebIT {
     }
 
     private static String run(List<String> command, boolean mayFail) {
-        ExternalTools.Result result = ExternalTools.run(command);
-        if (!mayFail && result.exitCode() != 0) {
-            fail("%s exited with %d:%n%s", command, result.exitCode(), result.output());
-        }
-        return result.output();
+        return DebTools.run(command, mayFail);
     }
 
     private static int waitFor(Process process) {
@@ -323,15 +318,6 @@ class InstalledDebIT {
         } catch (IOException e) {
             return "(no " + name + ")";
         }
-    }
-
-    private static boolean asRoot() {
-        return "root".equals(System.getProperty("user.name")) && onPath("dpkg")
-                && !"no".equals(System.getenv("SITESIGN_TEST_DPKG_INSTALL"));
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static long treeSize(Path dir) throws IOException {

@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -53,7 +52,7 @@ class ServerDebIT {
     @BeforeAll
     static void buildAndInstall() throws IOException {
         assumeTrue(InstallerBuild.Platform.current() == InstallerBuild.Platform.LINUX, "the .deb is built on Linux");
-        if (!onPath("dpkg-deb")) {
+        if (!DebTools.onPath("dpkg-deb")) {
             fail("dpkg-deb is missing: apt-get install -y dpkg");
         }
         InstallerBuild.deleteRecursively(WORK);
@@ -61,7 +60,7 @@ class ServerDebIT {
                 Path.of(System.getProperty("installer.serverJar")), Path.of(System.getProperty("installer.serverDist")),
                 System.getProperty("installer.version")), WORK, new PrintWriter(System.out, true));
         deb = build.deb(WORK.resolve("out"));
-        if (asRoot() && !run(List.of("dpkg-query", "-W", "-f=${Status}", ServerPackageBuild.PACKAGE_NAME), true)
+        if (DebTools.asRoot() && !run(List.of("dpkg-query", "-W", "-f=${Status}", ServerPackageBuild.PACKAGE_NAME), true)
                 .contains("installed")) {
             run(List.of("dpkg", "-i", deb.toString()));
             dpkgInstalled = true;
@@ -207,19 +206,6 @@ class ServerDebIT {
     }
 
     private static String run(List<String> command, boolean mayFail) {
-        ExternalTools.Result result = ExternalTools.run(command);
-        if (!mayFail && result.exitCode() != 0) {
-            fail("%s exited with %d:%n%s", command, result.exitCode(), result.output());
-        }
-        return result.output();
-    }
-
-    private static boolean asRoot() {
-        return "root".equals(System.getProperty("user.name")) && onPath("dpkg")
-                && !"no".equals(System.getenv("SITESIGN_TEST_DPKG_INSTALL"));
-    }
-
-    private static boolean onPath(String command) {
-        return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+        return DebTools.run(command, mayFail);
     }
 }
