@@ -50,7 +50,15 @@ public final class ServerApi implements AutoCloseable {
     /** Pieces a download is handed on in, so a document never has to be in memory whole. */
     private static final int PIECE = 64 * 1024;
 
+    /**
+     * Jersey's client runs without an injection framework and says so at every client it makes; the desktop
+     * ships without HK2 on purpose (ADR 32). Held here: the JDK keeps only weak references to loggers.
+     */
+    private static final java.util.logging.Logger NO_HK2 =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.client.innate.inject.NonInjectionManager");
+
     static {
+        NO_HK2.setLevel(java.util.logging.Level.SEVERE);
         // Jersey's default connector is HttpURLConnection, which by default sends a POST a second time when
         // a kept-alive connection turns out closed. The JDK HttpClient used before never did; an admin's
         // "register user" must not run twice (ADR 32). Read once by the JDK, so set before the first request.
@@ -324,6 +332,9 @@ public final class ServerApi implements AutoCloseable {
      * fault; a failure of the connection (refused, cut, TLS refused by the pinned trust) is being offline.
      */
     private RuntimeException failure(ProcessingException e) {
+        if (e instanceof org.glassfish.jersey.message.internal.MessageBodyProviderNotFoundException) {
+            return DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage()); // not JSON, by its type
+        }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException) {
                 return DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(c.getMessage());
