@@ -2,7 +2,6 @@ package jp.sitesign.server;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.sitesign.model.sync.WireJsonProvider;
 import jp.sitesign.server.audit.web.AuditResource;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.AuthResource;
@@ -14,6 +13,7 @@ import jp.sitesign.server.contracts.SignaturePolicyResource;
 import jp.sitesign.server.health.HealthResource;
 import jp.sitesign.server.http.Cidrs;
 import jp.sitesign.server.http.ErrorMapper;
+import jp.sitesign.server.http.JsonMapper;
 import jp.sitesign.server.http.RequestLog;
 import jp.sitesign.server.http.SecurityHeaders;
 import jp.sitesign.server.http.StrictUtf8;
@@ -41,7 +41,7 @@ public final class ApiApplication {
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
         rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(new WireJsonProvider());
+        rc.register(new JsonMapper());
         rc.register(new ErrorMapper());
         rc.register(new StrictUtf8());
         rc.register(new AuthFilter(ctx.auth(), ctx.integration(), ctx.clientAddress()));

@@ -32,7 +32,7 @@ import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
 import jp.sitesign.model.sync.PushRequest;
 import jp.sitesign.model.sync.PushResponse;
-import jp.sitesign.model.sync.WireJsonProvider;
+import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.UserId;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -40,7 +40,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 /**
  * The sync server as the desktop app talks to it: one Jersey client per server session (ADR 32), HTTPS
  * pinned to the server certificate the user confirmed, JSON by the wire rules the server uses too
- * ({@link WireJsonProvider}). A network failure is {@link OfflineException} (try again later); an answer
+ * ({@link WireJson}). A network failure is {@link OfflineException} (try again later); an answer
  * with an error is a {@link SiteSignException} carrying the server's code and its Japanese and English
  * message. Close it when the session ends.
  */
@@ -74,8 +74,7 @@ public final class ServerApi implements AutoCloseable {
 
     public ServerApi(URI base, X509Certificate pinned) {
         this.base = base;
-        WireJsonProvider wire = new WireJsonProvider();
-        this.json = wire.mapper();
+        this.json = WireJson.create();
         // An error body is read leniently: a newer server may say more than this version knows.
         this.errors = json.readerFor(ErrorBody.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // No hostname verifier is set: as with the JDK HttpClient before, the pinned trust manager decides
@@ -86,7 +85,7 @@ public final class ServerApi implements AutoCloseable {
                 .readTimeout(60, TimeUnit.SECONDS)
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register(wire)
+                .register(new WireJsonResolver(json))
                 .build();
     }
 

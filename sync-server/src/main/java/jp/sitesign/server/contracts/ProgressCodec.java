@@ -9,15 +9,15 @@ import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.PartyStep;
-import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.UserId;
+import jp.sitesign.server.http.JsonMapper;
 
 /**
  * The workflow progress as the JSON stored in clear in the contracts row: ids, statuses and positions
  * only. The return comment is contract content and travels sealed with it ({@link ContractRepository}).
  */
 final class ProgressCodec {
-    private static final ObjectMapper JSON = WireJson.create();
+    private static final ObjectMapper JSON = JsonMapper.create();
 
     private ProgressCodec() {
     }

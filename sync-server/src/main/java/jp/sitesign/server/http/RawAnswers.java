@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import jp.sitesign.model.error.ErrorBody;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
-import jp.sitesign.model.sync.WireJson;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -21,7 +20,7 @@ import org.glassfish.grizzly.http.server.Response;
  */
 final class RawAnswers implements ErrorPageGenerator {
     static final String CONTENT_TYPE = "application/json;charset=UTF-8";
-    private static final ObjectMapper JSON = WireJson.create();
+    private static final ObjectMapper JSON = JsonMapper.create();
 
     /** The code for a status Grizzly chose on its own. */
     static ErrorCode forStatus(int status) {

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import jp.sitesign.model.sync.WireJsonProvider;
 import jp.sitesign.server.http.HttpSettings;
 import jp.sitesign.server.http.HttpsServer;
+import jp.sitesign.server.http.JsonMapper;
 import jp.sitesign.server.testing.ApiClient;
 import jp.sitesign.server.testing.TestServer;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -33,7 +33,7 @@ public final class WhoAmIBench {
             ResourceConfig bare = new ResourceConfig();
             bare.property(ServerProperties.WADL_FEATURE_DISABLE, true);
             bare.register(JacksonFeature.withoutExceptionMappers());
-            bare.register(new WireJsonProvider());
+            bare.register(new JsonMapper());
             bare.register(Constant.class);
             try (HttpsServer baseline = HttpsServer.start("127.0.0.1", 0,
                     server.server().tls().sslContext(), bare, HttpSettings.from(server.context().config()))) {
