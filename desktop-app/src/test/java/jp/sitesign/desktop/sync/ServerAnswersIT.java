@@ -2,6 +2,7 @@ package jp.sitesign.desktop.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -85,12 +86,10 @@ class ServerAnswersIT {
     @Test
     void theServersErrorBodyIsItsCodeAndBothMessages_evenWithAFieldThisVersionDoesNotKnow() {
         try (ServerApi api = api()) {
-            assertThatThrownBy(() -> api.call("GET", "/expired", "a-token", null))
-                    .isInstanceOfSatisfying(SiteSignException.class, e -> {
-                        assertThat(e.code()).isEqualTo(ErrorCode.SESSION_EXPIRED);
-                        assertThat(e.messageJa()).isEqualTo("期限切れ");
-                        assertThat(e.messageEn()).isEqualTo("expired");
-                    });
+            SiteSignException e = catchThrowableOfType(SiteSignException.class,
+                    () -> api.call("GET", "/expired", "a-token", null));
+            assertThat(e).extracting(SiteSignException::code, SiteSignException::messageJa, SiteSignException::messageEn)
+                    .containsExactly(ErrorCode.SESSION_EXPIRED, "期限切れ", "expired");
         }
     }
 
