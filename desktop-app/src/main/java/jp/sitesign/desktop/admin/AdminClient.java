@@ -1,8 +1,6 @@
 package jp.sitesign.desktop.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,25 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import jp.sitesign.desktop.messages.DesktopMessage;
 import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.partnership.Partnership;
-import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.UserStatus;
 import jp.sitesign.model.user.UserView;
 
 /**
  * The server's admin REST resources (users, signing authority, certificates and applications,
- * partnerships, audit log) as typed calls. Every
+ * partnerships, audit log) as typed calls, over the session's {@link ServerApi} (its one Jersey client and
+ * JSON rules). Every
  * call needs the session's current server token; without one (offline) it throws
  * {@link OnlineOnlyException} before touching the network.
  */
 public final class AdminClient {
-    private static final ObjectMapper JSON = WireJson.create();
-
     private final ServerApi api;
     private final Supplier<String> token;
 
@@ -312,7 +307,7 @@ public final class AdminClient {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    static <T> List<T> items(JsonNode j, Class<T> type) {
+    <T> List<T> items(JsonNode j, Class<T> type) {
         List<T> out = new ArrayList<>();
         for (JsonNode item : j.get("items")) {
             out.add(read(item, type));
@@ -320,11 +315,7 @@ public final class AdminClient {
         return out;
     }
 
-    static <T> T read(JsonNode j, Class<T> type) {
-        try {
-            return JSON.treeToValue(j, type);
-        } catch (IOException e) {
-            throw DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage());
-        }
+    <T> T read(JsonNode j, Class<T> type) {
+        return api.convert(j, type);
     }
 }

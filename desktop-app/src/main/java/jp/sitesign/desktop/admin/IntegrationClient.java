@@ -39,11 +39,11 @@ public final class IntegrationClient {
     }
 
     public List<ApiApplication> applications() {
-        return AdminClient.items(client.call("GET", BASE, null), ApiApplication.class);
+        return client.items(client.call("GET", BASE, null), ApiApplication.class);
     }
 
     public ApiApplication apply(ApiApplicationForm form) {
-        return AdminClient.read(client.call("POST", BASE, form), ApiApplication.class);
+        return client.read(client.call("POST", BASE, form), ApiApplication.class);
     }
 
     /** A new key, shown once: the server keeps only its hash, and the previous key stops working. */
@@ -52,7 +52,7 @@ public final class IntegrationClient {
     }
 
     public List<Delivery> deliveries(String applicationId) {
-        return AdminClient.items(client.call("GET", BASE + "/" + AdminClient.path(applicationId)
+        return client.items(client.call("GET", BASE + "/" + AdminClient.path(applicationId)
                 + "/webhook/deliveries", null), Delivery.class);
     }
 

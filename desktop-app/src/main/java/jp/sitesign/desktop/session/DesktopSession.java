@@ -85,12 +85,21 @@ public final class DesktopSession implements AutoCloseable {
             return s;
         } catch (OfflineException e) {
             ahead.join(); // done with the password before the offline login reads it again
-            StoreSession store = stores.openOffline(url, userId, password);
+            StoreSession store;
+            try {
+                store = stores.openOffline(url, userId, password);
+            } catch (RuntimeException refused) {
+                api.close();
+                throw refused;
+            }
             DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
                     clock, pinned);
             s.policy = TrustAnchorFile.read(store.location().folder());
             s.scheduler.start();
             return s;
+        } catch (RuntimeException refused) {
+            api.close(); // no session: its client (and its connections) go with it
+            throw refused;
         }
     }
 
@@ -187,7 +196,10 @@ public final class DesktopSession implements AutoCloseable {
         scheduler.trigger();
     }
 
-    /** Ends the session: sync stops, the server session ends when reachable, the store closes. */
+    /**
+     * Ends the session: sync stops, the server session ends when reachable, the store and the connection to
+     * the server close.
+     */
     public void logout() {
         close();
     }
@@ -204,6 +216,7 @@ public final class DesktopSession implements AutoCloseable {
             // The server forgets idle sessions by itself.
         }
         store.close();
+        api.close();
         if (password != null) {
             Arrays.fill(password, '\0');
             password = null;

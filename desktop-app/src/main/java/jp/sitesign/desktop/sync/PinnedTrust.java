@@ -19,8 +19,9 @@ import jp.sitesign.desktop.messages.DesktopMessage;
 
 /**
  * Trust in exactly one server certificate, the one the user confirmed by its fingerprint on first contact
- * (DESIGN §5, trust on first use): any other certificate is refused, whoever signed it. The host name is
- * still checked by the HTTP client against the certificate.
+ * (DESIGN §5, trust on first use): any other certificate is refused, whoever signed it. The certificate's
+ * names are not compared with the address: the exact certificate already identifies the server, and neither
+ * HTTP client this is given to checks names beside a trust manager of its own (ADR 32).
  */
 public final class PinnedTrust {
     private PinnedTrust() {

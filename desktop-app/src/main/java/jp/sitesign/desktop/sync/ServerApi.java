@@ -1,19 +1,30 @@
 package jp.sitesign.desktop.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import jp.sitesign.desktop.messages.DesktopMessage;
+import jp.sitesign.model.client.ClientVersions;
 import jp.sitesign.model.company.CompanyId;
+import jp.sitesign.model.error.ErrorBody;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ChangePage;
@@ -23,30 +34,69 @@ import jp.sitesign.model.sync.PushRequest;
 import jp.sitesign.model.sync.PushResponse;
 import jp.sitesign.model.sync.WireJson;
 import jp.sitesign.model.user.UserId;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.jackson.JacksonFeature;
 
 /**
- * The sync server as the desktop app talks to it: HTTPS pinned to the server certificate the user
- * confirmed, JSON by the shared {@link WireJson} rules. A network failure is {@link OfflineException}
- * (try again later); an answer with an error is a {@link SiteSignException} carrying the server's code
- * and its Japanese and English message.
+ * The sync server as the desktop app talks to it: one Jersey client per server session (ADR 32), HTTPS
+ * pinned to the server certificate the user confirmed, JSON by the wire rules the server uses too
+ * ({@link WireJson}). A network failure is {@link OfflineException} (try again later); an answer
+ * with an error is a {@link SiteSignException} carrying the server's code and its Japanese and English
+ * message. Close it when the session ends.
  */
-public final class ServerApi {
+public final class ServerApi implements AutoCloseable {
     /** Upload chunk size: under the server's 1 MiB body limit for non-PDF bodies. */
     static final int CHUNK = 512 * 1024;
+    /** Pieces a download is handed on in, so a document never has to be in memory whole. */
+    private static final int PIECE = 64 * 1024;
 
-    private static final ObjectMapper JSON = WireJson.create();
+    /**
+     * Jersey's client runs without an injection framework and says so at every client it makes; the desktop
+     * ships without HK2 on purpose (ADR 32). Held here: the JDK keeps only weak references to loggers.
+     */
+    private static final java.util.logging.Logger NO_HK2 =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.client.innate.inject.NonInjectionManager");
+
+    static {
+        NO_HK2.setLevel(java.util.logging.Level.SEVERE);
+        // Jersey's default connector is HttpURLConnection, which by default sends a POST a second time when
+        // a kept-alive connection turns out closed. The JDK HttpClient used before never did; an admin's
+        // "register user" must not run twice (ADR 32). Read once by the JDK, so set before the first request.
+        if (System.getProperty("sun.net.http.retryPost") == null) {
+            System.setProperty("sun.net.http.retryPost", "false");
+        }
+    }
 
     private final URI base;
-    private final HttpClient http;
+    private final Client http;
+    private final ObjectMapper json;
+    private final ObjectReader errors;
 
     public ServerApi(URI base, X509Certificate pinned) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(PinnedTrust.context(pinned)).connectTimeout(Duration.ofSeconds(10)).build();
+        this.json = WireJson.create();
+        // An error body is read leniently: a newer server may say more than this version knows.
+        this.errors = json.readerFor(ErrorBody.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // No hostname verifier is set: as with the JDK HttpClient before, the pinned trust manager decides
+        // alone, on the exact certificate (PinnedTrust). No redirects: they would leave the confirmed server.
+        this.http = ClientBuilder.newBuilder()
+                .sslContext(PinnedTrust.context(pinned))
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register(new WireJsonResolver(json))
+                .build();
     }
 
     public URI base() {
         return base;
+    }
+
+    /** Ends the client's connections; calls after this fail. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A session on the server. */
@@ -56,8 +106,8 @@ public final class ServerApi {
     }
 
     public Login login(String userId, char[] password) {
-        JsonNode j = json(send(post("/api/v1/auth/login", null,
-                Map.of("userId", userId, "password", new String(password)))));
+        JsonNode j = exchange(request("/api/v1/auth/login", null).buildPost(
+                jsonBody(Map.of("userId", userId, "password", new String(password)))), JsonNode.class);
         return new Login(j.get("token").asText(), new UserId(j.get("userId").asText()),
                 new CompanyId(j.get("companyId").asText()), j.get("role").asText(),
                 j.get("mustChangePassword").asBoolean(),
@@ -69,60 +119,55 @@ public final class ServerApi {
      * audit log), answering the JSON body, or null for 204. Errors as for every call here.
      */
     public JsonNode call(String method, String path, String token, Object body) {
-        HttpRequest.Builder b = request(path, token);
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            try {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+        Invocation.Builder b = request(path, token);
+        return exchange(body == null ? b.build(method) : b.build(method, jsonBody(body)), JsonNode.class);
+    }
+
+    /** A JSON answer of {@link #call} as one of the shared types, read by the same wire rules. */
+    public <T> T convert(JsonNode answer, Class<T> type) {
+        try {
+            return json.treeToValue(answer, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage());
         }
-        byte[] answer = send(b.build());
-        return answer.length == 0 ? null : json(answer);
     }
 
     /** A POST of raw bytes (a certificate file) with their media type, answering the JSON body. */
     public JsonNode upload(String path, String token, String contentType, byte[] body) {
-        byte[] answer = send(request(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-        return answer.length == 0 ? null : json(answer);
+        return exchange(request(path, token).buildPost(Entity.entity(body, contentType)), JsonNode.class);
     }
 
     /** A download (CSV, ZIP, PDF) of the REST API, as bytes. */
     public byte[] download(String path, String token) {
-        return send(get(path, token));
+        byte[] answer = exchange(request(path, token).buildGet(), byte[].class);
+        return answer == null ? new byte[0] : answer;
     }
 
     /** Changes the password on the server (the current one proves it is the user). */
     public void changePassword(String token, char[] current, char[] next) {
-        send(post("/api/v1/me/password", token, Map.of("currentPassword", new String(current),
-                "newPassword", new String(next))));
+        exchange(request("/api/v1/me/password", token).buildPost(jsonBody(Map.of("currentPassword",
+                new String(current), "newPassword", new String(next)))), JsonNode.class);
     }
 
     /**
      * The desktop versions the server supports and offers (asked without a session, ADR 20); nothing configured when
      * the server predates the question (404).
      */
-    public jp.sitesign.model.client.ClientVersions clientVersions() {
+    public ClientVersions clientVersions() {
         try {
-            return JSON.readValue(send(get("/api/v1/client-version", null)), jp.sitesign.model.client.ClientVersions.class);
+            return exchange(request("/api/v1/client-version", null).buildGet(), ClientVersions.class);
         } catch (SiteSignException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
-                return new jp.sitesign.model.client.ClientVersions("", "", "");
+                return new ClientVersions("", "", "");
             }
             throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("the server's client-version answer is not readable", e);
         }
     }
 
     /** Ends the session on the server; a session already gone is fine. */
     public void logout(String token) {
         try {
-            send(post("/api/v1/auth/logout", token, Map.of()));
+            exchange(request("/api/v1/auth/logout", token).buildPost(jsonBody(Map.of())), JsonNode.class);
         } catch (SiteSignException e) {
             if (e.code() != ErrorCode.SESSION_EXPIRED && e.code() != ErrorCode.UNAUTHENTICATED) {
                 throw e;
@@ -147,7 +192,7 @@ public final class ServerApi {
      * timestamp server, read together.
      */
     public SignaturePolicy signaturePolicy(String token) {
-        JsonNode j = json(send(get("/api/v1/signature-policy", token)));
+        JsonNode j = exchange(request("/api/v1/signature-policy", token).buildGet(), JsonNode.class);
         List<X509Certificate> out = new java.util.ArrayList<>();
         try {
             for (JsonNode pem : j.get("trustAnchors")) {
@@ -167,12 +212,13 @@ public final class ServerApi {
     }
 
     public ChangePage pull(String token, long since, int limit) {
-        return read(send(get("/api/v1/sync/changes?since=" + since + "&limit=" + limit, token)), ChangePage.class);
+        return exchange(request("/api/v1/sync/changes?since=" + since + "&limit=" + limit, token).buildGet(),
+                ChangePage.class);
     }
 
     public List<CommandResult> push(String token, List<Command> commands) {
-        return read(send(post("/api/v1/sync/commands", token, new PushRequest(commands))), PushResponse.class)
-                .results();
+        return exchange(request("/api/v1/sync/commands", token).buildPost(jsonBody(new PushRequest(commands))),
+                PushResponse.class).results();
     }
 
     /** How much of an upload the server holds. */
@@ -180,14 +226,12 @@ public final class ServerApi {
     }
 
     public UploadStatus uploadStatus(String token, String sha256) {
-        return read(send(get("/api/v1/sync/uploads/" + sha256, token)), UploadStatus.class);
+        return exchange(request("/api/v1/sync/uploads/" + sha256, token).buildGet(), UploadStatus.class);
     }
 
     public UploadStatus uploadChunk(String token, String sha256, long offset, byte[] chunk, boolean last) {
-        HttpRequest r = request("/api/v1/sync/uploads/" + sha256 + "?offset=" + offset + "&last=" + last, token)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build();
-        return read(send(r), UploadStatus.class);
+        return exchange(request("/api/v1/sync/uploads/" + sha256 + "?offset=" + offset + "&last=" + last, token)
+                .buildPut(Entity.entity(chunk, MediaType.APPLICATION_OCTET_STREAM_TYPE)), UploadStatus.class);
     }
 
     /**
@@ -197,19 +241,17 @@ public final class ServerApi {
     public long download(String token, String contractId, String sha256, long offset, ChunkSink sink) {
         // Always a range, also from 0: the 206 answer's Content-Range names the total, which a large 200 answer
         // (sent chunked) does not, and the progress shown to the user needs it.
-        HttpRequest.Builder b = request("/api/v1/sync/documents/" + contractId + "/" + sha256, token).GET()
-                .header("Range", "bytes=" + offset + "-");
-        try {
-            HttpResponse<java.io.InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() != 200 && r.statusCode() != 206) {
-                byte[] body = r.body().readAllBytes();
-                throw error(r.statusCode(), body);
+        Invocation get = request("/api/v1/sync/documents/" + contractId + "/" + sha256, token)
+                .header("Range", "bytes=" + offset + "-").buildGet();
+        try (Response r = invoke(get)) {
+            if (r.getStatus() != 200 && r.getStatus() != 206) {
+                throw error(r);
             }
-            long total = r.statusCode() == 206 ? totalOf(r.headers().firstValue("Content-Range").orElse(""))
-                    : r.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long total = r.getStatus() == 206 ? totalOf(r.getHeaderString("Content-Range"))
+                    : lengthOf(r.getHeaderString(HttpHeaders.CONTENT_LENGTH));
             long at = offset;
-            try (java.io.InputStream in = r.body()) {
-                byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = r.readEntity(InputStream.class)) {
+                byte[] buffer = new byte[PIECE];
                 int n;
                 while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                     sink.accept(at, java.util.Arrays.copyOf(buffer, n), total);
@@ -222,9 +264,8 @@ public final class ServerApi {
             return total;
         } catch (IOException e) {
             throw new OfflineException(base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OfflineException(base, e);
+        } catch (ProcessingException e) {
+            throw failure(e);
         }
     }
 
@@ -235,76 +276,84 @@ public final class ServerApi {
     }
 
     private static long totalOf(String contentRange) {
-        int slash = contentRange.lastIndexOf('/');
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        return slash < 0 ? -1 : lengthOf(contentRange.substring(slash + 1));
+    }
+
+    private static long lengthOf(String number) {
         try {
-            return slash < 0 ? -1 : Long.parseLong(contentRange.substring(slash + 1).strip());
+            return number == null ? -1 : Long.parseLong(number.strip());
         } catch (NumberFormatException e) {
             return -1;
         }
     }
 
-    private HttpRequest get(String path, String token) {
-        return request(path, token).GET().build();
+    private static Entity<Object> jsonBody(Object body) {
+        return Entity.entity(body, MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private HttpRequest post(String path, String token, Object body) {
-        try {
-            return request(path, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    private Invocation.Builder request(String path, String token) {
+        Invocation.Builder b = http.target(base.resolve(path)).request();
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            b.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         return b;
     }
 
-    private byte[] send(HttpRequest request) {
-        try {
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() / 100 != 2) {
-                throw error(r.statusCode(), r.body());
+    /**
+     * Sends and reads the answer as {@code type} (null for an answer without a body); a non-2xx answer
+     * is the server's error.
+     */
+    private <T> T exchange(Invocation invocation, Class<T> type) {
+        try (Response r = invoke(invocation)) {
+            if (r.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                throw error(r);
             }
-            return r.body();
-        } catch (IOException e) {
-            throw new OfflineException(base, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OfflineException(base, e);
+            if (r.getStatus() == 204 || !r.hasEntity()) {
+                return null;
+            }
+            return r.readEntity(type);
+        } catch (ProcessingException e) {
+            throw failure(e);
         }
+    }
+
+    private Response invoke(Invocation invocation) {
+        try {
+            return invocation.invoke();
+        } catch (ProcessingException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * What a failure inside Jersey means here: an answer that is not the JSON expected is the server's
+     * fault; a failure of the connection (refused, cut, TLS refused by the pinned trust) is being offline.
+     */
+    private RuntimeException failure(ProcessingException e) {
+        if (e instanceof org.glassfish.jersey.message.internal.MessageBodyProviderNotFoundException) {
+            return DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage()); // not JSON, by its type
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException) {
+                return DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(c.getMessage());
+            }
+            if (c instanceof IOException io) {
+                return new OfflineException(base, io);
+            }
+        }
+        return new IllegalStateException("the request could not be made: " + e.getMessage(), e);
     }
 
     /** The server's error body as an exception; a body that is not ours still gives a readable message. */
-    private static SiteSignException error(int status, byte[] body) {
+    private SiteSignException error(Response r) {
+        byte[] body = r.hasEntity() ? r.readEntity(byte[].class) : new byte[0];
         try {
-            JsonNode j = JSON.readTree(body);
-            ErrorCode code = ErrorCode.valueOf(j.get("code").asText());
-            return new SiteSignException(code, j.get("messageJa").asText(), j.get("messageEn").asText());
+            return errors.<ErrorBody>readValue(body).toException();
         } catch (IOException | RuntimeException e) {
             String text = new String(body, StandardCharsets.UTF_8);
-            return DesktopMessage.SERVER_ANSWER_UNEXPECTED.exception(status,
+            return DesktopMessage.SERVER_ANSWER_UNEXPECTED.exception(r.getStatus(),
                     text.substring(0, Math.min(200, text.length())));
-        }
-    }
-
-    private static JsonNode json(byte[] body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T read(byte[] body, Class<T> type) {
-        try {
-            return JSON.readValue(body, type);
-        } catch (IOException e) {
-            throw DesktopMessage.SERVER_ANSWER_UNREADABLE.exception(e.getMessage());
         }
     }
 }

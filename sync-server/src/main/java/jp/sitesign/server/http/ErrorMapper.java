@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.CharConversionException;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.sitesign.model.error.ErrorBody;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import org.slf4j.Logger;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import jp.sitesign.model.error.ErrorBody;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import org.glassfish.grizzly.http.server.ErrorPageGenerator;

@@ -1,5 +1,6 @@
 package jp.sitesign.server.http;
 
+import jp.sitesign.model.error.ErrorBody;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;

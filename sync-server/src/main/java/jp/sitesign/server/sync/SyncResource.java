@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.sitesign.model.error.ErrorBody;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ChangePage;
@@ -111,7 +112,7 @@ public final class SyncResource {
         if (start < 0 || start >= pdf.length || end < start) {
             return Response.status(416).header("Content-Range", "bytes */" + pdf.length)
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(new jp.sitesign.server.http.ErrorBody(ErrorCode.INVALID_FIELD.name(),
+                    .entity(new ErrorBody(ErrorCode.INVALID_FIELD.name(),
                             "指定された範囲（" + range + "）は文書の大きさ " + pdf.length + " バイトに合いません。",
                             "The range " + range + " does not fit the document's " + pdf.length + " bytes.", "Range"))
                     .build();
