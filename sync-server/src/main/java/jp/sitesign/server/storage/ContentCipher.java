@@ -73,6 +73,10 @@ public final class ContentCipher {
 
     /** A new company's data key, wrapped for storage next to the company row. */
     public byte[] newWrappedCompanyKey(CompanyId company) {
+        if (dataDir != null) {
+            // Rare enough to read the ring afresh: a key rotated by another server sharing the database wraps it.
+            use(MasterKeyRing.load(dataDir));
+        }
         SecretKey key = Aead.newKey();
         companyKeys.put(company.value(), key);
         return KeyWrap.wrap(keks.current(), key, company.value());
