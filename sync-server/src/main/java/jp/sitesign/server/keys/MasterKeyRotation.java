@@ -69,7 +69,8 @@ public final class MasterKeyRotation {
         int previous = 0;
         List<String> neither = new ArrayList<>();
         for (Wrapped w : db.read(MasterKeyRotation::allWrapped)) {
-            switch (cipher.wrappedBy(w.company(), w.key())) {
+            WrappedBy by = w.by(cipher);
+            switch (by) {
                 case CURRENT -> current++;
                 case PREVIOUS -> previous++;
                 default -> neither.add(w.company().value());
@@ -192,38 +193,50 @@ public final class MasterKeyRotation {
 
     private Batch rewrapBatch(Connection c, String after, int size) throws SQLException {
         List<Wrapped> page = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, wrapped_key FROM companies WHERE id > ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, wrapped_key, previous_wrapped_key FROM companies"
+                + " WHERE id > ? ORDER BY id LIMIT ?")) {
             ps.setString(1, after);
             ps.setInt(2, size);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    page.add(new Wrapped(new CompanyId(rs.getString(1)), rs.getBytes(2)));
+                    page.add(new Wrapped(new CompanyId(rs.getString(1)), rs.getBytes(2), rs.getBytes(3)));
                 }
             }
         }
         int rewrapped = 0;
         for (Wrapped w : page) {
-            if (cipher.wrappedBy(w.company(), w.key()) != WrappedBy.PREVIOUS) {
+            if (w.by(cipher) != WrappedBy.PREVIOUS) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE companies SET wrapped_key = ? WHERE id = ? AND wrapped_key = ?")) {
-                ps.setBytes(1, cipher.rewrap(w.company(), w.key()));
-                ps.setString(2, w.company().value());
-                ps.setBytes(3, w.key());
-                rewrapped += ps.executeUpdate();
+            // Both of a company's data keys (the previous one while a company key rotation is under way).
+            rewrapped += rewrap(c, w, "wrapped_key", w.key());
+            if (w.previousKey() != null) {
+                rewrap(c, w, "previous_wrapped_key", w.previousKey());
             }
         }
         return new Batch(page.isEmpty() ? null : page.get(page.size() - 1).company().value(), rewrapped);
     }
 
+    private int rewrap(Connection c, Wrapped w, String column, byte[] wrapped) throws SQLException {
+        if (cipher.wrappedBy(w.company(), wrapped) != WrappedBy.PREVIOUS) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE companies SET " + column + " = ? WHERE id = ? AND " + column + " = ?")) {
+            ps.setBytes(1, cipher.rewrap(w.company(), wrapped));
+            ps.setString(2, w.company().value());
+            ps.setBytes(3, wrapped);
+            return ps.executeUpdate();
+        }
+    }
+
     private static List<Wrapped> allWrapped(Connection c) throws SQLException {
         List<Wrapped> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, wrapped_key FROM companies ORDER BY id");
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, wrapped_key, previous_wrapped_key FROM companies ORDER BY id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                all.add(new Wrapped(new CompanyId(rs.getString(1)), rs.getBytes(2)));
+                all.add(new Wrapped(new CompanyId(rs.getString(1)), rs.getBytes(2), rs.getBytes(3)));
             }
         }
         return all;
@@ -241,7 +254,17 @@ public final class MasterKeyRotation {
         }
     }
 
-    private record Wrapped(CompanyId company, byte[] key) {
+    /** A company's data keys as wrapped in its row. */
+    private record Wrapped(CompanyId company, byte[] key, byte[] previousKey) {
+        /** Previous when any of them still needs the previous master key; neither when one opens under none. */
+        WrappedBy by(ContentCipher cipher) {
+            WrappedBy first = cipher.wrappedBy(company, key);
+            WrappedBy second = previousKey == null ? WrappedBy.CURRENT : cipher.wrappedBy(company, previousKey);
+            if (first == WrappedBy.NEITHER || second == WrappedBy.NEITHER) {
+                return WrappedBy.NEITHER;
+            }
+            return first == WrappedBy.PREVIOUS || second == WrappedBy.PREVIOUS ? WrappedBy.PREVIOUS : WrappedBy.CURRENT;
+        }
     }
 
     private record Batch(String last, int rewrapped) {
