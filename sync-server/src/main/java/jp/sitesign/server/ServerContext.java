@@ -43,6 +43,7 @@ import jp.sitesign.server.integration.IntegrationService;
 import jp.sitesign.server.integration.RateLimits;
 import jp.sitesign.server.integration.WebhookRepository;
 import jp.sitesign.server.integration.Webhooks;
+import jp.sitesign.server.keys.CompanyKeyRotation;
 import jp.sitesign.server.keys.MasterKeyRotation;
 import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.server.notices.NoticeService;
@@ -66,6 +67,7 @@ public final class ServerContext implements AutoCloseable {
     private final Clock clock;
     private final MasterKey masterKey;
     private final MasterKeyRotation masterKeys;
+    private final CompanyKeyRotation companyKeys;
     private final Database db;
     private final AuditLog audit;
     private final AuthService auth;
@@ -118,6 +120,7 @@ public final class ServerContext implements AutoCloseable {
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
         this.masterKeys = new MasterKeyRotation(keyRing, db, cipher, audit, config, this.clock);
+        this.companyKeys = new CompanyKeyRotation(db, cipher, audit);
         this.authSettings = AuthSettings.from(config);
         this.passwordPool = new PasswordPool(authSettings.hashThreads(), authSettings.hashQueue());
         Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules(), passwordPool);
@@ -267,6 +270,11 @@ public final class ServerContext implements AutoCloseable {
     /** {@code keys rotate-master / retire-master / status} (ADR 36). */
     public MasterKeyRotation masterKeys() {
         return masterKeys;
+    }
+
+    /** {@code keys rotate-company} (ADR 36). */
+    public CompanyKeyRotation companyKeys() {
+        return companyKeys;
     }
 
     public MasterKey masterKey() {

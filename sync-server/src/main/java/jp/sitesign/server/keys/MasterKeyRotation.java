@@ -242,7 +242,8 @@ public final class MasterKeyRotation {
         return all;
     }
 
-    private static void rest(Duration pause) {
+    /** Rests between batches so a running server keeps its answers quick. */
+    static void rest(Duration pause) {
         if (pause.isZero()) {
             return;
         }
