@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,6 +111,54 @@ class CompanyKeyRotationIT {
                     .allSatisfy(e -> assertThat(e.companyId()).isEqualTo(a.id().value()))
                     .extracting(e -> e.details()).anySatisfy(d -> assertThat(d).startsWith("started"))
                     .anySatisfy(d -> assertThat(d).contains("previous data key destroyed"));
+        }
+    }
+
+    /**
+     * A backup taken while a company's rotation is under way carries both of its data keys: restored into a new
+     * folder, content still under the old key and content already under the new one both read.
+     */
+    @Test
+    void aBackupTakenHalfWayThroughARotationRestoresEverything(@org.junit.jupiter.api.io.TempDir Path target)
+            throws Exception {
+        try (TestServer server = TestServer.start()) {
+            TestServer.TestCompany a = server.createCompany("途中バックアップ建設");
+            String token = server.api().login(a.owner().value(), TestServer.PASSWORD);
+            String before = ok(server.api().post("/api/v1/contracts", token,
+                    MasterKeyRotationIT.draft("更新前に作った注文書")), 201).get("id").asText();
+            // The state a rotation killed right after its start leaves: a new key, nothing re-sealed yet.
+            ContentCipher cipher = new ContentCipher(MasterKeyRing.load(server.dataDir()), server.dataDir(), JSON);
+            server.context().db().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE companies SET previous_wrapped_key ="
+                        + " wrapped_key, wrapped_key = ? WHERE id = ?")) {
+                    ps.setBytes(1, cipher.wrapForStorage(a.id(), Aead.newKey()));
+                    ps.setString(2, a.id().value());
+                    return ps.executeUpdate();
+                }
+            });
+            String after = ok(server.api().post("/api/v1/contracts", token,
+                    MasterKeyRotationIT.draft("更新中に作った注文書")), 201).get("id").asText();
+            Path backups = target.resolve("backups");
+            server.context().backups().createData(backups, true);
+
+            Map<String, String> settings = new java.util.TreeMap<>(Map.of("host", "127.0.0.1", "port", "0"));
+            if (TestServer.onPostgres()) {
+                settings.put("db.url", jp.sitesign.server.testing.PostgresCluster.get().newDatabase());
+                settings.put("db.user", "postgres");
+            }
+            jp.sitesign.server.config.ServerConfig config = jp.sitesign.server.config.ServerConfig.load(
+                    target.resolve("restored"), Map.of(), settings);
+            jp.sitesign.server.backup.Backups.restore(backups, server.context().config().backupKeyFile(), 1, null,
+                    config, java.time.Clock.systemUTC());
+            try (TestServer.Running restored = TestServer.runOn(config)) {
+                String t = restored.api().login(a.member().value(), TestServer.PASSWORD);
+                String owner = restored.api().login(a.owner().value(), TestServer.PASSWORD);
+                assertThat(t).isNotBlank();
+                assertThat(ok(restored.api().get("/api/v1/contracts/" + before, owner), 200).get("title").asText())
+                        .isEqualTo("更新前に作った注文書");
+                assertThat(ok(restored.api().get("/api/v1/contracts/" + after, owner), 200).get("title").asText())
+                        .isEqualTo("更新中に作った注文書");
+            }
         }
     }
 
