@@ -144,6 +144,51 @@ class MasterKeyRotationIT {
         }
     }
 
+    /** A company key no master key of the folder opens (a wrong key file on another server): said, and nothing moves. */
+    @Test
+    void aCompanyKeyUnderAForeignMasterKeyStopsRotationAndRetirement() throws IOException {
+        try (TestServer server = TestServer.start()) {
+            TestServer.TestCompany a = server.createCompany("他鍵建設");
+            byte[] foreign = jp.sitesign.model.crypto.KeyWrap.wrap(jp.sitesign.model.crypto.Aead.newKey(),
+                    jp.sitesign.model.crypto.Aead.newKey(), a.id().value());
+            server.context().db().inTransaction(c -> {
+                try (var ps = c.prepareStatement("UPDATE companies SET wrapped_key = ? WHERE id = ?")) {
+                    ps.setBytes(1, foreign);
+                    ps.setString(2, a.id().value());
+                    return ps.executeUpdate();
+                }
+            });
+            OperatorCli.Result status = OperatorCli.run(server, "keys", "status");
+            assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
+            assertThat(status.out()).contains("Company keys under neither key: 1 (" + a.id() + " first)");
+            String key = key(server, "master.key");
+            OperatorCli.Result rotate = OperatorCli.run(server, "keys", "rotate-master");
+            assertThat(rotate.exitCode()).as(rotate.toString()).isEqualTo(1);
+            assertThat(rotate.err()).contains("どのマスター鍵でも開けません")
+                    .contains("open under none of this data folder's master keys");
+            assertThat(key(server, "master.key")).as("nothing rotated").isEqualTo(key);
+            assertThat(server.dataDir().resolve("master.previous.key")).doesNotExist();
+        }
+    }
+
+    /** On the embedded H2 the file itself opens only with the folder's key: a wrong key file is named. */
+    @Test
+    void aWrongMasterKeyFileIsNamedInBothLanguages() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestServer.onPostgres(), "the embedded H2's file password");
+        try (TestServer server = TestServer.start()) {
+            Path dir = server.handOver();
+            Files.writeString(dir.resolve("master.key"), java.util.Base64.getEncoder().encodeToString(
+                    jp.sitesign.model.crypto.Aead.newKey().getEncoded()), StandardCharsets.US_ASCII);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = jp.sitesign.server.cli.ServerCli.run(new String[] {"keys", "status", "--data-dir",
+                dir.toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(code).as(err.toString()).isEqualTo(1);
+            assertThat(err.toString()).contains("データベースを開けません").contains("does not open this data folder's"
+                    + " database").contains("master.key");
+        }
+    }
+
     static void assertReadable(TestServer server, TestServer.TestCompany company, String contract, String title) {
         String token = server.api().login(company.owner().value(), TestServer.PASSWORD);
         ApiClient.Response read = server.api().get("/api/v1/contracts/" + contract, token);
