@@ -43,6 +43,8 @@ import jp.sitesign.server.integration.IntegrationService;
 import jp.sitesign.server.integration.RateLimits;
 import jp.sitesign.server.integration.WebhookRepository;
 import jp.sitesign.server.integration.Webhooks;
+import jp.sitesign.server.keys.CompanyKeyRotation;
+import jp.sitesign.server.keys.MasterKeyRotation;
 import jp.sitesign.server.metrics.Metrics;
 import jp.sitesign.server.notices.NoticeService;
 import jp.sitesign.server.partnerships.PartnershipService;
@@ -52,6 +54,7 @@ import jp.sitesign.server.storage.ChangeLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.MasterKey;
+import jp.sitesign.server.storage.MasterKeyRing;
 import jp.sitesign.server.sync.SyncService;
 import jp.sitesign.server.sync.Uploads;
 import jp.sitesign.server.users.UserService;
@@ -64,6 +67,8 @@ public final class ServerContext implements AutoCloseable {
     private final ServerConfig config;
     private final Clock clock;
     private final MasterKey masterKey;
+    private final MasterKeyRotation masterKeys;
+    private final CompanyKeyRotation companyKeys;
     private final Database db;
     private final AuditLog audit;
     private final AuthService auth;
@@ -106,14 +111,17 @@ public final class ServerContext implements AutoCloseable {
         // with the next read.
         this.clock = Clock.tick(clock, Duration.ofNanos(1_000));
         DataDir.ensure(config.dataDir());
-        this.masterKey = MasterKey.loadOrCreate(config.dataDir());
+        MasterKeyRing keyRing = MasterKeyRing.load(config.dataDir());
+        this.masterKey = keyRing.current();
         this.db = Database.open(config, masterKey);
-        ContentCipher cipher = new ContentCipher(masterKey, new ObjectMapper());
+        ContentCipher cipher = new ContentCipher(keyRing, config.dataDir(), new ObjectMapper());
         this.changes = new ChangeLog(this.clock);
         UserRepository userRepo = new UserRepository(cipher, changes);
         CompanyRepository companyRepo = new CompanyRepository(cipher);
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
+        this.masterKeys = new MasterKeyRotation(keyRing, db, cipher, audit, config, this.clock);
+        this.companyKeys = new CompanyKeyRotation(db, cipher, audit);
         this.authSettings = AuthSettings.from(config);
         this.passwordPool = new PasswordPool(authSettings.hashThreads(), authSettings.hashQueue());
         Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules(), passwordPool);
@@ -259,6 +267,16 @@ public final class ServerContext implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** {@code keys rotate-master / retire-master / status} (ADR 36). */
+    public MasterKeyRotation masterKeys() {
+        return masterKeys;
+    }
+
+    /** {@code keys rotate-company} (ADR 36). */
+    public CompanyKeyRotation companyKeys() {
+        return companyKeys;
     }
 
     public MasterKey masterKey() {

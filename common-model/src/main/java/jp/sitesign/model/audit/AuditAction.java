@@ -69,7 +69,10 @@ public enum AuditAction {
     API_CALL_REFUSED(false, "API 呼び出し拒否", "API call refused"),
     API_WEBHOOK_REGISTERED(false, "Webhook 登録", "Webhook registered"),
     AUDIT_CUT(false, "保存期間を過ぎた監査ログの削除", "Audit events past retention removed"),
-    CLOCK_SKEW(false, "サーバー時刻のずれ", "Server clock skew");
+    CLOCK_SKEW(false, "サーバー時刻のずれ", "Server clock skew"),
+    MASTER_KEY_ROTATED(false, "マスター鍵の更新", "Master key rotated"),
+    MASTER_KEY_RETIRED(false, "旧マスター鍵の廃棄", "Previous master key retired"),
+    COMPANY_KEY_ROTATED(false, "企業データ鍵の更新", "Company data key rotated");
 
     private final boolean login;
     private final String labelJa;

@@ -133,7 +133,7 @@ public final class CompanyRepository {
     public void erase(Connection c, CompanyId id, String name) throws SQLException {
         cipher.forget(id);
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE companies SET status = ?, wrapped_key = ?, content = ? WHERE id = ?")) {
+                "UPDATE companies SET status = ?, wrapped_key = ?, previous_wrapped_key = NULL, content = ? WHERE id = ?")) {
             ps.setString(1, CompanyStatus.PURGED.name());
             ps.setBytes(2, cipher.newWrappedCompanyKey(id));
             ps.setBytes(3, new byte[0]);

@@ -27,6 +27,8 @@ import jp.sitesign.server.storage.ContentCipher;
  */
 final class CompanyKeys {
     static final String PART = "keys.part";
+    /** The suffix of a company's previous data key while its rotation is under way: {@code C…#previous}. */
+    static final String PREVIOUS = "#previous";
 
     private CompanyKeys() {
     }
@@ -42,6 +44,12 @@ final class CompanyKeys {
                 byte[] wrapped = KeyWrap.wrap(key.escrow(company.value()), cipher.dataKey(c, company), owner(company));
                 out.write(company.value() + "=" + Base64.getEncoder().encodeToString(wrapped) + "\n");
                 n++;
+                // A company key rotation under way (ADR 36): what is not re-sealed yet needs the previous key.
+                java.util.Optional<SecretKey> previous = cipher.previousDataKey(c, company);
+                if (previous.isPresent()) {
+                    byte[] old = KeyWrap.wrap(key.escrow(company.value()), previous.get(), owner(company) + PREVIOUS);
+                    out.write(company.value() + PREVIOUS + "=" + Base64.getEncoder().encodeToString(old) + "\n");
+                }
             }
             out.flush();
             SealedPart.Written w = sealed.finish();
@@ -60,10 +68,12 @@ final class CompanyKeys {
             String line;
             while ((line = in.readLine()) != null) {
                 int eq = line.indexOf('=');
-                CompanyId company = new CompanyId(line.substring(0, eq));
+                String name = line.substring(0, eq);
+                boolean previous = name.endsWith(PREVIOUS);
+                CompanyId company = new CompanyId(previous ? name.substring(0, name.length() - PREVIOUS.length()) : name);
                 SecretKey escrow = key.escrowIfKept(company.value());
-                out.put(company.value(), escrow == null ? null
-                        : KeyWrap.unwrap(escrow, Base64.getDecoder().decode(line.substring(eq + 1)), owner(company)));
+                out.put(name, escrow == null ? null : KeyWrap.unwrap(escrow,
+                        Base64.getDecoder().decode(line.substring(eq + 1)), owner(company) + (previous ? PREVIOUS : "")));
             }
         }
         return out;

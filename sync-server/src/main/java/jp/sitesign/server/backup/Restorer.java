@@ -75,7 +75,7 @@ final class Restorer {
             Map<String, SecretKey> companyKeys = CompanyKeys.read(keysFrom, key, keysManifest.id());
             List<String> erased = new ArrayList<>();
             companyKeys.forEach((id, k) -> {
-                if (k == null) {
+                if (k == null && !id.endsWith(CompanyKeys.PREVIOUS)) {
                     erased.add(id);
                 }
             });
@@ -245,6 +245,14 @@ final class Restorer {
                 row[column("terminated_at")] = Instant.EPOCH;
             }
             row[column("wrapped_key")] = cipher.wrapForStorage(company, dataKey);
+            SecretKey previous = companyKeys.get(company.value() + CompanyKeys.PREVIOUS);
+            if (hasColumn("previous_wrapped_key")) {
+                row[column("previous_wrapped_key")] = previous == null ? null : cipher.wrapForStorage(company, previous);
+            }
+        }
+
+        private boolean hasColumn(String name) {
+            return columns.stream().anyMatch(c -> c.name().equals(name));
         }
 
         private int column(String name) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitesign-server", mixinStandardHelpOptions = true, version = "SiteSign server 0.1",
         description = "SiteSign sync server and operator commands.",
         subcommands = {ServeCommand.class, CompanyCommands.class, UserCommands.class, NoticeCommands.class,
-            AuditCommands.class, CertCommands.class, ApiAppCommands.class, BackupCommands.class, PurgeCommands.class,
+            AuditCommands.class, CertCommands.class, ApiAppCommands.class, BackupCommands.class, PurgeCommands.class, KeyCommands.class,
             CommandLine.HelpCommand.class})
 public final class ServerCli {
 

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import jp.sitesign.model.error.ErrorCode;
+import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.ServerConfig;
 import org.flywaydb.core.Flyway;
 
@@ -57,7 +59,7 @@ public final class Database implements AutoCloseable {
             hikari.setUsername(config.get("db.user"));
             hikari.setPassword(config.get("db.password"));
         }
-        HikariDataSource pool = new HikariDataSource(hikari);
+        HikariDataSource pool = url.isBlank() ? openEmbedded(hikari, config) : new HikariDataSource(hikari);
         Database db = new Database(pool, url.startsWith("jdbc:postgresql:"), config.isEmbeddedDatabase());
         try {
             db.migrate(schemaVersion);
@@ -70,6 +72,27 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * The embedded file opens only with passwords derived from the folder's master key: a wrong
+     * {@code master.key} is named as such instead of H2's "wrong user name or password".
+     */
+    private static HikariDataSource openEmbedded(HikariConfig hikari, ServerConfig config) {
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && (sql.getErrorCode() == 28000 || sql.getErrorCode() == 90049)) {
+                    throw new SiteSignException(ErrorCode.INTERNAL,
+                            config.dataDir().resolve(MasterKey.FILE_NAME) + " はこのデータフォルダのデータベースを開けません。"
+                                    + "このフォルダで使っていた master.key（と purpose.keys）を戻してください。",
+                            config.dataDir().resolve(MasterKey.FILE_NAME) + " does not open this data folder's"
+                                    + " database. Put back the master.key (and purpose.keys) this folder was used with.");
+                }
+            }
+            throw e;
+        }
     }
 
     /** Whether the configured external database already holds SiteSign's schema (a restore refuses it). */
