@@ -3,7 +3,9 @@ package jp.sitesign.desktop.contracts;
 import java.time.Clock;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -26,11 +28,16 @@ import jp.sitesign.desktop.ui.FxDialogService;
  * reads and writes for these screens, so the UI thread never waits for the database or the network.
  */
 public final class ContractsSection {
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "contracts-ui-io");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * After logout ({@link #close}) a late listener (a filter's last change, the session's end) may still ask for
+     * work: it is dropped, as the screens it would update are gone, instead of failing on the stopped thread.
+     */
+    private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "contracts-ui-io");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
     private final ContractListViewModel list;
     private final ContractDetailViewModel detail;
     private final EvidenceViewModel evidence;

@@ -188,7 +188,10 @@ final class FlowRobot {
         return List.copyOf(table().getItems());
     }
 
-    /** Waits for the list to show a row titled {@code title} and clicks it (the detail opens). */
+    /**
+     * Waits for the list to show a row titled {@code title}, clicks it, and waits until the detail shows it (it
+     * loads on a background thread; a user would not press its buttons before they see it).
+     */
     ContractRow open(String title) throws Exception {
         waitUntil(() -> rows().stream().anyMatch(r -> title.equals(r.title())));
         ContractRow row = rows().stream().filter(r -> title.equals(r.title())).findFirst().orElseThrow();
@@ -198,6 +201,7 @@ final class FlowRobot {
         robot.clickOn(robot.lookup(".table-row-cell").match(shows).<Node>query());
         waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
                 && row.id().equals(table().getSelectionModel().getSelectedItem().id()));
+        waitUntil(() -> title.equals(label("#heading")));
         return row;
     }
 
