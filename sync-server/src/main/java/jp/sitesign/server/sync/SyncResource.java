@@ -17,8 +17,6 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.sitesign.model.error.ErrorBody;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ChangePage;
 import jp.sitesign.model.sync.PushRequest;
 import jp.sitesign.model.sync.PushResponse;
@@ -64,7 +62,7 @@ public final class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public PushResponse push(PushRequest body, @Context SecurityContext security) {
         if (body == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "commands を指定してください。", "commands is required.");
+            throw SyncMessage.COMMANDS_REQUIRED.exception();
         }
         var results = sync.push(AuthFilter.caller(security), body.commands());
         metrics.syncCommands(body.commands(), results);
@@ -85,8 +83,7 @@ public final class SyncResource {
             @QueryParam("last") String last, byte[] chunk, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (last != null && !last.equals("true") && !last.equals("false")) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「last」は true か false で指定してください。",
-                    "Parameter \"last\" must be true or false.");
+            throw SyncMessage.LAST_NOT_BOOLEAN.exception();
         }
         return uploads.append(Uploads.Owner.of(caller), sha256, position(offset),
                 chunk == null ? new byte[0] : chunk, "true".equals(last));
@@ -112,9 +109,9 @@ public final class SyncResource {
         if (start < 0 || start >= pdf.length || end < start) {
             return Response.status(416).header("Content-Range", "bytes */" + pdf.length)
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorBody(ErrorCode.INVALID_FIELD.name(),
-                            "指定された範囲（" + range + "）は文書の大きさ " + pdf.length + " バイトに合いません。",
-                            "The range " + range + " does not fit the document's " + pdf.length + " bytes.", "Range"))
+                    .entity(new ErrorBody(SyncMessage.RANGE_NOT_SATISFIABLE.code().name(),
+                            SyncMessage.RANGE_NOT_SATISFIABLE.ja(range, pdf.length),
+                            SyncMessage.RANGE_NOT_SATISFIABLE.en(range, pdf.length), "Range"))
                     .build();
         }
         int to = (int) Math.min(end, pdf.length - 1L);
@@ -143,7 +140,6 @@ public final class SyncResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「" + name + "」は 0 以上の整数で指定してください。",
-                "Parameter \"" + name + "\" must be a whole number, 0 or more.");
+        throw SyncMessage.PARAMETER_NOT_COUNT.exception(name);
     }
 }

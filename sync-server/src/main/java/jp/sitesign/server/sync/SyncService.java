@@ -113,8 +113,7 @@ public final class SyncService {
     /** {@link #pull}, with the page's lag. */
     public Pulled pullMeasured(Caller caller, long since, int limit) {
         if (since < 0) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "since は 0 以上で指定してください。",
-                    "since must be 0 or more.");
+            throw SyncMessage.SINCE_NEGATIVE.exception();
         }
         return db.inTransaction(c -> {
             boolean reset = since > 0 && since < ChangeLog.horizon(c);
@@ -224,9 +223,7 @@ public final class SyncService {
     /** Applies the commands in order, each exactly once; one result per command, in the same order. */
     public List<CommandResult> push(Caller caller, List<Command> commands) {
         if (commands == null || commands.isEmpty() || commands.size() > MAX_COMMANDS) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "コマンドは 1 回に 1〜" + MAX_COMMANDS + " 件送ってください。",
-                    "Send 1 to " + MAX_COMMANDS + " commands at a time.");
+            throw SyncMessage.COMMAND_COUNT.exception(MAX_COMMANDS);
         }
         List<CommandResult> results = new ArrayList<>();
         for (Command command : commands) {
@@ -354,8 +351,8 @@ public final class SyncService {
                 }
                 if (!rs.getString("user_id").equals(caller.getName())) {
                     return Optional.of(new CommandResult(id, CommandOutcome.REJECTED, null, null,
-                            ErrorCode.INVALID_FIELD, "このコマンド ID は既に使われています。新しい ID で送ってください。",
-                            "This command id has been used already. Send the command with a new id.", null));
+                            SyncMessage.COMMAND_ID_TAKEN.code(), SyncMessage.COMMAND_ID_TAKEN.ja(),
+                            SyncMessage.COMMAND_ID_TAKEN.en(), null));
                 }
                 long revision = rs.getLong("revision");
                 Long rev = rs.wasNull() ? null : revision;

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
@@ -90,14 +88,10 @@ public final class Uploads {
             }
             long size = now == null ? 0 : now.size();
             if (offset != size) {
-                throw new SiteSignException(ErrorCode.CONFLICT,
-                        "アップロードの続きは " + size + " バイト目からです。",
-                        "The upload continues at byte " + size + ".");
+                throw SyncMessage.UPLOAD_OFFSET.exception(size);
             }
             if (size + chunk.length > limits.maxDocumentBytes()) {
-                throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
-                        "PDF が大きすぎます（上限 " + limits.maxDocumentBytes() / MB + " MB）。",
-                        "The PDF is too large (limit " + limits.maxDocumentBytes() / MB + " MB).");
+                throw SyncMessage.DOCUMENT_TOO_LARGE.exception(limits.maxDocumentBytes() / MB);
             }
             requireRoom(c, owner, now == null, chunk.length);
             if (now == null) {
@@ -143,9 +137,7 @@ public final class Uploads {
             return new Status(sha256, newSize, complete);
         });
         if (result.size() < 0) {
-            throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
-                    "アップロードされた内容の SHA-256 が " + sha256 + " と一致しません。最初からアップロードし直してください。",
-                    "The uploaded bytes do not have SHA-256 " + sha256 + ". Upload the document again from the start.");
+            throw SyncMessage.UPLOAD_HASH_MISMATCH.exception(sha256);
         }
         return result;
     }
@@ -167,18 +159,10 @@ public final class Uploads {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (starts && rs.getLong(1) >= limits.openPerUser()) {
-                    throw new SiteSignException(ErrorCode.TOO_MANY_UPLOADS,
-                            "完了していないアップロードが上限（" + limits.openPerUser() + " 件）に達しています。"
-                                    + "アップロード中の文書を完了させるか、しばらくしてからお試しください。",
-                            "You already have " + limits.openPerUser() + " unfinished uploads, the most allowed."
-                                    + " Finish the uploads under way, or try again later.");
+                    throw SyncMessage.TOO_MANY_UPLOADS.exception(limits.openPerUser());
                 }
                 if (rs.getLong(2) + adding > limits.openBytesPerUser()) {
-                    throw new SiteSignException(ErrorCode.UPLOAD_QUOTA,
-                            "完了していないアップロードの合計が上限（" + limits.openBytesPerUser() / MB + " MB）を超えます。"
-                                    + "アップロード中の文書を完了させるか、しばらくしてからお試しください。",
-                            "Your unfinished uploads would exceed their total limit of " + limits.openBytesPerUser() / MB
-                                    + " MB. Finish the uploads under way, or try again later.");
+                    throw SyncMessage.UPLOAD_QUOTA.exception(limits.openBytesPerUser() / MB);
                 }
             }
         }
@@ -189,9 +173,7 @@ public final class Uploads {
         requireSha(sha256);
         Optional<Status> s = find(c, owner, sha256);
         if (s.isEmpty() || !s.get().complete()) {
-            throw new SiteSignException(ErrorCode.INVALID_DOCUMENT,
-                    "文書 " + sha256 + " のアップロードが完了していません。先にアップロードしてください。",
-                    "Document " + sha256 + " has not been uploaded completely. Upload it first.");
+            throw SyncMessage.UPLOAD_INCOMPLETE.exception(sha256);
         }
         return read(c, owner, sha256);
     }
@@ -226,8 +208,7 @@ public final class Uploads {
 
     public static void requireSha(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "SHA-256 は 64 桁の 16 進小文字で指定してください。",
-                    "A SHA-256 is 64 lower-case hexadecimal digits.");
+            throw SyncMessage.SHA256_MALFORMED.exception();
         }
     }
 
