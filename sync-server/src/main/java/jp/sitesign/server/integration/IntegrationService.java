@@ -77,9 +77,9 @@ public final class IntegrationService implements ApiKeyAuthenticator {
         if (request == null) {
             throw new SiteSignException(ErrorCode.BAD_REQUEST);
         }
-        text(request.name(), MAX_NAME, "name", "アプリケーション名", "the application's name");
-        text(request.purpose(), MAX_TEXT, "purpose", "利用目的", "the purpose");
-        text(request.contact(), MAX_NAME, "contact", "連絡先", "the contact");
+        text(request.name(), MAX_NAME, "name", IntegrationMessage.APPLICATION_NAME);
+        text(request.purpose(), MAX_TEXT, "purpose", IntegrationMessage.PURPOSE);
+        text(request.contact(), MAX_NAME, "contact", IntegrationMessage.CONTACT);
         Set<ApiScope> scopes = scopes(request.scopes());
         List<String> addresses = addresses(request.allowedAddresses());
         Instant now = clock.instant();
@@ -146,16 +146,13 @@ public final class IntegrationService implements ApiKeyAuthenticator {
      */
     public IntegrationApplication review(String id, ApplicationStatus.Review step, String reason) {
         if (step != ApplicationStatus.Review.APPROVE && (reason == null || reason.isBlank())) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "理由（--reason）を入力してください。",
-                    "Give the reason (--reason).");
+            throw IntegrationMessage.REASON_REQUIRED.exception();
         }
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             IntegrationApplication a = applications.find(c, id).orElseThrow(IntegrationService::notFound);
-            ApplicationStatus to = a.status().after(step).orElseThrow(() -> new SiteSignException(ErrorCode.CONFLICT,
-                    "「" + a.status().labelJa() + "」のアプリケーションには " + step.name().toLowerCase() + " を行えません。",
-                    "An application that is " + a.status().labelEn().toLowerCase() + " cannot be "
-                            + step.name().toLowerCase() + "d."));
+            ApplicationStatus to = a.status().after(step).orElseThrow(() -> IntegrationMessage.REVIEW_NOT_ALLOWED.exception(
+                    a.status().labelJa(), a.status().labelEn().toLowerCase(), step.name().toLowerCase()));
             if (!applications.review(c, id, a.status(), to, reason == null || reason.isBlank() ? null : reason.strip(),
                     now)) {
                 throw new SiteSignException(ErrorCode.CONFLICT);
@@ -227,16 +224,11 @@ public final class IntegrationService implements ApiKeyAuthenticator {
 
     private static Set<ApiScope> scopes(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "スコープ（scopes）を 1 つ以上指定してください。",
-                    "Name at least one scope (scopes).");
+            throw IntegrationMessage.SCOPES_REQUIRED.exception();
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String name : names) {
-            scopes.add(ApiScope.fromWire(name).orElseThrow(() -> new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "スコープ「" + name + "」はありません。使えるのは contracts:read, contracts:write, documents:read,"
-                            + " export, users:read です。",
-                    "There is no scope \"" + name + "\". Use contracts:read, contracts:write, documents:read, export"
-                            + " or users:read.")));
+            scopes.add(ApiScope.fromWire(name).orElseThrow(() -> IntegrationMessage.UNKNOWN_SCOPE.exception(name)));
         }
         return scopes;
     }
@@ -245,14 +237,13 @@ public final class IntegrationService implements ApiKeyAuthenticator {
         return AllowedAddresses.canonical(entries);
     }
 
-    private static void text(String value, int max, String field, String ja, String en) {
+    private static void text(String value, int max, String field, IntegrationMessage label) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, ja + "（" + field + "）を 1〜" + max + " 文字で入力してください。",
-                    "Enter " + en + " (" + field + ") in 1 to " + max + " characters.");
+            throw IntegrationMessage.TEXT_LENGTH.exception(label.ja(), label.en(), field, max);
         }
     }
 
     private static SiteSignException notFound() {
-        return new SiteSignException(ErrorCode.NOT_FOUND, "API 利用申請が見つかりません。", "No such API application.");
+        return IntegrationMessage.APPLICATION_NOT_FOUND.exception();
     }
 }

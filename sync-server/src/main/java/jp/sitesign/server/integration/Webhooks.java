@@ -36,8 +36,6 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.crypto.CertificatePem;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.integration.WebhookEvent;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
@@ -131,8 +129,7 @@ public final class Webhooks implements ContractEvents {
         CompanyId own = caller.user().companyId();
         guard.require(caller, Action.APPLY_FOR_API_USE, new CompanyResource(own));
         db.read(c -> applications.find(c, applicationId)).filter(a -> a.companyId().equals(own.value()))
-                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND, "API 利用申請が見つかりません。",
-                        "No such API application."));
+                .orElseThrow(IntegrationMessage.APPLICATION_NOT_FOUND::exception);
         return own;
     }
 
@@ -256,21 +253,18 @@ public final class Webhooks implements ContractEvents {
         }
         if (url == null || !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null
                 || url.getUserInfo() != null || text.length() > 2000) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "url は https:// で始まる URL で指定してください。",
-                    "url must be an https:// URL.");
+            throw IntegrationMessage.WEBHOOK_URL_NOT_HTTPS.exception();
         }
         return url;
     }
 
     private static Set<WebhookEvent> events(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "events を 1 つ以上指定してください。",
-                    "Name at least one event.");
+            throw IntegrationMessage.EVENTS_REQUIRED.exception();
         }
         Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
         for (String n : names) {
-            events.add(WebhookEvent.fromWire(n).orElseThrow(() -> new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "イベント「" + n + "」はありません。", "There is no event \"" + n + "\".")));
+            events.add(WebhookEvent.fromWire(n).orElseThrow(() -> IntegrationMessage.UNKNOWN_EVENT.exception(n)));
         }
         return events;
     }
