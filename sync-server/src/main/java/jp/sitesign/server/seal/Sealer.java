@@ -1,8 +1,6 @@
 package jp.sitesign.server.seal;
 
 import java.time.Clock;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.PadesSigner;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.core.RsaPadding;
@@ -40,8 +38,7 @@ public final class Sealer {
             byte[] signed = new PadesSigner(clock).sign(pdf, seal.keys(), seal.pin(), request);
             return new DocumentTimestampStep(tsa, clock).apply(signed);
         } catch (SigningException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "サーバーの電子印による封印に失敗しました: " + e.messageJa(),
-                    "Sealing with the server's seal failed: " + e.messageEn());
+            throw SealMessage.SEALING_FAILED.exception(e.messageJa(), e.messageEn());
         }
     }
 }

@@ -15,7 +15,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
@@ -122,8 +121,6 @@ public final class ServerSeal {
     }
 
     private static SiteSignException unusable(String detail) {
-        return new SiteSignException(ErrorCode.INTERNAL,
-                "サーバーの封印用の鍵（seal.keystore）を使えません: " + detail,
-                "The server's seal key (seal.keystore) cannot be used: " + detail);
+        return SealMessage.KEY_UNUSABLE.exception(detail);
     }
 }
