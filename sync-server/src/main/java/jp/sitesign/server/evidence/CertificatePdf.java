@@ -12,8 +12,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.evidence.EvidenceStatement;
 import jp.sitesign.model.signature.appearance.VisibleSignature;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -45,11 +43,7 @@ final class CertificatePdf {
     /** The unsealed certificate. */
     static byte[] render(EvidenceStatement s) {
         if (!Files.isReadable(FONT)) {
-            throw new SiteSignException(ErrorCode.INTERNAL,
-                    "締結証明書に使う日本語フォント（IPA ゴシック、" + FONT + "）がサーバーにありません。"
-                            + "サーバー管理者が fonts-ipafont-gothic をインストールしてください。",
-                    "The Japanese font for the certificate (IPA Gothic, " + FONT + ") is not installed on the server."
-                            + " The server's administrator should install fonts-ipafont-gothic.");
+            throw EvidenceMessage.FONT_MISSING.exception(FONT);
         }
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();

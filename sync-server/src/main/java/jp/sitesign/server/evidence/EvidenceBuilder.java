@@ -9,8 +9,6 @@ import java.util.Map;
 import jp.sitesign.model.audit.AuditEvent;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.evidence.EvidencePackage;
 import jp.sitesign.model.evidence.EvidenceStatement;
 import jp.sitesign.model.signature.verify.PadesVerifier;
@@ -45,8 +43,7 @@ final class EvidenceBuilder {
         try {
             report = verifier.verify(pdf);
         } catch (VerificationException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "契約の PDF を検証できません: " + e.getMessage(),
-                    "The contract PDF cannot be verified: " + e.getMessage());
+            throw EvidenceMessage.PDF_NOT_VERIFIABLE.exception(e.getMessage());
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(EvidencePackage.CONTRACT_PDF, pdf);

@@ -64,11 +64,7 @@ public final class EvidenceService {
             throw new SiteSignException(ErrorCode.CONFLICT, r.reasonJa(), r.reasonEn());
         });
         if (builder == null) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "このサーバーには封印用の証明書（seal.keystore）またはタイムスタンプ局（tsa.url）が設定されていないため、"
-                            + "証拠一式を作成できません。サーバー管理者に設定を依頼してください。",
-                    "This server has no seal certificate (seal.keystore) or no TSA (tsa.url), so it cannot make"
-                            + " evidence packages. Ask the server's administrator to configure them.");
+            throw EvidenceMessage.NOT_CONFIGURED.exception();
         }
         byte[] pdf = contracts.queries().mainDocument(caller, id, "evidence");
         CompanyId viewer = caller.user().companyId();
