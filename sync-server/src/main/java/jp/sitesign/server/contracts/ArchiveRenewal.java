@@ -9,7 +9,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.contract.ContractLifecycle;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.storage.Database;
@@ -93,11 +92,7 @@ public final class ArchiveRenewal {
         Instant expires = SignatureAcceptance.archiveExpiry(renewed).orElseThrow();
         if (before != null && !expires.isAfter(before)) {
             // Storing it would extend nothing, and the next run would add yet another timestamp.
-            throw new SiteSignException(ErrorCode.INTERNAL,
-                    "TSA の証明書が更新されていないため（有効期限 " + expires + "）、アーカイブタイムスタンプを更新しても延長されません。"
-                            + "TSA の運営者に証明書の更新を依頼してください。",
-                    "The TSA still signs with a certificate that expires " + expires + ", so a renewal would not"
-                            + " extend the archive. Ask the TSA's operator to renew its certificate.");
+            throw ContractMessage.TSA_CERTIFICATE_NOT_RENEWED.exception(expires);
         }
         String sha = Digests.sha256Hex(renewed);
         StoredContract next = k.with(k.progress(), k.data(), sha, now);

@@ -1,9 +1,7 @@
 package jp.sitesign.server.contracts;
 
-import static jp.sitesign.server.contracts.ContractStore.attachmentNotFound;
 import static jp.sitesign.server.contracts.ContractStore.duplicateNumber;
 import static jp.sitesign.server.contracts.ContractStore.entry;
-import static jp.sitesign.server.contracts.ContractStore.invalid;
 import static jp.sitesign.server.contracts.ContractStore.require;
 import static jp.sitesign.server.contracts.ContractStore.requireRevision;
 import static jp.sitesign.server.contracts.ContractStore.validId;
@@ -25,7 +23,6 @@ import jp.sitesign.model.contract.Transition;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.document.Attachments;
 import jp.sitesign.model.document.PdfCheck;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
@@ -60,7 +57,7 @@ public final class ContractDrafts {
      */
     public StoredContract create(Caller caller, String id, ContractProgress progress, ContractData data) {
         if (!validId(id)) {
-            throw invalid("案件 ID は UUID で指定してください。", "The contract id must be a UUID.");
+            throw ContractMessage.ID_NOT_UUID.exception();
         }
         CompanyId own = caller.user().companyId();
         store.guard.requireForChange(caller, Action.CREATE_DRAFT, new CompanyResource(own), null);
@@ -68,8 +65,7 @@ public final class ContractDrafts {
         requireSealAllowed(caller, progress, null);
         ContractFields.validate(data);
         if (data.originalId() != null) {
-            throw invalid("変更契約は、元の契約から作成してください（POST /api/v1/contracts/{id}/amendments）。",
-                    "Start a change contract from its original (POST /api/v1/contracts/{id}/amendments).");
+            throw ContractMessage.AMENDMENT_FROM_ORIGINAL.exception();
         }
         Instant now = store.clock.instant();
         return store.db.inTransaction(c -> {
@@ -95,7 +91,7 @@ public final class ContractDrafts {
         requireSealAllowed(caller, progress, id);
         ContractFields.validate(data);
         if (data.originalId() != null && !data.originalId().equals(k.data().originalId())) {
-            throw invalid("元の契約（originalId）は変更できません。", "The original contract (originalId) cannot be changed.");
+            throw ContractMessage.ORIGINAL_FIXED.exception();
         }
         ContractData numbered = withOriginal(data.managementNumber() == null || data.managementNumber().isBlank()
                 ? data.withManagementNumber(k.data().managementNumber()) : data, k.data().originalId());
@@ -158,7 +154,7 @@ public final class ContractDrafts {
         StoredContract next = k.with(k.progress(), k.data(), k.mainDocument(), store.clock.instant());
         return store.db.inTransaction(c -> {
             if (!store.contracts.deleteAttachment(c, k.id(), sha256)) {
-                throw attachmentNotFound(sha256);
+                throw ContractMessage.ATTACHMENT_NOT_FOUND.exception(sha256);
             }
             store.write(c, next);
             store.audit.append(c, entry(caller, AuditAction.ATTACHMENT_REMOVED, next, "sha256=" + sha256));
@@ -182,7 +178,7 @@ public final class ContractDrafts {
      */
     public StoredContract amend(Caller caller, String id, String originalId) {
         if (!validId(id)) {
-            throw invalid("案件 ID は UUID で指定してください。", "The contract id must be a UUID.");
+            throw ContractMessage.ID_NOT_UUID.exception();
         }
         StoredContract original = store.load(caller, originalId);
         store.guard.requireForChange(caller, Action.AMEND_CONTRACT, store.resource(original), originalId);
@@ -254,7 +250,7 @@ public final class ContractDrafts {
         }
         for (PartyStep party : p.parties().subList(1, p.parties().size())) {
             if (party.receiver() == null) {
-                throw invalid("各取引先の担当者を指定してください。", "Name the receiving user of each counterparty.");
+                throw ContractMessage.RECEIVER_REQUIRED.exception();
             }
             store.requireActiveUser(c, party.company(), party.receiver(), "receiver");
         }
@@ -286,8 +282,7 @@ public final class ContractDrafts {
 
     private void requireFreeId(Connection c, String id) throws SQLException {
         if (store.contracts.find(c, id).isPresent()) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "案件 ID " + id + " は既に使われています。",
-                    "Contract id " + id + " is already taken.");
+            throw ContractMessage.ID_TAKEN.exception(id);
         }
     }
 
@@ -301,7 +296,7 @@ public final class ContractDrafts {
 
     private static void requireSender(ContractProgress p, CompanyId own) {
         if (!p.sender().company().equals(own)) {
-            throw invalid("送付元は自社でなければなりません。", "The sender must be your own company.");
+            throw ContractMessage.SENDER_NOT_OWN.exception();
         }
     }
 
@@ -311,9 +306,6 @@ public final class ContractDrafts {
     }
 
     private static SiteSignException duplicateDocument() {
-        return new SiteSignException(ErrorCode.DUPLICATE_DOCUMENT,
-                "同じ内容の PDF が既にこの案件にあります（本文または添付書類）。別の PDF を選んでください。",
-                "A PDF with the same content is already on this contract (as the main PDF or an attachment)."
-                        + " Choose a different PDF.");
+        return ContractMessage.DUPLICATE_DOCUMENT.exception();
     }
 }

@@ -1,6 +1,5 @@
 package jp.sitesign.server.contracts;
 
-import static jp.sitesign.server.contracts.ContractStore.attachmentNotFound;
 import static jp.sitesign.server.contracts.ContractStore.entry;
 
 import java.io.IOException;
@@ -19,8 +18,6 @@ import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.sync.ContractSnapshot;
@@ -75,7 +72,7 @@ public final class ContractQueries {
         Download d = store.db.read(c -> {
             StoredDocument found = store.contracts.currentDocuments(c, k).stream()
                     .filter(x -> StoredDocument.ATTACHMENT.equals(x.kind()) && x.sha256().equals(sha256))
-                    .findFirst().orElseThrow(() -> attachmentNotFound(sha256));
+                    .findFirst().orElseThrow(() -> ContractMessage.ATTACHMENT_NOT_FOUND.exception(sha256));
             return new Download(found, store.contracts.document(c, k, sha256).orElseThrow());
         });
         return new Download(d.document(), opened(caller, k, sha256, d.content()));
@@ -85,8 +82,7 @@ public final class ContractQueries {
     public byte[] document(Caller caller, String id, String sha256) {
         StoredContract k = get(caller, id);
         byte[] pdf = store.db.read(c -> store.contracts.document(c, k, sha256, caller.user().companyId()))
-                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
-                        "文書 " + sha256 + " はこの案件にありません。", "Document " + sha256 + " is not part of this contract."));
+                .orElseThrow(() -> ContractMessage.DOCUMENT_NOT_IN_CONTRACT.exception(sha256));
         return opened(caller, k, sha256, pdf);
     }
 
@@ -102,8 +98,7 @@ public final class ContractQueries {
         StoredContract k = get(caller, id);
         store.guard.require(caller, Action.READ_DOCUMENT, store.resource(k));
         if (k.mainDocument() == null) {
-            throw new SiteSignException(ErrorCode.NOT_FOUND, "本文の PDF はまだ添付されていません。",
-                    "No main PDF has been attached yet.");
+            throw ContractMessage.MAIN_DOCUMENT_MISSING.exception();
         }
         byte[] pdf = store.db.read(c -> store.contracts.document(c, k, k.mainDocument())).orElseThrow();
         store.audit.append(entry(caller, AuditAction.DOCUMENT_OPENED, k, "sha256=" + k.mainDocument()

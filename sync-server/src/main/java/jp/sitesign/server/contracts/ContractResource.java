@@ -23,8 +23,6 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.LifecycleCommand;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.ContractDraft;
 import jp.sitesign.model.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -101,7 +99,7 @@ public final class ContractResource {
         Caller caller = AuthFilter.caller(security);
         boolean zip = "zip".equalsIgnoreCase(format);
         if (format != null && !format.isBlank() && !zip && !"csv".equalsIgnoreCase(format)) {
-            throw invalid("format は csv または zip で指定してください。", "format must be csv or zip.");
+            throw ContractMessage.EXPORT_FORMAT.exception();
         }
         ContractQuery q = query(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort,
                 null, null);
@@ -115,8 +113,7 @@ public final class ContractResource {
     private static ContractQuery query(String number, String title, String status, String dateFrom, String dateTo,
             String amountMin, String amountMax, String counterparty, String sort, String offset, String limit) {
         if (counterparty != null && !counterparty.isBlank() && !CompanyId.isValid(counterparty.strip())) {
-            throw invalid("counterparty は企業 ID（C + 8 桁）で指定してください。",
-                    "counterparty must be a company id (C followed by 8 digits).");
+            throw ContractMessage.COUNTERPARTY_NOT_COMPANY_ID.exception();
         }
         return new ContractQuery(number, title, Params.enumValue("status", status, ContractStatus.class),
                 Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo), amount("amountMin", amountMin),
@@ -144,7 +141,7 @@ public final class ContractResource {
         Caller caller = AuthFilter.caller(security);
         ContractDraft d = required(body);
         if (d.revision() == null) {
-            throw invalid("revision を指定してください。", "revision is required.");
+            throw ContractMessage.REVISION_REQUIRED.exception();
         }
         return view(caller, drafts.edit(caller, id, d.revision(),
                 d.progress(caller.user().companyId(), caller.isApplication()), d.data()));
@@ -220,8 +217,7 @@ public final class ContractResource {
             @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (base == null || !base.matches("[0-9a-f]{64}")) {
-            throw invalid("署名した版の SHA-256（base）を指定してください。",
-                    "base must be the SHA-256 (hex) of the version that was signed.");
+            throw ContractMessage.BASE_REQUIRED.exception();
         }
         return view(caller, workflow.sign(caller, id, revision(revision), base, pdf, keySource));
     }
@@ -245,7 +241,7 @@ public final class ContractResource {
             @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (body == null || body.revision() == null) {
-            throw invalid("revision を指定してください。", "revision is required.");
+            throw ContractMessage.REVISION_REQUIRED.exception();
         }
         LifecycleCommand cmd = LifecycleCommand.valueOf(command.toUpperCase(Locale.ROOT));
         return view(caller, workflow.act(caller, id, body.revision(), cmd, body.comment()));
@@ -257,8 +253,7 @@ public final class ContractResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public LegalHold setLegalHold(@PathParam("id") String id, LegalHold body, @Context SecurityContext security) {
         if (body == null || body.hold() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "hold に true か false を指定してください。",
-                    "hold must be true or false.");
+            throw ContractMessage.HOLD_NOT_BOOLEAN.exception();
         }
         workflow.setLegalHold(AuthFilter.caller(security), id, body.hold());
         return new LegalHold(body.hold());
@@ -280,7 +275,7 @@ public final class ContractResource {
     public ContractView partyRoute(@PathParam("id") String id, PartyRoute body, @Context SecurityContext security) {
         Caller caller = AuthFilter.caller(security);
         if (body == null || body.revision() == null || body.signer() == null) {
-            throw invalid("revision と signer を指定してください。", "revision and signer are required.");
+            throw ContractMessage.REVISION_AND_SIGNER_REQUIRED.exception();
         }
         return view(caller, workflow.setPartyRoute(caller, id, body.revision(), users(body.route(), "route"),
                 Params.userId("signer", body.signer())));
@@ -309,22 +304,21 @@ public final class ContractResource {
 
     private static String sha(String value) {
         if (value == null || !value.matches("[0-9a-f]{64}")) {
-            throw invalid("添付書類は SHA-256（16 進 64 文字、小文字）で指定してください。",
-                    "Name the attachment by its SHA-256 (64 lower-case hex digits).");
+            throw ContractMessage.ATTACHMENT_NOT_SHA256.exception();
         }
         return value;
     }
 
     private static ContractDraft required(ContractDraft body) {
         if (body == null || body.form() == null) {
-            throw invalid("契約形態（form）を指定してください。", "form is required.");
+            throw ContractMessage.FORM_REQUIRED.exception();
         }
         return body;
     }
 
     private static long revision(String value) {
         if (value == null || value.isBlank()) {
-            throw invalid("revision を指定してください。", "revision is required.");
+            throw ContractMessage.REVISION_REQUIRED.exception();
         }
         return Params.number("revision", value, 0, 1, Integer.MAX_VALUE);
     }
@@ -336,8 +330,7 @@ public final class ContractResource {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw invalid("パラメータ「" + name + "」は円単位の整数で指定してください。",
-                    "Parameter \"" + name + "\" must be a whole number of yen.");
+            throw ContractMessage.AMOUNT_NOT_YEN.exception(name);
         }
     }
 
@@ -347,10 +340,6 @@ public final class ContractResource {
             out.add(Params.userId(field, id));
         }
         return out;
-    }
-
-    private static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 
     /** A workflow step: the revision it is based on and, for a return, the comment. */

@@ -1,8 +1,6 @@
 package jp.sitesign.server.contracts;
 
 import java.time.Clock;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.timestamp.TimestampSource;
 import jp.sitesign.server.seal.Sealer;
 import jp.sitesign.server.seal.ServerSeal;
@@ -38,11 +36,7 @@ final class ContractSeal {
     /** Refuses (409, naming the setting) when this server cannot seal. */
     void requireAvailable() {
         if (sealer == null) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "このサーバーには組織の電子印に必要な設定（" + missing + "）がないため、「送付のみ」の契約を封印して送付できません。"
-                            + "サーバー管理者に設定を依頼してください。",
-                    "This server lacks a setting the organisation seal needs (" + missing + "), so it cannot seal and"
-                            + " send the send-only contract. Ask the server's administrator to configure it.");
+            throw ContractMessage.SEAL_NOT_CONFIGURED.exception(missing);
         }
     }
 

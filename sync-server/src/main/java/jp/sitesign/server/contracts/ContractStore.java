@@ -65,8 +65,7 @@ final class ContractStore {
         CompanyId own = caller.user().companyId();
         StoredContract k = validId(id) ? db.read(c -> contracts.find(c, id)).orElse(null) : null;
         if (k == null || !k.sender().equals(own) && !k.progress().reached().contains(own)) {
-            throw new SiteSignException(ErrorCode.NOT_FOUND, "案件 " + id + " は見つかりません。",
-                    "Contract " + id + " was not found.");
+            throw ContractMessage.NOT_FOUND.exception(id);
         }
         return k;
     }
@@ -107,7 +106,7 @@ final class ContractStore {
             throw duplicateNumber(e);
         }
         if (!written) {
-            throw stale();
+            throw ContractMessage.STALE.exception();
         }
     }
 
@@ -132,17 +131,14 @@ final class ContractStore {
 
     void requireActiveUser(Connection c, CompanyId company, UserId id, String field) throws SQLException {
         if (!isActive(c, company, id)) {
-            throw invalid("利用者 " + id + " は " + company + " の有効な利用者ではありません（" + field + "）。",
-                    "User " + id + " is not an active user of " + company + " (" + field + ").");
+            throw ContractMessage.USER_NOT_ACTIVE.exception(id, company, field);
         }
     }
 
     void requireSigner(Connection c, CompanyId company, UserId signer) throws SQLException {
         requireActiveUser(c, company, signer, "signer");
         if (!signingAuthority.holds(c, company, signer)) {
-            throw invalid("署名者 " + signer + " には署名権限がありません。管理者に、有効な電子証明書への紐付けを依頼してください。",
-                    "Signer " + signer + " has no signing authority. Ask an administrator to bind them to a valid"
-                            + " signing certificate.");
+            throw ContractMessage.SIGNER_NOT_AUTHORISED.exception(signer);
         }
     }
 
@@ -156,7 +152,7 @@ final class ContractStore {
 
     static void requireRevision(StoredContract k, long base) {
         if (base != k.revision()) {
-            throw stale();
+            throw ContractMessage.STALE.exception();
         }
     }
 
@@ -166,25 +162,11 @@ final class ContractStore {
         }
     }
 
-    static SiteSignException attachmentNotFound(String sha256) {
-        return new SiteSignException(ErrorCode.NOT_FOUND, "添付書類 " + sha256 + " は見つかりません。",
-                "Attachment " + sha256 + " was not found.");
-    }
-
-    static SiteSignException stale() {
-        return new SiteSignException(ErrorCode.CONFLICT, "他の操作でこの案件が更新されました。最新の内容を確認してから、もう一度操作してください。",
-                "Someone else changed this contract. Reload it and try again.");
-    }
-
     static SiteSignException duplicateNumber(SQLException e) {
         if ("23505".equals(e.getSQLState())) {
-            return invalid("この文書管理番号は既に使われています。", "This management number is already in use.");
+            return ContractMessage.MANAGEMENT_NUMBER_TAKEN.exception();
         }
         throw new StorageException(e);
-    }
-
-    static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 
     static AuditLog.Entry entry(Caller caller, AuditAction action, StoredContract k, String details) {

@@ -17,7 +17,6 @@ import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.contract.Transition;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.document.PdfCheck;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
@@ -197,10 +196,7 @@ public final class ContractWorkflow {
         SignatureReport added = signatures.check(base, pdf);
         if (!store.isBoundCertificate(k.progress().current().company(), caller.user().id(),
                 added.identity().issuer(), added.identity().serialNumber())) {
-            throw new SiteSignException(ErrorCode.INVALID_SIGNATURE,
-                    "署名に使われた証明書は、あなたに割り当てられた自社の有効な電子証明書ではありません（" + added.identity().subject() + "）。",
-                    "The signature was not made with a valid company certificate bound to you ("
-                            + added.identity().subject() + ").");
+            throw ContractMessage.CERTIFICATE_NOT_BOUND.exception(added.identity().subject());
         }
         boolean completes = t.next().status() == ContractStatus.COMPLETED;
         byte[] archived = completes ? signatures.archive(pdf) : pdf;
@@ -274,16 +270,13 @@ public final class ContractWorkflow {
 
     private void checkReadyToSend(StoredContract k) {
         if (k.mainDocument() == null) {
-            throw new SiteSignException(ErrorCode.CONTRACT_INCOMPLETE, "本文の PDF を添付してください。",
-                    "Attach the main PDF first.");
+            throw ContractMessage.MAIN_DOCUMENT_REQUIRED.exception();
         }
         if (k.data().construction() && !k.data().terms().isComplete()) {
             var missing = k.data().terms().missing();
-            throw new SiteSignException(ErrorCode.CONTRACT_INCOMPLETE,
-                    "建設業法第19条の記載事項が不足しています: " + String.join("、",
-                            missing.stream().map(i -> i.labelJa()).toList()),
-                    "Items required by 建設業法 Article 19 are missing: " + String.join(", ",
-                            missing.stream().map(i -> i.labelEn()).toList()));
+            throw ContractMessage.TERMS_MISSING.exception(
+                    String.join("、", missing.stream().map(i -> i.labelJa()).toList()),
+                    String.join(", ", missing.stream().map(i -> i.labelEn()).toList()));
         }
         if (k.data().construction()) {
             store.db.read(c -> {
@@ -296,9 +289,6 @@ public final class ContractWorkflow {
     }
 
     private static SiteSignException signAgain(StoredContract k, String baseSha256) {
-        return new SiteSignException(ErrorCode.SIGN_AGAIN,
-                "署名した版（" + baseSha256 + "）は最新ではありません。最新の版（" + k.mainDocument() + "）に署名し直してください。",
-                "The version you signed (" + baseSha256 + ") is not the current one (" + k.mainDocument()
-                        + "). Please sign the current version.");
+        return ContractMessage.SIGN_AGAIN.exception(baseSha256, k.mainDocument());
     }
 }

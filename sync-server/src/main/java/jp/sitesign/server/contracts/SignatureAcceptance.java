@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.PadesExtender;
 import jp.sitesign.model.signature.core.SigningException;
 import jp.sitesign.model.signature.ltv.RevocationFetcher;
@@ -72,8 +70,7 @@ final class SignatureAcceptance {
         try {
             return archiver.addArchiveTimestamp(archiver.addValidationData(signed));
         } catch (SigningException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "長期署名の付与に失敗しました: " + e.messageJa(),
-                    "Adding the long-term validation data failed: " + e.messageEn());
+            throw ContractMessage.LTV_FAILED.exception(e.messageJa(), e.messageEn());
         }
     }
 
@@ -93,8 +90,7 @@ final class SignatureAcceptance {
         try {
             return archiver.addArchiveTimestamp(archived);
         } catch (SigningException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "アーカイブタイムスタンプの更新に失敗しました: " + e.messageJa(),
-                    "Renewing the archive timestamp failed: " + e.messageEn());
+            throw ContractMessage.ARCHIVE_RENEWAL_FAILED.exception(e.messageJa(), e.messageEn());
         }
     }
 
@@ -103,8 +99,7 @@ final class SignatureAcceptance {
         try {
             return ArchiveTimestamps.tsaCertificateExpiry(pdf);
         } catch (SigningException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL, "アーカイブタイムスタンプを読み取れません: " + e.messageJa(),
-                    "The archive timestamp cannot be read: " + e.messageEn());
+            throw ContractMessage.ARCHIVE_UNREADABLE.exception(e.messageJa(), e.messageEn());
         }
     }
 }
