@@ -2,9 +2,9 @@ package jp.sitesign.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.sitesign.model.error.CataloguedMessage;
 
 /**
  * The check every server message catalogue ({@code ContractMessage}, {@code SyncMessage} …) passes: both texts
@@ -18,14 +18,17 @@ public final class CatalogueTexts {
     private CatalogueTexts() {
     }
 
-    /** Asserts {@code name}'s Japanese and English texts, filled with markers, are non-blank with as many arguments. */
-    public static void assertBothLanguages(Object name, Function<Object[], String> ja, Function<Object[], String> en) {
-        String japanese = ja.apply(ARGS);
-        String english = en.apply(ARGS);
-        assertThat(ARG.matcher(japanese).replaceAll("")).as(name + " ja").isNotBlank();
-        assertThat(ARG.matcher(english).replaceAll("")).as(name + " en").isNotBlank();
-        assertThat(arguments(english)).as(name + ": placeholders in English as in Japanese")
-                .isEqualTo(arguments(japanese));
+    /** Asserts each message's texts, filled with markers, are non-blank in both languages with as many arguments. */
+    public static void assertEveryMessageReads(CataloguedMessage... messages) {
+        assertThat(messages).isNotEmpty();
+        for (CataloguedMessage m : messages) {
+            String japanese = m.ja(ARGS);
+            String english = m.en(ARGS);
+            assertThat(ARG.matcher(japanese).replaceAll("")).as(m.name() + " ja").isNotBlank();
+            assertThat(ARG.matcher(english).replaceAll("")).as(m.name() + " en").isNotBlank();
+            assertThat(arguments(english)).as(m.name() + ": placeholders in English as in Japanese")
+                    .isEqualTo(arguments(japanese));
+        }
     }
 
     private static long arguments(String text) {

@@ -1,7 +1,7 @@
 package jp.sitesign.server.contracts;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the contract endpoints say when a draft, a workflow step, a signature or a query cannot be taken, in
@@ -11,7 +11,7 @@ import jp.sitesign.model.error.SiteSignException;
  * languages need different arguments (a label in each language) they are numbered, Japanese first.
  * Refusals of the lifecycle itself come from common-model with their own texts and are not repeated here.
  */
-enum ContractMessage {
+enum ContractMessage implements CataloguedMessage {
     ID_NOT_UUID(ErrorCode.INVALID_FIELD, "案件 ID は UUID で指定してください。", "The contract id must be a UUID."),
     AMENDMENT_FROM_ORIGINAL(ErrorCode.INVALID_FIELD,
             "変更契約は、元の契約から作成してください（POST /api/v1/contracts/{id}/amendments）。",
@@ -85,28 +85,14 @@ enum ContractMessage {
             "The TSA still signs with a certificate that expires %s, so a renewal would not"
                     + " extend the archive. Ask the TSA's operator to renew its certificate.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     ContractMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The Japanese text with {@code args} filled in. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
-    }
-
-    /** The refusal with this constant's code and {@code args} filled in. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, ja(args), en(args));
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,7 +1,7 @@
 package jp.sitesign.server.evidence;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * Why an evidence package cannot be made, in Japanese and English, shaped like {@code SigningError}: one
@@ -9,7 +9,7 @@ import jp.sitesign.model.error.SiteSignException;
  * completion's own wording is document content and stays with {@link CertificatePdf}. Texts may hold
  * {@code %s} placeholders, filled from the arguments of {@link #exception(Object...)}.
  */
-enum EvidenceMessage {
+enum EvidenceMessage implements CataloguedMessage {
     NOT_CONFIGURED(ErrorCode.CONFLICT,
             "このサーバーには封印用の証明書（seal.keystore）またはタイムスタンプ局（tsa.url）が設定されていないため、"
                     + "証拠一式を作成できません。サーバー管理者に設定を依頼してください。",
@@ -22,28 +22,14 @@ enum EvidenceMessage {
                     + " The server's administrator should install fonts-ipafont-gothic."),
     PDF_NOT_VERIFIABLE(ErrorCode.INTERNAL, "契約の PDF を検証できません: %s", "The contract PDF cannot be verified: %s");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     EvidenceMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The Japanese text with {@code args} filled in. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
-    }
-
-    /** The refusal with this constant's code and {@code args} filled in. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, ja(args), en(args));
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,8 +1,7 @@
 package jp.sitesign.server.integration;
 
-import java.util.Objects;
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the API-use applications and webhooks say to a company's admin or the operator, in Japanese and
@@ -11,7 +10,7 @@ import jp.sitesign.model.error.SiteSignException;
  * length check names ({@link #APPLICATION_NAME} …) are catalogued here too, without a code. Texts may hold
  * {@code %s} placeholders, filled from the arguments of {@link #exception(Object...)}.
  */
-enum IntegrationMessage {
+enum IntegrationMessage implements CataloguedMessage {
     APPLICATION_NAME(null, "アプリケーション名", "the application's name"),
     PURPOSE(null, "利用目的", "the purpose"),
     CONTACT(null, "連絡先", "the contact"),
@@ -33,29 +32,14 @@ enum IntegrationMessage {
     EVENTS_REQUIRED(ErrorCode.INVALID_FIELD, "events を 1 つ以上指定してください。", "Name at least one event."),
     UNKNOWN_EVENT(ErrorCode.INVALID_FIELD, "イベント「%s」はありません。", "There is no event \"%s\".");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     IntegrationMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The Japanese text with {@code args} filled in. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
-    }
-
-    /** The refusal with this constant's code and {@code args} filled in; labels have no code and are no refusal. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(Objects.requireNonNull(code, () -> name() + " is a label, not a refusal"),
-                ja(args), en(args));
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

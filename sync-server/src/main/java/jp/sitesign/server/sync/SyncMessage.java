@@ -1,7 +1,7 @@
 package jp.sitesign.server.sync;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the sync endpoints say when a push, pull or upload cannot be taken, in Japanese and English, shaped
@@ -9,7 +9,7 @@ import jp.sitesign.model.error.SiteSignException;
  * place, so a wording is changed once and the two languages cannot drift apart. Texts may hold {@code %s}
  * placeholders, filled in order from the arguments of {@link #exception(Object...)}.
  */
-enum SyncMessage {
+enum SyncMessage implements CataloguedMessage {
     COMMANDS_REQUIRED(ErrorCode.INVALID_FIELD, "commands を指定してください。", "commands is required."),
     LAST_NOT_BOOLEAN(ErrorCode.INVALID_FIELD, "パラメータ「last」は true か false で指定してください。",
             "Parameter \"last\" must be true or false."),
@@ -39,32 +39,14 @@ enum SyncMessage {
     SHA256_MALFORMED(ErrorCode.INVALID_FIELD, "SHA-256 は 64 桁の 16 進小文字で指定してください。",
             "A SHA-256 is 64 lower-case hexadecimal digits.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     SyncMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    ErrorCode code() {
-        return code;
-    }
-
-    /** The Japanese text with {@code args} filled in. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
-    }
-
-    /** The refusal with this constant's code and {@code args} filled in. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, ja(args), en(args));
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

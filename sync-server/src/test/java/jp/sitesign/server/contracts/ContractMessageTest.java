@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class ContractMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        for (ContractMessage m : ContractMessage.values()) {
-            CatalogueTexts.assertBothLanguages(m, m::ja, m::en);
-        }
+        CatalogueTexts.assertEveryMessageReads(ContractMessage.values());
     }
 
     @Test

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class EvidenceMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        for (EvidenceMessage m : EvidenceMessage.values()) {
-            CatalogueTexts.assertBothLanguages(m, m::ja, m::en);
-        }
+        CatalogueTexts.assertEveryMessageReads(EvidenceMessage.values());
     }
 
     @Test

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class IntegrationMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        for (IntegrationMessage m : IntegrationMessage.values()) {
-            CatalogueTexts.assertBothLanguages(m, m::ja, m::en);
-        }
+        CatalogueTexts.assertEveryMessageReads(IntegrationMessage.values());
     }
 
     @Test

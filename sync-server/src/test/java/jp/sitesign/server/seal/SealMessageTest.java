@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class SealMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        for (SealMessage m : SealMessage.values()) {
-            CatalogueTexts.assertBothLanguages(m, m::ja, m::en);
-        }
+        CatalogueTexts.assertEveryMessageReads(SealMessage.values());
     }
 
     @Test

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class SyncMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        for (SyncMessage m : SyncMessage.values()) {
-            CatalogueTexts.assertBothLanguages(m, m::ja, m::en);
-        }
+        CatalogueTexts.assertEveryMessageReads(SyncMessage.values());
     }
 
     @Test
