@@ -5,8 +5,6 @@ import java.util.List;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.server.audit.AuditLog;
@@ -64,15 +62,13 @@ public final class ApplicationService {
 
     private static void requireText(String value, int max, String ja, String en) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, ja + "を 1〜" + max + " 文字で入力してください。",
-                    "Enter " + en + " in 1 to " + max + " characters.");
+            throw CertificateMessage.FIELD_LENGTH.exception(ja, max, en);
         }
     }
 
     private static void optionalText(String value, String ja, String en) {
         if (value != null && value.length() > MAX_FIELD) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, ja + "は " + MAX_FIELD + " 文字以内で入力してください。",
-                    "Enter " + en + " in at most " + MAX_FIELD + " characters.");
+            throw CertificateMessage.FIELD_TOO_LONG.exception(ja, MAX_FIELD, en);
         }
     }
 }

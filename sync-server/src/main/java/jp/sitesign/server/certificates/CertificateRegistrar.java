@@ -42,8 +42,7 @@ public final class CertificateRegistrar {
                             + companyName + "\". Register a certificate of your own company.");
         }
         if (certificates.existsWithSha256(c, Digests.sha256Hex(CertificateRepository.der(certificate)))) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "この証明書は既に登録されています。",
-                    "This certificate is already registered.");
+            throw CertificateMessage.ALREADY_REGISTERED.exception();
         }
         return certificates.insert(c, company, certificate, by, now);
     }
