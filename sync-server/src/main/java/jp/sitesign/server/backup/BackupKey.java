@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import javax.crypto.SecretKey;
 import jp.sitesign.model.crypto.Aead;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.DataDir;
 
@@ -89,8 +88,7 @@ public final class BackupKey {
     }
 
     private static SiteSignException unreadable(Path file, String ja, String en) {
-        return new SiteSignException(ErrorCode.BACKUP_KEY_UNUSABLE, "バックアップ鍵 " + file + " が" + ja + "。",
-                "The backup key " + file + " " + en + ".");
+        return BackupMessage.BACKUP_KEY_UNUSABLE.exception(file, ja, en);
     }
 
     /** The key that encrypts the parts of one backup, bound to its id. */

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.WireJson;
 
@@ -98,9 +97,7 @@ record Manifest(int format, String id, Kind kind, Instant createdAt, String base
             throw damaged(dir, "manifest.json を読めません", "manifest.json cannot be read");
         }
         if (!key.fingerprint().equals(m.keyFingerprint())) {
-            throw new SiteSignException(ErrorCode.BACKUP_KEY_UNUSABLE,
-                    "バックアップ " + m.id() + " はこのバックアップ鍵で作られていません。作成時の backup.key を指定してください。",
-                    "Backup " + m.id() + " was not made with this backup key. Name the backup.key it was made with.");
+            throw BackupMessage.OTHER_BACKUP_KEY.exception(m.id());
         }
         byte[] expected = Digests.hmacSha256(key.manifestKey(), body);
         if (!MessageDigest.isEqual(expected, hex(mac))) {
@@ -119,7 +116,6 @@ record Manifest(int format, String id, Kind kind, Instant createdAt, String base
     }
 
     static SiteSignException damaged(Path dir, String ja, String en) {
-        return new SiteSignException(ErrorCode.BACKUP_DAMAGED, "バックアップ " + dir.getFileName() + ": " + ja + "。",
-                "Backup " + dir.getFileName() + ": " + en + ".");
+        return BackupMessage.BACKUP_UNREADABLE.exception(dir.getFileName(), ja, en);
     }
 }

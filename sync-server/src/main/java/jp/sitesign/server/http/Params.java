@@ -3,7 +3,6 @@ package jp.sitesign.server.http;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
 
@@ -75,7 +74,6 @@ public final class Params {
     }
 
     private static SiteSignException invalid(String name, String expectedJa, String expectedEn) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「" + name + "」は" + expectedJa + "で指定してください。",
-                "Parameter \"" + name + "\" must be " + expectedEn + ".");
+        return HttpMessage.PARAMETER_INVALID.exception(name, expectedJa, expectedEn);
     }
 }
