@@ -14,8 +14,19 @@ enum HttpMessage {
             "The request body could not be received."),
     BODY_TOO_LARGE(ErrorCode.PAYLOAD_TOO_LARGE, "送信されたデータが大きすぎます（上限 %s バイト）。",
             "The request body is too large (limit %s bytes)."),
-    PARAMETER_INVALID(ErrorCode.INVALID_FIELD, "パラメータ「%1$s」は%2$sで指定してください。",
-            "Parameter \"%1$s\" must be %3$s.");
+    PARAMETER_NOT_IN_RANGE(ErrorCode.INVALID_FIELD, "パラメータ「%s」は%s〜%s の整数で指定してください。",
+            "Parameter \"%s\" must be a whole number from %s to %s."),
+    PARAMETER_NOT_LISTED(ErrorCode.INVALID_FIELD, "パラメータ「%s」は次のいずれか: %sで指定してください。",
+            "Parameter \"%s\" must be one of %s."),
+    PARAMETER_NOT_A_DATE(ErrorCode.INVALID_FIELD, "パラメータ「%s」はYYYY-MM-DD 形式の日付で指定してください。",
+            "Parameter \"%s\" must be a date as YYYY-MM-DD."),
+    UNKNOWN_FIELD(ErrorCode.UNKNOWN_FIELD, "不明な項目「%s」が含まれています。",
+            "Unknown field \"%s\"."),
+    FIELD_MALFORMED(ErrorCode.INVALID_FIELD, "項目「%s」の値の型または形式が正しくありません。",
+            "Field \"%s\" has a value of the wrong type or format."),
+    /** An unexpected failure's generic text ({@code %1$s}) with the incident id ({@code %2$s}) the log names. */
+    INCIDENT(ErrorCode.INTERNAL, "%s（問い合わせ番号: %s）",
+            "%s (incident %s)");
 
     private final ErrorCode code;
     private final String messageJa;
@@ -30,6 +41,21 @@ enum HttpMessage {
     /** The refusal with {@code args} filled into both texts. */
     SiteSignException exception(Object... args) {
         return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
+    }
+
+    /** The code it is raised with. */
+    ErrorCode code() {
+        return code;
+    }
+
+    /** The Japanese text with {@code args} filled in, for answers that are not thrown. */
+    String ja(Object... args) {
+        return String.format(messageJa, args);
+    }
+
+    /** The English text with {@code args} filled in, for answers that are not thrown. */
+    String en(Object... args) {
+        return String.format(messageEn, args);
     }
 
     /** The Japanese text, unfilled; for the catalogue's own test. */
