@@ -90,7 +90,8 @@ public final class CertificateOperator {
         long id = CertificateNumber.parse(number);
         Instant now = clock.instant();
         db.inTransaction(c -> {
-            StoredCertificate s = certificates.find(c, id).orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(number));
+            StoredCertificate s = certificates.find(c, id)
+                    .orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(number));
             if (s.revokedAt() != null) {
                 throw CertificateMessage.ALREADY_REVOKED.exception(number);
             }
@@ -124,7 +125,8 @@ public final class CertificateOperator {
     }
 
     private CertificateApplication pending(long id) {
-        CertificateApplication a = db.read(c -> applications.find(c, id)).orElseThrow(() -> CertificateMessage.APPLICATION_NOT_FOUND.exception(id));
+        CertificateApplication a = db.read(c -> applications.find(c, id))
+                .orElseThrow(() -> CertificateMessage.APPLICATION_NOT_FOUND.exception(id));
         if (a.status() != CertificateApplication.Status.PENDING) {
             throw alreadyFulfilled(id);
         }

@@ -96,7 +96,8 @@ public final class CertificateService {
             StoredCertificate certificate = load(c, caller.user().companyId(), id);
             CertificateState state = certificate.stateAt(clock.instant());
             if (state == CertificateState.EXPIRED || state == CertificateState.REVOKED) {
-                throw CertificateMessage.NOT_BINDABLE.exception(certificate.number(), state.labelJa(), state.labelEn().toLowerCase());
+                throw CertificateMessage.NOT_BINDABLE.exception(certificate.number(), state.labelJa(),
+                        state.labelEn().toLowerCase());
             }
             if (target.status() == UserStatus.DELETED) {
                 throw CertificateMessage.DELETED_USER_NOT_BINDABLE.exception();
@@ -156,7 +157,8 @@ public final class CertificateService {
     }
 
     private StoredCertificate load(Connection c, CompanyId own, long id) throws SQLException {
-        return certificates.findInCompany(c, own, id).orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(CertificateNumber.of(id)));
+        return certificates.findInCompany(c, own, id)
+                .orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(CertificateNumber.of(id)));
     }
 
     private static AuditLog.Entry entry(Caller caller, AuditAction action, String target, String details) {

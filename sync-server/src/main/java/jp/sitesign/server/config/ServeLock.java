@@ -43,7 +43,8 @@ public final class ServeLock implements AutoCloseable {
             if (lock == null) {
                 String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
                 channel.close();
-                throw new IllegalStateException(ConfigMessage.DATA_FOLDER_IN_USE.line(holder, dataDir.toAbsolutePath()));
+                throw new IllegalStateException(
+                        ConfigMessage.DATA_FOLDER_IN_USE.line(holder, dataDir.toAbsolutePath()));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every {@link CaMessage} says the same thing in both languages: both texts present, with as many arguments. */
+/** Every {@link CaMessage} says the same thing in both languages: both texts, with as many arguments. */
 class CaMessageTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("%(\\d+\\$)?s");

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every {@link CertificateMessage} says the same thing in both languages: both texts present, with as many arguments. */
+/** Every {@link CertificateMessage} says the same thing in both languages: both texts, with as many arguments. */
 class CertificateMessageTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("%(\\d+\\$)?s");
