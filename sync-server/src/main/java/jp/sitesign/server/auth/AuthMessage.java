@@ -1,15 +1,15 @@
 package jp.sitesign.server.auth;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the login features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum AuthMessage {
+enum AuthMessage implements CataloguedMessage {
     CREDENTIALS_REQUIRED(ErrorCode.INVALID_FIELD, "利用者 ID とパスワードを入力してください。",
             "Please enter your user id and password."),
     PASSWORD_UNCHANGED(ErrorCode.PASSWORD_RULE, "現在と同じパスワードは使用できません。",
@@ -17,28 +17,14 @@ enum AuthMessage {
     USER_NOT_FOUND(ErrorCode.NOT_FOUND, "利用者 %s は存在しません。",
             "User %s does not exist.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     AuthMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,15 +1,15 @@
 package jp.sitesign.server.backup;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the backup features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum BackupMessage {
+enum BackupMessage implements CataloguedMessage {
     KEY_FILE_NOT_FOUND(ErrorCode.BACKUP_KEY_UNUSABLE, "バックアップ鍵 %s が見つかりません。",
             "The backup key %s was not found."),
     KEY_FILE_MALFORMED(ErrorCode.BACKUP_KEY_UNUSABLE, "バックアップ鍵 %s の形式が正しくありません。",
@@ -41,28 +41,14 @@ enum BackupMessage {
     RESTORED_CHAIN_BROKEN(ErrorCode.BACKUP_DAMAGED, "復元した監査ログの連鎖が壊れています: %s",
             "The restored audit log's chain is broken: %s");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     BackupMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

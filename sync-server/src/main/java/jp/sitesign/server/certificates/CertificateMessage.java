@@ -1,15 +1,15 @@
 package jp.sitesign.server.certificates;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the certificate features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum CertificateMessage {
+enum CertificateMessage implements CataloguedMessage {
     HOLDER_NAME_LENGTH(ErrorCode.INVALID_FIELD, "名義人の氏名を 1〜%s 文字で入力してください。",
             "Enter the holder's name in 1 to %s characters."),
     REASON_LENGTH(ErrorCode.INVALID_FIELD, "申請理由を 1〜%s 文字で入力してください。",
@@ -64,28 +64,14 @@ enum CertificateMessage {
     USER_CHANGED_CONCURRENTLY(ErrorCode.CONFLICT, "他の利用者が同時にこの利用者を更新しました。もう一度操作してください。",
             "Someone else changed this user at the same time. Try again.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     CertificateMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,16 +1,16 @@
 package jp.sitesign.server.cli;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the operator CLI features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out. Lines the CLI prints carry no {@link ErrorCode} and are printed with
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s. Lines the CLI prints carry no {@link ErrorCode} and are printed with
  * {@link #line}, as "日本語 / English".
  */
-enum OperatorMessage {
+enum OperatorMessage implements CataloguedMessage {
     CERTIFICATE_FILE_UNREADABLE(ErrorCode.NOT_FOUND, "証明書ファイルを読み込めません: %s",
             "Cannot read the certificate file: %s"),
     COMPANY_ID_MALFORMED(ErrorCode.INVALID_FIELD, "企業 ID は C + 8 桁の数字です: %s",
@@ -41,48 +41,24 @@ enum OperatorMessage {
     /** Printed as two lines, each language with the check's own reason in that language. */
     ANCHOR_CHECK_FAILED(null, "監査ログのタイムスタンプ検証に失敗しました: %s", "Audit anchor check failed: %s");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     OperatorMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
+    @Override
+    public Texts texts() {
+        return texts;
     }
 
     /** A printed line: the Japanese, a slash, and the English with {@code args} filled in. */
     String line(Object... args) {
-        return messageJa + " / " + String.format(messageEn, args);
-    }
-
-    /** The Japanese text with {@code args} filled in, for a line printed in Japanese alone. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in, for a line printed in English alone. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
+        return ja() + " / " + en(args);
     }
 
     /** Whether this is a printed line rather than a refusal. */
     boolean printed() {
-        return code == null;
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+        return code() == null;
     }
 }

@@ -1,15 +1,15 @@
 package jp.sitesign.server.companies;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the company features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum CompanyMessage {
+enum CompanyMessage implements CataloguedMessage {
     NAME_REQUIRED(ErrorCode.INVALID_FIELD, "企業名を入力してください。",
             "The company name is required."),
     CORPORATE_NUMBER_INVALID(ErrorCode.INVALID_FIELD, "法人番号が正しくありません（13 桁、チェックデジットを確認してください）。",
@@ -23,28 +23,14 @@ enum CompanyMessage {
     UNFINISHED_RETENTION_TOO_SHORT(ErrorCode.INVALID_FIELD, "未締結の契約の保存日数は 1 日以上にしてください。",
             "Unfinished contracts must be kept at least one day.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     CompanyMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

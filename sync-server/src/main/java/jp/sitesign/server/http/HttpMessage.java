@@ -1,15 +1,15 @@
 package jp.sitesign.server.http;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the HTTP layer's features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum HttpMessage {
+enum HttpMessage implements CataloguedMessage {
     BODY_NOT_RECEIVED(ErrorCode.BAD_REQUEST, "リクエストの本文を受信できませんでした。",
             "The request body could not be received."),
     BODY_TOO_LARGE(ErrorCode.PAYLOAD_TOO_LARGE, "送信されたデータが大きすぎます（上限 %s バイト）。",
@@ -28,43 +28,14 @@ enum HttpMessage {
     INCIDENT(ErrorCode.INTERNAL, "%s（問い合わせ番号: %s）",
             "%s (incident %s)");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     HttpMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The code it is raised with. */
-    ErrorCode code() {
-        return code;
-    }
-
-    /** The Japanese text with {@code args} filled in, for answers that are not thrown. */
-    String ja(Object... args) {
-        return String.format(messageJa, args);
-    }
-
-    /** The English text with {@code args} filled in, for answers that are not thrown. */
-    String en(Object... args) {
-        return String.format(messageEn, args);
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

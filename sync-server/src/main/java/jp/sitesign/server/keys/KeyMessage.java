@@ -1,15 +1,15 @@
 package jp.sitesign.server.keys;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the key features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum KeyMessage {
+enum KeyMessage implements CataloguedMessage {
     COMPANY_NOT_FOUND(ErrorCode.NOT_FOUND, "企業 %s は登録されていません。",
             "There is no company %s."),
     ROTATION_UNFINISHED(ErrorCode.CONFLICT, "前回のマスター鍵更新が完了していません（旧鍵 %s が残っています）。--new-key を付けずに keys rotate-master を再実行して完了させ、keys retire-master の後で新しい鍵に更新してください。",
@@ -23,28 +23,14 @@ enum KeyMessage {
     KEYS_UNDER_UNKNOWN_MASTER(ErrorCode.CONFLICT, "%s 社の企業鍵（%s など）がこのデータフォルダのどのマスター鍵でも開けません。master.key が誤っていないか、鍵を更新したサーバーから master.key・master.previous.key・purpose.keys を写したか確認してください。",
             "%s company keys (%s first) open under none of this data folder's master keys. Check that master.key is the right file, or copy master.key, master.previous.key and purpose.keys from the server where the key was rotated.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     KeyMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,15 +1,15 @@
 package jp.sitesign.server.partnerships;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the partnership features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum PartnershipMessage {
+enum PartnershipMessage implements CataloguedMessage {
     TOO_MANY_PROPOSALS(ErrorCode.TOO_MANY_PROPOSALS, "取引先登録の申請は 1 日 %s 件までです。明日以降にお試しください。",
             "A company may propose at most %s partnerships a day. Try again tomorrow."),
     INVITATION_REQUIRED(ErrorCode.INVALID_FIELD, "相手の企業から受け取った招待コード（invitationCode）と法人番号（corporateNumber）を指定してください。",
@@ -35,28 +35,14 @@ enum PartnershipMessage {
     CONSENT_MISSING(ErrorCode.CONSENT_MISSING, "取引先 %s から電子契約の承諾（建設業法施行令第5条の5）を得ていないため、送付できません。",
             "Company %s has not consented to electronic contracting (建設業法施行令 5条の5), so the contract cannot be sent.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     PartnershipMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,40 +1,26 @@
 package jp.sitesign.server.storage;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the storage features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum StorageMessage {
+enum StorageMessage implements CataloguedMessage {
     WRONG_MASTER_KEY(ErrorCode.INTERNAL, "%s はこのデータフォルダのデータベースを開けません。このフォルダで使っていた master.key（と purpose.keys）を戻してください。",
             "%s does not open this data folder's database. Put back the master.key (and purpose.keys) this folder was used with.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     StorageMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -1,15 +1,15 @@
 package jp.sitesign.server.users;
 
+import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * What the user features refuse, in Japanese and English, shaped like {@code SigningError}: one place for the
  * texts clients, tests and scripts compare, each with the {@link ErrorCode} it is raised with. Texts take their
  * arguments as {@code %s}, or {@code %1$s} where the two languages use them in another order or one language
- * leaves a technical detail out.
+ * leaves a technical detail out. Filling in and raising is {@link CataloguedMessage}'s.
  */
-enum UserMessage {
+enum UserMessage implements CataloguedMessage {
     REVISION_REQUIRED(ErrorCode.INVALID_FIELD, "revision を指定してください。",
             "revision is required."),
     PASSWORDS_REQUIRED(ErrorCode.INVALID_FIELD, "現在のパスワードと新しいパスワードを入力してください。",
@@ -29,28 +29,14 @@ enum UserMessage {
     USER_CHANGED_CONCURRENTLY(ErrorCode.CONFLICT, "他の利用者がこの情報を更新しました。最新の内容を確認してから、もう一度操作してください。",
             "Someone else changed this user. Reload and try again.");
 
-    private final ErrorCode code;
-    private final String messageJa;
-    private final String messageEn;
+    private final Texts texts;
 
     UserMessage(ErrorCode code, String messageJa, String messageEn) {
-        this.code = code;
-        this.messageJa = messageJa;
-        this.messageEn = messageEn;
+        this.texts = new Texts(code, messageJa, messageEn);
     }
 
-    /** The refusal with {@code args} filled into both texts. */
-    SiteSignException exception(Object... args) {
-        return new SiteSignException(code, String.format(messageJa, args), String.format(messageEn, args));
-    }
-
-    /** The Japanese text, unfilled; for the catalogue's own test. */
-    String messageJa() {
-        return messageJa;
-    }
-
-    /** The English text, unfilled; for the catalogue's own test. */
-    String messageEn() {
-        return messageEn;
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

@@ -2,14 +2,14 @@ package jp.sitesign.server.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Set;
-import java.util.regex.Pattern;
+import jp.sitesign.model.error.CataloguedMessage;
+import jp.sitesign.server.CatalogueTexts;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link CertificateMessage} says the same thing in both languages: both texts, with as many arguments. */
 class CertificateMessageTest {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("%(\\d+\\$)?s");
 
     /** The parser's own reason is English and only the English text carries it; the Japanese asks to check the file. */
     private static final Set<CertificateMessage> ENGLISH_DETAIL_ONLY = Set.of(CertificateMessage.CERTIFICATE_UNREADABLE,
@@ -17,17 +17,15 @@ class CertificateMessageTest {
 
     @Test
     void everyMessageHasBothTextsWithTheSamePlaceholders() {
-        for (CertificateMessage m : CertificateMessage.values()) {
-            assertThat(m.messageJa()).as(m + " in Japanese").isNotBlank();
-            assertThat(m.messageEn()).as(m + " in English").isNotBlank();
-            if (ENGLISH_DETAIL_ONLY.contains(m)) {
-                continue;
-            }
-            assertThat(placeholders(m.messageJa())).as(m + " placeholders").isEqualTo(placeholders(m.messageEn()));
-        }
+        CatalogueTexts.assertEveryMessageReads(Arrays.stream(CertificateMessage.values())
+                .filter(m -> !ENGLISH_DETAIL_ONLY.contains(m)).toArray(CataloguedMessage[]::new));
     }
 
-    private static long placeholders(String text) {
-        return PLACEHOLDER.matcher(text).results().count();
+    @Test
+    void theParserReasonIsAddedToTheEnglishOnly() {
+        for (CertificateMessage m : ENGLISH_DETAIL_ONLY) {
+            assertThat(m.exception("bad tag").messageJa()).as(m + " ja").isNotBlank().doesNotContain("bad tag");
+            assertThat(m.exception("bad tag").messageEn()).as(m + " en").endsWith(": bad tag");
+        }
     }
 }

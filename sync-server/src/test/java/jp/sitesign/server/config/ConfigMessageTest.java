@@ -16,10 +16,10 @@ class ConfigMessageTest {
     @Test
     void everyMessageHasBothTextsAndTheEnglishNamesEveryJapaneseArgument() {
         for (ConfigMessage m : ConfigMessage.values()) {
-            assertThat(m.messageJa()).as(m + " in Japanese").isNotBlank();
-            assertThat(m.messageEn()).as(m + " in English").isNotBlank();
-            PLACEHOLDER.matcher(m.messageJa()).results()
-                    .forEach(p -> assertThat(m.messageEn()).as(m + " " + p.group()).contains(p.group()));
+            assertThat(m.texts().ja()).as(m + " in Japanese").isNotBlank();
+            assertThat(m.texts().en()).as(m + " in English").isNotBlank();
+            PLACEHOLDER.matcher(m.texts().ja()).results()
+                    .forEach(p -> assertThat(m.texts().en()).as(m + " " + p.group()).contains(p.group()));
         }
     }
 }
