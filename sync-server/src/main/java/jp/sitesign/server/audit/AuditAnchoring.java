@@ -10,7 +10,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditAnchor;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.signature.core.DigestAlgorithm;
 import jp.sitesign.model.signature.core.SigningException;
@@ -128,11 +127,7 @@ public final class AuditAnchoring {
         try {
             return tsa.timestamp(DigestAlgorithm.SHA256, Digests.sha256(AuditAnchor.statement(seq, hash)));
         } catch (SigningException e) {
-            throw new SiteSignException(ErrorCode.INTERNAL,
-                    "監査ログのタイムスタンプを TSA " + tsa.name() + " から取得できませんでした。TSA の稼働と tsa.url を確認してください。（"
-                            + e.getMessage() + "）",
-                    "The audit log could not be timestamped by the TSA " + tsa.name()
-                            + ". Check that the TSA is up and tsa.url is right. (" + e.getMessage() + ")");
+            throw AuditMessage.TIMESTAMP_FAILED.exception(tsa.name(), e.getMessage());
         }
     }
 

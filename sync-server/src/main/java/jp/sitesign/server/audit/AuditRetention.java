@@ -12,7 +12,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.audit.AuditCheckpoint;
 import jp.sitesign.model.audit.AuditOutcome;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.server.storage.Database;
@@ -74,10 +73,7 @@ public final class AuditRetention {
         }
         Optional<AuditChain.Break> broken = log.verify();
         if (broken.isPresent()) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "監査ログが改ざんされているため、保存期間を過ぎたイベントを削除しません: " + broken.get().description(),
-                    "The audit log is broken, so no events past retention are cut (that would destroy the evidence): "
-                            + broken.get().description());
+            throw AuditMessage.BROKEN_NO_PURGE.exception(broken.get().description());
         }
         long upTo = last.get();
         String hash = db.read(c -> log.hashAt(c, upTo)).orElseThrow();

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.server.http.ClientAddress;
 
@@ -32,8 +30,7 @@ public final class AuthResource {
     @Public
     public CompletionStage<LoginResponse> login(LoginRequest body, @Context ContainerRequestContext request) {
         if (body == null || body.userId() == null || body.password() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID とパスワードを入力してください。",
-                    "Please enter your user id and password.");
+            throw AuthMessage.CREDENTIALS_REQUIRED.exception();
         }
         // The answer comes from the password threads; this request holds no HTTP worker meanwhile.
         return auth.login(body.userId(), body.password().toCharArray(),

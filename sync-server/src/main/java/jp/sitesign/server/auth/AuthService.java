@@ -214,8 +214,7 @@ public final class AuthService {
             }
             passwords.requireAcceptable(next, caller.getName());
             if (passwords.hasher().verify(next.toCharArray(), stored)) {
-                throw new SiteSignException(ErrorCode.PASSWORD_RULE, "現在と同じパスワードは使用できません。",
-                        "The new password must differ from the current one.");
+                throw AuthMessage.PASSWORD_UNCHANGED.exception();
             }
             String hash = passwords.hasher().hash(next.toCharArray());
             db.inTransaction(c -> {
@@ -241,8 +240,7 @@ public final class AuthService {
     public void setPassword(UserId id, String password, boolean mustChange) {
         String hash = passwords.hasher().hash(password.toCharArray());
         db.inTransaction(c -> {
-            User user = users.find(c, id).orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
-                    "利用者 " + id + " は存在しません。", "User " + id + " does not exist."));
+            User user = users.find(c, id).orElseThrow(() -> AuthMessage.USER_NOT_FOUND.exception(id));
             users.setPassword(c, id, hash, mustChange);
             sessions.deleteForUser(c, id, null);
             audit.append(c, new AuditLog.Entry("operator", user.companyId().value(), AuditAction.PASSWORD_RESET,

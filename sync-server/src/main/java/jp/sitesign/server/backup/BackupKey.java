@@ -12,8 +12,6 @@ import java.util.TreeMap;
 import javax.crypto.SecretKey;
 import jp.sitesign.model.crypto.Aead;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.DataDir;
 
 /**
@@ -55,7 +53,7 @@ public final class BackupKey {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw unreadable(file, "見つかりません", "not found");
+            throw BackupMessage.KEY_FILE_NOT_FOUND.exception(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -80,17 +78,12 @@ public final class BackupKey {
                 }
             }
         } catch (RuntimeException e) {
-            throw unreadable(file, "形式が正しくありません", "is malformed");
+            throw BackupMessage.KEY_FILE_MALFORMED.exception(file);
         }
         if (root == null) {
-            throw unreadable(file, "にルート鍵がありません", "holds no root key");
+            throw BackupMessage.KEY_FILE_WITHOUT_ROOT.exception(file);
         }
         return new BackupKey(file, root, companies);
-    }
-
-    private static SiteSignException unreadable(Path file, String ja, String en) {
-        return new SiteSignException(ErrorCode.BACKUP_KEY_UNUSABLE, "バックアップ鍵 " + file + " が" + ja + "。",
-                "The backup key " + file + " " + en + ".");
     }
 
     /** The key that encrypts the parts of one backup, bound to its id. */

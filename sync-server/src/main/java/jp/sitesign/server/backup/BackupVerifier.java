@@ -22,8 +22,7 @@ final class BackupVerifier {
         for (Manifest.Part p : m.parts()) {
             long rows = readAll(dir, m, p, key);
             if (p.table() != null && rows != p.rows()) {
-                throw Manifest.damaged(dir, p.name() + " の行数が " + rows + " で、マニフェストの " + p.rows() + " と一致しません",
-                        p.name() + " holds " + rows + " rows, the manifest says " + p.rows());
+                throw Manifest.damaged(dir, BackupMessage.ROW_COUNT_MISMATCH, p.name(), rows, p.rows());
             }
         }
         return m;
@@ -35,11 +34,10 @@ final class BackupVerifier {
             Path file = dir.resolve(p.name());
             try {
                 if (!Files.isRegularFile(file)) {
-                    throw Manifest.damaged(dir, p.name() + " がありません", p.name() + " is missing");
+                    throw Manifest.damaged(dir, BackupMessage.PART_MISSING, p.name());
                 }
                 if (Files.size(file) != p.bytes() || !SealedPart.sha256(file).equals(p.sha256())) {
-                    throw Manifest.damaged(dir, p.name() + " の内容がマニフェストの SHA-256 と一致しません",
-                            p.name() + " does not match its SHA-256 in the manifest");
+                    throw Manifest.damaged(dir, BackupMessage.PART_ALTERED, p.name());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -64,8 +62,7 @@ final class BackupVerifier {
             }
             return rows;
         } catch (IOException e) {
-            throw Manifest.damaged(dir, p.name() + " を復号できません（" + e.getMessage() + "）",
-                    p.name() + " cannot be decrypted (" + e.getMessage() + ")");
+            throw Manifest.damaged(dir, BackupMessage.PART_UNDECRYPTABLE, p.name(), e.getMessage());
         }
     }
 }

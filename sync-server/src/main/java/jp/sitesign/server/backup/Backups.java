@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.audit.AuditAnchoring;
 import jp.sitesign.server.audit.AuditLog;
@@ -212,8 +211,7 @@ public final class Backups {
     }
 
     private static SiteSignException notFound(Path from) {
-        return new SiteSignException(ErrorCode.BACKUP_NOT_FOUND, from + " に該当するバックアップがありません。",
-                "No matching backup in " + from + ".");
+        return BackupMessage.NO_MATCHING_BACKUP.exception(from);
     }
 
     private static Listing listing(Path dir, Manifest m) {

@@ -20,8 +20,6 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CompanyStatus;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.crypto.Aead;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.User;
 import jp.sitesign.server.audit.AuditCsv;
@@ -66,8 +64,7 @@ public final class CompanyExport {
     public static Key write(CompanyService companies, UserService userService, ContractService contracts,
             AuditLog audit, CompanyId company, Path dir) {
         Company found = companies.find(company).filter(k -> k.status() != CompanyStatus.PURGED)
-                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + company + " のデータはありません。",
-                        "There is no data of company " + company + "."));
+                .orElseThrow(() -> BackupMessage.NO_COMPANY_DATA.exception(company));
         List<User> users = userService.ofCompany(company);
         // The export reads what the company's owner sees: every contract of the company.
         Caller owner = users.stream().filter(u -> u.role() == Role.OWNER).findFirst()

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.WireJson;
 
@@ -87,7 +86,7 @@ record Manifest(int format, String id, Kind kind, Instant createdAt, String base
             body = Files.readAllBytes(dir.resolve(FILE));
             mac = Files.readString(dir.resolve(MAC_FILE), StandardCharsets.US_ASCII).strip();
         } catch (NoSuchFileException e) {
-            throw damaged(dir, e.getFile() + " がありません", e.getFile() + " is missing");
+            throw damaged(dir, BackupMessage.PART_MISSING, e.getFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,17 +94,14 @@ record Manifest(int format, String id, Kind kind, Instant createdAt, String base
         try {
             m = JSON.readValue(body, Manifest.class);
         } catch (IOException e) {
-            throw damaged(dir, "manifest.json を読めません", "manifest.json cannot be read");
+            throw damaged(dir, BackupMessage.MANIFEST_UNREADABLE);
         }
         if (!key.fingerprint().equals(m.keyFingerprint())) {
-            throw new SiteSignException(ErrorCode.BACKUP_KEY_UNUSABLE,
-                    "バックアップ " + m.id() + " はこのバックアップ鍵で作られていません。作成時の backup.key を指定してください。",
-                    "Backup " + m.id() + " was not made with this backup key. Name the backup.key it was made with.");
+            throw BackupMessage.OTHER_BACKUP_KEY.exception(m.id());
         }
         byte[] expected = Digests.hmacSha256(key.manifestKey(), body);
         if (!MessageDigest.isEqual(expected, hex(mac))) {
-            throw damaged(dir, "manifest.json が改ざんされています（認証コードが一致しません）",
-                    "manifest.json was altered (its authentication code does not match)");
+            throw damaged(dir, BackupMessage.MANIFEST_ALTERED);
         }
         return m;
     }
@@ -118,8 +114,10 @@ record Manifest(int format, String id, Kind kind, Instant createdAt, String base
         }
     }
 
-    static SiteSignException damaged(Path dir, String ja, String en) {
-        return new SiteSignException(ErrorCode.BACKUP_DAMAGED, "バックアップ " + dir.getFileName() + ": " + ja + "。",
-                "Backup " + dir.getFileName() + ": " + en + ".");
+    static SiteSignException damaged(Path dir, BackupMessage what, Object... details) {
+        Object[] args = new Object[details.length + 1];
+        args[0] = dir.getFileName();
+        System.arraycopy(details, 0, args, 1, details.length);
+        return what.exception(args);
     }
 }

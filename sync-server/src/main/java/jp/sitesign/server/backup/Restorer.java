@@ -21,8 +21,6 @@ import jp.sitesign.model.audit.AuditChain;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Aead;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.backup.BackupTables.Table;
 import jp.sitesign.server.config.DataDir;
@@ -57,9 +55,7 @@ final class Restorer {
         Manifest diffManifest = differential == null ? null : Manifest.read(differential, key);
         if (fullManifest.kind() != Manifest.Kind.FULL
                 || diffManifest != null && !fullManifest.id().equals(diffManifest.base())) {
-            throw new SiteSignException(ErrorCode.BACKUP_NOT_FOUND,
-                    "復元には完全バックアップと、それを基にした差分バックアップが必要です。",
-                    "A restore needs a full backup and, optionally, a differential one made from it.");
+            throw BackupMessage.FULL_BACKUP_NEEDED.exception();
         }
         BackupVerifier.checkFiles(full, fullManifest);
         if (diffManifest != null) {
@@ -104,10 +100,7 @@ final class Restorer {
         boolean filesThere = Files.exists(dir.resolve(MasterKey.FILE_NAME))
                 || Files.exists(dir.resolve(Database.H2_FILE + ".mv.db"));
         if (filesThere || !target.isEmbeddedDatabase() && Database.hasSchema(target)) {
-            throw new SiteSignException(ErrorCode.RESTORE_TARGET_NOT_EMPTY,
-                    "復元先 " + (filesThere ? dir : target.dbUrl()) + " には既にデータがあります。空のデータフォルダーとデータベースを指定してください。",
-                    "The restore target " + (filesThere ? dir : target.dbUrl())
-                            + " already holds data. Name an empty data folder and database.");
+            throw BackupMessage.TARGET_NOT_EMPTY.exception((filesThere ? dir : target.dbUrl()));
         }
     }
 
@@ -123,9 +116,7 @@ final class Restorer {
         });
         Optional<AuditChain.Break> broken = audit.verify();
         if (broken.isPresent()) {
-            throw new SiteSignException(ErrorCode.BACKUP_DAMAGED,
-                    "復元した監査ログの連鎖が壊れています: " + broken.get().description(),
-                    "The restored audit log's chain is broken: " + broken.get().description());
+            throw BackupMessage.RESTORED_CHAIN_BROKEN.exception(broken.get().description());
         }
         db.migrate(null);
         audit.append(new AuditLog.Entry("operator", null, AuditAction.BACKUP_RESTORED, backupId, AuditOutcome.SUCCESS,

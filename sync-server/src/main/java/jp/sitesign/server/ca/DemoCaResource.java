@@ -7,8 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.security.cert.CertificateEncodingException;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.auth.Public;
 
 /**
@@ -64,8 +62,7 @@ public final class DemoCaResource {
     public Response timestamp(byte[] request) {
         byte[] reply = tsa.respond(request);
         if (reply == null) {
-            throw new SiteSignException(ErrorCode.BAD_REQUEST, "タイムスタンプ要求（RFC 3161）として読み取れません。",
-                    "This is not an RFC 3161 time-stamp request.");
+            throw CaMessage.TIMESTAMP_REQUEST_UNREADABLE.exception();
         }
         return Response.ok(reply).build();
     }

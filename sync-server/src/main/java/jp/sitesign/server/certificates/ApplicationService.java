@@ -5,8 +5,6 @@ import java.util.List;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.server.audit.AuditLog;
@@ -38,11 +36,11 @@ public final class ApplicationService {
             String csrPem) {
         CompanyId own = caller.user().companyId();
         guard.requireForChange(caller, Action.APPLY_FOR_CERTIFICATE, new CompanyResource(own), null);
-        requireText(holder == null ? null : holder.name(), MAX_FIELD, "名義人の氏名", "the holder's name");
-        requireText(reason, MAX_REASON, "申請理由", "the reason");
-        optionalText(holder.department(), "部署", "the department");
-        optionalText(holder.title(), "役職", "the title");
-        optionalText(holder.email(), "メールアドレス", "the email");
+        requireText(holder == null ? null : holder.name(), MAX_FIELD, CertificateMessage.HOLDER_NAME_LENGTH);
+        requireText(reason, MAX_REASON, CertificateMessage.REASON_LENGTH);
+        optionalText(holder.department(), CertificateMessage.DEPARTMENT_TOO_LONG);
+        optionalText(holder.title(), CertificateMessage.TITLE_TOO_LONG);
+        optionalText(holder.email(), CertificateMessage.EMAIL_TOO_LONG);
         if (csrPem != null && !csrPem.isBlank()) {
             CertificateRequests.publicKey(csrPem);
         }
@@ -62,17 +60,15 @@ public final class ApplicationService {
         return db.read(c -> applications.list(c, own));
     }
 
-    private static void requireText(String value, int max, String ja, String en) {
+    private static void requireText(String value, int max, CertificateMessage tooLong) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, ja + "を 1〜" + max + " 文字で入力してください。",
-                    "Enter " + en + " in 1 to " + max + " characters.");
+            throw tooLong.exception(max);
         }
     }
 
-    private static void optionalText(String value, String ja, String en) {
+    private static void optionalText(String value, CertificateMessage tooLong) {
         if (value != null && value.length() > MAX_FIELD) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, ja + "は " + MAX_FIELD + " 文字以内で入力してください。",
-                    "Enter " + en + " in at most " + MAX_FIELD + " characters.");
+            throw tooLong.exception(MAX_FIELD);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import jp.sitesign.model.crypto.CertificatePem;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 
 /** Reads one X.509 certificate given as PEM or DER, and writes PEM. */
@@ -39,8 +38,6 @@ public final class CertificateFile {
     }
 
     private static SiteSignException unreadable(String why) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD,
-                "X.509 証明書（PEM または DER）として読み取れません。証明書ファイルを確認してください。",
-                "This is not a readable X.509 certificate (PEM or DER): " + why);
+        return CertificateMessage.CERTIFICATE_UNREADABLE.exception(why);
     }
 }

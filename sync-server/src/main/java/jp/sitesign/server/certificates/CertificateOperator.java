@@ -16,7 +16,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.audit.AuditLog;
@@ -66,9 +65,7 @@ public final class CertificateOperator {
      */
     public Issued issueFromDemoCa(long applicationId) {
         if (demoCa == null) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "デモ認証局は無効です（demo-ca.enabled）。実際の認証局の証明書を cert import で登録してください。",
-                    "The demo CA is disabled (demo-ca.enabled). Import a certificate from a real CA with cert import.");
+            throw CertificateMessage.DEMO_CA_DISABLED.exception();
         }
         CertificateApplication application = pending(applicationId);
         KeyPair generated = application.csrPem() == null ? rsaKeyPair() : null;
@@ -93,11 +90,10 @@ public final class CertificateOperator {
         long id = CertificateNumber.parse(number);
         Instant now = clock.instant();
         db.inTransaction(c -> {
-            StoredCertificate s = certificates.find(c, id).orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
-                    "証明書 " + number + " は見つかりません。", "Certificate " + number + " was not found."));
+            StoredCertificate s = certificates.find(c, id)
+                    .orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(number));
             if (s.revokedAt() != null) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "証明書 " + number + " は既に失効しています。",
-                        "Certificate " + number + " is already revoked.");
+                throw CertificateMessage.ALREADY_REVOKED.exception(number);
             }
             certificates.markRevoked(c, id, now);
             boolean atDemoCa = demoCa != null && demoCa.issued(s.certificate())
@@ -129,8 +125,8 @@ public final class CertificateOperator {
     }
 
     private CertificateApplication pending(long id) {
-        CertificateApplication a = db.read(c -> applications.find(c, id)).orElseThrow(() -> new SiteSignException(
-                ErrorCode.NOT_FOUND, "申請 " + id + " は見つかりません。", "Application " + id + " was not found."));
+        CertificateApplication a = db.read(c -> applications.find(c, id))
+                .orElseThrow(() -> CertificateMessage.APPLICATION_NOT_FOUND.exception(id));
         if (a.status() != CertificateApplication.Status.PENDING) {
             throw alreadyFulfilled(id);
         }
@@ -138,8 +134,7 @@ public final class CertificateOperator {
     }
 
     private static SiteSignException alreadyFulfilled(long id) {
-        return new SiteSignException(ErrorCode.CONFLICT, "申請 " + id + " は既に対応済みです。",
-                "Application " + id + " has already been fulfilled.");
+        return CertificateMessage.APPLICATION_FULFILLED.exception(id);
     }
 
     private static KeyPair rsaKeyPair() {

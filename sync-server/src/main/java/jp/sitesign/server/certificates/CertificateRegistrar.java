@@ -7,8 +7,6 @@ import java.time.Instant;
 import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.accounts.CompanyRepository;
 
 /**
@@ -30,39 +28,27 @@ public final class CertificateRegistrar {
             throws SQLException {
         requireSigningCertificate(certificate);
         if (!now.isBefore(certificate.getNotAfter().toInstant())) {
-            throw invalid("この証明書は有効期限が切れています。有効な証明書を登録してください。",
-                    "This certificate has expired. Register a valid one.");
+            throw CertificateMessage.EXPIRED.exception();
         }
         String companyName = companies.find(c, company).map(Company::name).orElse("");
         String organization = CertificateSubject.of(certificate).organization();
         if (organization == null || !organization.strip().equals(companyName.strip())) {
-            throw invalid("証明書の組織名（O）「" + organization + "」が企業名「" + companyName
-                            + "」と一致しません。自社の電子証明書を登録してください。",
-                    "The certificate's organisation (O) \"" + organization + "\" is not the company's name \""
-                            + companyName + "\". Register a certificate of your own company.");
+            throw CertificateMessage.ORGANIZATION_MISMATCH.exception(organization, companyName);
         }
         if (certificates.existsWithSha256(c, Digests.sha256Hex(CertificateRepository.der(certificate)))) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "この証明書は既に登録されています。",
-                    "This certificate is already registered.");
+            throw CertificateMessage.ALREADY_REGISTERED.exception();
         }
         return certificates.insert(c, company, certificate, by, now);
     }
 
     private static void requireSigningCertificate(X509Certificate certificate) {
         if (certificate.getBasicConstraints() >= 0) {
-            throw invalid("認証局（CA）の証明書は登録できません。署名用の電子証明書を登録してください。",
-                    "A CA certificate cannot be registered. Register the signing certificate itself.");
+            throw CertificateMessage.CA_CERTIFICATE.exception();
         }
         boolean[] usage = certificate.getKeyUsage();
         // digitalSignature (0) or nonRepudiation (1); no key usage extension at all allows every use.
         if (usage != null && !usage[0] && !usage[1]) {
-            throw invalid("この証明書は署名に使えません（鍵用途に digitalSignature / nonRepudiation がありません）。",
-                    "This certificate is not for signing (its key usage has neither digitalSignature nor"
-                            + " nonRepudiation).");
+            throw CertificateMessage.NOT_FOR_SIGNING.exception();
         }
-    }
-
-    private static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 }

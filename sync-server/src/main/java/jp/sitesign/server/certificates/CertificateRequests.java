@@ -3,7 +3,6 @@ package jp.sitesign.server.certificates;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.PublicKey;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -39,8 +38,6 @@ final class CertificateRequests {
     }
 
     private static SiteSignException invalid(String why) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD,
-                "証明書署名要求（CSR, PEM 形式の PKCS#10）として読み取れません。",
-                "The certificate signing request (PEM PKCS#10) cannot be used: " + why);
+        return CertificateMessage.CSR_UNREADABLE.exception(why);
     }
 }

@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.auth.AuthFilter;
 import jp.sitesign.server.auth.Caller;
 import jp.sitesign.server.http.Params;
@@ -60,8 +58,7 @@ public final class CertificateResource {
     public SigningCertificate bind(@PathParam("number") String number, BindingRequest body,
             @Context SecurityContext security) {
         if (body == null || body.userId() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "紐付ける利用者の userId を指定してください。",
-                    "userId of the user to bind is required.");
+            throw CertificateMessage.USER_ID_REQUIRED.exception();
         }
         Caller caller = AuthFilter.caller(security);
         certificates.bind(caller, Params.userId("userId", body.userId()), number);
@@ -87,8 +84,7 @@ public final class CertificateResource {
     @Path("certificate-applications")
     public Response apply(ApplicationRequest body, @Context SecurityContext security) {
         if (body == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "申請内容を入力してください。",
-                    "The application is empty.");
+            throw CertificateMessage.APPLICATION_EMPTY.exception();
         }
         CertificateApplication a = applications.apply(AuthFilter.caller(security),
                 new CertificateApplication.Holder(body.holderName(), body.department(), body.title(), body.email()),

@@ -10,8 +10,6 @@ import java.util.List;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
 import jp.sitesign.model.policy.UserResource;
@@ -98,14 +96,11 @@ public final class CertificateService {
             StoredCertificate certificate = load(c, caller.user().companyId(), id);
             CertificateState state = certificate.stateAt(clock.instant());
             if (state == CertificateState.EXPIRED || state == CertificateState.REVOKED) {
-                throw new SiteSignException(ErrorCode.CONFLICT,
-                        "証明書 " + certificate.number() + " は" + state.labelJa() + "のため、紐付けできません。",
-                        "Certificate " + certificate.number() + " is " + state.labelEn().toLowerCase()
-                                + " and cannot be bound.");
+                throw CertificateMessage.NOT_BINDABLE.exception(certificate.number(), state.labelJa(),
+                        state.labelEn().toLowerCase());
             }
             if (target.status() == UserStatus.DELETED) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "削除された利用者には紐付けできません。",
-                        "A deleted user cannot be bound to a certificate.");
+                throw CertificateMessage.DELETED_USER_NOT_BINDABLE.exception();
             }
             bindings.unbind(c, id, userId);
             bindings.bind(c, id, userId, caller.getName(), clock.instant());
@@ -120,9 +115,7 @@ public final class CertificateService {
         return db.inTransaction(c -> {
             StoredCertificate certificate = load(c, caller.user().companyId(), id);
             if (!bindings.unbind(c, id, userId)) {
-                throw new SiteSignException(ErrorCode.CONFLICT,
-                        "利用者 " + userId + " は証明書 " + certificate.number() + " に紐付けられていません。",
-                        "User " + userId + " is not bound to certificate " + certificate.number() + ".");
+                throw CertificateMessage.USER_NOT_BOUND.exception(userId, certificate.number());
             }
             return touch(c, caller, target, "unbound certificate=" + certificate.number());
         });
@@ -144,8 +137,7 @@ public final class CertificateService {
 
     private User requireAllowed(Caller caller, UserId userId) {
         User target = db.read(c -> users.findInCompany(c, caller.user().companyId(), userId))
-                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND, "利用者 " + userId + " は見つかりません。",
-                        "User " + userId + " was not found."));
+                .orElseThrow(() -> CertificateMessage.USER_NOT_FOUND.exception(userId));
         guard.requireForChange(caller, Action.SET_SIGNING_AUTHORITY,
                 new UserResource(target.id(), target.companyId(), target.role()), userId.value());
         return target;
@@ -158,17 +150,15 @@ public final class CertificateService {
                 current.mustChangePassword(), caller.getName(), clock.instant(), current.failedLogins(),
                 current.lockedUntil(), current.revision() + 1, current.createdAt());
         if (!users.update(c, after)) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "他の利用者が同時にこの利用者を更新しました。もう一度操作してください。",
-                    "Someone else changed this user at the same time. Try again.");
+            throw CertificateMessage.USER_CHANGED_CONCURRENTLY.exception();
         }
         audit.append(c, entry(caller, AuditAction.SIGNING_AUTHORITY_CHANGED, after.id().value(), details));
         return after;
     }
 
     private StoredCertificate load(Connection c, CompanyId own, long id) throws SQLException {
-        return certificates.findInCompany(c, own, id).orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
-                "証明書 " + CertificateNumber.of(id) + " は見つかりません。",
-                "Certificate " + CertificateNumber.of(id) + " was not found."));
+        return certificates.findInCompany(c, own, id)
+                .orElseThrow(() -> CertificateMessage.CERTIFICATE_NOT_FOUND.exception(CertificateNumber.of(id)));
     }
 
     private static AuditLog.Entry entry(Caller caller, AuditAction action, String target, String details) {

@@ -63,7 +63,7 @@ final class AuditCommands {
         public Integer call() {
             try (ServerContext ctx = common.open()) {
                 if (!ctx.auditAnchoring().configured()) {
-                    spec.commandLine().getErr().println("TSA が設定されていません（tsa.url）。 / No TSA is configured (tsa.url).");
+                    spec.commandLine().getErr().println(OperatorMessage.NO_TSA.line());
                     return 1;
                 }
                 Optional<AuditAnchoring.Anchored> a = ctx.auditAnchoring().anchor(AuditAnchoring.Reason.OPERATOR, null);

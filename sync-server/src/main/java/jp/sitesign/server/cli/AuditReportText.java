@@ -16,10 +16,10 @@ final class AuditReportText {
     }
 
     static void print(AuditVerification.Report r, boolean anchoring, PrintWriter out, PrintWriter err) {
-        r.chain().ifPresent(b -> err.println("監査ログが改ざんされています / Audit log is broken: " + b.description()));
+        r.chain().ifPresent(b -> err.println(OperatorMessage.AUDIT_LOG_BROKEN.line(b.description())));
         for (AuditAnchorCheck.Result failed : r.failedAnchors()) {
-            err.println("監査ログのタイムスタンプ検証に失敗しました: " + failed.messageJa());
-            err.println("Audit anchor check failed: " + failed.messageEn());
+            err.println(OperatorMessage.ANCHOR_CHECK_FAILED.ja(failed.messageJa()));
+            err.println(OperatorMessage.ANCHOR_CHECK_FAILED.en(failed.messageEn()));
         }
         long first = r.checkpoint().sequence() + 1;
         if (r.intact()) {

@@ -46,8 +46,7 @@ final class BackupCommands {
                 Path dir = to != null ? to : ctx.config().backupDir();
                 Backups.Listing made = logs ? ctx.backups().createLog(dir) : ctx.backups().createData(dir, full);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("バックアップを作成しました / Backup created: " + made.id() + " (" + made.kind() + ", "
-                        + made.bytes() + " bytes)");
+                out.println(OperatorMessage.BACKUP_CREATED.line(made.id(), made.kind(), made.bytes()));
                 out.println("  " + made.dir());
                 out.println("バックアップ鍵 / backup key: " + ctx.config().backupKeyFile()
                         + "  (keep it apart from the backups / バックアップとは別の場所に保管してください)");
@@ -68,7 +67,7 @@ final class BackupCommands {
             PrintWriter out = spec.commandLine().getOut();
             List<Backups.Listing> all = Backups.list(from);
             if (all.isEmpty()) {
-                out.println("バックアップはありません / No backups in " + from);
+                out.println(OperatorMessage.NO_BACKUPS.line(from));
             }
             for (Backups.Listing l : all) {
                 out.printf("%-32s %-12s %s  %,15d bytes%s%n", l.id(), l.kind(), JapanTime.display(l.createdAt()),
@@ -98,7 +97,7 @@ final class BackupCommands {
             List<Path> dirs = Files.exists(from.resolve("manifest.json")) ? List.of(from)
                     : Backups.list(from).stream().map(Backups.Listing::dir).toList();
             if (dirs.isEmpty()) {
-                spec.commandLine().getErr().println("バックアップがありません / No backups in " + from);
+                spec.commandLine().getErr().println(OperatorMessage.NO_BACKUPS_TO_VERIFY.line(from));
                 return 1;
             }
             for (Path dir : dirs) {
@@ -132,14 +131,11 @@ final class BackupCommands {
             Backups.Restored r = Backups.restore(from, key, generation, at == null ? null : JapanTime.endOfDayExclusive(at),
                     target, Clock.systemUTC());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("復元しました / Restored: " + r.backup().id() + " (" + r.backup().kind() + "), " + r.rows()
-                    + " rows, into " + target.dataDir().toAbsolutePath()
-                    + (target.isEmbeddedDatabase() ? "" : " and " + target.dbUrl()));
-            out.println("新しいマスター鍵 / new master key: " + target.dataDir().resolve("master.key")
-                    + "  — back it up; every user logs in again and every device syncs again.");
+            out.println(OperatorMessage.RESTORED.line(r.backup().id(), r.backup().kind(), r.rows(),
+                    target.dataDir().toAbsolutePath(), target.isEmbeddedDatabase() ? "" : " and " + target.dbUrl()));
+            out.println(OperatorMessage.NEW_MASTER_KEY.line(target.dataDir().resolve("master.key")));
             for (String erased : r.erasedCompanies()) {
-                out.println("注意 / Note: company " + erased + " was purged after this backup: its content stays unreadable"
-                        + " and the purge removes it.");
+                out.println(OperatorMessage.PURGED_AFTER_BACKUP.line(erased));
             }
             return 0;
         }
@@ -164,10 +160,10 @@ final class BackupCommands {
                 jp.sitesign.server.backup.CompanyExport.Key key = jp.sitesign.server.backup.CompanyExport.write(
                         ctx.companies(), ctx.users(), ctx.contracts(), ctx.audit(), Ids.company(company), to);
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("書き出しました / Exported: " + key.folder().toAbsolutePath());
-                out.println("鍵 ID / key id:  " + key.keyId());
-                out.println("鍵 / key:        " + key.keyHex());
-                out.println("鍵はフォルダーとは別の経路でお客様にお渡しください / Hand the key to the customer apart from the folder.");
+                out.println(OperatorMessage.EXPORTED.line(key.folder().toAbsolutePath()));
+                out.println(OperatorMessage.EXPORT_KEY_ID.line(key.keyId()));
+                out.println(OperatorMessage.EXPORT_KEY.line(key.keyHex()));
+                out.println(OperatorMessage.HAND_KEY_APART.line());
                 return 0;
             }
         }

@@ -11,8 +11,6 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.concurrent.Callable;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.time.JapanTime;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.certificates.CertificateApplication;
@@ -119,8 +117,7 @@ final class CertCommands {
             try {
                 encoded = Files.readAllBytes(cert);
             } catch (IOException e) {
-                throw new SiteSignException(ErrorCode.NOT_FOUND, "証明書ファイルを読み込めません: " + cert,
-                        "Cannot read the certificate file: " + cert);
+                throw OperatorMessage.CERTIFICATE_FILE_UNREADABLE.exception(cert);
             }
             try (ServerContext ctx = common.open()) {
                 String number = ctx.certificateOperator().importFor(application, encoded);

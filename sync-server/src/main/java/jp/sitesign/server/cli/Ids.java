@@ -1,8 +1,6 @@
 package jp.sitesign.server.cli;
 
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
 
 /** Parses ids given on the command line with a message in both languages. */
@@ -12,16 +10,14 @@ final class Ids {
 
     static CompanyId company(String value) {
         if (!CompanyId.isValid(value)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "企業 ID は C + 8 桁の数字です: " + value,
-                    "A company id is C followed by 8 digits: " + value);
+            throw OperatorMessage.COMPANY_ID_MALFORMED.exception(value);
         }
         return new CompanyId(value);
     }
 
     static UserId user(String value) {
         if (!UserId.isValid(value)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "利用者 ID は U + 8 桁の数字です: " + value,
-                    "A user id is U followed by 8 digits: " + value);
+            throw OperatorMessage.USER_ID_MALFORMED.exception(value);
         }
         return new UserId(value);
     }

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.ServerContext;
 import jp.sitesign.server.keys.MasterKeyRotation;
 import picocli.CommandLine.Command;
@@ -37,8 +35,7 @@ final class KeyCommands {
 
         void check() {
             if (batchSize < 1 || pauseMs < 0) {
-                throw new SiteSignException(ErrorCode.INVALID_FIELD, "--batch-size は 1 以上、--pause-ms は 0 以上です。",
-                        "--batch-size must be at least 1 and --pause-ms at least 0.");
+                throw OperatorMessage.BATCH_OPTIONS_INVALID.exception();
             }
         }
 
@@ -117,9 +114,7 @@ final class KeyCommands {
             } catch (IOException | IllegalArgumentException e) {
                 // reported below, in both languages
             }
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "新しい鍵のファイル " + file + " を読めないか、Base64 の 256 ビット鍵ではありません。",
-                    "The new key file " + file + " cannot be read or does not hold a 256-bit key in Base64.");
+            throw OperatorMessage.NEW_KEY_UNREADABLE.exception(file);
         }
     }
 

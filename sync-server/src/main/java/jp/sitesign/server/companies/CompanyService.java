@@ -65,11 +65,10 @@ public final class CompanyService {
      */
     public Created create(Registration r, String ownerPassword, boolean mustChange) {
         if (r.name() == null || r.name().isBlank()) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "企業名を入力してください。", "The company name is required.");
+            throw CompanyMessage.NAME_REQUIRED.exception();
         }
         if (r.corporateNumber() != null && !CorporateNumber.isValid(r.corporateNumber())) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "法人番号が正しくありません（13 桁、チェックデジットを確認してください）。",
-                    "The corporate number must be 13 digits with a valid check digit.");
+            throw CompanyMessage.CORPORATE_NUMBER_INVALID.exception();
         }
         List<ProfileRules.Problem> problems = ProfileRules.check(r.owner());
         if (!problems.isEmpty()) {
@@ -124,8 +123,7 @@ public final class CompanyService {
         Instant purgeAfter = purgeNow ? now : now.plus(grace);
         return db.inTransaction(c -> {
             if (!companies.exists(c, id)) {
-                throw new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + id + " は存在しません。",
-                        "Company " + id + " does not exist.");
+                throw CompanyMessage.COMPANY_NOT_FOUND.exception(id);
             }
             if (!companies.terminate(c, id, now, purgeAfter)) {
                 if (purgeNow && companies.purgeFrom(c, id, now)) {
@@ -133,8 +131,7 @@ public final class CompanyService {
                             AuditOutcome.SUCCESS, null, "purge brought forward to now"));
                     return now;
                 }
-                throw new SiteSignException(ErrorCode.CONFLICT, "企業 " + id + " は既に利用契約終了です。",
-                        "Company " + id + " is already terminated.");
+                throw CompanyMessage.ALREADY_TERMINATED.exception(id);
             }
             int ended = sessions.deleteForCompany(c, id);
             audit.append(c, new AuditLog.Entry(OPERATOR, id.value(), AuditAction.COMPANY_TERMINATED, id.value(),
@@ -155,18 +152,14 @@ public final class CompanyService {
      */
     public void setRetention(CompanyId id, int completedYears, int unfinishedDays) {
         if (completedYears < MIN_RETENTION_YEARS) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "締結済の契約の保存期間は " + MIN_RETENTION_YEARS + " 年以上にしてください（電子帳簿保存法）。",
-                    "Completed contracts must be kept at least " + MIN_RETENTION_YEARS + " years (電子帳簿保存法).");
+            throw CompanyMessage.COMPLETED_RETENTION_TOO_SHORT.exception(MIN_RETENTION_YEARS);
         }
         if (unfinishedDays < 1) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "未締結の契約の保存日数は 1 日以上にしてください。",
-                    "Unfinished contracts must be kept at least one day.");
+            throw CompanyMessage.UNFINISHED_RETENTION_TOO_SHORT.exception();
         }
         db.inTransaction(c -> {
             if (!companies.setRetention(c, id, completedYears, unfinishedDays)) {
-                throw new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + id + " は存在しません。",
-                        "Company " + id + " does not exist.");
+                throw CompanyMessage.COMPANY_NOT_FOUND.exception(id);
             }
             audit.append(c, new AuditLog.Entry(OPERATOR, id.value(), AuditAction.RETENTION_CHANGED, id.value(),
                     AuditOutcome.SUCCESS, null, "completed=" + completedYears + "y, unfinished=" + unfinishedDays + "d"));

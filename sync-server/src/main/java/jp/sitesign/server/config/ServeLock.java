@@ -43,11 +43,8 @@ public final class ServeLock implements AutoCloseable {
             if (lock == null) {
                 String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
                 channel.close();
-                throw new IllegalStateException("このデータフォルダではすでに SiteSign サーバー（pid " + holder + "）が動いています。"
-                        + " / Another SiteSign server (pid " + holder + ") is already serving the data folder "
-                        + dataDir.toAbsolutePath() + ": stop it first, or give this one a data folder of its own"
-                        + " (several servers share a PostgreSQL database, each with its own --data-dir; the embedded"
-                        + " H2 serves one process only).");
+                throw new IllegalStateException(
+                        ConfigMessage.DATA_FOLDER_IN_USE.line(holder, dataDir.toAbsolutePath()));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),

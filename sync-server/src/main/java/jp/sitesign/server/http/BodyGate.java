@@ -135,8 +135,7 @@ final class BodyGate implements RequestExecutorProvider, AutoCloseable {
 
         /** Whatever the handler answers goes nowhere, but the request must end (and stop holding a stop). */
         private void connectionLost() {
-            settle(new SiteSignException(ErrorCode.BAD_REQUEST, "リクエストの本文を受信できませんでした。",
-                    "The request body could not be received."));
+            settle(HttpMessage.BODY_NOT_RECEIVED.exception());
         }
 
         private void checkIdleIn(long nanos) {

@@ -1,7 +1,6 @@
 package jp.sitesign.server.http;
 
 import java.util.Locale;
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 
 /**
@@ -23,8 +22,6 @@ public record BodyLimit(long maxBytes, long maxDocumentBytes) {
     }
 
     static SiteSignException tooLarge(long maxBytes) {
-        return new SiteSignException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "送信されたデータが大きすぎます（上限 " + maxBytes + " バイト）。",
-                "The request body is too large (limit " + maxBytes + " bytes).");
+        return HttpMessage.BODY_TOO_LARGE.exception(maxBytes);
     }
 }

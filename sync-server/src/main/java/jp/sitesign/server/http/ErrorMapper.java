@@ -69,8 +69,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.error("unexpected failure, incident {}", incident, t);
         ErrorCode c = ErrorCode.INTERNAL;
-        return new ErrorBody(c.name(), c.messageJa() + "（問い合わせ番号: " + incident + "）",
-                c.messageEn() + " (incident " + incident + ")", null);
+        return new ErrorBody(c.name(), HttpMessage.INCIDENT.ja(c.messageJa(), incident),
+                HttpMessage.INCIDENT.en(c.messageEn(), incident), null);
     }
 
     /** The first throwable of this type in the chain (async answers arrive wrapped in CompletionException). */
@@ -92,11 +92,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
+    /** A field's refusal as an answer body naming the field. */
+    private static ErrorBody body(HttpMessage m, String field) {
+        return new ErrorBody(m.code().name(), m.ja(field), m.en(field), field);
+    }
+
     private static ErrorBody json(Throwable t) {
         if (t instanceof UnrecognizedPropertyException u) {
-            return new ErrorBody(ErrorCode.UNKNOWN_FIELD.name(),
-                    "不明な項目「" + u.getPropertyName() + "」が含まれています。",
-                    "Unknown field \"" + u.getPropertyName() + "\".", u.getPropertyName());
+            return body(HttpMessage.UNKNOWN_FIELD, u.getPropertyName());
         }
         if (t instanceof CharConversionException || isEncoding(t)) {
             return ErrorBody.of(ErrorCode.INVALID_ENCODING);
@@ -105,9 +108,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return new ErrorBody(ErrorCode.INVALID_FIELD.name(),
-                    "項目「" + field + "」の値の型または形式が正しくありません。",
-                    "Field \"" + field + "\" has a value of the wrong type or format.", field);
+            return body(HttpMessage.FIELD_MALFORMED, field);
         }
         if (t instanceof JsonParseException || t instanceof JsonEOFException) {
             return ErrorBody.of(ErrorCode.MALFORMED_JSON);

@@ -3,8 +3,6 @@ package jp.sitesign.server.http;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
 
 /**
@@ -32,11 +30,11 @@ public final class Params {
         try {
             int n = Integer.parseInt(value.strip());
             if (n < min || n > max) {
-                throw invalid(name, min + "〜" + max + " の整数", "a whole number from " + min + " to " + max);
+                throw HttpMessage.PARAMETER_NOT_IN_RANGE.exception(name, min, max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw invalid(name, min + "〜" + max + " の整数", "a whole number from " + min + " to " + max);
+            throw HttpMessage.PARAMETER_NOT_IN_RANGE.exception(name, min, max);
         }
     }
 
@@ -51,7 +49,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(name, "次のいずれか: " + names(type), "one of " + names(type));
+            throw HttpMessage.PARAMETER_NOT_LISTED.exception(name, names(type));
         }
     }
 
@@ -62,7 +60,7 @@ public final class Params {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw invalid(name, "YYYY-MM-DD 形式の日付", "a date as YYYY-MM-DD");
+            throw HttpMessage.PARAMETER_NOT_A_DATE.exception(name);
         }
     }
 
@@ -72,10 +70,5 @@ public final class Params {
             sb.append(sb.length() == 0 ? "" : ", ").append(e.name());
         }
         return sb.toString();
-    }
-
-    private static SiteSignException invalid(String name, String expectedJa, String expectedEn) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「" + name + "」は" + expectedJa + "で指定してください。",
-                "Parameter \"" + name + "\" must be " + expectedEn + ".");
     }
 }

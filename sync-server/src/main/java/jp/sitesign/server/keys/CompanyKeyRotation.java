@@ -12,8 +12,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Aead;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.storage.ContentCipher;
 import jp.sitesign.server.storage.Database;
@@ -86,8 +84,7 @@ public final class CompanyKeyRotation {
             ps.setString(1, company.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SiteSignException(ErrorCode.NOT_FOUND, "企業 " + company + " は登録されていません。",
-                            "There is no company " + company + ".");
+                    throw KeyMessage.COMPANY_NOT_FOUND.exception(company);
                 }
                 if (rs.getBytes(1) != null) {
                     return false;

@@ -13,8 +13,6 @@ import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Aead;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.backup.Backups;
 import jp.sitesign.server.config.ServerConfig;
@@ -97,12 +95,7 @@ public final class MasterKeyRotation {
             audit.append(new AuditLog.Entry(OPERATOR, null, AuditAction.MASTER_KEY_ROTATED, ring.current().id(),
                     AuditOutcome.SUCCESS, null, "started; previous key " + before + " kept until retired"));
         } else if (newKey.isPresent()) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "前回のマスター鍵更新が完了していません（旧鍵 " + ring.previous().get().id() + " が残っています）。"
-                            + "--new-key を付けずに keys rotate-master を再実行して完了させ、keys retire-master の後で新しい鍵に更新してください。",
-                    "The last master key rotation is not finished (previous key " + ring.previous().get().id()
-                            + " is still kept). Run keys rotate-master without --new-key to finish it, and keys"
-                            + " retire-master, before rotating to another key.");
+            throw KeyMessage.ROTATION_UNFINISHED.exception(ring.previous().get().id());
         }
         int rewrapped = 0;
         String after = "";
@@ -133,19 +126,14 @@ public final class MasterKeyRotation {
     public synchronized String retire() {
         reloadRing();
         if (ring.previous().isEmpty()) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "廃棄する旧マスター鍵はありません（keys status で確認できます）。",
-                    "There is no previous master key to retire (see keys status).");
+            throw KeyMessage.NO_PREVIOUS_MASTER_KEY.exception();
         }
         Status s = status();
         String previousId = s.previousId().orElseThrow();
         if (s.underPrevious() > 0) {
             audit.append(new AuditLog.Entry(OPERATOR, null, AuditAction.MASTER_KEY_RETIRED, previousId,
                     AuditOutcome.DENIED, null, "company keys still wrapped by it=" + s.underPrevious()));
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    s.underPrevious() + " 社の企業鍵がまだ旧マスター鍵 " + previousId + " で保護されています。"
-                            + "keys rotate-master を再実行して更新を完了させてから廃棄してください。",
-                    s.underPrevious() + " company keys are still wrapped by the previous master key " + previousId
-                            + ". Run keys rotate-master again to finish the rotation, then retire it.");
+            throw KeyMessage.KEYS_UNDER_PREVIOUS.exception(s.underPrevious(), previousId);
         }
         refuseUnknownWrappings();
         String backup = verifiedBackupSinceRotation();
@@ -163,11 +151,7 @@ public final class MasterKeyRotation {
                 .filter(b -> !"log".equals(b.kind()) && b.createdAt().isAfter(since))
                 .reduce((a, b) -> b);
         if (newest.isEmpty()) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "マスター鍵の更新後のデータバックアップが " + config.backupDir() + " にありません。"
-                            + "backup create を実行してから旧マスター鍵を廃棄してください。",
-                    "There is no data backup in " + config.backupDir() + " taken since the master key was rotated."
-                            + " Run backup create, then retire the previous key.");
+            throw KeyMessage.NO_BACKUP_SINCE_ROTATION.exception(config.backupDir());
         }
         Backups.verify(newest.get().dir(), config.backupKeyFile());
         return newest.get().id();
@@ -176,13 +160,7 @@ public final class MasterKeyRotation {
     private void refuseUnknownWrappings() {
         List<String> unknown = status().underNeither();
         if (!unknown.isEmpty()) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    unknown.size() + " 社の企業鍵（" + unknown.get(0) + " など）がこのデータフォルダのどのマスター鍵でも開けません。"
-                            + "master.key が誤っていないか、鍵を更新したサーバーから master.key・master.previous.key・purpose.keys"
-                            + " を写したか確認してください。",
-                    unknown.size() + " company keys (" + unknown.get(0) + " first) open under none of this data"
-                            + " folder's master keys. Check that master.key is the right file, or copy master.key,"
-                            + " master.previous.key and purpose.keys from the server where the key was rotated.");
+            throw KeyMessage.KEYS_UNDER_UNKNOWN_MASTER.exception(unknown.size(), unknown.get(0));
         }
     }
 

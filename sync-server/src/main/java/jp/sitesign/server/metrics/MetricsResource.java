@@ -5,8 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.auth.Public;
 import jp.sitesign.server.http.Cidrs;
 import jp.sitesign.server.http.ClientAddress;
@@ -34,8 +32,7 @@ public final class MetricsResource {
     @Produces({PROMETHEUS_TEXT, "text/plain"})
     public Response scrape(@Context ContainerRequest request) {
         if (!allowed.contains((String) request.getProperty(ClientAddress.REQUEST_PROPERTY))) {
-            throw new SiteSignException(ErrorCode.FORBIDDEN, "このアドレスからはメトリクスを取得できません（metrics.allow）。",
-                    "Metrics are not available from this address (metrics.allow).");
+            throw MetricsMessage.ADDRESS_NOT_ALLOWED.exception();
         }
         return Response.ok(metrics.scrape(), PROMETHEUS_TEXT).build();
     }

@@ -39,12 +39,10 @@ public final class NoticeService {
 
     public Notice publish(NoticeCategory category, String title, String body) {
         if (title == null || title.isBlank() || title.length() > 200) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "件名は 1〜200 文字で入力してください。",
-                    "The title must be 1 to 200 characters.");
+            throw NoticeMessage.TITLE_LENGTH.exception();
         }
         if (body == null || body.isBlank() || body.length() > 10_000) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "本文は 1〜10000 文字で入力してください。",
-                    "The body must be 1 to 10000 characters.");
+            throw NoticeMessage.BODY_LENGTH.exception();
         }
         Instant now = clock.instant();
         return db.inTransaction(c -> {

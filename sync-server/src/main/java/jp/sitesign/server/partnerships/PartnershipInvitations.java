@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.ServerConfig;
 import jp.sitesign.server.storage.Database;
 import jp.sitesign.server.storage.Jdbc;
@@ -97,9 +95,7 @@ public final class PartnershipInvitations {
             }
         });
         if (today > proposalsPerDay) {
-            throw new SiteSignException(ErrorCode.TOO_MANY_PROPOSALS,
-                    "取引先登録の申請は 1 日 " + proposalsPerDay + " 件までです。明日以降にお試しください。",
-                    "A company may propose at most " + proposalsPerDay + " partnerships a day. Try again tomorrow.");
+            throw PartnershipMessage.TOO_MANY_PROPOSALS.exception(proposalsPerDay);
         }
     }
 

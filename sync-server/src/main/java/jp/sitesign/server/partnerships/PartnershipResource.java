@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.sitesign.server.auth.AcceptsApiKey;
@@ -44,9 +42,7 @@ public final class PartnershipResource {
     @POST
     public Response propose(Proposal body, @Context SecurityContext security) {
         if (body == null || body.invitationCode() == null || body.invitationCode().isBlank()) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "相手の企業から受け取った招待コード（invitationCode）と法人番号（corporateNumber）を指定してください。",
-                    "Give the invitationCode and corporateNumber the other company handed you.");
+            throw PartnershipMessage.INVITATION_REQUIRED.exception();
         }
         Partnership p = partnerships.propose(AuthFilter.caller(security), body.corporateNumber(),
                 body.invitationCode(), body.methodDescription());
@@ -71,8 +67,7 @@ public final class PartnershipResource {
     @Path("{id}/consent")
     public Partnership consent(@PathParam("id") String id, ConsentRequest body, @Context SecurityContext security) {
         if (body == null || body.methodSha256() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "承諾する説明文の methodSha256 を指定してください。",
-                    "methodSha256 of the description being consented to is required.");
+            throw PartnershipMessage.METHOD_SHA_REQUIRED.exception();
         }
         return partnerships.consent(AuthFilter.caller(security), Params.number("id", id, -1, 1, Integer.MAX_VALUE),
                 body.methodSha256());

@@ -17,8 +17,6 @@ import jp.sitesign.model.company.Company;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.company.CorporateNumber;
 import jp.sitesign.model.crypto.Digests;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.partnership.Partnership;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
@@ -84,14 +82,11 @@ public final class PartnershipService {
         CompanyId own = caller.user().companyId();
         guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), "invitation");
         if (methodDescription == null || methodDescription.isBlank() || methodDescription.length() > MAX_METHOD_LENGTH) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "電子契約の方法の説明を 1〜" + MAX_METHOD_LENGTH + " 文字で入力してください。",
-                    "Describe the electronic-contracting method in 1 to " + MAX_METHOD_LENGTH + " characters.");
+            throw PartnershipMessage.METHOD_LENGTH.exception(MAX_METHOD_LENGTH);
         }
         String number = corporateNumber == null || corporateNumber.isBlank() ? null : corporateNumber.strip();
         if (number != null && !CorporateNumber.isValid(number)) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "法人番号は 13 桁の数字で指定してください。",
-                    "A corporate number (法人番号) is 13 digits.");
+            throw PartnershipMessage.CORPORATE_NUMBER_INVALID.exception();
         }
         invitations.countProposal(own);
         Instant now = clock.instant();
@@ -102,20 +97,14 @@ public final class PartnershipService {
                     .filter(Company::isActive).filter(k -> java.util.Objects.equals(number,
                             k.corporateNumber() == null ? null : k.corporateNumber().value()));
             if (other.isEmpty()) {
-                throw new SiteSignException(ErrorCode.NOT_FOUND,
-                        "この法人番号と招待コードに合う招待はありません。相手の管理者に、招待コード（期限内・未使用のもの）と"
-                                + "法人番号を確かめてください。",
-                        "No invitation matches this corporate number and invitation code. Ask the other company's"
-                                + " administrator for an unused, unexpired code and check the corporate number.");
+                throw PartnershipMessage.INVITATION_NOT_FOUND.exception();
             }
             CompanyId counterparty = other.get().id();
             if (counterparty.equals(own)) {
-                throw new SiteSignException(ErrorCode.INVALID_FIELD, "自社を取引先にすることはできません。",
-                        "A company cannot partner with itself.");
+                throw PartnershipMessage.SELF_PARTNERSHIP.exception();
             }
             if (find(c, own, counterparty).isPresent()) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "この企業とは既に取引先として登録されています。",
-                        "This company is already a partner.");
+                throw PartnershipMessage.ALREADY_PARTNER.exception();
             }
             long newId = insert(c, own, counterparty, caller.getName(), now, sha);
             try (PreparedStatement ps = c.prepareStatement(
@@ -138,9 +127,7 @@ public final class PartnershipService {
         guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), Long.toString(id));
         Partnership p = get(caller, id);
         if (!p.methodSha256().equals(methodSha256)) {
-            throw new SiteSignException(ErrorCode.CONFLICT,
-                    "電子契約の方法の説明が、表示された内容と一致しません。最新の説明を確認してから承諾してください。",
-                    "The method description does not match the one shown. Review the current text before consenting.");
+            throw PartnershipMessage.METHOD_CHANGED.exception();
         }
         if (p.ourConsent() != null && p.ourConsent().inForce()) {
             return p;
@@ -166,7 +153,7 @@ public final class PartnershipService {
         guard.requireForChange(caller, Action.MANAGE_PARTNERSHIPS, new CompanyResource(own), Long.toString(id));
         Partnership p = get(caller, id);
         if (p.ourConsent() == null || !p.ourConsent().inForce()) {
-            throw new SiteSignException(ErrorCode.CONFLICT, "承諾はされていません。", "There is no consent in force to withdraw.");
+            throw PartnershipMessage.NO_CONSENT_TO_WITHDRAW.exception();
         }
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE partnership_consents SET withdrawn_by = ?,"
@@ -211,8 +198,7 @@ public final class PartnershipService {
     public Partnership get(Caller caller, long id) {
         CompanyId own = caller.user().companyId();
         guard.require(caller, Action.VIEW_PARTNERSHIPS, new CompanyResource(own));
-        return db.read(c -> load(c, own, id)).orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND,
-                "取引先 " + id + " は見つかりません。", "Partnership " + id + " was not found."));
+        return db.read(c -> load(c, own, id)).orElseThrow(() -> PartnershipMessage.PARTNERSHIP_NOT_FOUND.exception(id));
     }
 
     /**
@@ -223,10 +209,7 @@ public final class PartnershipService {
         Optional<Long> id = find(c, sender, recipient);
         Optional<Partnership> p = id.isEmpty() ? Optional.empty() : load(c, sender, id.get());
         if (p.isEmpty() || p.get().theirConsent() == null || !p.get().theirConsent().inForce()) {
-            throw new SiteSignException(ErrorCode.CONSENT_MISSING,
-                    "取引先 " + recipient + " から電子契約の承諾（建設業法施行令第5条の5）を得ていないため、送付できません。",
-                    "Company " + recipient + " has not consented to electronic contracting (建設業法施行令 5条の5),"
-                            + " so the contract cannot be sent.");
+            throw PartnershipMessage.CONSENT_MISSING.exception(recipient);
         }
     }
 

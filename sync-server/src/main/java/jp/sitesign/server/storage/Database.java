@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.server.config.ServerConfig;
 import org.flywaydb.core.Flyway;
 
@@ -84,11 +82,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && (sql.getErrorCode() == 28000 || sql.getErrorCode() == 90049)) {
-                    throw new SiteSignException(ErrorCode.INTERNAL,
-                            config.dataDir().resolve(MasterKey.FILE_NAME) + " はこのデータフォルダのデータベースを開けません。"
-                                    + "このフォルダで使っていた master.key（と purpose.keys）を戻してください。",
-                            config.dataDir().resolve(MasterKey.FILE_NAME) + " does not open this data folder's"
-                                    + " database. Put back the master.key (and purpose.keys) this folder was used with.");
+                    throw StorageMessage.WRONG_MASTER_KEY.exception(config.dataDir().resolve(MasterKey.FILE_NAME));
                 }
             }
             throw e;

@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.User;
 import jp.sitesign.server.auth.AllowedBeforePasswordChange;
 import jp.sitesign.server.auth.AuthFilter;
@@ -48,7 +46,7 @@ public final class MeResource {
     @PUT
     public UserView updateProfile(ProfileUpdate body, @Context SecurityContext security) {
         if (body == null || body.revision() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "revision を指定してください。", "revision is required.");
+            throw UserMessage.REVISION_REQUIRED.exception();
         }
         Caller caller = AuthFilter.caller(security);
         return view(users.updateOwnProfile(caller, body.revision(), body.name(), body.nameKana(), body.email()));
@@ -63,8 +61,7 @@ public final class MeResource {
     @AllowedBeforePasswordChange
     public CompletionStage<Response> changePassword(PasswordChange body, @Context SecurityContext security) {
         if (body == null || body.currentPassword() == null || body.newPassword() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "現在のパスワードと新しいパスワードを入力してください。",
-                    "Please enter the current and the new password.");
+            throw UserMessage.PASSWORDS_REQUIRED.exception();
         }
         return auth.changePassword(AuthFilter.caller(security), body.currentPassword().toCharArray(),
                 body.newPassword()).thenApply(done -> Response.noContent().build());

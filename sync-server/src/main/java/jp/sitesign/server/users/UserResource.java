@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.Role;
 import jp.sitesign.model.user.User;
 import jp.sitesign.model.user.UserId;
@@ -75,7 +73,7 @@ public final class UserResource {
     @POST
     public CompletionStage<Response> register(Registration body, @Context SecurityContext security) {
         if (body == null || body.role() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "権限（role）を指定してください。", "role is required.");
+            throw UserMessage.ROLE_REQUIRED.exception();
         }
         return users.register(AuthFilter.caller(security), body.profile(), body.role())
                 .thenApply(r -> Response.status(Response.Status.CREATED)
@@ -92,8 +90,7 @@ public final class UserResource {
     @Path("{id}")
     public UserView update(@PathParam("id") String id, Update body, @Context SecurityContext security) {
         if (body == null || body.revision() == null || body.role() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "revision と role を指定してください。",
-                    "revision and role are required.");
+            throw UserMessage.REVISION_AND_ROLE_REQUIRED.exception();
         }
         return view(users.update(AuthFilter.caller(security), Params.userId("id", id), body.revision(),
                 new UserProfile(body.name(), body.nameKana(), body.email(), body.department(), body.title()),
@@ -127,14 +124,12 @@ public final class UserResource {
     public UserView signingAuthority(@PathParam("id") String id, SigningAuthorityChange body,
             @Context SecurityContext security) {
         if (body == null || body.granted() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD, "granted を指定してください。", "granted is required.");
+            throw UserMessage.GRANTED_REQUIRED.exception();
         }
         Caller caller = AuthFilter.caller(security);
         UserId user = Params.userId("id", id);
         if (body.granted() && body.certificateNumber() == null) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "署名権限を付与するには、紐付ける電子証明書の管理番号（certificateNumber）を指定してください。",
-                    "To grant signing authority, name the certificate to bind (certificateNumber).");
+            throw UserMessage.CERTIFICATE_NUMBER_REQUIRED.exception();
         }
         if (body.granted()) {
             return view(certificates.bind(caller, user, body.certificateNumber()));

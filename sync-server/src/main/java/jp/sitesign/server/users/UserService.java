@@ -117,8 +117,7 @@ public final class UserService {
     public User resume(Caller caller, UserId id) {
         return change(caller, id, Action.RESUME_USER, AuditAction.USER_RESUMED, u -> {
             if (u.status() == UserStatus.DELETED) {
-                throw new SiteSignException(ErrorCode.CONFLICT, "削除された利用者は再開できません。",
-                        "A deleted user cannot be resumed.");
+                throw UserMessage.DELETED_USER_NOT_RESUMABLE.exception();
             }
             return with(u, u.role(), UserStatus.ACTIVE, u.profile());
         });
@@ -174,8 +173,7 @@ public final class UserService {
 
     private User load(Caller caller, UserId id) {
         return db.read(c -> users.findInCompany(c, caller.user().companyId(), id))
-                .orElseThrow(() -> new SiteSignException(ErrorCode.NOT_FOUND, "利用者 " + id + " は見つかりません。",
-                        "User " + id + " was not found."));
+                .orElseThrow(() -> UserMessage.USER_NOT_FOUND.exception(id));
     }
 
     private static Resource resource(User u) {
@@ -199,8 +197,7 @@ public final class UserService {
     }
 
     private static SiteSignException staleRevision() {
-        return new SiteSignException(ErrorCode.CONFLICT, "他の利用者がこの情報を更新しました。最新の内容を確認してから、もう一度操作してください。",
-                "Someone else changed this user. Reload and try again.");
+        return UserMessage.USER_CHANGED_CONCURRENTLY.exception();
     }
 
     /** What changed, in codes only: the log is stored in clear and must not hold personal data. */
