@@ -75,12 +75,10 @@ final class ActiveContent {
     private void judge(COSDictionary dictionary) throws java.io.IOException {
         COSName action = dictionary.getCOSName(COSName.S);
         if (JAVA_SCRIPT.equals(action) || dictionary.containsKey(JS) && action != null) {
-            throw refuse("JavaScript を含む PDF は契約文書に使用できません。JavaScript を含まない PDF として保存し直してください。",
-                    "A PDF containing JavaScript cannot be used as a contract document. Save it again without JavaScript.");
+            throw DocumentMessage.JAVASCRIPT.exception();
         }
         if (LAUNCH.equals(action)) {
-            throw refuse("プログラムやファイルを起動するリンク（起動アクション）を含む PDF は使用できません。リンクを取り除いてから保存し直してください。",
-                    "A PDF with an action that launches a program or file cannot be used. Remove it and save the PDF again.");
+            throw DocumentMessage.LAUNCH_ACTION.exception();
         }
         if (dictionary.getDictionaryObject(COSName.EF) instanceof COSDictionary embedded) {
             judgeEmbeddedFile(dictionary, embedded);
@@ -124,12 +122,7 @@ final class ActiveContent {
     }
 
     private static SiteSignException program(String name) {
-        return refuse("実行ファイル（" + name + "）が埋め込まれた PDF は使用できません。添付ファイルを取り除いてから保存し直してください。",
-                "A PDF with an embedded program (" + name + ") cannot be used. Remove the attachment and save the PDF again.");
-    }
-
-    private static SiteSignException refuse(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_DOCUMENT, ja, en);
+        return DocumentMessage.EMBEDDED_PROGRAM.exception(name);
     }
 
     private static byte[] bytes(int... values) {

@@ -1,7 +1,5 @@
 package jp.sitesign.model.document;
 
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * The rules for a contract's attachments (添付書類, DESIGN §2): up to {@value #MAX_PER_CONTRACT} PDFs beside
@@ -27,14 +25,13 @@ public final class Attachments {
     public static String checkName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            throw invalid("添付書類の名前（name）を入力してください。", "Give the attachment a name (name).");
+            throw DocumentMessage.ATTACHMENT_NAME_MISSING.exception();
         }
         if (n.length() > MAX_NAME_LENGTH) {
-            throw invalid("添付書類の名前は " + MAX_NAME_LENGTH + " 文字以内で入力してください。",
-                    "The attachment's name must be at most " + MAX_NAME_LENGTH + " characters.");
+            throw DocumentMessage.ATTACHMENT_NAME_TOO_LONG.exception(MAX_NAME_LENGTH);
         }
         if (n.chars().anyMatch(Character::isISOControl)) {
-            throw invalid("添付書類の名前に制御文字は使えません。", "The attachment's name must not contain control characters.");
+            throw DocumentMessage.ATTACHMENT_NAME_CONTROL.exception();
         }
         return n;
     }
@@ -42,14 +39,7 @@ public final class Attachments {
     /** Refuses a further attachment when the contract already has {@value #MAX_PER_CONTRACT}. */
     public static void checkRoom(int attached) {
         if (attached >= MAX_PER_CONTRACT) {
-            throw new SiteSignException(ErrorCode.ATTACHMENT_LIMIT,
-                    "添付書類は " + MAX_PER_CONTRACT + " 件までです。追加するには、不要な添付書類を先に削除してください。",
-                    "A contract can have at most " + MAX_PER_CONTRACT
-                            + " attachments. Remove one you no longer need before adding another.");
+            throw DocumentMessage.TOO_MANY_ATTACHMENTS.exception(MAX_PER_CONTRACT);
         }
-    }
-
-    private static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 }

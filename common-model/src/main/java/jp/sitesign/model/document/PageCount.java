@@ -1,7 +1,5 @@
 package jp.sitesign.model.document;
 
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,19 +23,12 @@ final class PageCount {
             }
         }
         if (pages < 1) {
-            throw refuse("ページがない PDF は使用できません。", "The PDF has no pages.");
+            throw DocumentMessage.NO_PAGES.exception();
         }
         int claimed = document.getPages().getCOSObject().getInt(COSName.COUNT);
         if (claimed != pages) {
-            throw refuse("PDF のページ数の記載（" + claimed + "）が実際のページ数（" + pages
-                            + "）と一致しません。ファイルが壊れている可能性があります。PDF として保存し直してから添付してください。",
-                    "The PDF claims " + claimed + " pages but has " + pages
-                            + ". The file may be damaged: save it again as PDF and attach the new file.");
+            throw DocumentMessage.PAGE_COUNT_MISMATCH.exception(claimed, pages);
         }
         return pages;
-    }
-
-    private static SiteSignException refuse(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_DOCUMENT, ja, en);
     }
 }

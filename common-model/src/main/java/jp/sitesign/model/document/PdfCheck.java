@@ -38,19 +38,16 @@ public final class PdfCheck {
     /** Returns the page count, or throws a {@link SiteSignException} that says what is wrong and what to do. */
     public int check(byte[] pdf) {
         if (pdf == null || pdf.length == 0) {
-            throw refuse("ファイルが空です。", "The file is empty.");
+            throw DocumentMessage.FILE_EMPTY.exception();
         }
         if (pdf.length > maxBytes) {
-            throw new SiteSignException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "PDF が大きすぎます（上限 " + maxBytes / (1024 * 1024) + " MB）。ファイルを分割するか圧縮してください。",
-                    "The PDF is too large (limit " + maxBytes / (1024 * 1024) + " MB). Split or compress it.");
+            throw DocumentMessage.UPLOAD_TOO_LARGE.exception(maxBytes / (1024 * 1024));
         }
         if (!startsWith(pdf, "%PDF-")) {
-            throw refuse("PDF ファイルではありません。", "This is not a PDF file.");
+            throw DocumentMessage.NOT_A_PDF.exception();
         }
         if (!tailContains(pdf, "%%EOF")) {
-            throw refuse("PDF ファイルが途中で切れています。もう一度保存し直してから添付してください。",
-                    "The PDF is truncated. Save it again and attach the new file.");
+            throw DocumentMessage.PDF_TRUNCATED.exception();
         }
         SafePdf reading = SafePdf.start(limits);
         try (PDDocument doc = reading.open(pdf)) {
@@ -59,21 +56,15 @@ public final class PdfCheck {
             reading.checkLimits();
             return pages;
         } catch (EncryptedPdfException e) {
-            throw refuse("パスワードや権限設定で保護された PDF は使用できません。保護を解除してから添付してください。",
-                    "Password- or permission-protected PDFs cannot be used. Remove the protection first.");
+            throw DocumentMessage.PDF_PROTECTED.exception();
         } catch (IOException | RuntimeException e) {
             if (e instanceof SiteSignException s) {
                 throw s;
             }
             // PDFBox may have failed because a limit stopped it halfway: that is the reason to give.
             reading.checkLimits();
-            throw refuse("PDF を読み取れません（ファイルが壊れている可能性があります）。",
-                    "The PDF cannot be read (the file may be damaged).");
+            throw DocumentMessage.PDF_UNREADABLE.exception();
         }
-    }
-
-    private static SiteSignException refuse(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_DOCUMENT, ja, en);
     }
 
     private static boolean startsWith(byte[] data, String prefix) {

@@ -60,16 +60,14 @@ public final class SafePdf {
     public PDDocument open(byte[] pdf) throws IOException {
         checkLimits();
         if (pdf.length > limits.maxFileBytes()) {
-            throw new SiteSignException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "PDF が大きすぎます（上限 " + limits.maxFileBytes() / MB + " MB）。",
-                    "The PDF is too large (limit " + limits.maxFileBytes() / MB + " MB).");
+            throw DocumentMessage.PDF_TOO_LARGE.exception(limits.maxFileBytes() / MB);
         }
         LimitedPdfParser parser = new LimitedPdfParser(new RandomAccessReadBuffer(pdf),
                 MemoryUsageSetting.setupMixed(MAIN_MEMORY_BYTES, limits.maxFileBytes()).streamCache, this);
         try {
             return parser.parse();
         } catch (StackOverflowError e) {
-            throw exceed("入れ子が深すぎる構造があります", "it nests objects too deeply");
+            throw exceed(DocumentMessage.TOO_COMPLEX_NESTING);
         }
     }
 
@@ -82,8 +80,7 @@ public final class SafePdf {
             throw exceeded;
         }
         if (System.nanoTime() - deadline > 0) {
-            throw exceed("読み取りに " + limits.timeout().toSeconds() + " 秒以上かかります",
-                    "reading it takes longer than " + limits.timeout().toSeconds() + " seconds");
+            throw exceed(DocumentMessage.TOO_COMPLEX_SLOW, limits.timeout().toSeconds());
         }
     }
 
@@ -94,21 +91,20 @@ public final class SafePdf {
 
     /** The failure for a document that declares more objects than allowed. */
     SiteSignException tooManyObjects() {
-        return exceed("オブジェクトが " + limits.maxObjects() + " 個を超えます",
-                "it has more than " + limits.maxObjects() + " objects");
+        return exceed(DocumentMessage.TOO_COMPLEX_OBJECTS, limits.maxObjects());
     }
 
     /** The failure for a stream that decodes to more than allowed. */
     SiteSignException streamTooLarge(long limit) {
         String size = limit >= MB ? limit / MB + " MB" : limit + " bytes";
-        return exceed("展開すると " + size + " を超えるデータがあります", "a stream decodes to more than " + size);
+        return exceed(DocumentMessage.TOO_COMPLEX_STREAM, size);
     }
 
-    private SiteSignException exceed(String detailJa, String detailEn) {
+    private SiteSignException exceed(DocumentMessage detail, Object... args) {
         if (exceeded == null) {
             exceeded = new SiteSignException(ErrorCode.DOCUMENT_TOO_COMPLEX,
-                    ErrorCode.DOCUMENT_TOO_COMPLEX.messageJa() + "（" + detailJa + "）",
-                    ErrorCode.DOCUMENT_TOO_COMPLEX.messageEn() + " (" + detailEn + ")");
+                    ErrorCode.DOCUMENT_TOO_COMPLEX.messageJa() + "（" + detail.ja(args) + "）",
+                    ErrorCode.DOCUMENT_TOO_COMPLEX.messageEn() + " (" + detail.en(args) + ")");
         }
         return exceeded;
     }
