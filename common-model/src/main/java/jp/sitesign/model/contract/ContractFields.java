@@ -1,6 +1,5 @@
 package jp.sitesign.model.contract;
 
-import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 
 /**
@@ -14,29 +13,25 @@ public final class ContractFields {
     /** @throws SiteSignException INVALID_FIELD naming the field and the fix */
     public static void validate(ContractData d) {
         if (d.title() == null || d.title().isBlank()) {
-            throw invalid("契約文書名称を入力してください。", "The title is required.");
+            throw ContractFieldMessage.TITLE_MISSING.exception();
         }
-        text(d.title(), ContractData.MAX_TITLE, "契約文書名称", "The title");
-        text(d.managementNumber(), ContractData.MAX_NUMBER, "文書管理番号", "The management number");
-        text(d.note(), ContractData.MAX_NOTE, "備考", "The note");
+        text(d.title(), ContractData.MAX_TITLE, ContractFieldMessage.FIELD_TITLE);
+        text(d.managementNumber(), ContractData.MAX_NUMBER, ContractFieldMessage.FIELD_MANAGEMENT_NUMBER);
+        text(d.note(), ContractData.MAX_NOTE, ContractFieldMessage.FIELD_NOTE);
         if (d.amountYen() != null && d.amountYen() < 0) {
-            throw invalid("取引金額は 0 以上で入力してください。", "The amount must not be negative.");
+            throw ContractFieldMessage.AMOUNT_NEGATIVE.exception();
         }
     }
 
-    private static void text(String value, int max, String ja, String en) {
+    private static void text(String value, int max, ContractFieldMessage field) {
         if (value == null) {
             return;
         }
         if (value.length() > max) {
-            throw invalid(ja + "は " + max + " 文字以内で入力してください。", en + " must be at most " + max + " characters.");
+            throw ContractFieldMessage.FIELD_TOO_LONG.exception(field.ja(), field.en(), max);
         }
         if (value.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            throw invalid(ja + "に制御文字は使えません。", en + " must not contain control characters.");
+            throw ContractFieldMessage.FIELD_CONTROL_CHARACTERS.exception(field.ja(), field.en());
         }
-    }
-
-    private static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 }

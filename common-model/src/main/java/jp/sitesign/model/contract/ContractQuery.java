@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import jp.sitesign.model.company.CompanyId;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * The contract search, one definition for the server and the desktop app's local store: the 電子帳簿保存法
@@ -41,10 +39,10 @@ public record ContractQuery(String number, String title, ContractStatus status, 
         title = title == null || title.isBlank() ? null : title;
         sort = sort == null ? Sort.UPDATED_DESC : sort;
         if (offset < 0) {
-            throw invalid("offset", "0 以上の整数", "a whole number of 0 or more");
+            throw ContractFieldMessage.OFFSET_NEGATIVE.exception();
         }
         if (limit < 1) {
-            throw invalid("limit", "1 以上の整数", "a whole number of 1 or more");
+            throw ContractFieldMessage.LIMIT_NOT_POSITIVE.exception();
         }
     }
 
@@ -137,10 +135,5 @@ public record ContractQuery(String number, String title, ContractStatus status, 
     private static boolean contains(String value, String filter) {
         String needle = needle(filter);
         return needle == null || value != null && fold(value).contains(needle);
-    }
-
-    private static SiteSignException invalid(String name, String expectedJa, String expectedEn) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, "パラメータ「" + name + "」は" + expectedJa + "で指定してください。",
-                "Parameter \"" + name + "\" must be " + expectedEn + ".");
     }
 }
