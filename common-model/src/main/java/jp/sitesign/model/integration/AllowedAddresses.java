@@ -5,8 +5,6 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 
 /**
  * The client addresses an integration application's key may call from: 1 to {@value #MAX} IPv4 or IPv6 blocks in
@@ -28,9 +26,7 @@ public final class AllowedAddresses {
      */
     public static List<String> canonical(List<String> entries) {
         if (entries == null || entries.isEmpty() || entries.size() > MAX) {
-            throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                    "許可する接続元アドレス（" + FIELD + "）を 1〜" + MAX + " 件指定してください。",
-                    "Name 1 to " + MAX + " allowed client addresses (" + FIELD + ").");
+            throw IntegrationMessage.ADDRESS_COUNT.exception(FIELD, MAX);
         }
         List<String> out = new ArrayList<>();
         for (String entry : entries) {
@@ -49,8 +45,6 @@ public final class AllowedAddresses {
         } catch (AddressStringException e) {
             // reported below, with the field
         }
-        throw new SiteSignException(ErrorCode.INVALID_FIELD,
-                "「" + field + "」の「" + entry + "」は IP アドレスまたは CIDR（例: 192.0.2.0/24, 2001:db8::/32）ではありません。",
-                "\"" + entry + "\" in " + field + " is not an IP address or CIDR block (e.g. 192.0.2.0/24, 2001:db8::/32).");
+        throw IntegrationMessage.NOT_AN_ADDRESS_BLOCK.exception(field, entry);
     }
 }
