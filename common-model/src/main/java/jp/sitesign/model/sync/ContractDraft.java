@@ -12,8 +12,6 @@ import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
 import jp.sitesign.model.contract.PartyStep;
-import jp.sitesign.model.error.ErrorCode;
-import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.user.UserId;
 
 /**
@@ -44,8 +42,7 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
                     Boolean.TRUE.equals(taxIncluded), Boolean.TRUE.equals(construction),
                     new ConstructionTerms(terms == null ? Map.of() : terms), note, originalId);
         } catch (IllegalArgumentException e) {
-            throw invalid("建設業法19条の記載事項が長すぎます（各 " + ConstructionTerms.MAX_ITEM_LENGTH + " 文字まで）。",
-                    "A construction item is too long (" + ConstructionTerms.MAX_ITEM_LENGTH + " characters each).");
+            throw DraftMessage.CONSTRUCTION_ITEM_TOO_LONG.exception(ConstructionTerms.MAX_ITEM_LENGTH);
         }
     }
 
@@ -61,7 +58,7 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
      */
     public ContractProgress progress(CompanyId own, boolean byApplication) {
         if (form == null) {
-            throw invalid("契約形態（form）を指定してください。", "form is required.");
+            throw DraftMessage.FORM_MISSING.exception();
         }
         List<PartyStep> parties = new ArrayList<>();
         boolean noSigner = signer == null || signer.isBlank();
@@ -70,25 +67,21 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
         parties.add(PartyStep.sender(own, users(route, "route"), senderSigner));
         for (Counterparty cp : counterparties == null ? List.<Counterparty>of() : counterparties) {
             if (cp == null || !CompanyId.isValid(cp.companyId())) {
-                throw invalid("取引先の企業 ID（C + 8 桁）を指定してください。",
-                        "Each counterparty needs a company id (C followed by 8 digits).");
+                throw DraftMessage.COUNTERPARTY_ID_MISSING.exception();
             }
             parties.add(PartyStep.counterparty(new CompanyId(cp.companyId()), user("receiverId", cp.receiverId())));
         }
         if (parties.size() > form.maxParties()) {
-            throw invalid("「" + form.labelJa() + "」の当事者は送付元を含めて " + form.maxParties() + " 社までです。",
-                    form.labelEn() + " allows at most " + form.maxParties() + " parties, the sender included.");
+            throw DraftMessage.TOO_MANY_PARTIES.exception(form.labelJa(), form.labelEn(), form.maxParties());
         }
         try {
             return ContractProgress.draft(form, parties, deadline);
         } catch (IllegalArgumentException e) {
             if (parties.stream().anyMatch(p -> p.route().stream().anyMatch(UserId::isServerSeal)
                     || p.signer() != null && p.signer().isServerSeal())) {
-                throw invalid("組織の電子印（" + UserId.SERVER_SEAL + "）は「送付のみ」の送付元の署名者にだけ指定できます。",
-                        "The organisation seal (" + UserId.SERVER_SEAL + ") can only be the sender's signer of a"
-                                + " send-only contract.");
+                throw DraftMessage.SEAL_NOT_SEND_ONLY_SIGNER.exception(UserId.SERVER_SEAL);
             }
-            throw invalid("当事者または承認ルートに重複があります。", "A party or an approver appears twice.");
+            throw DraftMessage.PARTY_TWICE.exception();
         }
     }
 
@@ -112,9 +105,5 @@ public record ContractDraft(Long revision, ContractForm form, String managementN
 
     private static UserId user(String field, String value) {
         return UserId.parse(field, value);
-    }
-
-    private static SiteSignException invalid(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_FIELD, ja, en);
     }
 }
