@@ -30,23 +30,20 @@ public final class SignedVersionCheck {
      */
     public SignatureReport check(byte[] base, byte[] signed) {
         if (signed.length <= base.length || !Arrays.equals(signed, 0, base.length, base, 0, base.length)) {
-            throw refuse("署名済みの文書は、現在の版に追記（増分更新）したものでなければなりません。",
-                    "The signed document must extend the current version by incremental update.");
+            throw SignedVersionMessage.NOT_AN_INCREMENTAL_UPDATE.exception();
         }
         if (Revisions.of(signed).ends().stream().filter(end -> end > base.length).count() != 1) {
-            throw refuse("署名済みの文書は、現在の版に署名の追記（増分更新）を 1 回だけ加えたものでなければなりません。",
-                    "The signed document must be the current version plus exactly one incremental update, the signature's.");
+            throw SignedVersionMessage.NOT_ONE_UPDATE.exception();
         }
         VerificationReport before = verify(base);
         VerificationReport after = verify(signed);
         List<SignatureReport> signatures = signatures(after);
         if (signatures.size() != signatures(before).size() + 1) {
-            throw refuse("署名がちょうど 1 つ追加されていなければなりません。", "Exactly one signature must be added.");
+            throw SignedVersionMessage.NOT_ONE_SIGNATURE_ADDED.exception();
         }
         SignatureReport added = signatures.get(signatures.size() - 1);
         if (added.coverage().signedBytes() != signed.length) {
-            throw refuse("新しい署名が文書全体を覆っていません（署名の後にデータが追加されています）。署名した PDF をそのままアップロードしてください。",
-                    "The new signature does not cover the whole document (data follows it). Upload the PDF exactly as it was signed.");
+            throw SignedVersionMessage.SIGNATURE_NOT_COVERING.exception();
         }
         requireOnlySignatureAdded(base, signed);
         if (!after.allValid()) {
@@ -67,11 +64,11 @@ public final class SignedVersionCheck {
                     .filter(change -> !change.allowed()).toList();
         } catch (IOException e) {
             reading.checkLimits();
-            throw refuse("PDF を検証できません。", "The PDF cannot be verified.");
+            throw SignedVersionMessage.CANNOT_VERIFY.exception();
         }
         if (!disallowed.isEmpty()) {
-            throw refuse("署名の追記に、署名以外の変更が含まれています。\n" + lines(disallowed, Locale.JAPANESE),
-                    "The update that adds the signature changes other things too.\n" + lines(disallowed, Locale.ENGLISH));
+            throw SignedVersionMessage.OTHER_CHANGES.exception(lines(disallowed, Locale.JAPANESE),
+                    lines(disallowed, Locale.ENGLISH));
         }
     }
 
@@ -87,15 +84,11 @@ public final class SignedVersionCheck {
             if (e.reason() == VerificationException.Reason.TOO_COMPLEX) {
                 throw e.getCause() instanceof SiteSignException s ? s : new SiteSignException(ErrorCode.DOCUMENT_TOO_COMPLEX);
             }
-            throw refuse("PDF を検証できません。", "The PDF cannot be verified.");
+            throw SignedVersionMessage.CANNOT_VERIFY.exception();
         }
     }
 
     private static List<SignatureReport> signatures(VerificationReport r) {
         return r.signatures().stream().filter(s -> s.kind() == SignatureKind.SIGNATURE).toList();
-    }
-
-    private static SiteSignException refuse(String ja, String en) {
-        return new SiteSignException(ErrorCode.INVALID_SIGNATURE, ja, en);
     }
 }
