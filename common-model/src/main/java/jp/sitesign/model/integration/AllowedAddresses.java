@@ -26,7 +26,7 @@ public final class AllowedAddresses {
      */
     public static List<String> canonical(List<String> entries) {
         if (entries == null || entries.isEmpty() || entries.size() > MAX) {
-            throw IntegrationMessage.ADDRESS_COUNT.exception(FIELD, MAX);
+            throw AllowedAddressMessage.ADDRESS_COUNT.exception(FIELD, MAX);
         }
         List<String> out = new ArrayList<>();
         for (String entry : entries) {
@@ -45,6 +45,6 @@ public final class AllowedAddresses {
         } catch (AddressStringException e) {
             // reported below, with the field
         }
-        throw IntegrationMessage.NOT_AN_ADDRESS_BLOCK.exception(field, entry);
+        throw AllowedAddressMessage.NOT_AN_ADDRESS_BLOCK.exception(field, entry);
     }
 }

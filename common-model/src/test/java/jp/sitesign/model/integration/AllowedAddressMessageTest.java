@@ -8,15 +8,15 @@ import jp.sitesign.model.error.SiteSignException;
 import org.junit.jupiter.api.Test;
 
 /** Every catalogued message reads in both languages with the same arguments, and a refusal carries them filled in. */
-class IntegrationMessageTest {
+class AllowedAddressMessageTest {
     @Test
     void everyMessageHasAJapaneseAndAnEnglishTextWithTheSamePlaceholders() {
-        CatalogueAssertions.assertEveryMessageReads(IntegrationMessage.values());
+        CatalogueAssertions.assertEveryMessageReads(AllowedAddressMessage.values());
     }
 
     @Test
     void eachLanguagePutsTheFieldAndTheNumberWhereItsSentenceNeedsThem() {
-        SiteSignException e = IntegrationMessage.ADDRESS_COUNT.exception("allowedAddresses", 50);
+        SiteSignException e = AllowedAddressMessage.ADDRESS_COUNT.exception("allowedAddresses", 50);
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
         assertThat(e.messageJa()).isEqualTo("許可する接続元アドレス（allowedAddresses）を 1〜50 件指定してください。");

@@ -4,12 +4,13 @@ import jp.sitesign.model.error.CataloguedMessage;
 import jp.sitesign.model.error.ErrorCode;
 
 /**
- * What the integration settings checks say when a value cannot be taken, in Japanese and English: one constant
+ * What the allowed-address checks say when a list cannot be taken, in Japanese and English (named apart from
+ * the server's {@code IntegrationMessage}, which says what the integration endpoints refuse): one constant
  * per thing that went wrong, its error code and both texts in one place, so the desktop form and the server
  * refuse with the same words and the two languages cannot drift apart. The languages name the field and the
  * value in different orders, so the placeholders are numbered.
  */
-enum IntegrationMessage implements CataloguedMessage {
+enum AllowedAddressMessage implements CataloguedMessage {
     /** Arguments: the field, the most allowed. */
     ADDRESS_COUNT(ErrorCode.INVALID_FIELD, "許可する接続元アドレス（%1$s）を 1〜%2$s 件指定してください。",
             "Name 1 to %2$s allowed client addresses (%1$s)."),
@@ -20,7 +21,7 @@ enum IntegrationMessage implements CataloguedMessage {
 
     private final Texts texts;
 
-    IntegrationMessage(ErrorCode code, String messageJa, String messageEn) {
+    AllowedAddressMessage(ErrorCode code, String messageJa, String messageEn) {
         this.texts = new Texts(code, messageJa, messageEn);
     }
 
