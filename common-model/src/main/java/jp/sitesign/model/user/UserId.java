@@ -35,9 +35,7 @@ public record UserId(@JsonValue String value) {
      */
     public static UserId parse(String field, String value) {
         if (!isValid(value)) {
-            throw new jp.sitesign.model.error.SiteSignException(jp.sitesign.model.error.ErrorCode.INVALID_FIELD,
-                    "パラメータ「" + field + "」はU + 8 桁の数字で指定してください。",
-                    "Parameter \"" + field + "\" must be U followed by 8 digits.");
+            throw UserIdMessage.MALFORMED.exception(field);
         }
         return new UserId(value);
     }
