@@ -33,6 +33,8 @@ import jp.sitesign.server.testing.TestServer;
  */
 public final class FleetBench {
     private static final int USERS_PER_COMPANY = 20;
+    /** Logins answered "busy" and retried (the login throttle of issue 10 at work), over all clients. */
+    private static final AtomicInteger BUSY = new AtomicInteger();
 
     private FleetBench() {
     }
@@ -109,6 +111,7 @@ public final class FleetBench {
         }
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
+        System.out.println("logins retried after a busy answer: " + BUSY.get());
         return new Result(sorted.size(), errors.get(), seconds, ms(sorted, 0.5), ms(sorted, 0.99), ms(sorted, 1.0));
     }
 
@@ -118,6 +121,7 @@ public final class FleetBench {
         private final String user;
         private final ConcurrentLinkedQueue<Long> nanos;
         private final AtomicInteger errors;
+        private final AtomicInteger busy = BUSY;
         private int turn;
         private long checkpoint;
         private String token;
@@ -132,7 +136,18 @@ public final class FleetBench {
         }
 
         void run(long firstSync, long end, long interval, int pushEvery) {
-            token = timed(() -> next().login(user, TestServer.PASSWORD));
+            // Logins spread like the syncs (a fleet does not log in in one instant); a busy answer is retried
+            // after a second, as the app does, and only a login that never succeeds counts as an error.
+            sleepUntil(firstSync);
+            for (int attempt = 0; token == null && attempt < 10; attempt++) {
+                token = timed(() -> next().login(user, TestServer.PASSWORD), attempt < 9);
+                if (token == null) {
+                    sleepUntil(System.nanoTime() + 1_000_000_000L);
+                }
+            }
+            if (token == null) {
+                return;
+            }
             for (long k = 0, at = firstSync; at < end; k++, at = firstSync + k * interval) {
                 sleepUntil(at);
                 if (System.nanoTime() >= end) {
@@ -175,10 +190,19 @@ public final class FleetBench {
         }
 
         private <T> T timed(java.util.function.Supplier<T> request) {
+            return timed(request, false);
+        }
+
+        /** The request's result, or null when it failed (counted as an error unless it will be retried). */
+        private <T> T timed(java.util.function.Supplier<T> request, boolean retried) {
             long t0 = System.nanoTime();
             try {
                 return request.get();
             } catch (RuntimeException | AssertionError e) {
+                if (retried) {
+                    busy.incrementAndGet();
+                    return null;
+                }
                 if (errors.incrementAndGet() == 1) {
                     System.out.println("first error: " + e);
                 }
