@@ -121,7 +121,6 @@ public final class FleetBench {
         private final String user;
         private final ConcurrentLinkedQueue<Long> nanos;
         private final AtomicInteger errors;
-        private final AtomicInteger busy = BUSY;
         private int turn;
         private long checkpoint;
         private String token;
@@ -200,7 +199,7 @@ public final class FleetBench {
                 return request.get();
             } catch (RuntimeException | AssertionError e) {
                 if (retried) {
-                    busy.incrementAndGet();
+                    BUSY.incrementAndGet();
                     return null;
                 }
                 if (errors.incrementAndGet() == 1) {

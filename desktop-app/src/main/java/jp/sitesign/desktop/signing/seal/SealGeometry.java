@@ -6,7 +6,10 @@ package jp.sitesign.desktop.signing.seal;
  * y upwards, offset by the crop box's corner. Zoom only scales pixels to display points.
  */
 public final class SealGeometry {
-    /** The seal's size in points, in the window and for the command line's --seal-at. */
+    /**
+     * The seal's size on the page, in points (about 70 × 21 mm: the stamp on the left, three lines of text), the
+     * same in the window and for the command line's --seal-at.
+     */
     public static final double SEAL_WIDTH = 200;
     public static final double SEAL_HEIGHT = 60;
 

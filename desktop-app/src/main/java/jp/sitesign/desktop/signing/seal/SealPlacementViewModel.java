@@ -41,9 +41,6 @@ import jp.sitesign.desktop.ui.UserMessages;
  */
 public final class SealPlacementViewModel {
     private static final Logger LOG = Logger.getLogger(SealPlacementViewModel.class.getName());
-    /** The seal's size on the page, in points (about 70 × 21 mm): the stamp on the left, three lines of text. */
-    public static final double SEAL_WIDTH = SealGeometry.SEAL_WIDTH;
-    public static final double SEAL_HEIGHT = SealGeometry.SEAL_HEIGHT;
 
     /** Whether the signature shows a seal. */
     public enum Mode { VISIBLE, NONE }
@@ -159,7 +156,7 @@ public final class SealPlacementViewModel {
             int index = Math.max(0, pages.size() - 1 - spot.pagesFromEnd());
             PageGeometry page = pages.get(index);
             placed.set(new Placed(index, SealGeometry.centredOnPage(page, spot.centreX() * page.displayWidth(),
-                    spot.centreY() * page.displayHeight(), SEAL_WIDTH, SEAL_HEIGHT), true));
+                    spot.centreY() * page.displayHeight(), SealGeometry.SEAL_WIDTH, SealGeometry.SEAL_HEIGHT), true));
         });
     }
 
@@ -175,7 +172,8 @@ public final class SealPlacementViewModel {
         }
         PageGeometry page = pages.get(index);
         double[] d = SealGeometry.pixelToDisplay(page, x, y, drawnWidth);
-        placed.set(new Placed(index, SealGeometry.centredOnPage(page, d[0], d[1], SEAL_WIDTH, SEAL_HEIGHT), false));
+        placed.set(new Placed(index, SealGeometry.centredOnPage(page, d[0], d[1], SealGeometry.SEAL_WIDTH,
+                SealGeometry.SEAL_HEIGHT), false));
         mode.set(Mode.VISIBLE);
     }
 
