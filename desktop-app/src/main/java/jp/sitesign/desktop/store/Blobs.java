@@ -149,17 +149,7 @@ public final class Blobs {
 
     /** PDFs that stored contracts name but this computer does not have complete: what to download for offline use. */
     public List<String> missing() {
-        return db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT d.sha256 FROM contract_documents d"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = d.sha256) ORDER BY d.sha256");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return missingDocuments().stream().map(Missing::sha256).toList();
     }
 
     /** A PDF this computer lacks and a contract that names it (the server serves documents by contract). */
@@ -168,18 +158,7 @@ public final class Blobs {
 
     /** As {@link #missing()}, each with one contract that names it: what the sync engine downloads. */
     public List<Missing> missingDocuments() {
-        return db.read(c -> {
-            List<Missing> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(d.contract_id), d.sha256 FROM contract_documents d"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = d.sha256) GROUP BY d.sha256"
-                    + " ORDER BY d.sha256");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Missing(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return out;
-        });
+        return db.read(WantedDocuments::all);
     }
 
     private static boolean exists(Connection c, String sha) throws SQLException {
@@ -199,6 +178,7 @@ public final class Blobs {
             ps.setBytes(3, content);
             ps.executeUpdate();
         }
+        WantedDocuments.arrived(c, sha);
     }
 
     private static void deleteParts(Connection c, String sha) throws SQLException {

@@ -33,7 +33,7 @@ final class ChangeApplier {
         }
         if (page.reset()) {
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("contract_documents", "contract_snapshots", "contracts", "users", "partnerships", "notices")) {
+                for (String table : List.of("wanted_documents", "contract_documents", "contract_snapshots", "contracts", "users", "partnerships", "notices")) {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }

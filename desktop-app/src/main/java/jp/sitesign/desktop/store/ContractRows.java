@@ -22,7 +22,7 @@ final class ContractRows {
     private static final String WRITE_COLUMNS = "id, sender_id, counterparty_id, status, management_number,"
             + " number_fold, title, title_fold, transaction_date, amount, updated_at, revision";
     /** Ids per IN list: one parameter each keeps the primary key in use ("= ANY(array)" scanned the table). */
-    private static final int IN_CHUNK = 500;
+    static final int IN_CHUNK = 500;
 
     private ContractRows() {
     }
@@ -67,6 +67,7 @@ final class ContractRows {
             insert.executeBatch();
             update.executeBatch();
         }
+        Set<String> named = WantedDocuments.release(c, existing);
         deleteWhere(c, "DELETE FROM contract_documents WHERE contract_id = ?", existing);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO contract_documents (contract_id, sha256) VALUES (?, ?)")) {
@@ -75,10 +76,12 @@ final class ContractRows {
                     ps.setString(1, k.id());
                     ps.setString(2, sha);
                     ps.addBatch();
+                    named.add(sha);
                 }
             }
             ps.executeBatch();
         }
+        WantedDocuments.want(c, named);
     }
 
     private static void setKeys(PreparedStatement ps, int at, ContractSnapshot k) throws SQLException {
@@ -133,11 +136,13 @@ final class ContractRows {
     }
 
     static void deleteAll(Connection c, Collection<String> ids) throws SQLException {
+        Set<String> named = WantedDocuments.release(c, ids);
         for (String sql : List.of("DELETE FROM contract_documents WHERE contract_id = ?",
                 "DELETE FROM contract_snapshots WHERE id = ?",
                 "DELETE FROM contracts WHERE id = ?")) {
             deleteWhere(c, sql, ids);
         }
+        WantedDocuments.want(c, named); // still wanted when another contract names them
     }
 
     private static void deleteWhere(Connection c, String sql, Collection<String> ids) throws SQLException {

@@ -14,7 +14,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * schema. Work runs in transactions: committed when it returns, rolled back when it throws.
  */
 final class StoreDatabase implements AutoCloseable {
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
     private static final String[] SCHEMA = {
         "CREATE TABLE meta (name VARCHAR(40) PRIMARY KEY, val VARCHAR(200) NOT NULL)",
         // The clear columns are the search keys (the file as a whole is encrypted); *_fold hold the
@@ -47,6 +47,8 @@ final class StoreDatabase implements AutoCloseable {
         "CREATE TABLE blobs (sha256 CHAR(64) PRIMARY KEY, size_bytes BIGINT NOT NULL, data BINARY LARGE OBJECT NOT NULL)",
         "CREATE TABLE blob_parts (sha256 CHAR(64) NOT NULL, part INT NOT NULL, data VARBINARY NOT NULL,"
             + " PRIMARY KEY (sha256, part))",
+        WantedDocuments.DDL,
+        WantedDocuments.INDEX,
     };
 
     /** A unit of work on one connection. */
@@ -113,15 +115,21 @@ final class StoreDatabase implements AutoCloseable {
         }
         if (exists) {
             int version = Integer.parseInt(meta(c, "schema"));
-            if (version == 1) {
-                try (Statement s = c.createStatement()) {
+            if (version < 1 || version > SCHEMA_VERSION) {
+                throw new IllegalStateException("local store schema " + version + " is not supported here");
+            }
+            try (Statement s = c.createStatement()) {
+                if (version < 2) {
                     s.execute("DROP INDEX contracts_updated");
                     s.execute("CREATE INDEX contracts_newest ON contracts (updated_at DESC, id)");
                 }
-                setMeta(c, "schema", Integer.toString(SCHEMA_VERSION));
-            } else if (version != SCHEMA_VERSION) {
-                throw new IllegalStateException("local store schema " + version + " is not supported here");
+                if (version < 3) {
+                    s.execute(WantedDocuments.DDL);
+                    s.execute(WantedDocuments.INDEX);
+                    WantedDocuments.rebuild(c);
+                }
             }
+            setMeta(c, "schema", Integer.toString(SCHEMA_VERSION));
             return null;
         }
         try (Statement s = c.createStatement()) {
