@@ -27,8 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Signs a PDF at a PAdES level: checks the document may be signed and fixes the signing time (and
- * with it the new {@code /ID}) before the PIN is asked; then, in one token session, prepares the
+ * Signs a PDF at a PAdES level: parses the document once and checks it may be signed, and fixes the signing time
+ * (and with it the new {@code /ID}) before the PIN is asked; then, in one token session, prepares the
  * incremental update with {@code /Contents} sized from the real chain, builds the CAdES signature,
  * applies the level's steps (B-T: signature timestamp) and embeds the result — preparing again with
  * more room if it did not fit. The token is logged out as soon as the signature is embedded,
@@ -76,16 +76,18 @@ public final class PadesSigner {
      */
     public byte[] sign(byte[] pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request)
             throws SigningException {
-        IncrementalSignature.requireSignable(pdf);
-        Instant signingTime = clock.instant();
-        byte[] signed = embedSignature(pdf, keys, pin, request, signingTime);
+        byte[] signed;
+        try (IncrementalSignature.Parsed parsed = IncrementalSignature.parseSignable(pdf)) {
+            Instant signingTime = clock.instant();
+            signed = embedSignature(parsed, keys, pin, request, signingTime);
+        }
         for (DocumentStep step : documentSteps(request)) {
             signed = step.apply(signed);
         }
         return signed;
     }
 
-    private byte[] embedSignature(byte[] pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request,
+    private byte[] embedSignature(IncrementalSignature.Parsed pdf, SigningKeySource keys, PinCallback pin, SignatureRequest request,
                                   Instant signingTime) throws SigningException {
         try (KeySession session = keys.open(pin)) {
             SigningKey key = session.keyOrOnly(request.keyAlias());

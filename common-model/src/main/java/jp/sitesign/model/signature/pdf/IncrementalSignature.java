@@ -69,7 +69,19 @@ public final class IncrementalSignature implements AutoCloseable {
      */
     public static IncrementalSignature prepare(byte[] pdf, SignatureAppearanceInfo info, Instant signingTime,
                                                int reservedBytes, VisibleSignature visible) throws SigningException {
-        return open(pdf, signatureDictionary(info, signingTime), signingTime, reservedBytes, true, visible);
+        return open(load(pdf), pdf.length, signatureDictionary(info, signingTime), signingTime, reservedBytes, true,
+                visible);
+    }
+
+    /**
+     * As {@link #prepare(byte[], SignatureAppearanceInfo, Instant, int, VisibleSignature)} on a document already
+     * parsed by {@link #parseSignable}: the first preparation takes its parsed form over (no second parse of the
+     * same bytes); a later one, with more room, parses the bytes again.
+     */
+    public static IncrementalSignature prepare(Parsed parsed, SignatureAppearanceInfo info, Instant signingTime,
+                                               int reservedBytes, VisibleSignature visible) throws SigningException {
+        return open(parsed.take(), parsed.pdf.length, signatureDictionary(info, signingTime), signingTime,
+                reservedBytes, true, visible);
     }
 
     /**
@@ -85,12 +97,13 @@ public final class IncrementalSignature implements AutoCloseable {
         timestamp.setType(DOC_TIME_STAMP);
         timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
         timestamp.setSubFilter(RFC3161);
-        return open(pdf, timestamp, time, reservedBytes, false, null);
+        return open(load(pdf), pdf.length, timestamp, time, reservedBytes, false, null);
     }
 
-    private static IncrementalSignature open(byte[] pdf, PDSignature dictionary, Instant idSeed, int reservedBytes,
-                                             boolean checkDocMdp, VisibleSignature visible) throws SigningException {
-        PDDocument document = load(pdf);
+    /** Takes {@code document} over: it is closed with the result, or here when preparing fails. */
+    private static IncrementalSignature open(PDDocument document, int pdfLength, PDSignature dictionary, Instant idSeed,
+                                             int reservedBytes, boolean checkDocMdp, VisibleSignature visible)
+            throws SigningException {
         SignatureOptions options = new SignatureOptions();
         try {
             if (checkDocMdp) {
@@ -106,7 +119,7 @@ public final class IncrementalSignature implements AutoCloseable {
             if (visible != null) {
                 SealAppearance.apply(document, widgetOf(document, dictionary), visible, idSeed);
             }
-            ByteArrayOutputStream output = new ByteArrayOutputStream(pdf.length + 2 * reservedBytes + 4096);
+            ByteArrayOutputStream output = new ByteArrayOutputStream(pdfLength + 2 * reservedBytes + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(output);
             return new IncrementalSignature(document, options, output, external, reservedBytes);
         } catch (IOException e) {
@@ -129,12 +142,48 @@ public final class IncrementalSignature implements AutoCloseable {
         throw new IllegalStateException("PDFBox added no field for the new signature");
     }
 
-    /** Whether the document was already unreadable, encrypted or locked is checked without a key. */
-    public static void requireSignable(byte[] pdf) throws SigningException {
-        try (PDDocument document = load(pdf)) {
+    /**
+     * Parses {@code pdf} and checks it may be signed (not unreadable, encrypted or locked by a certification
+     * signature), without a key: a signer calls it before the PIN is asked, then prepares from the result.
+     *
+     * @throws SigningException DOCUMENT_UNREADABLE, DOCUMENT_ENCRYPTED, DOCUMENT_LOCKED
+     */
+    public static Parsed parseSignable(byte[] pdf) throws SigningException {
+        PDDocument document = load(pdf);
+        try {
             DocMdpCheck.requireSignable(document);
-        } catch (IOException e) {
-            throw new SigningException(SigningError.DOCUMENT_UNREADABLE, e, e.getMessage());
+            return new Parsed(pdf, document);
+        } catch (SigningException | RuntimeException e) {
+            closeQuietly(document, null);
+            throw e;
+        }
+    }
+
+    /**
+     * A PDF parsed and found signable. Its parsed form goes to the first preparation, which changes it (the new
+     * signature field), so every later preparation parses the unchanged bytes afresh.
+     */
+    public static final class Parsed implements AutoCloseable {
+        private final byte[] pdf;
+        private PDDocument unused;
+
+        private Parsed(byte[] pdf, PDDocument document) {
+            this.pdf = pdf;
+            this.unused = document;
+        }
+
+        private PDDocument take() throws SigningException {
+            PDDocument document = unused;
+            unused = null;
+            return document != null ? document : load(pdf);
+        }
+
+        @Override
+        public void close() {
+            if (unused != null) {
+                closeQuietly(unused, null);
+                unused = null;
+            }
         }
     }
 
