@@ -81,6 +81,25 @@ public final class ContractLifecycle {
     }
 
     /**
+     * Applies a command with the comment the user gave with it. RETURN needs one ({@link #returnToSender}); WITHDRAW
+     * (取消) and DECLINE (辞退) keep it as the contract's comment, the reason the parties read beside the final
+     * status (blank: none — clients before issue 14 sent a withdrawal without one, and it is still accepted, ADR
+     * 0040); every other command ignores it.
+     */
+    public static Transition apply(ContractProgress p, LifecycleCommand command, Instant now, String comment) {
+        if (command == LifecycleCommand.RETURN) {
+            return returnToSender(p, comment);
+        }
+        Transition t = apply(p, command, now);
+        if (!t.allowed() || t.deleted() || command != LifecycleCommand.WITHDRAW && command != LifecycleCommand.DECLINE) {
+            return t;
+        }
+        ContractProgress n = t.next();
+        String reason = comment == null || comment.isBlank() ? null : comment.strip();
+        return Transition.to(n.moved(n.status(), n.parties(), n.currentParty(), n.routePosition(), reason));
+    }
+
+    /**
      * 差戻し by the current approver of any party: the contract goes back to the sender as RETURNED
      * (下書き（差戻し）) with the comment the sender will read, which is required.
      */

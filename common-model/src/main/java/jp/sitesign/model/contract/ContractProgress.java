@@ -22,7 +22,9 @@ import jp.sitesign.model.user.UserId;
  * @param currentParty  index into {@link #parties} of the party whose turn it is (0 while a draft)
  * @param routePosition index into the current party's route of the approver whose turn it is
  * @param deadline      signing deadline (署名期限), or null
- * @param returnComment the comment of the last return (差戻し), shown with the draft, or null
+ * @param returnComment the comment of the last step that carried one, or null: the return's (差戻し) while
+ *                      the contract is RETURNED, the reason for 取消 or 辞退 once WITHDRAWN or DECLINED (the
+ *                      name stayed from when only returns had one; it is on the wire)
  */
 public record ContractProgress(ContractForm form, ContractStatus status, List<PartyStep> parties, int currentParty,
         int routePosition, Instant deadline, String returnComment) {

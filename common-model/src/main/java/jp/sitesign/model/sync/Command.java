@@ -214,14 +214,20 @@ public sealed interface Command {
     }
 
     /**
-     * RETURN (差戻し) or DECLINE: a workflow step with the comment the other side will read. One record for the
-     * two, since they differ only in their type. The comment may be null here: the lifecycle, not this record,
-     * refuses a return without one, with the reason the user is shown for it elsewhere too.
+     * RETURN (差戻し), DECLINE (辞退) or WITHDRAW (取消): a workflow step with the reason the other side will
+     * read. One record for the three, since they differ only in their type. The comment may be null here: the
+     * lifecycle, not this record, refuses a return without one, with the reason the user is shown for it
+     * elsewhere too. A WITHDRAW without a comment is what clients before issue 14 wrote (then WITHDRAW was a
+     * plain {@link Step}); it still reads, and the server still accepts it (ADR 0040).
      */
     record CommentedStep(UUID id, CommandType type, String entityId, Long baseRevision, String comment)
             implements Command {
+        /** The types a commented step may have. */
+        public static final Set<CommandType> TYPES = Collections.unmodifiableSet(EnumSet.of(CommandType.RETURN,
+                CommandType.DECLINE, CommandType.WITHDRAW));
+
         public CommentedStep {
-            if (type != CommandType.RETURN && type != CommandType.DECLINE) {
+            if (!TYPES.contains(type)) {
                 throw new IllegalArgumentException(type + " carries no comment");
             }
             based(id, entityId, baseRevision, type);
@@ -234,13 +240,14 @@ public sealed interface Command {
     }
 
     /**
-     * A workflow step that carries nothing but the contract and its revision: SUBMIT, APPROVE, WITHDRAW,
-     * ACKNOWLEDGE or DELETE_DRAFT. One record for the five, since they differ only in their type.
+     * A workflow step that carries nothing but the contract and its revision: SUBMIT, APPROVE, ACKNOWLEDGE or
+     * DELETE_DRAFT. One record for the four, since they differ only in their type. (WITHDRAW was one until it
+     * carried its reason: it is a {@link CommentedStep} now, and reads from the same JSON.)
      */
     record Step(UUID id, CommandType type, String entityId, Long baseRevision) implements Command {
         /** The types a step may have. */
         public static final Set<CommandType> TYPES = Collections.unmodifiableSet(EnumSet.of(CommandType.SUBMIT,
-                CommandType.APPROVE, CommandType.WITHDRAW, CommandType.ACKNOWLEDGE, CommandType.DELETE_DRAFT));
+                CommandType.APPROVE, CommandType.ACKNOWLEDGE, CommandType.DELETE_DRAFT));
 
         public Step {
             if (!TYPES.contains(type)) {
@@ -319,6 +326,11 @@ public sealed interface Command {
 
     static CommentedStep decline(String contractId, long baseRevision, String comment) {
         return new CommentedStep(UUID.randomUUID(), CommandType.DECLINE, contractId, baseRevision, comment);
+    }
+
+    /** 取消 of a sent (or returned) contract, with the reason the parties will read. */
+    static CommentedStep withdraw(String contractId, long baseRevision, String reason) {
+        return new CommentedStep(UUID.randomUUID(), CommandType.WITHDRAW, contractId, baseRevision, reason);
     }
 
     static MarkNoticeRead markNoticeRead(String noticeId) {

@@ -78,7 +78,8 @@ record CommandWire(UUID id, CommandType type, String entityId, Long baseRevision
                 only("originalId");
                 yield new Command.Amend(id, entityId, originalId);
             }
-            case RETURN, DECLINE -> {
+            // WITHDRAW without a comment is how clients before issue 14 wrote it: it reads, with no reason.
+            case RETURN, DECLINE, WITHDRAW -> {
                 only("comment");
                 yield new Command.CommentedStep(id, type, entityId, baseRevision, comment);
             }
@@ -87,7 +88,7 @@ record CommandWire(UUID id, CommandType type, String entityId, Long baseRevision
                 only();
                 yield new Command.MarkNoticeRead(id, entityId);
             }
-            case SUBMIT, APPROVE, WITHDRAW, ACKNOWLEDGE, DELETE_DRAFT -> {
+            case SUBMIT, APPROVE, ACKNOWLEDGE, DELETE_DRAFT -> {
                 only();
                 yield new Command.Step(id, type, entityId, baseRevision);
             }

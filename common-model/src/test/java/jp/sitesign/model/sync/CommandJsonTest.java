@@ -63,6 +63,10 @@ class CommandJsonTest {
                 + "\"route\":null,\"signer\":null}", CommandType.DECLINE);
         json.put("{\"id\":\"" + ID + "\",\"type\":\"DECLINE\",\"entityId\":\"" + K + "\",\"baseRevision\":3,"
                 + "\"draft\":null," + NOTHING_MORE + "}", CommandType.DECLINE);
+        // Since issue 14 a withdrawal carries its reason (before, the WITHDRAW of the loop above: no comment).
+        json.put("{\"id\":\"" + ID + "\",\"type\":\"WITHDRAW\",\"entityId\":\"" + K + "\",\"baseRevision\":3,"
+                + "\"draft\":null,\"comment\":\"発注内容が変わりました\",\"documentSha256\":null,\"baseSha256\":null,"
+                + "\"route\":null,\"signer\":null}", CommandType.WITHDRAW);
         json.put("{\"id\":\"" + ID + "\",\"type\":\"SIGN\",\"entityId\":\"" + K + "\",\"baseRevision\":3,"
                 + "\"draft\":null,\"comment\":null,\"documentSha256\":\"" + "cd".repeat(32) + "\",\"baseSha256\":\""
                 + "ab".repeat(32) + "\",\"route\":null,\"signer\":null,\"keySource\":\"MyToken\"}", CommandType.SIGN);
@@ -133,6 +137,23 @@ class CommandJsonTest {
         for (CommandType step : Command.Step.TYPES) {
             assertThat(read.get(step)).as(step.name()).isInstanceOf(Command.Step.class);
         }
+    }
+
+    @Test
+    void aWithdrawalCarriesItsReason_andOneAnOlderClientWroteWithoutReadsWithNone() throws Exception {
+        Command withReason = Command.withdraw(K, 3L, "発注内容が変わりました");
+        Command back = JSON.readValue(JSON.writeValueAsString(withReason), Command.class);
+        assertThat(back).isEqualTo(withReason).isInstanceOfSatisfying(Command.CommentedStep.class,
+                c -> assertThat(c.comment()).isEqualTo("発注内容が変わりました"));
+
+        Command old = JSON.readValue("{\"id\":\"" + ID + "\",\"type\":\"WITHDRAW\",\"entityId\":\"" + K
+                + "\",\"baseRevision\":3,\"draft\":null," + NOTHING_MORE + "}", Command.class);
+        assertThat(old).isEqualTo(new Command.CommentedStep(UUID.fromString(ID), CommandType.WITHDRAW, K, 3L, null));
+        Command shortest = JSON.readValue("{\"id\":\"" + ID + "\",\"type\":\"WITHDRAW\",\"entityId\":\"" + K
+                + "\",\"baseRevision\":3}", Command.class);
+        assertThat(shortest).isEqualTo(old);
+        assertThat(Command.Step.TYPES).doesNotContain(CommandType.WITHDRAW);
+        assertThat(Command.CommentedStep.TYPES).contains(CommandType.WITHDRAW);
     }
 
     @Test

@@ -141,7 +141,9 @@ public final class AppShell {
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
                             .settings(settings).dialogs(dialogs());
-                    return contracts.load(bundle);
+                    Node shown = contracts.load(bundle);
+                    mainViewModel.attentionCountProperty().bind(contracts.attentionCount());
+                    return shown;
                 }
                 return placeholder();
             case DOCUMENTS:
@@ -171,6 +173,10 @@ public final class AppShell {
     /** Stops what the sections run in the background (at logout). */
     public void close() {
         if (contracts != null) {
+            if (mainViewModel != null) {
+                mainViewModel.attentionCountProperty().unbind();
+                mainViewModel.attentionCountProperty().set(0);
+            }
             contracts.close();
             contracts = null;
         }

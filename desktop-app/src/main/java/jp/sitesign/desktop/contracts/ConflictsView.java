@@ -12,7 +12,11 @@ import javafx.scene.layout.VBox;
 import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.ViewLoader;
 
-/** The commands that need the user: each with its explanation, a conflict's two versions side by side. */
+/**
+ * What needs the user (要対応): the contracts waiting on them first, each with its status, what it waits for
+ * and a button that opens it; then the commands with a sync problem, each with its explanation, a conflict's
+ * two versions side by side.
+ */
 public final class ConflictsView {
     private final ConflictsViewModel viewModel;
     private ResourceBundle bundle;
@@ -35,18 +39,60 @@ public final class ConflictsView {
     private void initialize() {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         viewModel.items().addListener((ListChangeListener<AttentionItem>) c -> show());
+        viewModel.turns().addListener((ListChangeListener<TurnItem>) c -> show());
         show();
     }
 
     private void show() {
         itemBox.getChildren().clear();
-        if (viewModel.items().isEmpty()) {
-            itemBox.getChildren().add(new Label(bundle.getString("conflicts.empty")));
+        if (viewModel.items().isEmpty() && viewModel.turns().isEmpty()) {
+            Label empty = new Label(bundle.getString("attention.empty"));
+            empty.setId("attentionEmpty");
+            empty.setWrapText(true);
+            itemBox.getChildren().add(empty);
             return;
         }
-        for (AttentionItem item : viewModel.items()) {
-            itemBox.getChildren().add(card(item));
+        if (!viewModel.turns().isEmpty()) {
+            itemBox.getChildren().add(sectionHeading("turnsHeading", "attention.turns.heading",
+                    viewModel.turns().size()));
+            for (TurnItem item : viewModel.turns()) {
+                itemBox.getChildren().add(card(item));
+            }
         }
+        if (!viewModel.items().isEmpty()) {
+            itemBox.getChildren().add(sectionHeading("problemsHeading", "attention.problems.heading",
+                    viewModel.items().size()));
+            for (AttentionItem item : viewModel.items()) {
+                itemBox.getChildren().add(card(item));
+            }
+        }
+    }
+
+    private Label sectionHeading(String id, String key, int count) {
+        Label heading = new Label(jp.sitesign.desktop.ui.I18n.format(bundle, key, count));
+        heading.setId(id);
+        heading.getStyleClass().addAll("detail-heading", "attention-section-heading");
+        return heading;
+    }
+
+    /** A contract waiting on the user: which, its status with whose turn, what to do, and a button to open it. */
+    private VBox card(TurnItem item) {
+        Label heading = new Label(item.heading());
+        heading.getStyleClass().addAll("detail-heading", "turn-heading");
+        Label status = new Label(item.status());
+        status.getStyleClass().add("turn-status");
+        Label task = new Label(item.taskText());
+        task.setWrapText(true);
+        task.getStyleClass().add("turn-task");
+        Label details = new Label(item.details());
+        details.setWrapText(true);
+        Button open = new Button(bundle.getString("attention.turn.open"));
+        open.setId("openTurnButton");
+        open.setOnAction(e -> viewModel.open(item));
+        VBox card = new VBox(4, heading, status, task, details, open);
+        card.setId("turn-" + item.contractId());
+        card.getStyleClass().addAll("turn-card", "turn-" + item.task().name().toLowerCase(java.util.Locale.ROOT));
+        return card;
     }
 
     private VBox card(AttentionItem item) {

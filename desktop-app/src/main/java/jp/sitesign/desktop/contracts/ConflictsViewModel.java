@@ -9,22 +9,31 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.ContractTurn;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
 import jp.sitesign.model.sync.ContractDraft;
+import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.user.UserId;
 
 /**
- * The commands the server refused or found in conflict ({@code outbox().needingAttention()}): a refusal
- * with its reason, a conflict with the user's version beside the server's, and "sign again". The user keeps
- * theirs (dismiss) or, for an edited draft, keeps their own (the same draft re-queued on the current
- * revision, then dismissed).
+ * What needs the user (要対応): first the contracts waiting on them ({@link #turns()}: to approve, sign, set
+ * their company's route as its 担当者, acknowledge receipt, or revise a returned draft — common-model's
+ * {@link ContractTurn} decides), then the commands the server refused or found in conflict
+ * ({@code outbox().needingAttention()}): a refusal with its reason, a conflict with the user's version beside
+ * the server's, and "sign again". The user keeps theirs (dismiss) or, for an edited draft, keeps their own
+ * (the same draft re-queued on the current revision, then dismissed). {@link #countProperty()} counts both,
+ * for the badges.
  */
 public final class ConflictsViewModel {
     private final StoreSession store;
@@ -33,6 +42,10 @@ public final class ConflictsViewModel {
     private final Executor ui;
     private final ResourceBundle bundle;
     private final ObservableList<AttentionItem> items = FXCollections.observableArrayList();
+    private final ObservableList<TurnItem> turns = FXCollections.observableArrayList();
+    private final javafx.beans.property.IntegerProperty count =
+            new javafx.beans.property.SimpleIntegerProperty(this, "count");
+    private java.util.function.Consumer<String> opener = id -> { };
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
     public ConflictsViewModel(StoreSession store, Runnable commandSaved, Executor background, Executor ui,
@@ -42,25 +55,82 @@ public final class ConflictsViewModel {
         this.background = background;
         this.ui = ui;
         this.bundle = bundle;
+        count.bind(javafx.beans.binding.Bindings.size(turns).add(javafx.beans.binding.Bindings.size(items)));
     }
 
     /** The names the last refresh read (off the UI thread), reused by each card's merge. */
     private volatile ContractTexts texts;
 
-    /** Reads the outbox again. */
+    private record Found(List<TurnItem> turns, List<AttentionItem> problems) {
+    }
+
+    /** Reads the contracts waiting on the user and the outbox again (after every sync and local command). */
     public CompletableFuture<Void> refresh() {
         return CompletableFuture.supplyAsync(() -> {
             ContractTexts read = ContractTexts.of(bundle, store, store.partnerships());
             texts = read;
-            return store.outbox().needingAttention().stream().map(e -> item(e, read)).toList();
+            return new Found(turns(read),
+                    store.outbox().needingAttention().stream().map(e -> item(e, read)).toList());
         }, background).handleAsync((found, e) -> {
             if (e != null) {
                 message.set(String.valueOf(e.getCause()));
                 return null;
             }
-            items.setAll(found);
+            turns.setAll(found.turns());
+            items.setAll(found.problems());
             return null;
         }, ui);
+    }
+
+    /** The statuses in which a contract can wait on a user (a sent one, or a returned draft). */
+    private static final List<ContractStatus> WAITING = List.of(ContractStatus.IN_APPROVAL,
+            ContractStatus.AWAITING_SIGNATURE, ContractStatus.RETURNED);
+    /** The user's own steps: one queued and not yet answered means they have taken their turn. */
+    private static final java.util.Set<CommandType> STEPS = java.util.EnumSet.of(CommandType.SUBMIT,
+            CommandType.APPROVE, CommandType.RETURN, CommandType.SIGN, CommandType.ACKNOWLEDGE,
+            CommandType.SET_PARTY_ROUTE, CommandType.WITHDRAW, CommandType.DECLINE, CommandType.DELETE_DRAFT);
+
+    /**
+     * The contracts on this computer waiting on the logged-in user, the longest-waiting first: the same question
+     * the server's lifecycle asks ({@link ContractTurn#waitingOn}), on what the user sees now. A contract on which
+     * the user already queued their step is left out: it is no longer waiting on them.
+     */
+    private List<TurnItem> turns(ContractTexts texts) {
+        UserId me = store.user();
+        String own = store.company().value();
+        List<LocalContract> waiting = new ArrayList<>();
+        for (ContractStatus s : WAITING) {
+            waiting.addAll(store.contracts().search(new ContractQuery(null, null, s, null, null, null, null, null,
+                    ContractQuery.Sort.UPDATED_DESC, 0, Integer.MAX_VALUE)).items());
+        }
+        waiting.sort(java.util.Comparator.comparing((LocalContract lk) -> lk.current().updatedAt()));
+        List<TurnItem> out = new ArrayList<>();
+        for (LocalContract lk : waiting) {
+            ContractSnapshot k = lk.current();
+            boolean acted = lk.pending().stream()
+                    .anyMatch(e -> e.state() == OutboxState.PENDING && STEPS.contains(e.command().type()));
+            if (acted || k.creatorId() == null) {
+                continue;
+            }
+            ContractTurn.waitingOn(k.progress(), new UserId(k.creatorId()), me).ifPresent(task -> out.add(
+                    new TurnItem(k.id(), task, I18n.format(bundle, "attention.turn.heading",
+                            k.managementNumber() == null ? "" : k.managementNumber(),
+                            k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title()),
+                            texts.status(k, own), texts.task(task), I18n.format(bundle, "attention.turn.details",
+                                    texts.counterparty(k, own), texts.amount(k.amountYen(), k.taxIncluded())))));
+        }
+        return out;
+    }
+
+    /** What "open" does with a contract of {@link #turns()} (the section shows it in the list's detail). */
+    public ConflictsViewModel onOpen(java.util.function.Consumer<String> open) {
+        this.opener = open;
+        return this;
+    }
+
+    /** Opens the contract waiting on the user. */
+    public void open(TurnItem item) {
+        opener.accept(item.contractId());
     }
 
     private AttentionItem item(OutboxEntry e, ContractTexts texts) {
@@ -108,7 +178,7 @@ public final class ConflictsViewModel {
                 t == null ? null : counterparty(t, texts)));
         rows.add(row("conflicts.note", mine == null ? null : mine.note(), t == null ? null : t.note()));
         if (theirs != null) {
-            rows.add(row("contracts.column.status", null, texts.status(theirs.status())));
+            rows.add(row("contracts.column.status", null, texts.status(theirs, store.company().value())));
         }
         return rows;
     }
@@ -181,6 +251,16 @@ public final class ConflictsViewModel {
 
     public ObservableList<AttentionItem> items() {
         return items;
+    }
+
+    /** The contracts waiting on the logged-in user, listed before {@link #items()}. */
+    public ObservableList<TurnItem> turns() {
+        return turns;
+    }
+
+    /** How many things need the user: contracts waiting on them and commands with a sync problem. */
+    public javafx.beans.property.ReadOnlyIntegerProperty countProperty() {
+        return count;
     }
 
     public StringProperty messageProperty() {

@@ -18,8 +18,8 @@ import jp.sitesign.desktop.ui.ViewLoader;
  * One contract with its workflow buttons (disabled with the reason as tooltip) and, below, its main
  * document in two tabs: the PDF preview and the signature panel with the verification of every signature.
  * Both follow the document the view model opens — also when a sync brings a newer signed version of the
- * document being shown. Return and decline ask for a comment; deleting a draft asks for a confirmation that
- * says it cannot be undone.
+ * document being shown. Approving, returning, withdrawing, declining and deleting a draft ask first, naming the
+ * contract; returning, withdrawing and declining ask for the reason with it (the view model decides).
  */
 public final class ContractDetailView {
     private final ContractDetailViewModel viewModel;

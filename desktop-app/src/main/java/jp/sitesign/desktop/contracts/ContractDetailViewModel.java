@@ -83,6 +83,8 @@ public final class ContractDetailViewModel {
     private final ObjectProperty<Path> mainDocument = new SimpleObjectProperty<>(this, "mainDocument");
     private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     private Path shownFile;
+    /** The names the shown contract was written with, for the confirmations. */
+    private ContractTexts shownTexts;
     /** The contract and main-document SHA-256 of {@link #shownFile}: a sync may bring a newer version. */
     private String shownContractId;
     private String shownSha;
@@ -148,6 +150,7 @@ public final class ContractDetailViewModel {
             return;
         }
         ContractTexts texts = ContractTexts.of(bundle, store, partnerships);
+        shownTexts = texts;
         ContractSnapshot k = lk.current();
         contract.set(k);
         if (shownFile != null && k.id().equals(shownContractId) && k.mainDocument() != null
@@ -158,12 +161,12 @@ public final class ContractDetailViewModel {
         heading.set(k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title());
         fields.setAll(List.<String[]>of(
                 field("contracts.column.number", k.managementNumber()),
-                field("contracts.column.status", texts.status(k.status())),
+                field("contracts.column.status", texts.status(k, store.company().value())),
                 field("contracts.column.counterparty", texts.counterparty(k, store.company().value())),
                 field("contracts.column.amount", texts.amount(k.amountYen(), k.taxIncluded())),
                 field("contracts.column.date", k.transactionDate() == null ? null : dates.date(k.transactionDate())),
                 field("contracts.detail.deadline", k.deadline() == null ? null : dates.dateTime(k.deadline())),
-                field("contracts.detail.returnComment", k.returnComment()),
+                field(commentLabel(k.status()), k.returnComment()),
                 field("contracts.column.updated", dates.dateTime(k.updatedAt()))));
         List<String> ps = new ArrayList<>();
         for (int i = 0; i < k.parties().size(); i++) {
@@ -188,6 +191,14 @@ public final class ContractDetailViewModel {
         canSetRoute.set(more.get(2).allowed() && lk.pending().stream()
                 .noneMatch(e -> e.command().type() == CommandType.SET_PARTY_ROUTE && !e.state().needsAttention()));
         loaded.set(true);
+    }
+
+    /** The contract's comment is the reason of 取消 or 辞退 once it ended so, else the return's (差戻し). */
+    private static String commentLabel(jp.sitesign.model.contract.ContractStatus status) {
+        return switch (status) {
+            case WITHDRAWN, DECLINED -> "contracts.detail.comment." + status.name();
+            default -> "contracts.detail.returnComment";
+        };
     }
 
     private String[] field(String key, String value) {
@@ -229,47 +240,75 @@ public final class ContractDetailViewModel {
         return bundle.getString("contracts.action." + c.name());
     }
 
-    /** Where the screen asks before deleting and for a comment (the main window's dialogs). */
+    /** Where the screen asks before what cannot be undone, and for a reason (the main window's dialogs). */
     public ContractDetailViewModel dialogs(DialogService service) {
         this.dialogs = service;
         return this;
     }
 
+    /** The actions that ask first: they cannot be undone, or pass the contract on. */
+    static final Set<LifecycleCommand> CONFIRMED = EnumSet.of(LifecycleCommand.APPROVE, LifecycleCommand.RETURN,
+            LifecycleCommand.WITHDRAW, LifecycleCommand.DECLINE, LifecycleCommand.DELETE);
+    /** Of those, the ones that end the contract or its draft: Enter cancels (a hurried Enter does nothing). */
+    private static final Set<LifecycleCommand> CANCEL_BY_DEFAULT = EnumSet.of(LifecycleCommand.WITHDRAW,
+            LifecycleCommand.DECLINE, LifecycleCommand.DELETE);
+
     /**
-     * An action button: deleting a draft asks first ({@link #deleteConfirmation()}), returning and declining ask
-     * for the comment ({@link #needsComment}); a cancelled question queues nothing. Then {@link #perform}.
+     * An action button. Approving, returning, withdrawing, declining and deleting a draft ask first, naming the
+     * contract ({@link #confirmation}); returning, withdrawing and declining ask for the reason with it
+     * ({@link #needsComment}). A cancelled question queues nothing and changes nothing. Then {@link #perform}.
      */
     public void act(LifecycleCommand command) {
-        if (command == LifecycleCommand.DELETE) {
-            if (dialogs.confirm(new DialogService.Question(DialogService.Tone.QUESTION,
-                    bundle.getString("contracts.delete.title"), null, deleteConfirmation(),
-                    bundle.getString("contracts.delete.ok"), bundle.getString("contracts.cancel"),
-                    "deleteConfirmation"))) {
-                perform(command, null);
-            }
-        } else if (needsComment(command)) {
-            dialogs.askText(bundle.getString("contracts.comment.title"),
-                    bundle.getString("contracts.comment." + command.name()), label(command).replace("…", ""),
-                    bundle.getString("contracts.cancel")).ifPresent(comment -> perform(command, comment));
-        } else {
+        if (!CONFIRMED.contains(command) || contract.get() == null) {
+            perform(command, null);
+            return;
+        }
+        DialogService.Question question = confirmation(command);
+        if (needsComment(command)) {
+            dialogs.confirmWithReason(question, bundle.getString("contracts.confirm." + command.name() + ".reason"),
+                    bundle.getString("contracts.confirm.reasonRequired")).ifPresent(reason -> perform(command, reason));
+        } else if (dialogs.confirm(question)) {
             perform(command, null);
         }
     }
 
-    /** The delete confirmation's sentence (it says the draft cannot be restored). */
-    public String deleteConfirmation() {
-        ContractSnapshot k = contract.get();
-        return I18n.format(bundle, "contracts.delete.confirm", k == null || k.title() == null ? "" : k.title());
+    /**
+     * The question asked before {@code command}: what it does, and the contract it is about by 文書管理番号,
+     * title, counterparty and amount, so the user sees which contract they are about to act on.
+     */
+    public DialogService.Question confirmation(LifecycleCommand command) {
+        String key = "contracts.confirm." + command.name();
+        return new DialogService.Question(
+                CANCEL_BY_DEFAULT.contains(command) ? DialogService.Tone.WARNING : DialogService.Tone.QUESTION,
+                bundle.getString(key + ".title"), bundle.getString(key + ".header"),
+                I18n.format(bundle, key + ".text", summary()), bundle.getString(key + ".ok"),
+                bundle.getString("contracts.cancel"), command.name().toLowerCase(java.util.Locale.ROOT) + "Confirmation",
+                CANCEL_BY_DEFAULT.contains(command));
     }
 
-    /** Whether {@code command} asks the user for a comment first. */
+    /** 文書管理番号, title, counterparty and amount (¥ with commas) of the shown contract, one a line. */
+    String summary() {
+        ContractSnapshot k = contract.get();
+        ContractTexts texts = shownTexts != null ? shownTexts : new ContractTexts(bundle, List.of());
+        String none = bundle.getString("contracts.confirm.none");
+        return I18n.format(bundle, "contracts.confirm.summary", orNone(k.managementNumber(), none),
+                orNone(k.title(), none), orNone(texts.counterparty(k, store.company().value()), none),
+                orNone(texts.amount(k.amountYen(), k.taxIncluded()), none));
+    }
+
+    private static String orNone(String value, String none) {
+        return value == null || value.isBlank() ? none : value;
+    }
+
+    /** Whether {@code command} asks the user for a reason first (差戻し, 辞退, 取消: the parties read it). */
     public static boolean needsComment(LifecycleCommand command) {
-        return command == LifecycleCommand.RETURN || command == LifecycleCommand.DECLINE;
+        return command == LifecycleCommand.RETURN || command == LifecycleCommand.DECLINE
+                || command == LifecycleCommand.WITHDRAW;
     }
 
     /**
-     * Queues {@code command} on the shown revision. A disabled action or a return without a comment
-     * queues nothing and says why.
+     * Queues {@code command} on the shown revision. A disabled action, or a return, withdrawal or decline
+     * without its reason, queues nothing and says why.
      *
      * @return whether a command was queued
      */
@@ -285,10 +324,15 @@ public final class ContractDetailViewModel {
             message.set(new ContractTexts(bundle, List.of()).reason(d.reasonJa(), d.reasonEn()));
             return false;
         }
+        if (needsComment(command) && (comment == null || comment.isBlank())) {
+            message.set(bundle.getString("contracts.confirm.reasonRequired"));
+            return false;
+        }
         String said = comment == null || comment.isBlank() ? null : comment.strip();
         Command c = switch (command) {
             case RETURN -> Command.returnToSender(k.id(), k.revision(), said);
             case DECLINE -> Command.decline(k.id(), k.revision(), said);
+            case WITHDRAW -> Command.withdraw(k.id(), k.revision(), said);
             default -> Command.step(type(command), k.id(), k.revision());
         };
         try {

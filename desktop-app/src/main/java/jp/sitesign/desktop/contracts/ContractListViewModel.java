@@ -232,9 +232,9 @@ public final class ContractListViewModel {
     private ContractRow row(LocalContract lk, ContractTexts texts) {
         ContractSnapshot k = lk.current();
         return new ContractRow(k.id(), nullToEmpty(k.managementNumber()), nullToEmpty(k.title()),
-                texts.counterparty(k, store.company().value()), texts.status(k.status()),
+                texts.counterparty(k, store.company().value()), texts.status(k, store.company().value()),
                 texts.amount(k.amountYen(), k.taxIncluded()),
-                dates.date(k.transactionDate()), dates.dateTime(k.updatedAt()), texts.badge(lk));
+                dates.date(k.transactionDate()), dates.dateTime(k.updatedAt()), texts.badge(lk), k.status());
     }
 
     private void updatePageText() {

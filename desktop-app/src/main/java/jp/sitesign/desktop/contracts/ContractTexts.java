@@ -10,7 +10,11 @@ import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.desktop.ui.UserMessages;
+import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.ContractStatusWord;
+import jp.sitesign.model.contract.ContractTurn;
+import jp.sitesign.model.user.UserId;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.partnership.Partnership;
@@ -66,6 +70,24 @@ final class ContractTexts {
 
     String status(ContractStatus s) {
         return s == null ? bundle.getString("contracts.status.any") : language.pick(s.labelJa(), s.labelEn());
+    }
+
+    /**
+     * A contract's status with whose turn it is, in common-model's words ({@link ContractStatusWord#describe}):
+     * 「承認待ち（自社・佐藤 花子）」, 「署名待ち（相手方）」. A person is named only where the store knows their name
+     * (the own company's directory); another company's people are not.
+     */
+    String status(ContractSnapshot k, String ownCompany) {
+        ContractStatusWord.Text t = ContractStatusWord.describe(k.progress(),
+                k.creatorId() == null ? null : new UserId(k.creatorId()),
+                ownCompany == null ? null : new CompanyId(ownCompany), u -> people.get(u.value()));
+        return language.pick(t.ja(), t.en());
+    }
+
+    /** What the contract waits for from the user (要対応), in common-model's words. */
+    String task(ContractTurn.Task task) {
+        ContractStatusWord w = ContractStatusWord.of(task);
+        return language.pick(w.ja(), w.en());
     }
 
     /** ¥1,234,567（税込）; empty when the contract names no amount. */

@@ -151,6 +151,11 @@ public final class ContractsSection {
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
         Tab attentionTab = new Tab(bundle.getString("contracts.tab.attention"),
                 new ConflictsView(conflicts).load(bundle));
+        attentionTab.setGraphic(countBadge());
+        conflicts.onOpen(id -> {
+            tabs.getSelectionModel().select(listTab);
+            detail.load(id);
+        });
         attentionTab.setOnSelectionChanged(e -> {
             if (attentionTab.isSelected()) {
                 conflicts.refresh();
@@ -164,6 +169,25 @@ public final class ContractsSection {
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(tabs);
         root.setTop(toolbar(bundle));
         return root;
+    }
+
+    /** The number of things in 要対応 (contracts waiting on the user and sync problems), as a badge; none at 0. */
+    private javafx.scene.control.Label countBadge() {
+        javafx.scene.control.Label badge = new javafx.scene.control.Label();
+        badge.setId("attentionBadge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(conflicts.countProperty().asString());
+        badge.visibleProperty().bind(conflicts.countProperty().greaterThan(0));
+        badge.managedProperty().bind(badge.visibleProperty());
+        return badge;
+    }
+
+    /**
+     * How many things need the user in 要対応: the contracts waiting on them and the commands with a sync problem,
+     * read again after every sync and local command (the main window's navigation shows it as a badge).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty attentionCount() {
+        return conflicts.countProperty();
     }
 
     /** Brings the 対応が必要 tab to the front (the status bar's conflicts link). */

@@ -66,8 +66,19 @@ public final class MainWindowView {
             protected void updateItem(Section item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : viewModel.sectionName(item));
+                String badge = empty || item == null ? "" : viewModel.sectionBadge(item);
+                if (badge.isEmpty()) {
+                    setGraphic(null);
+                } else {
+                    Label count = new Label(badge);
+                    count.getStyleClass().add("badge");
+                    count.setId("navigationBadge-" + item.name());
+                    setGraphic(count);
+                    setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                }
             }
         });
+        viewModel.attentionCountProperty().addListener((obs, old, now) -> navigation.refresh());
         navigation.getSelectionModel().select(viewModel.selectedSectionProperty().get());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

@@ -126,6 +126,25 @@ public final class MainWindowViewModel {
         conflictsOpeners.add(opener);
     }
 
+    private final IntegerProperty attentionCount = new SimpleIntegerProperty(this, "attentionCount", 0);
+
+    /**
+     * How many things are in 要対応 — contracts waiting on the user and sync problems — fed by the contracts section
+     * after each sync; the navigation shows it as a badge on 契約一覧, where 要対応 is.
+     */
+    public IntegerProperty attentionCountProperty() {
+        return attentionCount;
+    }
+
+    /** The badge's text for {@code section}: the 要対応 count on 契約一覧 (at most 99+), empty elsewhere or at 0. */
+    public String sectionBadge(Section section) {
+        int n = attentionCount.get();
+        if (section != Section.CONTRACTS || n <= 0) {
+            return "";
+        }
+        return n > BADGE_MAX ? BADGE_MAX + "+" : Integer.toString(n);
+    }
+
     /** Unread notices; fed by the notices feature once it exists. */
     public IntegerProperty unreadNoticesProperty() {
         return unreadNotices;

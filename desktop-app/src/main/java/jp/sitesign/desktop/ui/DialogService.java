@@ -28,8 +28,17 @@ public interface DialogService {
      * @param confirm the label of the button that goes ahead
      * @param cancel  the label of the button that does nothing
      * @param id      the dialog pane's id (how tests find it); null for none
+     * @param cancelByDefault whether Enter chooses the cancel button (before what cannot be undone: 取消, 辞退,
+     *                deleting a draft), so a hurried Enter does nothing; Escape always cancels
      */
-    record Question(Tone tone, String title, String header, String text, String confirm, String cancel, String id) {
+    record Question(Tone tone, String title, String header, String text, String confirm, String cancel, String id,
+            boolean cancelByDefault) {
+
+        /** A question whose confirm button is the default. */
+        public Question(Tone tone, String title, String header, String text, String confirm, String cancel,
+                String id) {
+            this(tone, title, header, text, confirm, cancel, id, false);
+        }
     }
 
     /** What files a chooser offers: what they are called ("PDF ファイル") and their patterns ("*.pdf"). */
@@ -45,6 +54,16 @@ public interface DialogService {
 
     /** Asks {@code question} and waits; true only when the user chose its confirm button. */
     boolean confirm(Question question);
+
+    /**
+     * Asks {@code question} together with a reason the user must give (取消, 辞退, 差戻し), and waits. The confirm
+     * button does not close the window while the reason is blank; it says {@code reasonRequired} instead.
+     *
+     * @param reasonLabel    the label above the reason's field
+     * @param reasonRequired what is said when the reason is left blank
+     * @return the reason (not blank) when the user confirmed; empty when they cancelled
+     */
+    Optional<String> confirmWithReason(Question question, String reasonLabel, String reasonRequired);
 
     /**
      * Asks for a line of text and waits.

@@ -70,7 +70,72 @@ public final class FxDialogService implements DialogService {
         if (q.id() != null) {
             alert.getDialogPane().setId(q.id());
         }
+        cancelByDefault(alert.getDialogPane(), q, yes, no);
+        if (q.cancelByDefault()) {
+            javafx.application.Platform.runLater(alert.getDialogPane().lookupButton(no)::requestFocus);
+        }
         return showAndWait(alert).filter(yes::equals).isPresent();
+    }
+
+    /** Enter chooses Cancel where the question says so; Escape chooses it always (its CANCEL_CLOSE data). */
+    private static void cancelByDefault(javafx.scene.control.DialogPane pane, Question q, ButtonType yes,
+            ButtonType no) {
+        if (!q.cancelByDefault()) {
+            return;
+        }
+        Button confirm = (Button) pane.lookupButton(yes);
+        Button cancel = (Button) pane.lookupButton(no);
+        confirm.setDefaultButton(false);
+        cancel.setDefaultButton(true);
+    }
+
+    @Override
+    public Optional<String> confirmWithReason(Question q, String reasonLabel, String reasonRequired) {
+        ButtonType yes = new ButtonType(q.confirm(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(q.cancel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Dialog<String> dialog = new Dialog<>();
+        dialog.setTitle(q.title());
+        dialog.setHeaderText(q.header());
+        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+        pane.getStyleClass().add(q.tone() == Tone.WARNING ? "warning" : "confirmation");
+        if (q.id() != null) {
+            pane.setId(q.id());
+        }
+        pane.getButtonTypes().setAll(yes, no);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(q.text());
+        text.setWrapText(true);
+        text.setId("confirmationText");
+        javafx.scene.control.Label label = new javafx.scene.control.Label(reasonLabel);
+        javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
+        reason.setId("reasonField");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        label.setLabelFor(reason);
+        javafx.scene.control.Label error = new javafx.scene.control.Label();
+        error.setId("reasonError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, label, reason, error);
+        content.setPrefWidth(480);
+        pane.setContent(content);
+        pane.lookupButton(yes).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (reason.getText() == null || reason.getText().isBlank()) {
+                error.setText(reasonRequired);
+                reason.requestFocus();
+                e.consume();
+            }
+        });
+        reason.textProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isBlank()) {
+                error.setText("");
+            }
+        });
+        cancelByDefault(pane, q, yes, no);
+        javafx.application.Platform.runLater(reason::requestFocus);
+        dialog.setResultConverter(b -> b == yes ? reason.getText().strip() : null);
+        return showAndWait(dialog);
     }
 
     @Override

@@ -15,6 +15,11 @@ import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.desktop.ui.ScriptedDialogs;
 import jp.sitesign.model.company.CompanyStatus;
+import jp.sitesign.model.contract.ContractForm;
+import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractStatus;
+import jp.sitesign.model.contract.PartyStep;
+import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.policy.Actor;
 import jp.sitesign.model.sync.CommandType;
@@ -165,18 +170,160 @@ class ContractDetailViewModelTest {
         assertThat(vm.messageProperty().get()).contains("下書きを削除する");
     }
 
+    /** k3: sent by the own company, created by ME, ME its approver on turn (ME may approve, return, withdraw). */
+    private ContractSnapshot awaitingMyApproval() {
+        ContractSnapshot base = UiTestStores.draft("k3", "外構工事 注文書", "K-003", LocalDate.of(2026, 5, 1),
+                4_180_000L, 4);
+        ContractProgress p = new ContractProgress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, List.of(
+                PartyStep.sender(UiTestStores.OWN, List.of(UiTestStores.ME), new UserId("U00000102")),
+                PartyStep.counterparty(UiTestStores.PARTNER, new UserId("U00000201"))), 0, 0, null, null);
+        ContractSnapshot k = ContractSnapshot.of("k3", UiTestStores.OWN, UiTestStores.ME, p, base.data(), null,
+                List.of(), 4, UiTestStores.T, UiTestStores.T.plusSeconds(4));
+        UiTestStores.changesAfter(store).contract(k).applyTo(store);
+        return k;
+    }
+
+    /** k4: sent by the partner to the own company, ME its 担当者: ME may decline. */
+    private ContractSnapshot reachedMe() {
+        ContractSnapshot base = UiTestStores.draft("k4", "内装工事 注文書", "P-004", LocalDate.of(2026, 6, 1),
+                2_200_000L, 5);
+        ContractProgress p = new ContractProgress(ContractForm.BILATERAL, ContractStatus.IN_APPROVAL, List.of(
+                new PartyStep(UiTestStores.PARTNER, null, List.of(), new UserId("U00000201"), true),
+                PartyStep.counterparty(UiTestStores.OWN, UiTestStores.ME)), 1, 0, null, null);
+        ContractSnapshot k = ContractSnapshot.of("k4", UiTestStores.PARTNER, new UserId("U00000201"), p,
+                base.data(), null, List.of(), 5, UiTestStores.T, UiTestStores.T.plusSeconds(5));
+        UiTestStores.changesAfter(store).contract(k).applyTo(store);
+        return k;
+    }
+
     @Test
-    void returningAndDecliningAskForTheReason_andACancelledQuestionQueuesNothing() {
-        ScriptedDialogs dialogs = new ScriptedDialogs().type(null).type(null);
+    void everyIrreversibleActionAsksFirst_namingTheContract_andCancelChangesNothing() {
+        ContractSnapshot mine = awaitingMyApproval();
+        ContractSnapshot theirs = reachedMe();
+        ScriptedDialogs dialogs = new ScriptedDialogs().confirm(false).type(null).type(null).type(null)
+                .confirm(false);
         ContractDetailViewModel vm = viewModel().dialogs(dialogs);
-        vm.load("k1");
-
-        vm.act(LifecycleCommand.RETURN);
+        vm.load("k3");
+        for (LifecycleCommand c : List.of(LifecycleCommand.APPROVE, LifecycleCommand.RETURN,
+                LifecycleCommand.WITHDRAW)) {
+            assertThat(state(vm, c).allowed()).as(c.name()).isTrue();
+            vm.act(c);
+        }
+        vm.load("k4");
+        assertThat(state(vm, LifecycleCommand.DECLINE).allowed()).isTrue();
         vm.act(LifecycleCommand.DECLINE);
+        vm.load("k1");
+        vm.act(LifecycleCommand.DELETE);
 
-        assertThat(dialogs.asked()).containsExactly("差し戻す理由を入力してください。", "辞退の理由を入力してください（任意）。");
-        assertThat(store.outbox().all()).isEmpty();
+        assertThat(dialogs.questions()).extracting(q -> q.id()).containsExactly("approveConfirmation",
+                "returnConfirmation", "withdrawConfirmation", "declineConfirmation", "deleteConfirmation");
+        for (int i = 0; i < 3; i++) {
+            assertThat(dialogs.questions().get(i).text()).contains("K-003", "外構工事 注文書", "株式会社 山田工務店",
+                    "¥4,180,000（税込）");
+        }
+        assertThat(dialogs.questions().get(3).text()).contains("P-004", "内装工事 注文書", "¥2,200,000");
+        assertThat(dialogs.questions().get(4).text()).contains("K-001", "足場工事 注文書", "¥1,200,000",
+                "元に戻せません");
+        assertThat(dialogs.questions()).extracting(q -> q.cancelByDefault()).as("Enter cancels what ends a contract")
+                .containsExactly(false, false, true, true, true);
+        assertThat(store.outbox().all()).as("cancelled: nothing queued").isEmpty();
         assertThat(saved).hasValue(0);
+        assertThat(store.contracts().current("k3").orElseThrow().current()).isEqualTo(mine);
+        assertThat(store.contracts().current("k4").orElseThrow().current()).isEqualTo(theirs);
+        assertThat(store.contracts().current("k1").orElseThrow().current()).isEqualTo(draft);
+    }
+
+    @Test
+    void withdrawingAsksForTheReason_andSendsItWithTheCommand() {
+        awaitingMyApproval();
+        ScriptedDialogs dialogs = new ScriptedDialogs().type("発注内容を見直すため");
+        ContractDetailViewModel vm = viewModel().dialogs(dialogs);
+        vm.load("k3");
+
+        vm.act(LifecycleCommand.WITHDRAW);
+
+        assertThat(store.outbox().pending()).singleElement().satisfies(e -> {
+            assertThat(e.command()).isInstanceOfSatisfying(Command.CommentedStep.class, c -> {
+                assertThat(c.type()).isEqualTo(CommandType.WITHDRAW);
+                assertThat(c.comment()).isEqualTo("発注内容を見直すため");
+                assertThat(c.entityId()).isEqualTo("k3");
+                assertThat(c.baseRevision()).isEqualTo(4L);
+            });
+        });
+        assertThat(saved).hasValue(1);
+    }
+
+    @Test
+    void returningAndDecliningSendTheirReason_andApprovingAndDeletingGoAheadOnceConfirmed() {
+        awaitingMyApproval();
+        reachedMe();
+        ScriptedDialogs dialogs = new ScriptedDialogs().type("工期を確認してください").type("今回は見送ります")
+                .confirm(true);
+        ContractDetailViewModel vm = viewModel().dialogs(dialogs);
+        vm.load("k3");
+        vm.act(LifecycleCommand.RETURN);
+        vm.load("k4");
+        vm.act(LifecycleCommand.DECLINE);
+        vm.load("k1");
+        vm.act(LifecycleCommand.DELETE);
+
+        List<OutboxEntry> queued = store.outbox().pending();
+        assertThat(queued).extracting(e -> e.command().type()).containsExactly(CommandType.RETURN,
+                CommandType.DECLINE, CommandType.DELETE_DRAFT);
+        assertThat(((Command.CommentedStep) queued.get(0).command()).comment()).isEqualTo("工期を確認してください");
+        assertThat(((Command.CommentedStep) queued.get(1).command()).comment()).isEqualTo("今回は見送ります");
+    }
+
+    @Test
+    void approvingAsksFirstAndQueuesTheApprovalOnceConfirmed() {
+        awaitingMyApproval();
+        ScriptedDialogs dialogs = new ScriptedDialogs().confirm(true);
+        ContractDetailViewModel vm = viewModel().dialogs(dialogs);
+        vm.load("k3");
+
+        vm.act(LifecycleCommand.APPROVE);
+
+        assertThat(dialogs.questions()).singleElement().satisfies(q -> {
+            assertThat(q.confirm()).isEqualTo("承認する");
+            assertThat(q.cancelByDefault()).isFalse();
+        });
+        assertThat(store.outbox().pending()).singleElement()
+                .satisfies(e -> assertThat(e.command().type()).isEqualTo(CommandType.APPROVE));
+    }
+
+    @Test
+    void aReasonLeftBlankQueuesNothingAndSaysWhy() {
+        awaitingMyApproval();
+        ContractDetailViewModel vm = viewModel().dialogs(new ScriptedDialogs().type("   "));
+        vm.load("k3");
+
+        vm.act(LifecycleCommand.WITHDRAW);
+        assertThat(vm.perform(LifecycleCommand.WITHDRAW, null)).isFalse();
+
+        assertThat(store.outbox().all()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo(JA.getString("contracts.confirm.reasonRequired"));
+    }
+
+    @Test
+    void aWithdrawnContractShowsItsReasonUnderThatName_andTheStatusSaysWhoseTurnItIs() {
+        ContractSnapshot k = awaitingMyApproval();
+        ContractDetailViewModel vm = viewModel();
+        vm.load("k3");
+        assertThat(field(vm, "ステータス")).isEqualTo("承認待ち（自社・利用者 " + UiTestStores.ME.value() + "）");
+
+        ContractProgress withdrawn = jp.sitesign.model.contract.ContractLifecycle.apply(k.progress(),
+                LifecycleCommand.WITHDRAW, CLOCK.instant(), "発注内容を見直すため").next();
+        UiTestStores.changesAfter(store).contract(ContractSnapshot.of("k3", UiTestStores.OWN, UiTestStores.ME,
+                withdrawn, k.data(), null, List.of(), 5, UiTestStores.T, UiTestStores.T.plusSeconds(5))).applyTo(store);
+        vm.load("k3");
+
+        assertThat(field(vm, "ステータス")).isEqualTo("取消");
+        assertThat(field(vm, "取消の理由")).isEqualTo("発注内容を見直すため");
+    }
+
+    private static String field(ContractDetailViewModel vm, String name) {
+        return vm.fields().stream().filter(f -> f[0].equals(name)).findFirst().map(f -> f[1]).orElseThrow(
+                () -> new AssertionError(name + " not among " + vm.fields().stream().map(f -> f[0]).toList()));
     }
 
     @Test

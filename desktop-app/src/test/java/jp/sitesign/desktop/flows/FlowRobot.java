@@ -143,6 +143,27 @@ final class FlowRobot {
         robot.interact(b::fire);
     }
 
+    /**
+     * Presses an action that asks first (approve, return, withdraw, decline, delete) and answers its question with
+     * its confirm button, typing {@code reason} where it asks for one (null where it does not).
+     */
+    void pressAndConfirm(String query, String dialogId, String reason) throws Exception {
+        ButtonBase b = robot.lookup(query).queryAs(ButtonBase.class);
+        assertThat(b.isDisabled()).as("%s is enabled", query).isFalse();
+        // Fired later, not through interact: the question waits in a nested event loop until it is answered.
+        javafx.application.Platform.runLater(b::fire);
+        waitUntil(() -> robot.lookup("#" + dialogId).tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#" + dialogId).queryAs(javafx.scene.control.DialogPane.class);
+        if (reason != null) {
+            robot.interact(() -> robot.from(pane).lookup("#reasonField").queryAs(TextInputControl.class).setText(reason));
+        }
+        javafx.scene.control.ButtonType ok = pane.getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst()
+                .orElseThrow();
+        javafx.application.Platform.runLater(((ButtonBase) pane.lookupButton(ok))::fire);
+        waitUntil(() -> robot.lookup("#" + dialogId).tryQuery().isEmpty());
+    }
+
     void press(Node from, String query) {
         ButtonBase b = robot.from(from).lookup(query).queryAs(ButtonBase.class);
         assertThat(b.isDisabled()).as("%s is enabled", query).isFalse();

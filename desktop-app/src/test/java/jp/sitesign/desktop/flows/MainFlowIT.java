@@ -153,7 +153,7 @@ class MainFlowIT {
         ui.login(a.admin().value());
         ui.open(TITLE);
         waitUntil(() -> robot.lookup("#action-APPROVE").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        ui.press("#action-APPROVE");
+        ui.pressAndConfirm("#action-APPROVE", "approveConfirmation", null);
         ui.synced();
         waitUntil(() -> "AWAITING_SIGNATURE".equals(status(id)));
         ui.logout();

@@ -16,6 +16,19 @@ class MainWindowViewModelTest {
     private final SyncStatusHolder status = new SyncStatusHolder();
 
     @Test
+    void theContractsEntryCarriesTheAttentionCountAsABadge_andNoOtherEntryDoes() {
+        MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
+        assertThat(vm.sectionBadge(Section.CONTRACTS)).as("nothing waiting: no badge").isEmpty();
+
+        vm.attentionCountProperty().set(3);
+        assertThat(vm.sectionBadge(Section.CONTRACTS)).isEqualTo("3");
+        assertThat(vm.sectionBadge(Section.NOTICES)).isEmpty();
+
+        vm.attentionCountProperty().set(150);
+        assertThat(vm.sectionBadge(Section.CONTRACTS)).isEqualTo("99+");
+    }
+
+    @Test
     void theStatusBarSaysOfflineWithNothingSentAndNoSyncBeforeTheEngineReports() {
         MainWindowViewModel vm = new MainWindowViewModel(status, I18n.bundle(Language.JA));
 

@@ -112,6 +112,9 @@ class OutboxTest {
                 + "\"draft\":null,\"comment\":null,\"documentSha256\":\"" + "cd".repeat(32) + "\",\"baseSha256\":\""
                 + "ab".repeat(32) + "\",\"route\":null,\"signer\":null,\"keySource\":\"signer.p12\"}",
                 Command.Sign.class);
+        // Before issue 14 a withdrawal was a plain step without a reason: it reads as a commented one without.
+        old.put("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"WITHDRAW\",\"entityId\":\"k5\",\"baseRevision\":2,"
+                + "\"draft\":null," + nothing + "}", Command.CommentedStep.class);
         old.put("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"MARK_NOTICE_READ\",\"entityId\":\"42\","
                 + "\"baseRevision\":null,\"draft\":null," + nothing + "}", Command.MarkNoticeRead.class);
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> rows = new java.util.LinkedHashMap<>();

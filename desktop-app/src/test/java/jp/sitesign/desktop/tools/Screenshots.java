@@ -329,7 +329,7 @@ public final class Screenshots {
         }
 
         private long statuses() {
-            return rows().stream().map(ContractRow::status).distinct().count();
+            return rows().stream().map(ContractRow::rawStatus).distinct().count();
         }
 
         @SuppressWarnings("unchecked")
@@ -339,9 +339,8 @@ public final class Screenshots {
 
         /** Opens a contract in {@code status}, an 注文書 (two parties' signatures when completed) if there is one. */
         private void open(ContractStatus status) throws Exception {
-            String label = language == Language.JA ? status.labelJa() : status.labelEn();
             ContractRow row = await("a contract " + status + " in the list", () -> rows().stream()
-                    .filter(r -> label.equals(r.status()))
+                    .filter(r -> r.rawStatus() == status)
                     .sorted(java.util.Comparator.comparing((ContractRow r) -> !r.title().startsWith("注文書")))
                     .findFirst().orElse(null));
             select(row);

@@ -52,6 +52,17 @@ public final class ScriptedDialogs implements DialogService {
         return (Boolean) next().orElseThrow();
     }
 
+    /**
+     * A question with a reason: answered by the next {@link #type} (null cancels it), recorded as a question and
+     * by its text.
+     */
+    @Override
+    public Optional<String> confirmWithReason(Question question, String reasonLabel, String reasonRequired) {
+        questions.add(question);
+        asked.add(question.text());
+        return next().map(String.class::cast);
+    }
+
     @Override
     public Optional<String> askText(String title, String header, String confirm, String cancel) {
         asked.add(header);

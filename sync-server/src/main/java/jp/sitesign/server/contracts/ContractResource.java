@@ -342,7 +342,7 @@ public final class ContractResource {
         return out;
     }
 
-    /** A workflow step: the revision it is based on and, for a return, the comment. */
+    /** A workflow step: the revision it is based on and, for a return, withdrawal or decline, the comment (the reason). */
     public record Step(Long revision, String comment) {
     }
 

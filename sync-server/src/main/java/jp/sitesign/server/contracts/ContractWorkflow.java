@@ -65,8 +65,8 @@ public final class ContractWorkflow {
         StoredContract k = store.load(caller, id);
         requireRevision(k, baseRevision);
         store.guard.requireForChange(caller, ContractVerbs.action(command), store.resource(k), id);
-        Transition t = command == LifecycleCommand.RETURN ? ContractLifecycle.returnToSender(k.progress(), comment)
-                : ContractLifecycle.apply(k.progress(), command, store.clock.instant());
+        // RETURN needs its comment; WITHDRAW and DECLINE keep theirs as the reason the parties read (ADR 0040).
+        Transition t = ContractLifecycle.apply(k.progress(), command, store.clock.instant(), comment);
         require(t);
         if (command == LifecycleCommand.SUBMIT) {
             checkReadyToSend(k);

@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.sitesign.model.contract.ContractData;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractProgress;
+import jp.sitesign.model.contract.ContractStatusWord;
 import jp.sitesign.model.contract.LifecycleCommand;
 import jp.sitesign.model.contract.PartyStep;
 import jp.sitesign.model.error.SiteSignException;
@@ -86,25 +87,24 @@ final class DemoContracts {
 
     private List<Seeded> seed() {
         StoredContract expiring = submitExpiring(draft(DemoProjects.EXPIRED, List.of(a.admin()), a.owner(), null));
-        note(draft(DemoProjects.DRAFT, List.of(a.admin()), a.owner(), null), "下書き");
+        note(draft(DemoProjects.DRAFT, List.of(a.admin()), a.owner(), null));
         StoredContract returned = submit(draft(DemoProjects.RETURNED, List.of(a.admin()), a.owner(), null));
         note(workflow.act(sessions.of(a.admin()), returned.id(), returned.revision(), LifecycleCommand.RETURN,
-                "着工時期が見積条件と異なります。工期を確認のうえ、再度申請してください。"), "差戻し（下書き）");
-        note(submit(draft(DemoProjects.IN_APPROVAL, List.of(a.admin()), a.owner(), null)),
-                "承認待ち（発注者 " + a.admin().name() + "）");
-        note(submit(draft(DemoProjects.AWAITING_SENDER, List.of(), a.member2(), null)),
-                "署名待ち（発注者 " + a.member2().name() + "）", a.member2());
+                "着工時期が見積条件と異なります。工期を確認のうえ、再度申請してください。"));
+        note(submit(draft(DemoProjects.IN_APPROVAL, List.of(a.admin()), a.owner(), null)));
+        note(submit(draft(DemoProjects.AWAITING_SENDER, List.of(), a.member2(), null)), a.member2());
         StoredContract toCounterparty = sign(submit(draft(DemoProjects.AWAITING_COUNTERPARTY, List.of(), a.owner(),
                 null)), a.owner());
-        note(route(toCounterparty, List.of(), b.member2()), "署名待ち（受注者 " + b.member2().name() + "）",
-                b.member2());
-        note(completed(), "締結済（B-LTA）");
+        note(route(toCounterparty, List.of(), b.member2()), b.member2());
+        note(completed());
         StoredContract withdrawn = submit(draft(DemoProjects.WITHDRAWN, List.of(a.admin()), a.owner(), null));
-        note(act(withdrawn, a.member(), LifecycleCommand.WITHDRAW), "取消");
+        note(workflow.act(sessions.of(a.member()), withdrawn.id(), withdrawn.revision(), LifecycleCommand.WITHDRAW,
+                "発注内容を見直すため、この注文を取り消します。"));
         StoredContract declined = sign(submit(draft(DemoProjects.DECLINED, List.of(), a.owner(), null)), a.owner());
-        note(act(declined, b.member(), LifecycleCommand.DECLINE), "辞退");
-        note(acknowledged(), "送付のみ・受領確認済");
-        note(expire(expiring), "期限切れ");
+        note(workflow.act(sessions.of(b.member()), declined.id(), declined.revision(), LifecycleCommand.DECLINE,
+                "工期が当社の体制と合わないため、今回は辞退いたします。"));
+        note(acknowledged());
+        note(expire(expiring));
         seeded.sort(Comparator.comparing(Seeded::number));
         return seeded;
     }
@@ -223,11 +223,20 @@ final class DemoContracts {
         return String.format("DEMO-%d-%03d", today.getYear(), ++sequence);
     }
 
-    private void note(StoredContract k, String status) {
-        note(k, status, null);
+    private void note(StoredContract k) {
+        note(k, null);
     }
 
-    private void note(StoredContract k, String status, DemoCompanies.Person awaiting) {
+    /**
+     * Lists the contract with its status in the words the app shows ({@link ContractStatusWord}, the one catalogue),
+     * naming the person whose turn it is: the printout is read by both companies, so it says no 自社 or 相手方.
+     */
+    private void note(StoredContract k, DemoCompanies.Person awaiting) {
+        Map<UserId, String> names = new java.util.HashMap<>();
+        for (DemoCompanies.Company c : List.of(a, b)) {
+            c.people().forEach(p -> names.put(p.id(), p.name()));
+        }
+        String status = ContractStatusWord.describe(k.progress(), k.creator(), null, names::get).ja();
         seeded.add(new Seeded(k.data().managementNumber(), status, k.data().title(), awaiting));
     }
 }

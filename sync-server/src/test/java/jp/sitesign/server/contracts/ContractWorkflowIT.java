@@ -121,6 +121,70 @@ class ContractWorkflowIT {
         assertThat(api().get("/api/v1/audit?action=CONTRACT_RETURNED", aAdmin).json().get("items")).hasSize(1);
     }
 
+    /** A sent contract (submitted, in A's approval) to withdraw. */
+    private static JsonNode sent() {
+        Map<String, Object> draft = draft("2026-06-01", 4_180_000L, true);
+        draft.put("terms", allTerms());
+        JsonNode k = created(api().post("/api/v1/contracts", aMember, draft));
+        k = attach(k.get("id").asText(), aMember, k.get("revision").asLong(), pdf(1));
+        return ok(step(k.get("id").asText(), "submit", aMember, k.get("revision").asLong(), null));
+    }
+
+    @Test
+    void aWithdrawalCarriesItsReason_storedWithTheContract_sealed_andAudited() {
+        JsonNode k = sent();
+        String id = k.get("id").asText();
+        int audited = api().get("/api/v1/audit?action=CONTRACT_WITHDRAWN", aAdmin).json().get("items").size();
+
+        JsonNode withdrawn = ok(step(id, "withdraw", aMember, k.get("revision").asLong(), "  発注内容を見直すため  "));
+
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("returnComment").asText()).as("stripped like a return's comment")
+                .isEqualTo("発注内容を見直すため");
+        assertThat(api().get("/api/v1/contracts/" + id, aAdmin).json().get("returnComment").asText())
+                .isEqualTo("発注内容を見直すため");
+        String clearProgress = server.context().db().read(conn -> {
+            try (var ps = conn.prepareStatement("SELECT progress FROM contracts WHERE id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(clearProgress).as("the reason is content: sealed like a return's comment").doesNotContain("見直す");
+        JsonNode items = api().get("/api/v1/audit?action=CONTRACT_WITHDRAWN", aAdmin).json().get("items");
+        assertThat(items).hasSize(audited + 1);
+        assertThat(items.toString()).as("the length as given, as for a return").contains("comment length=14");
+    }
+
+    @Test
+    void aWithdrawalPushedThroughSyncCarriesItsReason_andOneAnOlderClientPushedWithoutOneIsStillApplied() {
+        JsonNode k = sent();
+        String id = k.get("id").asText();
+        var pushed = api().post("/api/v1/sync/commands", aMember, new jp.sitesign.model.sync.PushRequest(List.of(
+                jp.sitesign.model.sync.Command.withdraw(id, k.get("revision").asLong(), "工期が変わったため"))));
+        assertThat(pushed.status()).as(pushed.toString()).isEqualTo(200);
+        assertThat(pushed.json().get("results").get(0).get("outcome").asText()).isEqualTo("APPLIED");
+        JsonNode after = api().get("/api/v1/contracts/" + id, aMember).json();
+        assertThat(after.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(after.get("returnComment").asText()).isEqualTo("工期が変わったため");
+
+        JsonNode old = sent();
+        String oldId = old.get("id").asText();
+        // Exactly what a client before issue 14 pushed: WITHDRAW as a plain step, every field written, no comment.
+        String json = "{\"commands\":[{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"type\":\"WITHDRAW\","
+                + "\"entityId\":\"" + oldId + "\",\"baseRevision\":" + old.get("revision").asLong() + ",\"draft\":null,"
+                + "\"comment\":null,\"documentSha256\":null,\"baseSha256\":null,\"route\":null,\"signer\":null}]}";
+        var oldPush = api().post("/api/v1/sync/commands", aMember, json);
+        assertThat(oldPush.status()).as(oldPush.toString()).isEqualTo(200);
+        assertThat(oldPush.json().get("results").get(0).get("outcome").asText()).as(oldPush.toString())
+                .isEqualTo("APPLIED");
+        JsonNode oldAfter = api().get("/api/v1/contracts/" + oldId, aMember).json();
+        assertThat(oldAfter.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(oldAfter.get("returnComment").isNull()).as("no reason given, none shown").isTrue();
+    }
+
     @Test
     void sendingAConstructionContractWithoutTheCounterpartysConsentIsRefusedNamingIt() {
         TestServer.TestCompany c = server.createCompany("未承諾工務店");
