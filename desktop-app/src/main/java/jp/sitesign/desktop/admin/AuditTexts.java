@@ -55,6 +55,9 @@ public final class AuditTexts {
     private static final Pattern COMPANY = Pattern.compile("C\\d{8}");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?");
     private static final Pattern DATE_END = Pattern.compile("\\d{4}-\\d{2}-\\d{2}$");
+    /** Detail keys whose values (hashes, serial numbers) mean nothing to a reader; the CSV export keeps them. */
+    private static final java.util.Set<String> LEFT_OUT = java.util.Set.of("sha256", "main", "certSerial", "serial",
+            "certIssuer");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{16,}");
 
     private final ResourceBundle bundle;
@@ -129,7 +132,8 @@ public final class AuditTexts {
     /** The details' {@code key=value} tokens; a time written after a date ({@code deadline=2026-12-07 08:31:12+09:00}) stays with it. */
     private static List<String> tokens(String details) {
         List<String> tokens = new ArrayList<>();
-        for (String t : details.strip().split("\\s+")) {
+        // The user log's one phrase without a code (UserService: "profile changed").
+        for (String t : details.strip().replace("profile changed", "profile=changed").split("\\s+")) {
             if (!tokens.isEmpty() && TIME.matcher(t).matches()
                     && DATE_END.matcher(tokens.get(tokens.size() - 1)).find()) {
                 tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + "T" + t);
@@ -142,6 +146,9 @@ public final class AuditTexts {
 
     /** The label for a detail key; empty for keys left out (hashes), null for keys not known here. */
     private String label(String key) {
+        if (LEFT_OUT.contains(key)) {
+            return "";
+        }
         try {
             return bundle.getString("audit.detail." + key);
         } catch (MissingResourceException e) {
@@ -158,6 +165,7 @@ public final class AuditTexts {
             case "status" -> status(value);
             case "role" -> enumWords(Role.class, value);
             case "deadline", "expires", "time", "from", "to" -> when(value);
+            case "profile" -> bundle.getString("audit.detail.changed");
             default -> value(value);
         };
     }

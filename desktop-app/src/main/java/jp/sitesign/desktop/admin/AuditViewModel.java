@@ -153,9 +153,13 @@ public final class AuditViewModel {
             boolean allowed = me.onCompany(Action.VIEW_AUDIT_LOG).allowed();
             if (allowed && colleagues.isEmpty()) {
                 java.util.Map<String, String> names = new java.util.HashMap<>();
-                for (jp.sitesign.model.user.UserView u : client.users(AdminClient.UserSearch.ALL, 0,
-                        jp.sitesign.desktop.admin.AuditViewModel.USERS_NAMED).items()) {
-                    names.put(u.id(), u.name());
+                try {
+                    for (jp.sitesign.model.user.UserView u : client.users(AdminClient.UserSearch.ALL, 0, USERS_NAMED)
+                            .items()) {
+                        names.put(u.id(), u.name());
+                    }
+                } catch (SiteSignException refused) {
+                    // Without the user list the log still shows; 実行者 then falls back to this computer's names.
                 }
                 colleagues = java.util.Map.copyOf(names);
             }

@@ -119,6 +119,7 @@ public final class ContractEditorViewModel {
         taxIncluded.addListener((obs, old, now) -> derivePrice());
         title.addListener((obs, old, now) -> titleError.set(""));
         heading.set(bundle.getString("editor.heading.new"));
+        checkTerms();
         saved = draft();
     }
 

@@ -63,6 +63,7 @@ class AuditTextsTest {
         assertThat(TEXTS.details("status=ACTIVE->SUSPENDED role=MEMBER->ADMIN"))
                 .isEqualTo("ステータス: 利用中→利用停止、権限: 一般利用者→管理者");
         assertThat(TEXTS.details("original=" + CONTRACT)).isEqualTo("元の契約: DEMO-2026-005 注文書 千葉市物流倉庫新築工事");
+        assertThat(TEXTS.details("role=MEMBER->ADMIN profile changed")).isEqualTo("権限: 一般利用者→管理者、氏名・所属など: 変更あり");
         assertThat(TEXTS.details(null)).isEmpty();
     }
 
