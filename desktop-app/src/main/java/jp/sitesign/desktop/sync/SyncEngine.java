@@ -52,8 +52,11 @@ public final class SyncEngine {
     private final StoreSession store;
     private final Clock clock;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
-    /** The contracts the current exchange's pull brought, for {@link #learnPartnerPeople()}. */
-    private final List<jp.sitesign.model.sync.ContractSnapshot> pulledContracts = new java.util.ArrayList<>();
+    /**
+     * The contracts the current exchange's pull brought that name other companies' people, with those people's
+     * ids, for {@link #learnPartnerPeople()} (ids only: a first sync may bring many contracts).
+     */
+    private final Map<String, Set<String>> partnerPeopleNamed = new java.util.LinkedHashMap<>();
     private volatile String token;
     private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
@@ -270,22 +273,19 @@ public final class SyncEngine {
      * server no longer shows, or an older server without the call, leaves the ids as they are.
      */
     private void learnPartnerPeople() {
-        List<jp.sitesign.model.sync.ContractSnapshot> brought = new java.util.ArrayList<>(pulledContracts);
-        pulledContracts.clear();
+        Map<String, Set<String>> brought = new java.util.LinkedHashMap<>(partnerPeopleNamed);
+        partnerPeopleNamed.clear();
         if (brought.isEmpty()) {
             return;
         }
-        java.util.Set<String> known = new java.util.HashSet<>(store.partnerPeople().keySet());
-        jp.sitesign.model.company.CompanyId own = store.company();
-        for (jp.sitesign.model.sync.ContractSnapshot k : brought) {
-            java.util.Set<String> named = new java.util.HashSet<>();
-            jp.sitesign.model.policy.PartnerNames.namedFor(own, k.progress()).keySet()
-                    .forEach(u -> named.add(u.value()));
-            if (named.isEmpty() || known.containsAll(named)) {
+        Set<String> known = new HashSet<>(store.partnerPeople().keySet());
+        for (Map.Entry<String, Set<String>> k : brought.entrySet()) {
+            Set<String> named = k.getValue();
+            if (known.containsAll(named)) {
                 continue;
             }
             try {
-                List<jp.sitesign.model.user.PersonName> people = api.people(token, k.id());
+                List<jp.sitesign.model.user.PersonName> people = api.people(token, k.getKey());
                 store.rememberPartnerPeople(people);
                 people.forEach(p -> known.add(p.id()));
             } catch (SiteSignException refused) {
@@ -320,9 +320,15 @@ public final class SyncEngine {
     }
 
     private void noteContracts(ChangePage page) {
+        jp.sitesign.model.company.CompanyId own = store.company();
         for (jp.sitesign.model.sync.Change ch : page.changes()) {
             if (!ch.removed() && ch.contract() != null) {
-                pulledContracts.add(ch.contract());
+                Set<String> named = new HashSet<>();
+                jp.sitesign.model.policy.PartnerNames.namedFor(own, ch.contract().progress()).keySet()
+                        .forEach(u -> named.add(u.value()));
+                if (!named.isEmpty()) {
+                    partnerPeopleNamed.put(ch.contract().id(), named);
+                }
             }
         }
     }
