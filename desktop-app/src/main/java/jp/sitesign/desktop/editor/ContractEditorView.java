@@ -153,8 +153,12 @@ public final class ContractEditorView {
         });
         removeCounterpartyButton.setOnAction(e -> removeSelected(counterpartyList));
 
-        Function<UserView, String> person = u -> u.name() + (u.title() == null || u.title().isBlank() ? ""
-                : "（" + u.title() + "）");
+        // People by name, with department and title to tell namesakes apart; the login id is not for people.
+        Function<UserView, String> person = u -> {
+            String where = java.util.stream.Stream.of(u.department(), u.title()).filter(x -> x != null && !x.isBlank())
+                    .collect(java.util.stream.Collectors.joining("・"));
+            return u.name() + (where.isEmpty() ? "" : "（" + where + "）");
+        };
         approverChoice.getItems().setAll(viewModel.approverOptions());
         approverChoice.setConverter(converter(person));
         routeList.setItems(viewModel.route());
