@@ -64,6 +64,21 @@ class ContractEditorChecklistTest {
     }
 
     @Test
+    void savingWithoutATitleMarksTheTitleFieldItself(FxRobot robot) {
+        javafx.scene.control.TextField title = robot.lookup("#titleField").query();
+        robot.interact(() -> title.setText(""));
+        robot.interact(() -> robot.lookup("#saveButton").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(title.getStyleClass()).as("marked beside the field, not only at the bottom").contains("field-error");
+        assertThat(title.getTooltip()).isNotNull();
+        assertThat(title.getTooltip().getText()).isEqualTo("契約文書名称を入力してください。");
+
+        robot.interact(() -> title.setText("外構工事 注文書"));
+        assertThat(title.getStyleClass()).doesNotContain("field-error");
+    }
+
+    @Test
     void aDateTypedInAnyFormIsTakenAndAnythingElseIsMarkedOnTheField(FxRobot robot) {
         javafx.scene.control.DatePicker date = robot.lookup("#datePicker").query();
         robot.interact(() -> {
