@@ -47,6 +47,8 @@ public final class AdminView {
     private Tab auditTab;
 
     /** {@code client} is null when nobody is logged in. */
+    private AuditTexts.Directory names = AuditTexts.Directory.NONE;
+
     public AdminView(AdminClient client, Executor ui, ResourceBundle bundle) {
         this.client = client;
         this.ui = ui;
@@ -63,6 +65,22 @@ public final class AdminView {
     public AdminView dates(jp.sitesign.desktop.ui.DateDisplay display) {
         this.dates = display;
         return this;
+    }
+
+    /** Where the audit log names contracts, partners and their people from (this computer's store). */
+    public AdminView names(AuditTexts.Directory directory) {
+        this.names = directory == null ? AuditTexts.Directory.NONE : directory;
+        return this;
+    }
+
+    /** {@link #section(AdminClient, Executor, ResourceBundle, jp.sitesign.desktop.ui.DateDisplay, DialogService)}, naming from {@code names}. */
+    public static Node section(AdminClient client, Executor ui, ResourceBundle bundle,
+                               jp.sitesign.desktop.ui.DateDisplay dates, DialogService dialogs,
+                               AuditTexts.Directory names) {
+        if (client == null) {
+            return section(null, ui, bundle, dates, dialogs);
+        }
+        return new AdminView(client, ui, bundle).dates(dates).dialogs(dialogs).names(names).load();
     }
 
     /** The 管理 section, or a placeholder offline; questions are asked through {@code dialogs}. */
@@ -103,7 +121,7 @@ public final class AdminView {
                 users.refresh();
             }
         });
-        AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle)).dates(dates);
+        AuditViewModel audit = new AuditViewModel(client, new AdminTasks(CALLS, ui, bundle)).dates(dates).names(names);
         auditTab.setContent(new AuditView(audit, bundle).load());
         auditTab.setOnSelectionChanged(e -> {
             if (auditTab.isSelected() && audit.events().isEmpty()) {

@@ -70,6 +70,8 @@ public final class AuditView {
 
     @FXML
     private void initialize() {
+        jp.sitesign.desktop.ui.DateField.attach(fromPicker, viewModel.dates(), bundle.getString("dateInput.invalid"));
+        jp.sitesign.desktop.ui.DateField.attach(toPicker, viewModel.dates(), bundle.getString("dateInput.invalid"));
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         userField.textProperty().bindBidirectional(viewModel.userProperty());
@@ -90,10 +92,10 @@ public final class AuditView {
         AdminControls.column(timeColumn, viewModel::time);
         AdminControls.column(actionColumn, a -> viewModel.actionLabel(a.action()));
         AdminControls.column(outcomeColumn, a -> viewModel.outcomeLabel(a.outcome()));
-        AdminControls.column(actorColumn, AdminClient.AuditEntry::actor);
-        AdminControls.column(targetColumn, AdminClient.AuditEntry::target);
+        AdminControls.column(actorColumn, viewModel::actor);
+        AdminControls.column(targetColumn, viewModel::target);
         AdminControls.column(ipColumn, AdminClient.AuditEntry::clientIp);
-        AdminControls.column(detailsColumn, AdminClient.AuditEntry::details);
+        AdminControls.column(detailsColumn, viewModel::details);
         table.setItems(viewModel.events());
 
         previousButton.disableProperty().bind(viewModel.offsetProperty().isEqualTo(0));

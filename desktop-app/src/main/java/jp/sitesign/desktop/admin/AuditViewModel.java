@@ -31,6 +31,8 @@ import jp.sitesign.model.policy.Action;
  */
 public final class AuditViewModel {
     static final int PAGE = 100;
+    /** The company's users named in 実行者 (the server's largest page). */
+    static final int USERS_NAMED = 500;
 
     private final AdminClient client;
     private final AdminTasks tasks;
@@ -45,6 +47,9 @@ public final class AuditViewModel {
     private final BooleanBinding hasNext;
     private final BooleanBinding canExport;
     private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    private AuditTexts.Directory local = AuditTexts.Directory.NONE;
+    /** The company's users by id, as the server listed them with the first page (names for 実行者). */
+    private volatile java.util.Map<String, String> colleagues = java.util.Map.of();
 
     public AuditViewModel(AdminClient client, AdminTasks tasks) {
         this.client = client;
@@ -58,6 +63,54 @@ public final class AuditViewModel {
     public AuditViewModel dates(DateDisplay display) {
         this.dates = display;
         return this;
+    }
+
+    /**
+     * Where contracts, partners and their people are named from (this computer's store); the company's own users
+     * are named from the server's user list, read with the first page.
+     */
+    public AuditViewModel names(AuditTexts.Directory local) {
+        this.local = local == null ? AuditTexts.Directory.NONE : local;
+        return this;
+    }
+
+    public DateDisplay dates() {
+        return dates;
+    }
+
+    /** The words this screen writes the log in (names, contract numbers, details). */
+    public AuditTexts texts() {
+        java.util.Map<String, String> known = colleagues;
+        AuditTexts.Directory local = this.local;
+        return new AuditTexts(tasks.bundle(), dates, new AuditTexts.Directory() {
+            @Override
+            public java.util.Optional<String> person(String userId) {
+                String name = known.get(userId);
+                return name != null ? java.util.Optional.of(name) : local.person(userId);
+            }
+
+            @Override
+            public java.util.Optional<String> contract(String contractId) {
+                return local.contract(contractId);
+            }
+
+            @Override
+            public java.util.Optional<String> company(String companyId) {
+                return local.company(companyId);
+            }
+        });
+    }
+
+    public String actor(AdminClient.AuditEntry e) {
+        return texts().actor(e.actor());
+    }
+
+    public String target(AdminClient.AuditEntry e) {
+        return texts().target(e.target());
+    }
+
+    public String details(AdminClient.AuditEntry e) {
+        return texts().details(e.details());
     }
 
     public void search() {
@@ -97,8 +150,20 @@ public final class AuditViewModel {
         int at = offset.get();
         tasks.run(() -> {
             AdminAccess me = AdminAccess.of(client.me());
-            return new Loaded(me, me.onCompany(Action.VIEW_AUDIT_LOG).allowed() ? client.audit(filter, at, PAGE)
-                    : null);
+            boolean allowed = me.onCompany(Action.VIEW_AUDIT_LOG).allowed();
+            if (allowed && colleagues.isEmpty()) {
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                try {
+                    for (jp.sitesign.model.user.UserView u : client.users(AdminClient.UserSearch.ALL, 0, USERS_NAMED)
+                            .items()) {
+                        names.put(u.id(), u.name());
+                    }
+                } catch (SiteSignException refused) {
+                    // Without the user list the log still shows; 実行者 then falls back to this computer's names.
+                }
+                colleagues = java.util.Map.copyOf(names);
+            }
+            return new Loaded(me, allowed ? client.audit(filter, at, PAGE) : null);
         }, loaded -> {
             access.set(loaded.access());
             if (loaded.events() == null) {
@@ -133,9 +198,9 @@ public final class AuditViewModel {
         }, written -> message.set(I18n.format(tasks.bundle(), "admin.audit.exported", written)));
     }
 
-    /** The event's time as people read it: its JST day in the chosen date style, the time with the offset. */
+    /** The event's time as people read it: its JST day in the chosen date style and the time to the second. */
     public String time(AdminClient.AuditEntry e) {
-        return dates.dateTime(e.time());
+        return dates.dateTimeSeconds(e.time());
     }
 
     /** The outcome as written in the log (SUCCESS …) in the user's language. */

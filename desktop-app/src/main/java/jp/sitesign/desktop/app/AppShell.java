@@ -75,6 +75,14 @@ public final class AppShell {
         return this;
     }
 
+    /** Who is logged in, again (the first sync brings the user's name). */
+    public void sessionText(String text) {
+        this.sessionText = text;
+        if (mainViewModel != null && notices != null) {
+            mainViewModel.setSession(text, logout);
+        }
+    }
+
     /** The main window's scene, sized for a 1280×800 screen. */
     public Scene scene() {
         mainViewModel = new MainWindowViewModel(syncStatus, bundle).dates(dates).dialogs(dialogs());
@@ -150,7 +158,8 @@ public final class AppShell {
                 previewViewModel = new PreviewViewModel(renderer, ui, bundle);
                 return new PreviewView(previewViewModel).load(bundle);
             case ADMIN:
-                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle, dates, dialogs());
+                return jp.sitesign.desktop.admin.AdminView.section(adminClient, ui, bundle, dates, dialogs(),
+                        session == null ? null : new jp.sitesign.desktop.admin.StoreNames(session.store()));
             case SETTINGS:
                 return new SettingsView(new SettingsViewModel(settings, settingsFile, settings.language(), bundle))
                         .load(bundle);

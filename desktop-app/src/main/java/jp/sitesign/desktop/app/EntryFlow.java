@@ -113,12 +113,18 @@ public final class EntryFlow implements AutoCloseable {
     private void showMain(ServerTrust trust, String message) {
         NoticesViewModel notices = new NoticesViewModel(session.store(), session::commandSaved, bundle)
                 .dates(settings.dates());
+        // The header names the person and the company; an online login needs no words (the status bar says it).
+        String how = session.loggedInOnline() ? null : message;
         feed = SyncStatusFeed.follow(session.engine(), Platform::runLater, () -> {
             notices.refresh();
             showAdminIfAllowed();
+            if (shell != null) {
+                shell.sessionText(jp.sitesign.desktop.main.SessionHeader.of(bundle, session.store(), how));
+            }
         });
         shell = new AppShell(settings, settingsFile, feed.status(), renderer, Platform::runLater)
-                .signedIn(notices, session.store().user().value() + " — " + message, () -> logout(trust));
+                .signedIn(notices, jp.sitesign.desktop.main.SessionHeader.of(bundle, session.store(), how),
+                        () -> logout(trust));
         shell.session(session);
         shell.files(files);
         showAdminIfAllowed();

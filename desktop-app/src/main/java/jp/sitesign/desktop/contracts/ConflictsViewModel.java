@@ -158,7 +158,10 @@ public final class ConflictsViewModel {
         if (c instanceof Command.WithDraft d && d.draft().title() != null) {
             return d.draft().title();
         }
-        return store.contracts().current(c.entityId()).map(k -> k.current().title()).orElse(c.entityId());
+        // Never the contract's UUID on screen: untitled or unknown here, it is said in words.
+        return store.contracts().current(c.entityId())
+                .map(k -> k.current().title() == null ? bundle.getString("contracts.detail.untitled") : k.current().title())
+                .orElse(bundle.getString("conflicts.unknownContract"));
     }
 
     private List<String[]> comparison(ContractDraft mine, ContractSnapshot theirs, ContractTexts texts) {

@@ -175,9 +175,7 @@ public final class ContractDetailViewModel {
                     i + 1, texts.company(p.companyId()), p.signerId() == null ? "—" : texts.person(p.signerId())));
         }
         parties.setAll(ps);
-        documentLines.setAll(k.documents().stream().map(d -> I18n.format(bundle, "contracts.detail.document",
-                d.name() == null ? bundle.getString("contracts.detail.mainDocument") : d.name(), d.pages(),
-                dates.dateTime(d.createdAt()), d.reason())).toList());
+        documentLines.setAll(k.documents().stream().map(d -> texts.document(k, d, dates)).toList());
         long pending = lk.pending().stream().filter(e -> e.state() == OutboxState.PENDING).count();
         long attention = lk.pending().stream().filter(e -> e.state().needsAttention()).count();
         pendingText.set(attention > 0 ? bundle.getString("contracts.detail.attention")

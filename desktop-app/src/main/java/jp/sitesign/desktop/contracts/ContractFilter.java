@@ -122,7 +122,7 @@ public record ContractFilter(String number, String title, ContractStatus status,
             return null;
         }
         try {
-            return LocalDate.parse(text.strip().replace('/', '-'));
+            return jp.sitesign.desktop.ui.DateInput.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidFilter(field);
         }

@@ -45,12 +45,46 @@ final class ContractTexts {
         if (store.company() != null) {
             store.companyName().ifPresent(name -> texts.companyNames.put(store.company().value(), name));
         }
+        store.partnerPeople().values().forEach(p -> texts.know(p.id(), p.name()));
         for (jp.sitesign.model.user.UserView u : store.users()) {
-            if (u.name() != null && !u.name().isBlank()) {
-                texts.people.put(u.id(), u.name());
-            }
+            texts.know(u.id(), u.name());
         }
         return texts;
+    }
+
+    private void know(String id, String name) {
+        if (name != null && !name.isBlank()) {
+            people.put(id, name);
+        }
+    }
+
+    /**
+     * One document version in words: 「契約書PDF・2ページ・署名済み（相手先株式会社）・2026/12/07 08:32」 — its name, pages,
+     * why it exists (uploaded, signed by which party, sealed, archive timestamp) and when; never the raw reason code.
+     */
+    String document(ContractSnapshot k, ContractSnapshot.DocumentRef d, jp.sitesign.desktop.ui.DateDisplay dates) {
+        String name = d.name() == null ? bundle.getString("contracts.detail.mainDocument") : d.name();
+        return java.text.MessageFormat.format(bundle.getString("contracts.document.line"), name, d.pages(),
+                documentReason(k, d.reason()), dates.dateTime(d.createdAt()));
+    }
+
+    /** Why a document version exists, in words (the server's reason codes: UPLOADED, SIGNED_BY_PARTY_n …). */
+    String documentReason(ContractSnapshot k, String reason) {
+        if (reason == null) {
+            return bundle.getString("contracts.document.reason.other");
+        }
+        java.util.regex.Matcher signed = java.util.regex.Pattern.compile("SIGNED_BY_PARTY_(\\d{1,2})").matcher(reason);
+        if (signed.matches()) {
+            int party = Integer.parseInt(signed.group(1)) - 1;
+            String who = party >= 0 && party < k.parties().size() ? company(k.parties().get(party).companyId()) : "";
+            return java.text.MessageFormat.format(bundle.getString("contracts.document.reason.signed"), who);
+        }
+        return switch (reason) {
+            case "UPLOADED" -> bundle.getString("contracts.document.reason.uploaded");
+            case "SEALED_BY_SENDER" -> bundle.getString("contracts.document.reason.sealed");
+            case "ARCHIVE_TIMESTAMP" -> bundle.getString("contracts.document.reason.archived");
+            default -> bundle.getString("contracts.document.reason.other");
+        };
     }
 
     /**

@@ -232,7 +232,7 @@ public final class ContractsSection {
             vm.load(id);
         }
         AtomicReference<Stage> editor = new AtomicReference<>();
-        editor.set(dialogs.window(bundle.getString("contracts.window.editor"),
+        editor.set(dialogs.window(bundle.getString(id == null ? "editor.window.new" : "contracts.window.editor"),
                 new jp.sitesign.desktop.editor.ContractEditorView(vm, dialogs.within(editor::get)).dates(dates)
                         .load(bundle), 900, 700, false));
     }

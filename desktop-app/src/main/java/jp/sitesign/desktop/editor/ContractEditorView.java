@@ -36,6 +36,12 @@ public final class ContractEditorView {
     private final DialogService dialogs;
     private ResourceBundle bundle;
 
+    @FXML private Label headingLabel;
+    @FXML private Label dateError;
+    @FXML private Label deadlineError;
+    @FXML private org.controlsfx.control.SearchableComboBox<jp.sitesign.model.user.PersonName> receiverChoice;
+    @FXML private VBox checklistPanel;
+    @FXML private Button cancelButton;
     @FXML private ChoiceBox<ContractForm> formChoice;
     @FXML private TextField titleField;
     @FXML private Label titleError;
@@ -106,8 +112,18 @@ public final class ContractEditorView {
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         titleError.textProperty().bind(viewModel.titleErrorProperty());
         numberField.textProperty().bindBidirectional(viewModel.managementNumberProperty());
-        datePicker.setConverter(dates.converter());
-        deadlinePicker.setConverter(dates.converter());
+        headingLabel.textProperty().bind(viewModel.headingProperty());
+        String invalidDate = bundle.getString("dateInput.invalid");
+        jp.sitesign.desktop.ui.DateField date = jp.sitesign.desktop.ui.DateField.attach(datePicker, dates, invalidDate);
+        jp.sitesign.desktop.ui.DateField deadline = jp.sitesign.desktop.ui.DateField.attach(deadlinePicker, dates,
+                invalidDate);
+        dateError.textProperty().bind(date.errorProperty());
+        deadlineError.textProperty().bind(deadline.errorProperty());
+        viewModel.dateErrorProperty().bind(javafx.beans.binding.Bindings.when(date.errorProperty().isEmpty())
+                .then(deadline.errorProperty()).otherwise(date.errorProperty()));
+        jp.sitesign.desktop.ui.FieldError.show(titleField, viewModel.titleErrorProperty());
+        jp.sitesign.desktop.ui.FieldError.show(amountField, viewModel.amountErrorProperty());
+        jp.sitesign.desktop.ui.FieldError.show(receiverField, viewModel.counterpartyErrorProperty());
         datePicker.valueProperty().bindBidirectional(viewModel.transactionDateProperty());
         amountField.textProperty().bindBidirectional(viewModel.amountProperty());
         taxCheck.selectedProperty().bindBidirectional(viewModel.taxIncludedProperty());
@@ -116,19 +132,33 @@ public final class ContractEditorView {
         noteArea.textProperty().bindBidirectional(viewModel.noteProperty());
 
         partnerChoice.getItems().setAll(viewModel.partnerOptions());
-        partnerChoice.setConverter(converter(p -> p.counterpartyName() + " (" + p.counterpartyId().value() + ")"));
+        partnerChoice.setConverter(converter(Partnership::counterpartyName));
         counterpartyList.setItems(viewModel.counterparties());
-        counterpartyList.setCellFactory(cells(c -> c.companyName() + " (" + c.companyId() + ") — " + c.receiverId()));
+        counterpartyList.setCellFactory(cells(c -> c.companyName() + " — " + viewModel.receiverText(c.receiverId())));
+        receiverChoice.setConverter(converter(p -> p.name() + (p.title() == null || p.title().isBlank() ? ""
+                : "（" + p.title() + "）")));
+        partnerChoice.valueProperty().addListener((obs, old, now) -> receiverChoice.getItems().setAll(
+                now == null ? List.of() : viewModel.receiverOptions(now.counterpartyId().value())));
+        receiverChoice.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                receiverField.setText(now.id());
+            }
+        });
         counterpartyError.textProperty().bind(viewModel.counterpartyErrorProperty());
         addCounterpartyButton.setOnAction(e -> {
             if (viewModel.addCounterparty(partnerChoice.getValue(), receiverField.getText())) {
                 receiverField.clear();
+                receiverChoice.setValue(null);
             }
         });
         removeCounterpartyButton.setOnAction(e -> removeSelected(counterpartyList));
 
-        Function<UserView, String> person = u -> u.name() + "（" + u.id() + (u.title() == null ? "" : "・" + u.title())
-                + "）";
+        // People by name, with department and title to tell namesakes apart; the login id is not for people.
+        Function<UserView, String> person = u -> {
+            String where = java.util.stream.Stream.of(u.department(), u.title()).filter(x -> x != null && !x.isBlank())
+                    .collect(java.util.stream.Collectors.joining("・"));
+            return u.name() + (where.isEmpty() ? "" : "（" + where + "）");
+        };
         approverChoice.getItems().setAll(viewModel.approverOptions());
         approverChoice.setConverter(converter(person));
         routeList.setItems(viewModel.route());
@@ -143,6 +173,9 @@ public final class ContractEditorView {
         constructionCheck.selectedProperty().bindBidirectional(viewModel.constructionProperty());
         constructionBox.visibleProperty().bind(viewModel.constructionProperty());
         constructionBox.managedProperty().bind(viewModel.constructionProperty());
+        // The 19条 checklist stays beside the form while it scrolls.
+        checklistPanel.visibleProperty().bind(viewModel.constructionProperty());
+        checklistPanel.managedProperty().bind(viewModel.constructionProperty());
         missingList.setItems(viewModel.missingItems());
         missingList.setCellFactory(cells(i -> language.pick(i.labelJa(), i.labelEn())));
         checklistDone.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.missingItems()));
@@ -159,6 +192,22 @@ public final class ContractEditorView {
         dropZone.setOnDragDropped(this::dropped);
 
         saveButton.setOnAction(e -> viewModel.save());
+        viewModel.closing(dialogs(), () -> ((javafx.stage.Stage) saveButton.getScene().getWindow()).close());
+        cancelButton.setOnAction(e -> viewModel.cancel());
+        // Closing the window by its frame asks like キャンセル when something is unsaved.
+        saveButton.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, was, window) -> {
+                    if (window != null) {
+                        window.setOnCloseRequest(close -> {
+                            if (viewModel.hasUnsavedChanges() && !viewModel.cancel()) {
+                                close.consume();
+                            }
+                        });
+                    }
+                });
+            }
+        });
         amendButton.visibleProperty().bind(viewModel.canAmendProperty());
         amendButton.managedProperty().bind(viewModel.canAmendProperty());
         amendButton.setOnAction(e -> viewModel.amend());
@@ -169,7 +218,8 @@ public final class ContractEditorView {
     private void terms(Language language) {
         int row = 0;
         for (ConstructionItem item : ConstructionItem.values()) {
-            Label label = new Label(language.pick(item.labelJa(), item.labelEn()) + (item.required() ? " *" : ""));
+            Label label = new Label(language.pick(item.labelJa(), item.labelEn()) + (item.required() ? " *" : "")
+                    + (item == ConstructionItem.CONTRACT_PRICE ? "\n" + bundle.getString("editor.price.fromAmount") : ""));
             label.setWrapText(true);
             label.setMaxWidth(260);
             TextArea text = new TextArea();

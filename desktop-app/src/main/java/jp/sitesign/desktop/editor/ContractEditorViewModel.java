@@ -61,7 +61,8 @@ public final class ContractEditorViewModel {
     private final ObjectProperty<LocalDate> transactionDate = new SimpleObjectProperty<>(this, "transactionDate");
     private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
     private final BooleanProperty taxIncluded = new SimpleBooleanProperty(this, "taxIncluded", true);
-    private final BooleanProperty construction = new SimpleBooleanProperty(this, "construction", false);
+    /** Ticked for a new contract: SiteSign is for construction contracts (建設業法19条), others are the exception. */
+    private final BooleanProperty construction = new SimpleBooleanProperty(this, "construction", true);
     private final Map<ConstructionItem, StringProperty> terms = new EnumMap<>(ConstructionItem.class);
     private final Map<ConstructionItem, ReadOnlyStringWrapper> termErrors = new EnumMap<>(ConstructionItem.class);
     private final ObservableList<ConstructionItem> missing = FXCollections.observableArrayList();
@@ -74,9 +75,17 @@ public final class ContractEditorViewModel {
     private final ReadOnlyStringWrapper titleError = new ReadOnlyStringWrapper(this, "titleError", "");
     private final ReadOnlyStringWrapper amountError = new ReadOnlyStringWrapper(this, "amountError", "");
     private final ReadOnlyStringWrapper counterpartyError = new ReadOnlyStringWrapper(this, "counterpartyError", "");
+    private final StringProperty dateError = new SimpleStringProperty(this, "dateError", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canAmend = new ReadOnlyBooleanWrapper(this, "canAmend", false);
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    /** The 請負代金の額 text this editor last wrote from the amount (ADR 43: the amount is entered once). */
+    private String derivedPrice = "";
+    /** The draft as last loaded or saved: what キャンセル compares with before asking. */
+    private ContractDraft saved;
+    private jp.sitesign.desktop.ui.DialogService dialogs;
+    private Runnable close = () -> { };
 
     private String contractId;
     /**
@@ -99,10 +108,42 @@ public final class ContractEditorViewModel {
             terms.put(item, text);
             termErrors.put(item, new ReadOnlyStringWrapper(this, item.name() + "Error", ""));
         }
-        construction.addListener((obs, old, now) -> checkTerms());
-        amount.addListener((obs, old, now) -> amountError.set(amountYen().isPresent() || blank(now) ? ""
-                : bundle.getString("editor.amount.invalid")));
+        construction.addListener((obs, old, now) -> {
+            derivePrice();
+            checkTerms();
+        });
+        amount.addListener((obs, old, now) -> {
+            amountError.set(amountYen().isPresent() || blank(now) ? "" : bundle.getString("editor.amount.invalid"));
+            derivePrice();
+        });
+        taxIncluded.addListener((obs, old, now) -> derivePrice());
         title.addListener((obs, old, now) -> titleError.set(""));
+        heading.set(bundle.getString("editor.heading.new"));
+        checkTerms();
+        saved = draft();
+    }
+
+    /**
+     * 請負代金の額 follows 取引金額 (one amount, entered once): while the item is empty or still holds what this
+     * editor wrote from the amount, it is written again from the amount and the tax flag; a text the user wrote
+     * themselves is kept. Both still travel as before (the wire is unchanged): {@code amountYen} and the item.
+     */
+    private void derivePrice() {
+        StringProperty price = terms.get(ConstructionItem.CONTRACT_PRICE);
+        String current = nz(price.get());
+        if (!current.isBlank() && !current.equals(derivedPrice)) {
+            return;
+        }
+        String next = construction.get() ? priceText().orElse("") : current.equals(derivedPrice) ? "" : current;
+        derivedPrice = next;
+        price.set(next);
+    }
+
+    /** 「金12,100,000円（税込）」 from the amount and the tax flag; empty while the amount is not a number. */
+    Optional<String> priceText() {
+        return amountYen().map(yen -> java.text.MessageFormat.format(bundle.getString(
+                taxIncluded.get() ? "editor.price.taxIncluded" : "editor.price.taxExcluded"),
+                java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN).format(yen)));
     }
 
     /** Starts from the contract {@code id} as this computer holds it (the user's saved work included). */
@@ -129,7 +170,58 @@ public final class ContractEditorViewModel {
         signer.set(d.signer() == null ? null : store.user(d.signer()).orElse(null));
         canAmend.set(ContractLifecycle.canAmend(k.progress()));
         documents.load(local);
+        String loadedPrice = nz(terms.get(ConstructionItem.CONTRACT_PRICE).get());
+        derivedPrice = priceText().filter(loadedPrice::equals).orElse("");
         checkTerms();
+        heading.set(bundle.getString("editor.title"));
+        saved = draft();
+    }
+
+    /** Where キャンセル asks before discarding changes, and what closes the editor's window. */
+    public ContractEditorViewModel closing(jp.sitesign.desktop.ui.DialogService service, Runnable closeWindow) {
+        this.dialogs = service;
+        this.close = closeWindow == null ? () -> { } : closeWindow;
+        return this;
+    }
+
+    /** Whether the form differs from what was last loaded or saved. */
+    public boolean hasUnsavedChanges() {
+        return !draft().equals(saved);
+    }
+
+    /**
+     * キャンセル: closes the editor; with unsaved changes only after the user agreed to discard them.
+     *
+     * @return whether the editor closed
+     */
+    public boolean cancel() {
+        if (hasUnsavedChanges() && (dialogs == null || !dialogs.confirm(new jp.sitesign.desktop.ui.DialogService.Question(
+                jp.sitesign.desktop.ui.DialogService.Tone.WARNING, bundle.getString("editor.cancel.title"), null,
+                bundle.getString("editor.cancel.confirm"), bundle.getString("editor.cancel.discard"),
+                bundle.getString("editor.cancel.keep"), "discardChanges")))) {
+            return false;
+        }
+        close.run();
+        return true;
+    }
+
+    /** 「新規作成」 for a new contract, 「契約書の編集」 for one loaded. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** The known people of partner {@code companyId} (ADR 43), by name, to choose the 担当者 from. */
+    public List<jp.sitesign.model.user.PersonName> receiverOptions(String companyId) {
+        return store.partnerPeople().values().stream().filter(p -> p.companyId().equals(companyId))
+                .sorted(java.util.Comparator.comparing(jp.sitesign.model.user.PersonName::name,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** A 担当者 as the counterparty list shows them: by name where known, else by id. */
+    public String receiverText(String receiverId) {
+        jp.sitesign.model.user.PersonName p = store.partnerPeople().get(receiverId);
+        return p == null || p.name() == null ? nz(receiverId) : p.name();
     }
 
     /** Partners that gave their 承諾 and have not withdrawn it: the only companies a contract can go to. */
@@ -189,7 +281,14 @@ public final class ContractEditorViewModel {
     public boolean save() {
         message.set("");
         error.set("");
+        boolean fieldErrors = false;
         if (!blank(amount.get()) && amountYen().isEmpty()) {
+            fieldErrors = true;
+        }
+        if (!dateError.get().isEmpty()) {
+            fieldErrors = true;
+        }
+        if (fieldErrors) {
             error.set(bundle.getString("editor.fixFields"));
             return false;
         }
@@ -216,6 +315,7 @@ public final class ContractEditorViewModel {
         revision = command.type() == jp.sitesign.model.sync.CommandType.CREATE_DRAFT ? jp.sitesign.model.sync.ContractSnapshot.FIRST_REVISION
                 : revision + 1;
         message.set(bundle.getString("editor.saved"));
+        saved = draft();
         return true;
     }
 
@@ -388,6 +488,11 @@ public final class ContractEditorViewModel {
 
     public ReadOnlyStringProperty amountErrorProperty() {
         return amountError.getReadOnlyProperty();
+    }
+
+    /** A date field's text that names no day (the view's date pickers report it here; ui.DateField). */
+    public StringProperty dateErrorProperty() {
+        return dateError;
     }
 
     public ReadOnlyStringProperty counterpartyErrorProperty() {

@@ -38,9 +38,12 @@ public final class PartyRouteView {
 
     @FXML
     private void initialize() {
-        Function<UserView, String> person = u -> u.name() + "（" + u.id()
-                + (u.department() == null || u.department().isBlank() ? "" : "・" + u.department())
-                + (u.title() == null || u.title().isBlank() ? "" : "・" + u.title()) + "）";
+        // People by name, with department and title to tell namesakes apart; the login id is not for people.
+        Function<UserView, String> person = u -> {
+            String where = java.util.stream.Stream.of(u.department(), u.title()).filter(x -> x != null && !x.isBlank())
+                    .collect(java.util.stream.Collectors.joining("・"));
+            return u.name() + (where.isEmpty() ? "" : "（" + where + "）");
+        };
         headingLabel.textProperty().bind(viewModel.headingProperty());
         approverChoice.getItems().setAll(viewModel.approverOptions());
         approverChoice.setConverter(converter(person));

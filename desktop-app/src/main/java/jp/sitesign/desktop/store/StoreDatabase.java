@@ -130,6 +130,7 @@ final class StoreDatabase implements AutoCloseable {
                 }
             }
             setMeta(c, "schema", Integer.toString(SCHEMA_VERSION));
+            partnerPeople(c);
             return null;
         }
         try (Statement s = c.createStatement()) {
@@ -139,7 +140,19 @@ final class StoreDatabase implements AutoCloseable {
         }
         setMeta(c, "schema", Integer.toString(SCHEMA_VERSION));
         setMeta(c, "checkpoint", "0");
+        partnerPeople(c);
         return null;
+    }
+
+    /**
+     * Other companies' people named on shared contracts (ADR 43), kept apart from {@code users} (the own
+     * company's directory, which routes are chosen from); added to stores of any schema, so no version changes.
+     */
+    private static void partnerPeople(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS partner_people (id VARCHAR(9) PRIMARY KEY,"
+                    + " body CHARACTER LARGE OBJECT NOT NULL)");
+        }
     }
 
     static String meta(Connection c, String name) throws SQLException {

@@ -155,6 +155,34 @@ public final class StoreSession implements AutoCloseable {
         return users().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
+    /** Other companies' people this computer learned from shared contracts (ADR 43), by id. */
+    public java.util.Map<String, jp.sitesign.model.user.PersonName> partnerPeople() {
+        java.util.Map<String, jp.sitesign.model.user.PersonName> out = new java.util.HashMap<>();
+        for (jp.sitesign.model.user.PersonName p : bodies("SELECT body FROM partner_people",
+                jp.sitesign.model.user.PersonName.class)) {
+            out.put(p.id(), p);
+        }
+        return out;
+    }
+
+    /** Keeps the names the server gave for a shared contract's other people (ADR 43). */
+    public void rememberPartnerPeople(List<jp.sitesign.model.user.PersonName> people) {
+        if (people.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO partner_people (id, body) KEY (id) VALUES (?, ?)")) {
+                for (jp.sitesign.model.user.PersonName p : people) {
+                    ps.setString(1, p.id());
+                    ps.setString(2, StoreJson.write(p));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public List<Partnership> partnerships() {
         List<Partnership> out = bodies("SELECT body FROM partnerships ORDER BY id", Partnership.class);
         return out;

@@ -216,6 +216,14 @@ public final class ServerApi implements AutoCloseable {
                 ChangePage.class);
     }
 
+    /** The other companies' people named on contract {@code contractId}: name and title (ADR 43). */
+    public List<jp.sitesign.model.user.PersonName> people(String token, String contractId) {
+        jp.sitesign.model.user.PersonName[] people = exchange(request("/api/v1/contracts/"
+                + java.net.URLEncoder.encode(contractId, java.nio.charset.StandardCharsets.UTF_8) + "/people", token)
+                .buildGet(), jp.sitesign.model.user.PersonName[].class);
+        return people == null ? List.of() : List.of(people);
+    }
+
     public List<CommandResult> push(String token, List<Command> commands) {
         return exchange(request("/api/v1/sync/commands", token).buildPost(jsonBody(new PushRequest(commands))),
                 PushResponse.class).results();

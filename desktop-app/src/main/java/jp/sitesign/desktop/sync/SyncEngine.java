@@ -52,6 +52,11 @@ public final class SyncEngine {
     private final StoreSession store;
     private final Clock clock;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * The contracts the current exchange's pull brought that name other companies' people, with those people's
+     * ids, for {@link #learnPartnerPeople()} (ids only: a first sync may bring many contracts).
+     */
+    private final Map<String, Set<String>> partnerPeopleNamed = new java.util.LinkedHashMap<>();
     private volatile String token;
     private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
@@ -148,6 +153,7 @@ public final class SyncEngine {
         try {
             int[] pushed = push();
             int changes = pull();
+            learnPartnerPeople();
             int documents = prefetchDocuments ? fetchMissing() : 0;
             publish(counted(state)
                     .succeeded(clock.instant()));
@@ -261,11 +267,40 @@ public final class SyncEngine {
         return changes;
     }
 
+    /**
+     * Asks the server for the names of other companies' people on the contracts this pull brought whose names this
+     * computer does not know yet (ADR 43: receivers and signers, never the other side's approvers). A contract the
+     * server no longer shows, or an older server without the call, leaves the ids as they are.
+     */
+    private void learnPartnerPeople() {
+        Map<String, Set<String>> brought = new java.util.LinkedHashMap<>(partnerPeopleNamed);
+        partnerPeopleNamed.clear();
+        if (brought.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>(store.partnerPeople().keySet());
+        for (Map.Entry<String, Set<String>> k : brought.entrySet()) {
+            Set<String> named = k.getValue();
+            if (known.containsAll(named)) {
+                continue;
+            }
+            try {
+                List<jp.sitesign.model.user.PersonName> people = api.people(token, k.getKey());
+                store.rememberPartnerPeople(people);
+                people.forEach(p -> known.add(p.id()));
+            } catch (SiteSignException refused) {
+                // Not visible any more, or a server without the call: the ids stay; the next change asks again.
+            }
+            known.addAll(named);
+        }
+    }
+
     /** Pages from {@code since} until the feed has no more; {@code reset} drops what the store held first. */
     private int pullFrom(long since, boolean reset) {
         int changes = 0;
         ChangePage page = api.pull(token, since, PAGE);
         store.apply(reset ? new ChangePage(page.changes(), page.checkpoint(), page.more(), true) : page);
+        noteContracts(page);
         changes += page.changes().size();
         if (!page.more()) {
             return changes;
@@ -275,12 +310,27 @@ public final class SyncEngine {
             while (page.more()) {
                 page = api.pull(token, store.checkpoint(), PAGE);
                 store.apply(page);
+                noteContracts(page);
                 changes += page.changes().size();
             }
         } finally {
             store.bulk(false);
         }
         return changes;
+    }
+
+    private void noteContracts(ChangePage page) {
+        jp.sitesign.model.company.CompanyId own = store.company();
+        for (jp.sitesign.model.sync.Change ch : page.changes()) {
+            if (!ch.removed() && ch.contract() != null) {
+                Set<String> named = new HashSet<>();
+                jp.sitesign.model.policy.PartnerNames.namedFor(own, ch.contract().progress()).keySet()
+                        .forEach(u -> named.add(u.value()));
+                if (!named.isEmpty()) {
+                    partnerPeopleNamed.put(ch.contract().id(), named);
+                }
+            }
+        }
     }
 
     /** Downloads every PDF the stored contracts name and this computer lacks, resuming cut downloads. */

@@ -12,8 +12,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -29,17 +27,15 @@ import jp.sitesign.model.time.JapanTime;
  */
 public final class DateDisplay {
     private static final DateTimeFormatter SEIREKI = DateTimeFormatter.ofPattern("uuuu/MM/dd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ssxxx");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** The eras' names written out, so 和暦 does not depend on the JDK's locale data being installed. */
     private static final Map<JapaneseEra, String> ERA_NAMES = Map.of(JapaneseEra.MEIJI, "明治",
             JapaneseEra.TAISHO, "大正", JapaneseEra.SHOWA, "昭和", JapaneseEra.HEISEI, "平成", JapaneseEra.REIWA, "令和");
-    private static final Pattern WAREKI = Pattern.compile("(\\p{IsHan}{2})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日");
     /** The eras in romaji for the English window, without macrons (Taisho, Showa) as forms usually write them. */
     private static final Map<JapaneseEra, String> ERA_ROMAJI = Map.of(JapaneseEra.MEIJI, "Meiji",
             JapaneseEra.TAISHO, "Taisho", JapaneseEra.SHOWA, "Showa", JapaneseEra.HEISEI, "Heisei",
             JapaneseEra.REIWA, "Reiwa");
-    private static final Pattern WAREKI_ROMAJI = Pattern.compile("(\\p{IsLatin}+)\\s*(\\d{1,2})/(\\d{1,2})/(\\d{1,2})");
-    private static final Pattern WESTERN = Pattern.compile("(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})");
 
     private final ObservableValue<DateStyle> style;
     private final Language language;
@@ -100,50 +96,36 @@ public final class DateDisplay {
         return instant == null ? "" : date(instant.atZone(JapanTime.ZONE).toLocalDate());
     }
 
-    /** The JST day and time with the offset written out, e.g. {@code 令和8年11月26日 00:00:00+09:00}. */
+    /**
+     * The JST day and time to the minute, e.g. {@code 2026/11/26 09:05} or {@code 令和8年11月26日 09:05}. Every time on
+     * screen is Japan time, so the offset is not written (exports such as CSV keep it).
+     */
     public String dateTime(Instant instant) {
+        return at(instant, TIME);
+    }
+
+    /** As {@link #dateTime} to the second, e.g. {@code 2026/11/26 09:05:09}, for the audit log. */
+    public String dateTimeSeconds(Instant instant) {
+        return at(instant, TIME_SECONDS);
+    }
+
+    private String at(Instant instant, DateTimeFormatter time) {
         if (instant == null) {
             return "";
         }
         ZonedDateTime jst = instant.atZone(JapanTime.ZONE);
-        return date(jst.toLocalDate()) + " " + TIME.format(jst);
+        return date(jst.toLocalDate()) + " " + time.format(jst);
     }
 
     /**
-     * A day as people type it, in either style: {@code 2026/11/26}, {@code 2026-11-26}, {@code 令和8年11月26日},
-     * {@code 令和元年5月1日}, {@code Reiwa 8/11/26}. A 和暦 date outside its era (平成32年) is refused.
+     * A day as people type it, in either style ({@link DateInput}, the one reader of typed dates): {@code 2026/4/1},
+     * {@code 2026-11-26}, {@code 令和8年11月26日}, {@code 令和元年5月1日}, {@code R8.11.26}, {@code Reiwa 8/11/26}. A 和暦
+     * date outside its era (平成32年) is refused.
      *
      * @throws DateTimeParseException when the text is no such day
      */
     public static LocalDate parse(String text) {
-        String t = text == null ? "" : text.strip();
-        try {
-            Matcher w = WESTERN.matcher(t);
-            if (w.matches()) {
-                return LocalDate.of(Integer.parseInt(w.group(1)), Integer.parseInt(w.group(2)),
-                        Integer.parseInt(w.group(3)));
-            }
-            Matcher j = WAREKI.matcher(t);
-            if (j.matches()) {
-                JapaneseEra era = era(j.group(1));
-                int year = "元".equals(j.group(2)) ? 1 : Integer.parseInt(j.group(2));
-                if (era != null) {
-                    return LocalDate.from(JapaneseDate.of(era, year, Integer.parseInt(j.group(3)),
-                            Integer.parseInt(j.group(4))));
-                }
-            }
-            Matcher r = WAREKI_ROMAJI.matcher(t);
-            if (r.matches()) {
-                JapaneseEra era = eraRomaji(r.group(1));
-                if (era != null) {
-                    return LocalDate.from(JapaneseDate.of(era, Integer.parseInt(r.group(2)),
-                            Integer.parseInt(r.group(3)), Integer.parseInt(r.group(4))));
-                }
-            }
-        } catch (DateTimeException e) {
-            throw new DateTimeParseException("not a day: " + t, t, 0, e);
-        }
-        throw new DateTimeParseException("not a day: " + t, t, 0);
+        return DateInput.parse(text);
     }
 
     /** For date pickers: writes the day in the current style, reads either style; blank is no day. */
@@ -186,27 +168,8 @@ public final class DateDisplay {
         return era + " " + jd.get(ChronoField.YEAR_OF_ERA) + "/" + day.getMonthValue() + "/" + day.getDayOfMonth();
     }
 
-    private static JapaneseEra eraRomaji(String name) {
-        for (JapaneseEra e : JapaneseEra.values()) {
-            String known = ERA_ROMAJI.get(e);
-            if ((known != null ? known : e.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).equalsIgnoreCase(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     private static String eraName(JapaneseEra era) {
         String known = ERA_NAMES.get(era);
         return known != null ? known : era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
-    }
-
-    private static JapaneseEra era(String name) {
-        for (JapaneseEra e : JapaneseEra.values()) {
-            if (eraName(e).equals(name)) {
-                return e;
-            }
-        }
-        return null;
     }
 }

@@ -63,7 +63,11 @@ class AuditViewModelIT {
             assertThat(e.action()).isEqualTo(AuditAction.USER_SUSPENDED);
             assertThat(e.actor()).isEqualTo(company.admin().value());
             assertThat(e.target()).contains(suspendedId);
-            assertThat(vm.time(e)).endsWith("+09:00").startsWith(
+            // 実行者 and 対象 by name, 詳細 in words (issue 14): the company's users come from the server's list.
+            assertThat(vm.actor(e)).isEqualTo("試験 管理者");
+            assertThat(vm.target(e)).doesNotContain(suspendedId).isNotBlank();
+            assertThat(vm.details(e)).doesNotContain("status=", "SUSPENDED", "ACTIVE").contains("利用停止");
+            assertThat(vm.time(e)).doesNotContain("+09:00").startsWith(
                     jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI)
                             .date(todayJst()) + " ");
         });

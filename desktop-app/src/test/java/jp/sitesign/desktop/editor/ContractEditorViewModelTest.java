@@ -68,6 +68,8 @@ class ContractEditorViewModelTest {
 
     @Test
     void theChecklistNamesEveryRequiredItemOnlyOnceConstructionIsTickedAndDropsFilledOnes() {
+        assertThat(vm.constructionProperty().get()).as("建設工事 is ticked for a new contract").isTrue();
+        vm.constructionProperty().set(false);
         assertThat(vm.missingItems()).isEmpty();
 
         vm.constructionProperty().set(true);

@@ -125,7 +125,7 @@ class MainFlowIT {
         // A's member drafts: New → the form (approver and signer from the directory) → the PDF → save → send.
         ui.login(a.member().value());
         ui.press("#newContractButton");
-        Parent editor = ui.window("contracts.window.editor");
+        Parent editor = ui.window("editor.window.new");
         fillIn(editor);
         ui.nextFile(pdf);
         ui.press(editor, "#chooseMainButton");
@@ -240,6 +240,9 @@ class MainFlowIT {
                 .anyMatch(l -> ContractStatus.COMPLETED.labelJa().equals(l.getText())));
         ListView<String> parties = robot.lookup("#partyList").query();
         waitUntil(() -> parties.getItems().size() == 2 && parties.getItems().stream().allMatch(p -> p.contains("署名済")));
+        // A's signer by name, as the server gave it to B for this shared contract (ADR 43), not by login id.
+        waitUntil(() -> parties.getItems().get(0).contains("試験 責任者"));
+        assertThat(parties.getItems().get(0)).doesNotContain(a.owner().value());
         // The list searches again off the UI thread after the sync; the detail may show it first.
         waitUntil(() -> ui.rows().stream().filter(r -> r.id().equals(id))
                 .anyMatch(r -> ContractStatus.COMPLETED.labelJa().equals(r.status())));
@@ -261,7 +264,8 @@ class MainFlowIT {
         ui.type(editor, "#titleField", TITLE);
         ui.choose(editor, "#datePicker", LocalDate.of(2026, 5, 20));
         ui.type(editor, "#amountField", "12,100,000");
-        ui.press(editor, "#constructionCheck");
+        assertThat(ui.fx().from(editor).lookup("#constructionCheck").<javafx.scene.control.CheckBox>query()
+                .isSelected()).as("建設工事 is ticked for a new contract").isTrue();
         for (ConstructionItem item : ConstructionItem.values()) {
             if (item.required()) {
                 ui.type(editor, "#term-" + item.name(), item.labelJa() + "：別紙のとおり");

@@ -50,7 +50,7 @@ class MainWindowViewModelTest {
         assertThat(vm.onlineBinding().get()).isTrue();
         assertThat(vm.onlineText().get()).isEqualTo("オンライン");
         assertThat(vm.pendingText().get()).isEqualTo("未送信 3 件");
-        assertThat(vm.lastSyncText().get()).isEqualTo("最終同期 2026/11/25 10:05:09+09:00");
+        assertThat(vm.lastSyncText().get()).isEqualTo("最終同期 2026/11/25 10:05");
         assertThat(vm.hasConflicts().get()).isTrue();
         assertThat(vm.conflictsText().get()).isEqualTo("競合 2 件");
     }
@@ -63,12 +63,12 @@ class MainWindowViewModelTest {
         MainWindowViewModel en = new MainWindowViewModel(status, I18n.bundle(Language.EN))
                 .dates(settings.dates(Language.EN));
         status.setLastSync(Instant.parse("2026-11-25T15:05:09Z"));
-        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 2026/11/26 00:05:09+09:00");
+        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 2026/11/26 00:05");
 
         settings.dateStyleProperty().set(DateStyle.WAREKI);
 
-        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 令和8年11月26日 00:05:09+09:00");
-        assertThat(en.lastSyncText().get()).contains("Reiwa 8/11/26 00:05:09+09:00").doesNotContain("令和");
+        assertThat(ja.lastSyncText().get()).isEqualTo("最終同期 令和8年11月26日 00:05");
+        assertThat(en.lastSyncText().get()).contains("Reiwa 8/11/26 00:05").doesNotContain("+09:00").doesNotContain("令和");
     }
 
     @Test

@@ -61,7 +61,7 @@ class NoticesViewModelTest {
         assertThat(ja.notices()).extracting(NoticeItem::title)
                 .containsExactly("検索機能を改善しました", "定期メンテナンスのお知らせ");
         assertThat(ja.notices().get(0).category()).isEqualTo("機能変更");
-        assertThat(ja.notices().get(0).date()).isEqualTo("2026/04/01 10:00:00+09:00");
+        assertThat(ja.notices().get(0).date()).isEqualTo("2026/04/01 10:00");
         assertThat(ja.unreadProperty().get()).isEqualTo(1);
 
         NoticesViewModel en = new NoticesViewModel(store, syncsAsked::incrementAndGet, I18n.bundle(Language.EN));

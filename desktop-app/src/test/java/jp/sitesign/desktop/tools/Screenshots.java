@@ -199,10 +199,9 @@ public final class Screenshots {
 
             if (wants("editor")) {
                 press("#newContractButton");
-                Parent editor = window("contracts.window.editor");
+                Parent editor = window("editor.window.new");
                 type(editor, "#titleField", "（仮称）みらい台 集合住宅 新築工事 請負契約書");
                 type(editor, "#amountField", "86,900,000");
-                press(editor, "#constructionCheck");
                 type(editor, "#term-WORK_NAME", "（仮称）みらい台 集合住宅 新築工事");
                 type(editor, "#term-WORK_CONTENT", "RC造 5階建 共同住宅 30戸 新築一式");
                 await("the 19条 checklist lists the items still missing", () -> lookupIn(editor, "#missingList")

@@ -20,7 +20,10 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.policy.PartnerNames;
 import jp.sitesign.model.sync.ContractSnapshot;
+import jp.sitesign.model.user.PersonName;
+import jp.sitesign.model.user.UserId;
 import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.audit.AuditLog;
 import jp.sitesign.server.auth.Caller;
@@ -104,6 +107,24 @@ public final class ContractQueries {
         store.audit.append(entry(caller, AuditAction.DOCUMENT_OPENED, k, "sha256=" + k.mainDocument()
                 + (purpose == null ? "" : " via=" + purpose)));
         return pdf;
+    }
+
+    /**
+     * The names and titles of the other companies' users named on a contract the caller may see (its receivers
+     * and signers as the caller's company sees the contract; never the other companies' approvers), for the
+     * desktop to write people instead of ids (ADR 43, {@link PartnerNames}). A user id that does not belong to
+     * the company of the party naming it gives no name.
+     */
+    public List<PersonName> people(Caller caller, String id) {
+        StoredContract k = get(caller, id);
+        Map<UserId, CompanyId> named = PartnerNames.namedFor(caller.user().companyId(), k.progress());
+        return store.db.read(c -> {
+            List<PersonName> out = new ArrayList<>();
+            for (Map.Entry<UserId, CompanyId> e : named.entrySet()) {
+                store.userOf(c, e.getValue(), e.getKey()).map(PersonName::of).ifPresent(out::add);
+            }
+            return out;
+        });
     }
 
     /**

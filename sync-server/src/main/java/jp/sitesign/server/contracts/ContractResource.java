@@ -132,6 +132,15 @@ public final class ContractResource {
         return view(caller, queries.get(caller, id));
     }
 
+    @Operation(summary = "案件に名前の出る相手先の担当者・署名者",
+            description = "閲覧できる案件について、相手先企業の担当者と署名者の氏名・役職を返します（相手先の承認者は含みません。ADR 43）。")
+    @GET
+    @Path("{id}/people")
+    public List<jp.sitesign.model.user.PersonName> people(@PathParam("id") String id,
+            @Context SecurityContext security) {
+        return queries.people(AuthFilter.caller(security), id);
+    }
+
     @AcceptsApiKey
     @Operation(summary = "下書きを編集する",
             description = "下書き・差戻しの案件のみ。revision が必要です。API キーのスコープ: contracts:write")

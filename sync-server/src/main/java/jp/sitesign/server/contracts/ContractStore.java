@@ -121,6 +121,11 @@ final class ContractStore {
         return u != null && u.status() == UserStatus.ACTIVE;
     }
 
+    /** The user of {@code company} with id {@code id}, whatever their status, or empty (ADR 43). */
+    java.util.Optional<User> userOf(Connection c, CompanyId company, UserId id) throws SQLException {
+        return users.findInCompany(c, company, id);
+    }
+
     boolean holdsAuthority(Connection c, CompanyId company, UserId user) throws SQLException {
         return signingAuthority.holds(c, company, user);
     }
