@@ -12,7 +12,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.desktop.ui.UiFont;
-import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * The 操作マニュアル in a window of its own, opened by F1 (on the login and main windows) and by the help
@@ -41,15 +40,9 @@ public final class HelpWindow {
             shownModel = new HelpViewModel(Manual.load(language));
             Parent root = new HelpView(shownModel).load(bundle);
             root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
-            Scene scene = new Scene(root, 1060, 720);
-            scene.getStylesheets().add(ViewLoader.appStylesheet());
-            Stage stage = new Stage();
-            stage.setTitle(bundle.getString("help.title"));
-            if (owner != null) {
-                stage.initOwner(owner);
-            }
-            stage.setScene(scene);
-            scene.setOnKeyPressed(e -> {
+            Stage stage = jp.sitesign.desktop.ui.FxDialogService.ownedBy(owner).window(
+                    bundle.getString("help.title"), root, 1060, 720, false);
+            stage.getScene().setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ESCAPE) {
                     stage.close();
                 }

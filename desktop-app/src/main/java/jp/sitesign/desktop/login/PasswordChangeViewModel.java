@@ -78,7 +78,7 @@ public final class PasswordChangeViewModel {
                     busy.set(false);
                     error.set(message);
                 });
-            } catch (jp.sitesign.desktop.sync.OfflineException | jp.sitesign.desktop.admin.OnlineOnlyException e) {
+            } catch (jp.sitesign.desktop.sync.OfflineException e) {
                 String message = bundle.getString("passwordChange.error.offline");
                 ui.execute(() -> {
                     busy.set(false);

@@ -4,7 +4,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Font;
@@ -13,7 +12,6 @@ import javafx.stage.Window;
 import jp.sitesign.desktop.login.PasswordChangeViewModel;
 import jp.sitesign.desktop.session.DesktopSession;
 import jp.sitesign.desktop.ui.UiFont;
-import jp.sitesign.desktop.ui.ViewLoader;
 
 /**
  * Opens 自分の情報 for the logged-in user in a window of its own, owned by the main window; Escape closes it. It is
@@ -63,20 +61,13 @@ public final class ProfileWindow {
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
-        Scene scene = new Scene(scroll, 560, 680);
-        scene.getStylesheets().add(ViewLoader.appStylesheet());
-        Stage stage = new Stage();
-        stage.setTitle(bundle.getString("profile.title"));
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setScene(scene);
-        scene.setOnKeyPressed(e -> {
+        Stage stage = jp.sitesign.desktop.ui.FxDialogService.ownedBy(owner).window(bundle.getString("profile.title"),
+                scroll, 560, 680, false);
+        stage.getScene().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
             }
         });
-        stage.show();
         vm.load();
         return stage;
     }

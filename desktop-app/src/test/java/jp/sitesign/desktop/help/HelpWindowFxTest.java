@@ -1,0 +1,97 @@
+package jp.sitesign.desktop.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import jp.sitesign.desktop.app.AppShell;
+import jp.sitesign.desktop.preview.PageRenderer;
+import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.settings.SettingsFile;
+import jp.sitesign.desktop.ui.SyncStatusHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * F1 on the main window opens the 操作マニュアル in its own window: the twelve chapters in the list, the chapter
+ * of the section shown (契約一覧) with a real picture of the screen; choosing another chapter shows it; the header's
+ * ヘルプ button opens the same window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HelpWindowFxTest {
+    @TempDir
+    static java.nio.file.Path home;
+    private PageRenderer renderer;
+    private Stage main;
+
+    @Start
+    void start(Stage stage) {
+        renderer = PageRenderer.withPdfBox();
+        AppShell shell = new AppShell(new Settings(), new SettingsFile(home), new SyncStatusHolder(), renderer,
+                Runnable::run);
+        stage.setScene(shell.scene());
+        stage.show();
+        main = stage;
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> Window.getWindows().stream().filter(w -> w != main).toList().forEach(Window::hide));
+        renderer.close();
+    }
+
+    @Test
+    void f1OpensTheManualWithItsChaptersAndAPictureOfTheScreen(FxRobot robot) throws Exception {
+        robot.clickOn(main.getScene().getRoot());
+        robot.push(KeyCode.F1);
+        Parent help = await(() -> helpWindow().orElse(null));
+
+        @SuppressWarnings("unchecked")
+        ListView<Manual.Chapter> chapters = (ListView<Manual.Chapter>) help.lookup("#chapterList");
+        assertThat(chapters.getItems()).hasSize(12);
+        assertThat(chapters.getItems().get(0).title()).isEqualTo("ログイン");
+        assertThat(chapters.getSelectionModel().getSelectedItem().id()).as("F1 on 契約一覧").isEqualTo("contracts");
+        ImageView picture = await(() -> help.lookupAll(".help-image").stream().findFirst()
+                .map(ImageView.class::cast).orElse(null));
+        assertThat(picture.getImage()).isNotNull();
+        assertThat(picture.getImage().getWidth()).isGreaterThan(200);
+        assertThat(picture.getUserData()).isEqualTo("contracts-ja.png");
+
+        robot.interact(() -> chapters.getSelectionModel().select(9));
+        await(() -> help.lookupAll(".help-chapter-title").stream()
+                .anyMatch(n -> "自分の情報".equals(((javafx.scene.control.Label) n).getText())) ? true : null);
+    }
+
+    @Test
+    void theHeaderHelpButtonOpensTheManual(FxRobot robot) throws Exception {
+        robot.clickOn("#helpButton");
+        Parent help = await(() -> helpWindow().orElse(null));
+        assertThat(help.lookup("#chapterList")).isNotNull();
+    }
+
+    private static Optional<Parent> helpWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && "SiteSign 操作マニュアル".equals(s.getTitle())).findFirst().map(w -> w.getScene().getRoot());
+    }
+
+    private static <T> T await(Callable<T> value) throws Exception {
+        Object[] got = new Object[1];
+        waitFor(60, TimeUnit.SECONDS, () -> (got[0] = value.call()) != null);
+        @SuppressWarnings("unchecked")
+        T t = (T) got[0];
+        return t;
+    }
+}
