@@ -38,6 +38,9 @@ public final class HelpWindow {
                 shown.close();
             }
             shownModel = new HelpViewModel(Manual.load(language));
+            if (chapter != null) {
+                shownModel.open(chapter); // before the window shows, so it never shows the first chapter in passing
+            }
             Parent root = new HelpView(shownModel).load(bundle);
             root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
             Stage stage = jp.sitesign.desktop.ui.FxDialogService.ownedBy(owner).window(
