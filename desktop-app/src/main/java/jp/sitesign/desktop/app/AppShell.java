@@ -98,9 +98,49 @@ public final class AppShell {
         });
         Parent root = new MainWindowView(mainViewModel, this::content).load(bundle);
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
+        addProfileAndHelp(root);
         scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
+        jp.sitesign.desktop.help.HelpWindow.installShortcut(scene, bundle, this::helpChapter);
         return scene;
+    }
+
+    /**
+     * 自分の情報 (for a logged-in user) and ヘルプ as header buttons before このアプリについて (issue 14); the same two
+     * are offered as menu items by {@link jp.sitesign.desktop.profile.ProfileWindow#menuItem} and
+     * {@link jp.sitesign.desktop.help.HelpWindow#menuItem}.
+     */
+    private void addProfileAndHelp(Parent root) {
+        if (!(root.lookup(".header") instanceof javafx.scene.layout.Pane header)) {
+            return;
+        }
+        javafx.scene.Node about = root.lookup("#aboutButton");
+        int at = about == null ? header.getChildren().size() : header.getChildren().indexOf(about);
+        javafx.scene.control.Button help = new javafx.scene.control.Button(bundle.getString("help.button"));
+        help.setId("helpButton");
+        help.setOnAction(e -> jp.sitesign.desktop.help.HelpWindow.show(scene.getWindow(), bundle, helpChapter()));
+        header.getChildren().add(at, help);
+        if (session != null) {
+            javafx.scene.control.Button profile = new javafx.scene.control.Button(bundle.getString("profile.button"));
+            profile.setId("profileButton");
+            profile.setOnAction(e -> jp.sitesign.desktop.profile.ProfileWindow.open(scene.getWindow(), bundle,
+                    session));
+            header.getChildren().add(at, profile);
+        }
+    }
+
+    /** The manual's chapter for the section shown (F1 and ヘルプ open it there). */
+    private String helpChapter() {
+        Section shown = mainViewModel == null ? null : mainViewModel.selectedSectionProperty().get();
+        if (shown == null) {
+            return null;
+        }
+        return switch (shown) {
+            case CONTRACTS -> "contracts";
+            case DOCUMENTS -> "pdf";
+            case ADMIN -> "admin";
+            default -> null;
+        };
     }
 
     /** The logged-in session the contract screens work on; without one they show the placeholder. */

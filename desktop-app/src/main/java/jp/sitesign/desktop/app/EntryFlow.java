@@ -59,6 +59,8 @@ public final class EntryFlow implements AutoCloseable {
     private jp.sitesign.desktop.ui.FileChoice files = jp.sitesign.desktop.ui.FileChoice.dialog();
     /** The last logout, still closing the store; a new login waits for it (same store files). */
     private volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
+    /** The demo's credentials file when started by ./sitesign demo; null otherwise. */
+    private Path demoCredentials;
 
     public EntryFlow(Stage stage, Path dataHome, Settings settings, SettingsFile settingsFile, PageRenderer renderer,
             Clock clock) {
@@ -96,6 +98,9 @@ public final class EntryFlow implements AutoCloseable {
                     return DesktopSession.login(stores, trust.address(), trust.certificate(), user, password, clock);
                 },
                 background, Platform::runLater, loggedIn -> loggedIn(trust, loggedIn));
+        if (demoCredentials != null) {
+            vm.demo(demoCredentials);
+        }
         showEntry(new LoginView(vm).load(bundle));
     }
 
@@ -182,6 +187,15 @@ public final class EntryFlow implements AutoCloseable {
         return this;
     }
 
+    /**
+     * This is {@code ./sitesign demo} with its logins in {@code credentials} (see
+     * {@link jp.sitesign.desktop.login.DemoLogins}): the login screen says where they are. Before {@link #start}.
+     */
+    public EntryFlow demo(Path credentials) {
+        this.demoCredentials = credentials;
+        return this;
+    }
+
     /** The main window's shell while logged in (for tests and tools); null otherwise. */
     public AppShell shell() {
         return shell;
@@ -193,6 +207,7 @@ public final class EntryFlow implements AutoCloseable {
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
+        jp.sitesign.desktop.help.HelpWindow.installShortcut(scene, bundle, () -> "login");
         stage.setScene(scene);
     }
 

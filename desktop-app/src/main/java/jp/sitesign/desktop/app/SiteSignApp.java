@@ -46,6 +46,7 @@ public final class SiteSignApp extends Application {
         // The settings stay in the standard home; stores and server trust live in the chosen data folder.
         java.nio.file.Path data = settings.dataFolder() != null ? settings.dataFolder() : home;
         entry = new EntryFlow(stage, data, settings, settingsFile, renderer, java.time.Clock.systemUTC());
+        jp.sitesign.desktop.login.DemoLogins.find(System.getenv()).ifPresent(entry::demo);
         entry.start();
         stage.setMinWidth(800);
         stage.setMinHeight(500);

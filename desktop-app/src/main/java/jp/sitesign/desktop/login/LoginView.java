@@ -28,6 +28,8 @@ public final class LoginView {
     private Label error;
     @FXML
     private Label server;
+    @FXML
+    private Label demoHint;
 
     public LoginView(LoginViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,5 +51,8 @@ public final class LoginView {
         progressText.visibleProperty().bind(viewModel.busyProperty());
         error.textProperty().bind(viewModel.errorProperty());
         server.setText(viewModel.serverText());
+        demoHint.textProperty().bind(viewModel.demoHintProperty());
+        demoHint.visibleProperty().bind(viewModel.demoHintProperty().isNotEmpty());
+        demoHint.managedProperty().bind(demoHint.visibleProperty());
     }
 }

@@ -104,6 +104,19 @@ public final class LoginViewModel {
         return serverText;
     }
 
+    /** Where the demo's logins are (empty: not the demo); see {@link DemoLogins}. */
+    private final ReadOnlyStringWrapper demoHint = new ReadOnlyStringWrapper(this, "demoHint", "");
+
+    /** This is {@code ./sitesign demo}: the login says where its printed logins are kept. */
+    public LoginViewModel demo(java.nio.file.Path credentials) {
+        demoHint.set(jp.sitesign.desktop.ui.I18n.format(bundle, "login.demo", credentials.toAbsolutePath()));
+        return this;
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty demoHintProperty() {
+        return demoHint.getReadOnlyProperty();
+    }
+
     public StringProperty userIdProperty() {
         return userId;
     }

@@ -78,6 +78,12 @@ public final class PasswordChangeViewModel {
                     busy.set(false);
                     error.set(message);
                 });
+            } catch (jp.sitesign.desktop.sync.OfflineException e) {
+                String message = bundle.getString("passwordChange.error.offline");
+                ui.execute(() -> {
+                    busy.set(false);
+                    error.set(message);
+                });
             } catch (RuntimeException e) {
                 String message = I18n.format(bundle, "passwordChange.error.unexpected", String.valueOf(e.getMessage()));
                 ui.execute(() -> {

@@ -65,7 +65,7 @@ public final class Screenshots {
             "attention-ja", "notices-ja", "admin-users-ja", "admin-certificates-ja", "admin-partnerships-ja",
             "admin-audit-ja", "settings-ja", "signing-ja",
             "first-run-en", "login-en", "contracts-en", "contract-detail-en", "signatures-en", "admin-users-en",
-            "settings-en");
+            "settings-en", "profile-ja", "profile-en");
     private static final long TIMEOUT_SECONDS = 90;
 
     private Screenshots() {
@@ -249,6 +249,16 @@ public final class Screenshots {
                     Fx.run(() -> styles.setValue(DateStyle.WAREKI));
                 }
                 shoot("settings", stage.getScene());
+            }
+
+            if (wants("profile")) {
+                press("#profileButton");
+                Parent profile = window("profile.title");
+                await("自分の情報 shows the account from the server", () -> lookupIn(profile, "#userIdLabel")
+                        instanceof Label l && !l.getText().isEmpty() && lookupIn(profile, "#nameField")
+                        instanceof TextInputControl t && !t.getText().isEmpty());
+                shoot("profile", profile.getScene());
+                Fx.run(() -> ((Stage) profile.getScene().getWindow()).close());
             }
 
             if (wants("signing")) {
