@@ -53,6 +53,8 @@ public final class ContractsSection {
             jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
     private FxDialogService dialogs = new FxDialogService(() -> null, FileChoice.dialog());
+    /** The user's last choices (key source and file, save folder, viewer size); null: nothing remembered. */
+    private jp.sitesign.desktop.settings.Remembered remembered;
     private TabPane tabs;
 
     /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
@@ -103,6 +105,12 @@ public final class ContractsSection {
         this.dates = settings.dates();
         list.dates(dates);
         detail.dates(dates);
+        return this;
+    }
+
+    /** Remembers the user's last choices across windows and starts (the signing key, the save folder). */
+    public ContractsSection remembered(jp.sitesign.desktop.settings.Remembered memory) {
+        this.remembered = memory;
         return this;
     }
 
@@ -230,20 +238,22 @@ public final class ContractsSection {
                 signing, id, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
                 session.serverOrigin(), System.getProperty("os.name"), background, Platform::runLater, clock, language,
                 bundle, seal);
-        // Without a TSA of their own the user could only choose B-B: that is no choice, the dialog's default stays.
-        if (ownTsa != null && vm.levels().contains(followed.signatureLevel())) {
-            vm.levelProperty().set(followed.signatureLevel());
+        // The settings' default level (設定 → 署名レベルの既定値), what is signed, the last key source and file.
+        vm.defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+        SigningSubjects.of(session.store(), id, bundle).ifPresent(vm::subject);
+        if (remembered != null) {
+            vm.remember(remembered);
         }
-        // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign.
+        // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign. It
+        // fits a 1366×768 laptop (its content scrolls); Escape and 閉じる close it.
         AtomicReference<Stage> window = new AtomicReference<>();
         Stage stage = dialogs.window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 1100, 820,
+                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 980, 680,
                 true);
         window.set(stage);
-        // The dialog holds a page preview for placing the seal: room for it, and never squeezed below use.
         stage.setResizable(true);
-        stage.setMinWidth(800);
-        stage.setMinHeight(600);
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();

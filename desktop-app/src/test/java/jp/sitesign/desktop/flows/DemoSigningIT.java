@@ -84,7 +84,6 @@ class DemoSigningIT {
         ui.nextFile(signer.p12());
         ui.press(dialog, "#fileButton");
         waitUntil(() -> signer.p12().toString().equals(ui.label(dialog, "#fileLabel")));
-        ui.type(dialog, "#aliasField", demo.keyAlias());
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(signer.pin());
 
