@@ -105,6 +105,7 @@ public final class ContractsSection {
         this.dates = settings.dates();
         list.dates(dates);
         detail.dates(dates);
+        signatures.dates(dates);
         return this;
     }
 
