@@ -44,6 +44,7 @@ public final class ContractsSection {
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
     private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
+    private final ContractReading reading;
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
@@ -81,6 +82,9 @@ public final class ContractsSection {
         evidence = new EvidenceViewModel(session::download, background, Platform::runLater, bundle);
         detail.contractProperty().addListener((obs, old, k) -> evidence.show(k));
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
+        // Selecting a contract opens its PDF; save and print work from this computer's copy, offline too.
+        reading = new ContractReading(detail, store, session.engine()::fetch, background, Platform::runLater, bundle)
+                .follow();
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
         signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
@@ -112,6 +116,7 @@ public final class ContractsSection {
     /** Remembers the user's last choices across windows and starts (the signing key, the save folder). */
     public ContractsSection remembered(jp.sitesign.desktop.settings.Remembered memory) {
         this.remembered = memory;
+        reading.remembered(memory);
         return this;
     }
 
@@ -122,6 +127,7 @@ public final class ContractsSection {
     public ContractsSection dialogs(FxDialogService service) {
         this.dialogs = service;
         detail.dialogs(service);
+        reading.dialogs(service);
         return this;
     }
 
@@ -140,7 +146,8 @@ public final class ContractsSection {
     public Node load(ResourceBundle bundle) {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
-        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
+        Parent detailRoot = new ContractDetailView(detail,
+                new PreviewView(preview).embedded(ReadingTools.of(reading, this::openViewer, bundle)).load(bundle),
                 new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle),
                 EvidenceButton.of(evidence, bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
@@ -259,6 +266,38 @@ public final class ContractsSection {
             seal.close();
             sealRenderer.close();
             saved.run();
+        });
+    }
+
+    /**
+     * The contract's PDF in a window of its own, larger than the detail's column (it fits a 1366×768 laptop and
+     * keeps the size the user gave it), with the page strip, print and save.
+     */
+    private void openViewer() {
+        java.nio.file.Path file = detail.mainDocumentProperty().get();
+        jp.sitesign.model.sync.ContractSnapshot k = detail.contractProperty().get();
+        if (file == null || k == null) {
+            return;
+        }
+        ResourceBundle bundle = jp.sitesign.desktop.ui.I18n.bundle(language);
+        // Its own renderer on a copy in memory: the detail's preview keeps its document, and the detail's
+        // temporary file may go when another contract is selected.
+        PageRenderer own = new PageRenderer(p -> jp.sitesign.desktop.preview.PdfBoxPageSource.open(
+                java.nio.file.Files.readAllBytes(p)), 64L << 20);
+        PreviewViewModel vm = new PreviewViewModel(own, Platform::runLater, bundle);
+        double[] size = remembered == null ? null : remembered.viewerSize().orElse(null);
+        Stage stage = dialogs.window(jp.sitesign.desktop.ui.I18n.format(bundle, "contracts.reading.windowTitle",
+                k.title() == null ? "" : k.title()), new PreviewView(vm).contractTools(
+                        ReadingTools.of(reading, null, bundle)).load(bundle),
+                size == null ? 1000 : Math.min(size[0], 1360), size == null ? 680 : Math.min(size[1], 720), false);
+        stage.setMinWidth(480);
+        stage.setMinHeight(360);
+        vm.open(file);
+        stage.setOnHidden(e -> {
+            if (remembered != null) {
+                remembered.viewerSize(stage.getWidth(), stage.getHeight());
+            }
+            own.close();
         });
     }
 
