@@ -149,7 +149,7 @@ public final class ContractReading {
         message.set(bundle.getString("contracts.reading.printing"));
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return jp.sitesign.desktop.preview.PdfPrinting.print(job, bytes(k));
+                return PdfPrinting.print(job, bytes(k));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -240,6 +240,14 @@ public final class ContractsSection {
                         session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
                         session.store().companyName().orElse(null));
         seal.open(() -> signing.currentDocument(id));
+        // The real 印影 (the engine's drawing of this user's seal) where the seal goes, not a coloured box.
+        seal.showAppearance(placement -> {
+            try {
+                return jp.sitesign.desktop.signing.seal.SealPreview.draw(signing.appearance(placement), 3f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         // The user's own TSA is an override; without one the server's (the DEMO TSA in demo mode) is used.
         java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(

@@ -1,11 +1,12 @@
-package jp.sitesign.desktop.preview;
+package jp.sitesign.desktop.contracts;
 
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
+import jp.sitesign.desktop.editor.EditorFixtures;
+import jp.sitesign.desktop.preview.PageSize;
+import jp.sitesign.desktop.preview.PdfBoxPageSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,13 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @org.junit.jupiter.api.extension.ExtendWith(org.testfx.framework.junit5.ApplicationExtension.class)
 class PdfPrintingTest {
-    @TempDir
-    Path dir;
-
     @Test
     void everyPageBecomesOneSheetInOrderFittedIntoThePrintableArea() throws Exception {
-        Path pdf = TestDocuments.pages(dir, 3);
-        try (PdfBoxPageSource source = PdfBoxPageSource.open(pdf)) {
+        try (PdfBoxPageSource source = PdfBoxPageSource.open(EditorFixtures.pdf(3))) {
             PageSize first = source.pageSize(0);
             // A4 with 10 mm margins: 538 × 785 points printable.
             List<PdfPrinting.Sheet> sheets = PdfPrinting.plan(source, 538, 785);

@@ -1,4 +1,4 @@
-package jp.sitesign.desktop.preview;
+package jp.sitesign.desktop.contracts;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,13 +7,19 @@ import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
 import javafx.scene.Node;
 import javafx.scene.image.ImageView;
+import jp.sitesign.desktop.preview.PageSize;
+import jp.sitesign.desktop.preview.PageSource;
+import jp.sitesign.desktop.preview.PdfBoxPageSource;
+import jp.sitesign.desktop.preview.PreviewView;
+import jp.sitesign.desktop.preview.RenderedPage;
 
 /**
  * Prints a PDF through JavaFX's {@link PrinterJob}: the printer and its dialog are the operating system's on
  * Linux (CUPS), Windows and macOS alike, with no AWT in a JavaFX app. Each page is drawn by PDFBox at
  * {@link #PRINT_DPI} — sharp on paper, one page in memory at a time — and fitted into the paper's printable
  * area, its proportions kept, never enlarged beyond its own size. {@link #plan} says which sheets a job gets,
- * so that is testable without a printer.
+ * so that is testable without a printer. (It builds scene-graph nodes, so it lives beside the screens, not in the
+ * renderer's package.)
  */
 public final class PdfPrinting {
     /** 200 dpi: an A4 page is 1654 × 2339 pixels (15 MB), sharp enough for contract text. */
