@@ -67,14 +67,19 @@ public final class ContractReading {
 
     /**
      * Opens the main PDF of each contract the detail shows, as soon as it is shown: another contract, or the
-     * first of them. A refresh of the same contract leaves the open document (a newer version the detail
-     * opens itself).
+     * first of them. {@code preview} forgets the last contract's pages at once, so a contract without a PDF
+     * yet never shows another's. A refresh of the same contract leaves the open document (a newer version the
+     * detail opens itself).
      */
-    public ContractReading follow() {
+    public ContractReading follow(jp.sitesign.desktop.preview.PreviewViewModel preview) {
         detail.contractProperty().addListener((obs, old, k) -> {
             available.set(k != null && k.mainDocument() != null);
-            message.set("");
-            if (k != null && k.mainDocument() != null && (old == null || !old.id().equals(k.id()))) {
+            boolean another = k == null || old == null || !old.id().equals(k.id());
+            if (another) {
+                message.set("");
+                preview.clear();
+            }
+            if (another && k != null && k.mainDocument() != null) {
                 detail.openMainDocument();
             }
         });

@@ -82,10 +82,10 @@ public final class ContractsSection {
         evidence = new EvidenceViewModel(session::download, background, Platform::runLater, bundle);
         detail.contractProperty().addListener((obs, old, k) -> evidence.show(k));
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
+        preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
         // Selecting a contract opens its PDF; save and print work from this computer's copy, offline too.
         reading = new ContractReading(detail, store, session.engine()::fetch, background, Platform::runLater, bundle)
-                .follow();
-        preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
+                .follow(preview);
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
         signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
                 java.util.concurrent.ForkJoinPool.commonPool(), Platform::runLater, bundle);
@@ -162,6 +162,7 @@ public final class ContractsSection {
             }
         });
         signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
+
         SplitPane split = new SplitPane(listRoot, detailRoot);
         split.setDividerPositions(0.6);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);

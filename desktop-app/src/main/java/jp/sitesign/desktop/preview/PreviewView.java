@@ -132,7 +132,7 @@ public final class PreviewView {
         messageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 !viewModel.errorProperty().get().isEmpty() ? viewModel.errorProperty().get()
                         : viewModel.pageCountProperty().get() == 0 && !viewModel.loadingProperty().get()
-                                ? bundle.getString("preview.noDocument") : "",
+                                ? bundle.getString(contractOnly ? "preview.noContractDocument" : "preview.noDocument") : "",
                 viewModel.errorProperty(), viewModel.pageCountProperty(), viewModel.loadingProperty()));
         messageLabel.visibleProperty().bind(messageLabel.textProperty().isNotEmpty());
         messageLabel.getStyleClass().add("placeholder");

@@ -86,7 +86,7 @@ class ContractReadingFxTest {
         reading = new ContractReading(detail, store, (id, s) -> {
             throw new AssertionError("the PDF is on this computer: nothing is downloaded");
         }, background, Platform::runLater, JA).dialogs(dialogs).remembered(new Remembered(dir.resolve("home")))
-                .follow();
+                .follow(preview);
         detail.mainDocumentProperty().addListener((obs, old, file) -> {
             if (file != null) {
                 preview.open(file);
@@ -147,6 +147,14 @@ class ContractReadingFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(dialogs.folders()).as("the next save starts in the folder saved to")
                 .containsExactly(null, target.getParent().toAbsolutePath());
+
+        // A draft without a PDF yet shows none, not the last contract's pages.
+        int draft = onFx(() -> table.getItems().stream().map(ContractRow::id).toList().indexOf("k1"));
+        robot.interact(() -> table.getSelectionModel().select(draft));
+        waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> detail.contractProperty().get() != null
+                && detail.contractProperty().get().id().equals("k1")));
+        assertThat(onFx(() -> page.getImage())).isNull();
+        assertThat(onFx(() -> robot.lookup("#savePdfButton").queryButton().isDisabled())).isTrue();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
