@@ -165,6 +165,12 @@ public final class AppShell {
         return new FxDialogService(() -> scene == null ? null : scene.getWindow(), files);
     }
 
+    /** The user's last choices, beside the settings file; null without one (screenshots, benchmarks). */
+    private jp.sitesign.desktop.settings.Remembered remembered() {
+        return settingsFile == null || settingsFile.path().getParent() == null ? null
+                : new jp.sitesign.desktop.settings.Remembered(settingsFile.path().getParent());
+    }
+
     /** How the screens ask for a file to open (the platform's dialog unless a test puts in its own). */
     public void files(FileChoice choice) {
         this.files = choice;
@@ -188,7 +194,7 @@ public final class AppShell {
             case CONTRACTS:
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
-                            .settings(settings).dialogs(dialogs());
+                            .settings(settings).dialogs(dialogs()).remembered(remembered());
                     Node shown = contracts.load(bundle);
                     mainViewModel.attentionCountProperty().bind(contracts.attentionCount());
                     return shown;

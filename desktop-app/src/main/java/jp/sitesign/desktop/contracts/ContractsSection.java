@@ -44,6 +44,7 @@ public final class ContractsSection {
     private final ConflictsViewModel conflicts;
     private final PreviewViewModel preview;
     private final jp.sitesign.desktop.signatures.SignaturePanelViewModel signatures;
+    private final ContractReading reading;
     private volatile Object lastSyncMark;
     private final DesktopSession session;
     private final Clock clock;
@@ -53,6 +54,8 @@ public final class ContractsSection {
             jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI);
     private jp.sitesign.desktop.settings.Settings followed;
     private FxDialogService dialogs = new FxDialogService(() -> null, FileChoice.dialog());
+    /** The user's last choices (key source and file, save folder, viewer size); null: nothing remembered. */
+    private jp.sitesign.desktop.settings.Remembered remembered;
     private TabPane tabs;
 
     /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
@@ -80,6 +83,9 @@ public final class ContractsSection {
         detail.contractProperty().addListener((obs, old, k) -> evidence.show(k));
         conflicts = new ConflictsViewModel(store, saved, background, Platform::runLater, bundle);
         preview = new PreviewViewModel(renderer, Platform::runLater, bundle);
+        // Selecting a contract opens its PDF; save and print work from this computer's copy, offline too.
+        reading = new ContractReading(detail, store, session.engine()::fetch, background, Platform::runLater, bundle)
+                .follow(preview);
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
         signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
                 java.util.concurrent.ForkJoinPool.commonPool(), Platform::runLater, bundle);
@@ -103,6 +109,14 @@ public final class ContractsSection {
         this.dates = settings.dates();
         list.dates(dates);
         detail.dates(dates);
+        signatures.dates(dates);
+        return this;
+    }
+
+    /** Remembers the user's last choices across windows and starts (the signing key, the save folder). */
+    public ContractsSection remembered(jp.sitesign.desktop.settings.Remembered memory) {
+        this.remembered = memory;
+        reading.remembered(memory);
         return this;
     }
 
@@ -113,6 +127,7 @@ public final class ContractsSection {
     public ContractsSection dialogs(FxDialogService service) {
         this.dialogs = service;
         detail.dialogs(service);
+        reading.dialogs(service);
         return this;
     }
 
@@ -131,7 +146,8 @@ public final class ContractsSection {
     public Node load(ResourceBundle bundle) {
         ContractListView listView = new ContractListView(list);
         Parent listRoot = listView.load(bundle);
-        Parent detailRoot = new ContractDetailView(detail, new PreviewView(preview).load(bundle),
+        Parent detailRoot = new ContractDetailView(detail,
+                new PreviewView(preview).embedded(ReadingTools.of(reading, this::openViewer, bundle)).load(bundle),
                 new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle),
                 EvidenceButton.of(evidence, bundle)).load(bundle);
         listView.table().getSelectionModel().selectedItemProperty()
@@ -146,6 +162,7 @@ public final class ContractsSection {
             }
         });
         signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
+
         SplitPane split = new SplitPane(listRoot, detailRoot);
         split.setDividerPositions(0.6);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
@@ -248,30 +265,72 @@ public final class ContractsSection {
                         session.store().user().value(), jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(),
                         session.store().companyName().orElse(null));
         seal.open(() -> signing.currentDocument(id));
+        // The real 印影 (the engine's drawing of this user's seal) where the seal goes, not a coloured box.
+        seal.showAppearance(placement -> {
+            try {
+                return jp.sitesign.desktop.signing.seal.SealPreview.draw(signing.appearance(placement), 3f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         // The user's own TSA is an override; without one the server's (the DEMO TSA in demo mode) is used.
         java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
         jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
                 signing, id, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
                 session.serverOrigin(), System.getProperty("os.name"), background, Platform::runLater, clock, language,
                 bundle, seal);
-        // Without a TSA of their own the user could only choose B-B: that is no choice, the dialog's default stays.
-        if (ownTsa != null && vm.levels().contains(followed.signatureLevel())) {
-            vm.levelProperty().set(followed.signatureLevel());
+        // The settings' default level (設定 → 署名レベルの既定値), what is signed, the last key source and file.
+        vm.defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+        SigningSubjects.of(session.store(), id, bundle).ifPresent(vm::subject);
+        if (remembered != null) {
+            vm.remember(remembered);
         }
-        // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign.
+        // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign. It
+        // fits a 1366×768 laptop (its content scrolls); Escape and 閉じる close it.
         AtomicReference<Stage> window = new AtomicReference<>();
         Stage stage = dialogs.window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 1100, 820,
+                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 980, 680,
                 true);
         window.set(stage);
-        // The dialog holds a page preview for placing the seal: room for it, and never squeezed below use.
         stage.setResizable(true);
-        stage.setMinWidth(800);
-        stage.setMinHeight(600);
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();
             saved.run();
+        });
+    }
+
+    /**
+     * The contract's PDF in a window of its own, larger than the detail's column (it fits a 1366×768 laptop and
+     * keeps the size the user gave it), with the page strip, print and save.
+     */
+    private void openViewer() {
+        java.nio.file.Path file = detail.mainDocumentProperty().get();
+        jp.sitesign.model.sync.ContractSnapshot k = detail.contractProperty().get();
+        if (file == null || k == null) {
+            return;
+        }
+        ResourceBundle bundle = jp.sitesign.desktop.ui.I18n.bundle(language);
+        // Its own renderer on a copy in memory: the detail's preview keeps its document, and the detail's
+        // temporary file may go when another contract is selected.
+        PageRenderer own = new PageRenderer(p -> jp.sitesign.desktop.preview.PdfBoxPageSource.open(
+                java.nio.file.Files.readAllBytes(p)), 64L << 20);
+        PreviewViewModel vm = new PreviewViewModel(own, Platform::runLater, bundle);
+        double[] size = remembered == null ? null : remembered.viewerSize().orElse(null);
+        Stage stage = dialogs.window(jp.sitesign.desktop.ui.I18n.format(bundle, "contracts.reading.windowTitle",
+                k.title() == null ? "" : k.title()), new PreviewView(vm).contractTools(
+                        ReadingTools.of(reading, null, bundle)).load(bundle),
+                size == null ? 1000 : Math.min(size[0], 1360), size == null ? 680 : Math.min(size[1], 720), false);
+        stage.setMinWidth(480);
+        stage.setMinHeight(360);
+        vm.open(file);
+        stage.setOnHidden(e -> {
+            if (remembered != null) {
+                remembered.viewerSize(stage.getWidth(), stage.getHeight());
+            }
+            own.close();
         });
     }
 

@@ -31,6 +31,12 @@ import jp.sitesign.desktop.ui.ViewLoader;
 public final class PreviewView {
     private final PreviewViewModel viewModel;
     private ResourceBundle bundle;
+    private boolean embedded;
+    private boolean contractOnly;
+    private List<javafx.scene.Node> tools = List.of();
+
+    @FXML
+    private javafx.scene.layout.FlowPane toolbar;
 
     @FXML
     private BorderPane root;
@@ -74,6 +80,23 @@ public final class PreviewView {
         return ViewLoader.load(this, bundle);
     }
 
+    /**
+     * For a narrow place, the contract's detail (call before {@link #load}): no page strip and no button to
+     * open some other file, so the page gets the width; {@code more} (print, save, a larger window) join the
+     * toolbar's end.
+     */
+    public PreviewView embedded(javafx.scene.Node... more) {
+        this.embedded = true;
+        return contractTools(more);
+    }
+
+    /** For one contract's document (call before {@link #load}): no button to open another file; {@code more} added. */
+    public PreviewView contractTools(javafx.scene.Node... more) {
+        this.contractOnly = true;
+        this.tools = List.of(more);
+        return this;
+    }
+
     @FXML
     private void initialize() {
         openButton.setOnAction(e -> chooseAndOpen());
@@ -109,7 +132,7 @@ public final class PreviewView {
         messageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 !viewModel.errorProperty().get().isEmpty() ? viewModel.errorProperty().get()
                         : viewModel.pageCountProperty().get() == 0 && !viewModel.loadingProperty().get()
-                                ? bundle.getString("preview.noDocument") : "",
+                                ? bundle.getString(contractOnly ? "preview.noContractDocument" : "preview.noDocument") : "",
                 viewModel.errorProperty(), viewModel.pageCountProperty(), viewModel.loadingProperty()));
         messageLabel.visibleProperty().bind(messageLabel.textProperty().isNotEmpty());
         messageLabel.getStyleClass().add("placeholder");
@@ -122,6 +145,17 @@ public final class PreviewView {
 
         setUpThumbnails();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        if (embedded) {
+            root.setLeft(null);
+        }
+        if (contractOnly) {
+            openButton.setVisible(false);
+            openButton.setManaged(false);
+            if (!tools.isEmpty()) {
+                toolbar.getChildren().add(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL));
+                toolbar.getChildren().addAll(tools);
+            }
+        }
     }
 
     private void setUpThumbnails() {

@@ -117,6 +117,20 @@ public final class PreviewViewModel {
         }, ui);
     }
 
+    /** Shows no document (another contract was chosen, one without a PDF yet); a pending open is dropped. */
+    public void clear() {
+        ++openRequest;
+        generation = -1;
+        pages = List.of();
+        error.set("");
+        loading.set(false);
+        documentName.set("");
+        currentPage.set(-1);
+        shownPage.set(null);
+        pageCount.set(0);
+        updatePageLabel();
+    }
+
     public void goTo(int pageIndex) {
         if (pages.isEmpty()) {
             return;

@@ -70,23 +70,33 @@ public final class SignaturePanelView {
         entryBox.getChildren().setAll(viewModel.entries().stream().map(SignaturePanelView::card).toList());
     }
 
+    /**
+     * One signature: the light and its verdict word on the first line (never shortened to "…"), who signed
+     * below it, wrapping to the column's width, then when and the findings.
+     */
     private static Node card(SignatureEntry entry) {
         Circle light = new Circle(7);
         light.getStyleClass().addAll("signature-light", "signature-light-" + entry.light().name().toLowerCase());
         Label verdict = new Label(entry.verdict());
         verdict.getStyleClass().add("signature-verdict");
+        verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verdict.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
         Label heading = new Label(entry.heading());
         heading.getStyleClass().add("signature-heading");
         heading.setWrapText(true);
-        HBox top = new HBox(8, light, verdict, heading);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, light, verdict);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox card = new VBox(3, top);
+        top.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox card = new VBox(3, top, heading);
         Label when = new Label(entry.when());
         when.setWrapText(true);
+        when.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getChildren().add(when);
         for (String line : entry.lines()) {
             Label l = new Label(line);
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("signature-line");
             card.getChildren().add(l);
         }

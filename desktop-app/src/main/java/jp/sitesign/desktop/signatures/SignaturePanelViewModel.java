@@ -39,7 +39,7 @@ public final class SignaturePanelViewModel {
     private final Executor background;
     private final Executor ui;
     private final ResourceBundle bundle;
-    private final SignatureTexts texts;
+    private SignatureTexts texts;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -85,6 +85,14 @@ public final class SignaturePanelViewModel {
                 clear();
             }
         });
+    }
+
+    /**
+     * Dates in the user's style (the settings' 西暦 or 和暦); they apply from the next document shown.
+     */
+    public SignaturePanelViewModel dates(jp.sitesign.desktop.ui.DateDisplay display) {
+        this.texts = new SignatureTexts(bundle, display);
+        return this;
     }
 
     /** No document open: nothing to verify. */

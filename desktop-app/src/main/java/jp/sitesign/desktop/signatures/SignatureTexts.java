@@ -21,7 +21,6 @@ import jp.sitesign.model.signature.verify.TimestampReport;
 import jp.sitesign.model.signature.verify.TimestampStatus;
 import jp.sitesign.model.signature.verify.VerificationException;
 import jp.sitesign.model.signature.verify.VerificationReport;
-import jp.sitesign.model.time.JapanTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -35,9 +34,18 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  */
 final class SignatureTexts {
     private final ResourceBundle bundle;
+    private final jp.sitesign.desktop.ui.DateDisplay dates;
 
+    /** Dates as 西暦 (2026/12/07 10:02:03+09:00). */
     SignatureTexts(ResourceBundle bundle) {
+        this(bundle, jp.sitesign.desktop.ui.DateDisplay.of(jp.sitesign.desktop.ui.DateStyle.SEIREKI,
+                jp.sitesign.desktop.ui.Language.of(bundle)));
+    }
+
+    /** Dates in the style {@code dates} holds at each call (the user's 西暦 or 和暦, as everywhere in the app). */
+    SignatureTexts(ResourceBundle bundle, jp.sitesign.desktop.ui.DateDisplay dates) {
         this.bundle = bundle;
+        this.dates = dates;
     }
 
     /** One signature or document timestamp as the panel shows it. */
@@ -100,6 +108,11 @@ final class SignatureTexts {
         };
     }
 
+    /**
+     * Who signed: the person's name from the certificate, then the company ({@code 署名 1: 山田 太郎（山田建設）}).
+     * A company certificate, whose common name is the company's own name ("DEMO 山田建設"), names the company
+     * once; its holder's given and family names are used as the person where the certificate carries them.
+     */
     String heading(SignatureReport s) {
         String subject = s.identity().subject();
         String name = subject == null ? text("signatures.unknownSigner") : attribute(subject, BCStyle.CN);
@@ -107,9 +120,34 @@ final class SignatureTexts {
             return format("signatures.heading.timestamp", s.number(), name);
         }
         String company = subject == null ? null : attribute(subject, BCStyle.O);
-        return company == null || company.equals(subject)
-                ? format("signatures.heading.signature", s.number(), name)
-                : format("signatures.heading.signatureCompany", s.number(), name, company);
+        if (company == null || company.equals(subject)) {
+            return format("signatures.heading.signature", s.number(), name);
+        }
+        if (name.contains(company)) {
+            String person = person(subject);
+            return person == null ? format("signatures.heading.signature", s.number(), company)
+                    : format("signatures.heading.signatureCompany", s.number(), person, company);
+        }
+        return format("signatures.heading.signatureCompany", s.number(), name, company);
+    }
+
+    /** The holder's family and given name (SURNAME, GIVENNAME), or null when the certificate names neither. */
+    private static String person(String subject) {
+        String family = attributeOrNull(subject, BCStyle.SURNAME);
+        String given = attributeOrNull(subject, BCStyle.GIVENNAME);
+        if (family == null && given == null) {
+            return null;
+        }
+        return family == null ? given : given == null ? family : family + " " + given;
+    }
+
+    private static String attributeOrNull(String name, ASN1ObjectIdentifier type) {
+        try {
+            RDN[] rdns = new X500Name(BCStyle.INSTANCE, name).getRDNs(type);
+            return rdns.length == 0 ? null : rdns[0].getFirst().getValue().toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     String when(SignatureReport s) {
@@ -198,7 +236,7 @@ final class SignatureTexts {
     }
 
     private String time(Instant instant) {
-        return instant == null ? text("signatures.when.unknown") : JapanTime.display(instant);
+        return instant == null ? text("signatures.when.unknown") : dates.dateTime(instant);
     }
 
     /** One attribute of an RFC 2253 name (the name itself if it cannot be parsed or lacks it). */

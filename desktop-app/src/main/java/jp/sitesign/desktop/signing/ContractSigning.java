@@ -108,6 +108,14 @@ public final class ContractSigning {
                 .orElseThrow(() -> DesktopMessage.CONTRACT_NOT_ON_THIS_COMPUTER.exception(contractId));
     }
 
+    /**
+     * The seal as a signature with {@code seal} would draw it (the signed-in user's stamp, name and title), for
+     * the dialog's preview.
+     */
+    public VisibleSignature appearance(SealPlacement seal) {
+        return visible(seal);
+    }
+
     private VisibleSignature visible(SealPlacement seal) {
         UserView u = self();
         String title = u.title() == null || u.title().isBlank() ? null : u.title();

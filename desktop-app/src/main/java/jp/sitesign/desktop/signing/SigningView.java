@@ -12,7 +12,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -41,7 +40,15 @@ public final class SigningView {
     @FXML private HBox fileBox;
     @FXML private Label fileLabel;
     @FXML private Button fileButton;
-    @FXML private TextField aliasField;
+    @FXML private GridPane whatGrid;
+    @FXML private Label hintLabel;
+    @FXML private Button readKeysButton;
+    @FXML private Label keyChoiceLabel;
+    @FXML private ComboBox<SigningViewModel.KeyChoice> keyChoice;
+    @FXML private Label keyLabel;
+    @FXML private Button closeButton;
+    @FXML private javafx.scene.control.TitledPane detailsPane;
+    @FXML private TextArea detailsArea;
     @FXML private ChoiceBox<SignatureLevel> levelChoice;
     @FXML private PasswordField pinField;
     @FXML private VBox sealArea;
@@ -87,20 +94,53 @@ public final class SigningView {
         slotChoice.setConverter(converter(Pkcs11Slot::displayName));
         slotChoice.valueProperty().bindBidirectional(viewModel.slotProperty());
         refreshButton.setOnAction(e -> viewModel.findSlots());
-        fileLabel.textProperty().bind(viewModel.pkcs12FileProperty().asString());
-        fileButton.setOnAction(e -> dialogs().openFile(null,
-                java.util.List.of(DialogService.FileKind.of("PKCS#12", "*.p12", "*.pfx"))).ifPresent(f -> viewModel.pkcs12FileProperty().set(f)));
-        aliasField.textProperty().bindBidirectional(viewModel.keyAliasProperty());
+        // No file yet: an empty label beside the button, never "null".
+        fileLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> viewModel.pkcs12FileProperty().get() == null ? bundle.getString("signing.file.notChosen")
+                        : viewModel.pkcs12FileProperty().get().toString(), viewModel.pkcs12FileProperty()));
+        fileButton.setOnAction(e -> viewModel.chooseFile(dialogs()));
+        showWhat();
+        viewModel.whatIsSigned().addListener((javafx.collections.ListChangeListener<String[]>) c -> showWhat());
+        hintLabel.textProperty().bind(viewModel.hintProperty());
+        hintLabel.visibleProperty().bind(viewModel.hintProperty().isNotEmpty());
+        hintLabel.managedProperty().bind(hintLabel.visibleProperty());
+        // The keys: read with the PIN; a choice only when the source holds several, else just whose key it is.
+        readKeysButton.disableProperty().bind(pinField.textProperty().isEmpty().or(viewModel.busyProperty())
+                .or(viewModel.signedProperty()));
+        readKeysButton.setOnAction(e -> viewModel.readKeys(pinField.getText().toCharArray()));
+        keyChoice.setItems(viewModel.keys());
+        keyChoice.setConverter(converter(viewModel::describe));
+        keyChoice.valueProperty().bindBidirectional(viewModel.keyProperty());
+        javafx.beans.binding.BooleanBinding several = javafx.beans.binding.Bindings.size(viewModel.keys()).greaterThan(1);
+        keyChoice.visibleProperty().bind(several);
+        keyChoice.managedProperty().bind(several);
+        keyChoiceLabel.visibleProperty().bind(several);
+        keyChoiceLabel.managedProperty().bind(several);
+        keyLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> viewModel.keyDescriptionProperty().get().isEmpty() ? bundle.getString("signing.key.unknown")
+                        : viewModel.keyDescriptionProperty().get(), viewModel.keyDescriptionProperty()));
         levelChoice.getItems().setAll(viewModel.levels());
         levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
         levelChoice.valueProperty().bindBidirectional(viewModel.levelProperty());
 
         if (viewModel.seal() != null) {
             sealArea.getChildren().add(new SealPlacementView(viewModel.seal()).load(bundle));
-            signButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.seal().ready().not()));
+            signButton.disableProperty().bind(viewModel.canSignProperty().not().or(viewModel.seal().ready().not()));
         } else {
-            signButton.disableProperty().bind(viewModel.busyProperty());
+            signButton.disableProperty().bind(viewModel.canSignProperty().not());
         }
+        closeButton.setOnAction(e -> {
+            if (closeButton.getScene() != null && closeButton.getScene().getWindow() != null) {
+                closeButton.getScene().getWindow().hide();
+            }
+        });
+        // After a signature the window's work is done: Enter closes it as Escape does.
+        viewModel.signedProperty().addListener((obs, old, now) -> {
+            closeButton.setDefaultButton(now);
+            if (now) {
+                closeButton.requestFocus();
+            }
+        });
         progress.visibleProperty().bind(viewModel.busyProperty());
         signButton.setOnAction(e -> {
             char[] pin = pinField.getText().toCharArray();
@@ -110,6 +150,27 @@ public final class SigningView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         reportArea.textProperty().bind(viewModel.reportProperty());
+        reportArea.visibleProperty().bind(viewModel.reportProperty().isNotEmpty());
+        reportArea.managedProperty().bind(reportArea.visibleProperty());
+        detailsArea.textProperty().bind(viewModel.detailsProperty());
+        detailsPane.visibleProperty().bind(viewModel.detailsProperty().isNotEmpty());
+        detailsPane.managedProperty().bind(detailsPane.visibleProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+
+    private void showWhat() {
+        whatGrid.getChildren().clear();
+        int row = 0;
+        for (String[] pair : viewModel.whatIsSigned()) {
+            Label name = new Label(pair[0]);
+            name.getStyleClass().add("field-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(pair[1]);
+            value.setWrapText(true);
+            value.setId("what-" + row);
+            whatGrid.addRow(row++, name, value);
+        }
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {

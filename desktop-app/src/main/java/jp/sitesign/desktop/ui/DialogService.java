@@ -91,6 +91,19 @@ public interface DialogService {
     Optional<Path> saveFile(String title, String initialName, FileKind kind);
 
     /**
+     * Asks for a file to open, starting in {@code folder} (the last one used; null: the platform's choice).
+     * An implementation that cannot start anywhere in particular asks as {@link #openFile(String, List)}.
+     */
+    default Optional<Path> openFile(String title, List<FileKind> kinds, Path folder) {
+        return openFile(title, kinds);
+    }
+
+    /** Asks where to save, starting in {@code folder} (the last one used; null: the platform's choice). */
+    default Optional<Path> saveFile(String title, String initialName, FileKind kind, Path folder) {
+        return saveFile(title, initialName, kind);
+    }
+
+    /**
      * Asks for a folder and waits.
      *
      * @return the chosen folder; empty when the user cancelled

@@ -22,18 +22,34 @@ public interface FileChoice {
      */
     Optional<Path> open(Window owner, String title, List<DialogService.FileKind> kinds);
 
+    /** As {@link #open(Window, String, List)}, starting in {@code folder} where the chooser can (null: anywhere). */
+    default Optional<Path> open(Window owner, String title, List<DialogService.FileKind> kinds, Path folder) {
+        return open(owner, title, kinds);
+    }
+
     /** The platform's open dialog. */
     static FileChoice dialog() {
-        return (owner, title, kinds) -> {
-            FileChooser chooser = new FileChooser();
-            if (title != null) {
-                chooser.setTitle(title);
+        return new FileChoice() {
+            @Override
+            public Optional<Path> open(Window owner, String title, List<DialogService.FileKind> kinds) {
+                return open(owner, title, kinds, null);
             }
-            for (DialogService.FileKind kind : kinds) {
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), kind.patterns()));
+
+            @Override
+            public Optional<Path> open(Window owner, String title, List<DialogService.FileKind> kinds, Path folder) {
+                FileChooser chooser = new FileChooser();
+                if (title != null) {
+                    chooser.setTitle(title);
+                }
+                if (folder != null && folder.toFile().isDirectory()) {
+                    chooser.setInitialDirectory(folder.toFile());
+                }
+                for (DialogService.FileKind kind : kinds) {
+                    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), kind.patterns()));
+                }
+                File f = chooser.showOpenDialog(owner);
+                return Optional.ofNullable(f).map(File::toPath);
             }
-            File f = chooser.showOpenDialog(owner);
-            return Optional.ofNullable(f).map(File::toPath);
         };
     }
 }

@@ -163,8 +163,21 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> openFile(String title, List<FileKind> kinds, Path folder) {
+        return files.open(owner.get(), title, kinds, folder);
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, String initialName, FileKind kind) {
+        return saveFile(title, initialName, kind, null);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName, FileKind kind, Path folder) {
         FileChooser chooser = new FileChooser();
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.setTitle(title);
         chooser.setInitialFileName(initialName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.name(), kind.patterns()));

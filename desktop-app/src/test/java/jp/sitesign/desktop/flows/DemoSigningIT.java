@@ -80,11 +80,14 @@ class DemoSigningIT {
         ui.press("#signContractButton");
 
         Parent dialog = ui.window("contracts.window.signing");
+        // It says what is signed, and shows no error before the user has done anything.
+        assertThat(ui.label(dialog, "#what-0")).isEqualTo(awaiting.number());
+        assertThat(ui.label(dialog, "#what-1")).isEqualTo(row.title());
+        assertThat(ui.label(dialog, "#errorLabel")).isEmpty();
         ui.press(dialog, "#fileRadio");
         ui.nextFile(signer.p12());
         ui.press(dialog, "#fileButton");
         waitUntil(() -> signer.p12().toString().equals(ui.label(dialog, "#fileLabel")));
-        ui.type(dialog, "#aliasField", demo.keyAlias());
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(signer.pin());
 
@@ -101,7 +104,16 @@ class DemoSigningIT {
         waitUntil(() -> !report.getText().isEmpty() || !ui.label(dialog, "#errorLabel").isEmpty());
         assertThat(ui.label(dialog, "#errorLabel")).as("no error after signing").isEmpty();
         assertThat(report.getText()).startsWith(text("signing.valid"));
-        ui.closeWindow(dialog);
+        // Done: 署名する cannot be pressed again, the result names no internal id, and Escape closes the window.
+        assertThat(sign.isDisabled()).isTrue();
+        assertThat(ui.label(dialog, "#statusLabel")).isEqualTo(text("signing.done.plain"))
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        Stage window = (Stage) dialog.getScene().getWindow();
+        assertThat(window.getModality()).as("modal, owned by the main window").isNotEqualTo(javafx.stage.Modality.NONE);
+        assertThat(window.getOwner()).isNotNull();
+        robot.interact(() -> robot.lookup("#closeButton").queryButton().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> !window.isShowing());
 
         // Sent at the next sync: the server has this signer's signature on the contract.
         ui.synced();

@@ -172,10 +172,17 @@ class MainFlowIT {
         waitUntil(() -> slots.getItems().stream().anyMatch(s -> s.label().equals(java.util.Optional.of(SoftHsmToken.LABEL))));
         ui.choose(dialog, "#slotChoice", slots.getItems().stream()
                 .filter(s -> s.label().equals(java.util.Optional.of(SoftHsmToken.LABEL))).findFirst().orElseThrow());
-        ui.type(dialog, "#aliasField", SoftHsmToken.RSA_ALIAS);
         PasswordField pin = robot.from(dialog).lookup("#pinField").query();
         robot.clickOn(pin).write(SoftHsmToken.PIN);
         assertThat(pin.getText()).isEqualTo(SoftHsmToken.PIN);
+        // The token holds several keys: read with the PIN, they are offered by their certificates.
+        ui.press(dialog, "#readKeysButton");
+        javafx.scene.control.ComboBox<jp.sitesign.desktop.signing.SigningViewModel.KeyChoice> keyBox =
+                robot.from(dialog).lookup("#keyChoice").query();
+        waitUntil(() -> keyBox.getItems().size() > 1);
+        ui.choose(dialog, "#keyChoice", keyBox.getItems().stream()
+                .filter(c -> c.alias().equals(SoftHsmToken.RSA_ALIAS)).findFirst().orElseThrow());
+        assertThat(ui.label(dialog, "#keyLabel")).as("whose key signs").contains("発行元");
         // The seal goes where the owner clicks on the page.
         javafx.scene.image.ImageView page = robot.from(dialog).lookup("#pageImage").query();
         waitUntil(() -> page.getImage() != null);
@@ -222,7 +229,6 @@ class MainFlowIT {
         ui.press(second, "#fileRadio");
         ui.nextFile(bSignerKey);
         ui.press(second, "#fileButton");
-        ui.type(second, "#aliasField", "k");
         PasswordField password = robot.from(second).lookup("#pinField").query();
         robot.clickOn(password).write(P12_PASSWORD);
         ui.press(second, "#noneRadio");

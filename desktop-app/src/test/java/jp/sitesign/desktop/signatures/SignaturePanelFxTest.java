@@ -117,6 +117,20 @@ class SignaturePanelFxTest {
         assertThat(robot.lookup(".signature-light-green").queryAll()).hasSize(3);
         assertThat(onFx(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().getSelectedIndex()))
                 .as("the signature tab beside the preview").isEqualTo(1);
+
+        // In a column as narrow as the detail's on a laptop, the verdict is still the whole word, never "…".
+        // (TestFX shares its stage between test classes: its width is put back afterwards.)
+        javafx.stage.Window window = onFx(() -> robot.lookup(".signature-summary").queryAs(Label.class).getScene()
+                .getWindow());
+        double width = onFx(window::getWidth);
+        try {
+            robot.interact(() -> window.setWidth(340));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(onFx(() -> robot.lookup(".signature-verdict .text").queryAll().stream()
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).toList())).containsExactly("有効", "有効", "有効");
+        } finally {
+            robot.interact(() -> window.setWidth(width));
+        }
     }
 
     private static List<String> texts(FxRobot robot, String card) throws Exception {

@@ -90,7 +90,7 @@ class SignaturePanelViewModelTest {
         assertThat(en.entries().get(0).lines()).contains(
                 "Changed after signing (annotations added or changed). The document shown may differ from what was signed.",
                 "• An annotation was added on page 1");
-        assertThat(en.entries().get(0).verdict()).isEqualTo("Problem");
+        assertThat(en.entries().get(0).verdict()).isEqualTo("Invalid");
     }
 
     @Test

@@ -72,11 +72,30 @@ class SigningViewModelTest {
     }
 
     private SigningViewModel viewModel(Language language) {
+        return viewModel(language, List.of(SoftHsmToken.MODULE), null);
+    }
+
+    private SigningViewModel viewModel(Language language, List<Path> libraries, java.net.URI tsa) {
         ContractSigning signing = new ContractSigning(store, (id, sha) -> {
             throw new AssertionError("the PDF is on this computer");
         }, List.of(token.ca().root()), Clock.systemUTC());
-        return new SigningViewModel(signing, ID, List.of(SoftHsmToken.MODULE), null, null, "Linux", Runnable::run,
+        return new SigningViewModel(signing, ID, libraries, tsa, null, "Linux", Runnable::run,
                 Runnable::run, Clock.systemUTC(), language, I18n.bundle(language), null);
+    }
+
+    /** A PKCS#12 file with one key whose certificate the token CA issued (valid now). */
+    private Path oneKeyFile(Path file, String holder) {
+        TestCa ca = token.ca();
+        KeyPair keys = TestCa.rsaKeyPair(2048);
+        Instant now = Instant.now();
+        X509Certificate certificate = ca.issueSigner(keys.getPublic(), holder, now.minus(1, ChronoUnit.DAYS),
+                now.plus(300, ChronoUnit.DAYS));
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Pkcs12Files.write(file, keys, certificate, ca.root(), "only", "pw-123456");
     }
 
     private static void choose(SigningViewModel vm, String label) {
@@ -108,7 +127,10 @@ class SigningViewModelTest {
         assertThat(store.blobs().has(signed.signedSha256())).isTrue();
         assertThat(vm.signedProperty().get()).isTrue();
         assertThat(vm.reportProperty().get()).startsWith("この署名は有効です");
-        assertThat(vm.statusProperty().get()).contains(signed.commandId().toString());
+        assertThat(vm.statusProperty().get()).as("no internal ids on screen")
+                .doesNotContain(signed.commandId().toString()).isEqualTo("署名しました。次の同期でサーバーに送ります。");
+        assertThat(vm.canSignProperty().get()).as("signed once: 署名する is done").isFalse();
+        assertThat(vm.detailsProperty().get()).as("the verifier's text, for experts").isNotEmpty();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
     }
@@ -170,6 +192,110 @@ class SigningViewModelTest {
         assertThat(vm.sign(pin)).isCompletedExceptionally();
         assertThat(pin).containsOnly('\0');
         assertThat(vm.errorProperty().get()).contains("タイムスタンプサーバー");
+    }
+
+    @Test
+    void theDialogSaysWhatIsSignedNumberTitleCounterpartyAmountAndVersionWithItsFingerprint() {
+        SigningViewModel vm = viewModel(Language.JA);
+        vm.subject(jp.sitesign.desktop.contracts.SigningSubjects.of(store, ID, I18n.bundle(Language.JA)).orElseThrow());
+
+        assertThat(vm.whatIsSigned()).extracting(p -> p[0] + "=" + p[1]).containsExactly(
+                "文書管理番号=K-9",
+                "契約文書名=署名待ちの契約",
+                "取引先=" + vm.whatIsSigned().get(2)[1],
+                "取引金額=¥1,000（税込）",
+                "文書の版=第1版（指紋 " + baseSha.substring(0, 4) + " " + baseSha.substring(4, 8) + " "
+                        + baseSha.substring(8, 12) + " " + baseSha.substring(12, 16) + "）");
+        assertThat(vm.whatIsSigned().get(2)[1]).as("the counterparty is named").isNotBlank().isNotEqualTo("—");
+    }
+
+    @Test
+    void noErrorBeforeTheUserActsOnlyAHintAndTheErrorWhenTheyLookForTokensThemselves() throws Exception {
+        Path notALibrary = java.nio.file.Files.writeString(dir.resolve("broken-pkcs11.so"), "not a library");
+
+        SigningViewModel vm = viewModel(Language.JA, List.of(notALibrary), null);
+
+        assertThat(vm.errorProperty().get()).as("nothing done yet: no red error").isEmpty();
+        assertThat(vm.hintProperty().get()).contains("トークンを探す");
+        vm.findSlots();
+        assertThat(vm.errorProperty().get()).as("the user looked: now it is an error").isNotEmpty();
+    }
+
+    @Test
+    void theDefaultLevelIsTheSettingsOneEvenWhenATimestampServerIsThere() {
+        java.net.URI tsa = java.net.URI.create("http://127.0.0.1:9/tsa");
+        SigningViewModel vm = viewModel(Language.JA, List.of(SoftHsmToken.MODULE), tsa);
+        assertThat(vm.levels()).contains(SignatureLevel.B_T);
+
+        vm.defaultLevel(SignatureLevel.B_B);
+        assertThat(vm.levelProperty().get()).as("設定 → 署名レベルの既定値").isEqualTo(SignatureLevel.B_B);
+        vm.defaultLevel(SignatureLevel.B_T);
+        assertThat(vm.levelProperty().get()).isEqualTo(SignatureLevel.B_T);
+    }
+
+    @Test
+    void theLastKeySourceAndFileAreRememberedAndTheChooserOpensInTheirFolder() {
+        Path p12 = oneKeyFile(dir.resolve("keys").resolve("mine.p12"), "山田 太郎");
+        jp.sitesign.desktop.settings.Remembered memory = new jp.sitesign.desktop.settings.Remembered(dir.resolve("home"));
+        SigningViewModel first = viewModel(Language.JA).remember(memory);
+        assertThat(first.sourceKindProperty().get()).as("nothing remembered yet").isEqualTo(
+                SigningViewModel.KeySourceKind.TOKEN);
+        first.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
+        jp.sitesign.desktop.ui.ScriptedDialogs dialogs = new jp.sitesign.desktop.ui.ScriptedDialogs().choose(p12);
+        first.chooseFile(dialogs);
+        assertThat(first.pkcs12FileProperty().get()).isEqualTo(p12);
+
+        first.sign("pw-123456".toCharArray()).join();
+
+        SigningViewModel next = viewModel(Language.JA).remember(new jp.sitesign.desktop.settings.Remembered(
+                dir.resolve("home")));
+        assertThat(next.sourceKindProperty().get()).isEqualTo(SigningViewModel.KeySourceKind.PKCS12);
+        assertThat(next.pkcs12FileProperty().get()).isEqualTo(p12.toAbsolutePath());
+        assertThat(next.errorProperty().get()).isEmpty();
+        next.pkcs12FileProperty().set(null);
+        jp.sitesign.desktop.ui.ScriptedDialogs again = new jp.sitesign.desktop.ui.ScriptedDialogs().choose(null);
+        next.chooseFile(again);
+        assertThat(again.folders()).containsExactly(p12.toAbsolutePath().getParent());
+    }
+
+    @Test
+    void inTheDemoTheChooserFirstOpensInTheDemoTokensFolder() throws Exception {
+        Path tokens = java.nio.file.Files.createDirectories(dir.resolve("demo").resolve("tokens"));
+        SigningViewModel vm = viewModel(Language.JA).remember(new jp.sitesign.desktop.settings.Remembered(
+                dir.resolve("demo").resolve("desktop")));
+        vm.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
+        jp.sitesign.desktop.ui.ScriptedDialogs dialogs = new jp.sitesign.desktop.ui.ScriptedDialogs().choose(null);
+
+        vm.chooseFile(dialogs);
+
+        assertThat(dialogs.folders()).containsExactly(tokens.toAbsolutePath());
+    }
+
+    @Test
+    void severalKeysAreOfferedByTheirCertificatesAndOneKeyIsChosenAtOnce() {
+        SigningViewModel token = viewModel(Language.JA);
+        choose(token, SoftHsmToken.LABEL);
+        token.readKeys(SoftHsmToken.PIN.toCharArray()).join();
+        assertThat(token.keys()).hasSizeGreaterThan(1);
+        assertThat(token.keyProperty().get()).as("several: the user chooses").isNull();
+        assertThat(token.hintProperty().get()).contains("複数");
+        token.keyProperty().set(token.keys().stream().filter(k -> k.alias().equals(SoftHsmToken.RSA_ALIAS))
+                .findFirst().orElseThrow());
+        assertThat(token.keyAliasProperty().get()).isEqualTo(SoftHsmToken.RSA_ALIAS);
+        assertThat(token.keyDescriptionProperty().get()).contains("発行元").contains("有効期間");
+
+        Path p12 = oneKeyFile(dir.resolve("one.p12"), "鈴木 一郎");
+        SigningViewModel file = viewModel(Language.JA);
+        file.sourceKindProperty().set(SigningViewModel.KeySourceKind.PKCS12);
+        file.pkcs12FileProperty().set(p12);
+        char[] pin = "pw-123456".toCharArray();
+        file.readKeys(pin).join();
+        assertThat(pin).containsOnly('\0');
+        assertThat(file.keys()).singleElement();
+        assertThat(file.keyDescriptionProperty().get()).startsWith("鈴木 一郎").contains("/");
+        ContractSigning.Signed signed = file.sign("pw-123456".toCharArray()).join();
+        assertThat(signed.signature().valid()).isTrue();
+        assertThat(file.canSignProperty().get()).isFalse();
     }
 
     private static ContractSnapshot awaitingMySignature(String mainDocument) {

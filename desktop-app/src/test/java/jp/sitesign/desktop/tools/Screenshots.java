@@ -283,11 +283,10 @@ public final class Screenshots {
                     && !b.isDisabled());
             press("#signContractButton");
             Parent dialog = window("contracts.window.signing");
-            Fx.run(() -> dialog.getScene().getWindow().setHeight(800));
+            Fx.run(() -> dialog.getScene().getWindow().setHeight(680));
             press(dialog, "#fileRadio");
             nextFile.set(signer.p12());
             press(dialog, "#fileButton");
-            type(dialog, "#aliasField", demo.keyAlias());
             type(dialog, "#pinField", signer.pin());
             ImageView page = await("the seal placement shows the page", () ->
                     lookupIn(dialog, "#pageImage") instanceof ImageView v && v.getImage() != null

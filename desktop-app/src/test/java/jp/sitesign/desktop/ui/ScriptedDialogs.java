@@ -16,6 +16,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Optional<?>> answers = new ArrayDeque<>();
     private final List<String> asked = new ArrayList<>();
     private final List<Question> questions = new ArrayList<>();
+    private final List<Path> folders = new ArrayList<>();
 
     /** The next yes-or-no question is answered {@code yes}. */
     public ScriptedDialogs confirm(boolean yes) {
@@ -84,6 +85,23 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<Path> saveFile(String title, String initialName, FileKind kind) {
         asked.add(title);
         return next().map(Path.class::cast);
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, List<FileKind> kinds, Path folder) {
+        folders.add(folder);
+        return openFile(title, kinds);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName, FileKind kind, Path folder) {
+        folders.add(folder);
+        return saveFile(title, initialName, kind);
+    }
+
+    /** The folders the file choosers that name one were asked to start in, in order (null: none named). */
+    public List<Path> folders() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(folders));
     }
 
     @Override

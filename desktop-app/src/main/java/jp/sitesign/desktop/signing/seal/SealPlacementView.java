@@ -32,6 +32,7 @@ public final class SealPlacementView {
     @FXML private Pane pagePane;
     @FXML private ImageView pageImage;
     @FXML private Rectangle sealBox;
+    @FXML private ImageView sealImage;
     @FXML private Label hintLabel;
     @FXML private Label unavailableLabel;
 
@@ -76,6 +77,11 @@ public final class SealPlacementView {
                 () -> pageScroll.getViewportBounds().getWidth(), pageScroll.viewportBoundsProperty()));
         pageImage.setOnMouseClicked(e -> viewModel.click(e.getX(), e.getY()));
 
+        // The real 印影 at its size on the page once drawn; until then (or without it) an outline.
+        viewModel.appearanceProperty().addListener((obs, old, drawn) -> {
+            sealImage.setImage(drawn == null ? null : PreviewView.toImage(drawn));
+            showSeal(viewModel.overlayProperty().get());
+        });
         viewModel.overlayProperty().addListener((obs, old, box) -> showSeal(box));
         showSeal(viewModel.overlayProperty().get());
         hintLabel.textProperty().bind(viewModel.hintProperty());
@@ -92,12 +98,20 @@ public final class SealPlacementView {
     }
 
     private void showSeal(Box box) {
+        boolean drawn = sealImage.getImage() != null;
         sealBox.setVisible(box != null);
+        sealImage.setVisible(box != null && drawn);
+        // Over the drawn seal only a thin dashed outline (so its edge shows on a white page), no fill.
+        sealBox.setFill(drawn ? javafx.scene.paint.Color.TRANSPARENT : javafx.scene.paint.Color.web("#d0201818"));
         if (box != null) {
             sealBox.setX(box.x());
             sealBox.setY(box.y());
             sealBox.setWidth(box.width());
             sealBox.setHeight(box.height());
+            sealImage.setX(box.x());
+            sealImage.setY(box.y());
+            sealImage.setFitWidth(box.width());
+            sealImage.setFitHeight(box.height());
         }
     }
 }

@@ -64,6 +64,8 @@ public final class SealPlacementViewModel {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper(this, "unavailable", "");
     private final BooleanBinding ready;
+    private final ReadOnlyObjectWrapper<jp.sitesign.desktop.preview.RenderedPage> appearance =
+            new ReadOnlyObjectWrapper<>(this, "appearance");
 
     private List<PageGeometry> pages = List.of();
     private Path file;
@@ -215,6 +217,30 @@ public final class SealPlacementViewModel {
                 LOG.log(Level.WARNING, "could not remember the seal position", e);
             }
         };
+    }
+
+    /**
+     * Draws the seal as the signature will (its 印影, company, name and title) off the UI thread with
+     * {@code drawer}, for the view to show in place of an outline. Nothing happens without a font (no seal).
+     */
+    public CompletableFuture<Void> showAppearance(
+            java.util.function.Function<SealPlacement, jp.sitesign.desktop.preview.RenderedPage> drawer) {
+        if (font.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        SealPlacement size = new SealPlacement(1, 0, 0, (float) SealGeometry.SEAL_WIDTH,
+                (float) SealGeometry.SEAL_HEIGHT, font.get(), companyName);
+        return CompletableFuture.supplyAsync(() -> drawer.apply(size), background)
+                .thenAcceptAsync(appearance::set, ui)
+                .exceptionally(failure -> {
+                    LOG.log(Level.WARNING, "the seal preview could not be drawn; an outline shows instead", failure);
+                    return null;
+                });
+    }
+
+    /** The seal as the signature will draw it, at the seal's proportions; null until drawn (an outline shows). */
+    public ReadOnlyObjectProperty<jp.sitesign.desktop.preview.RenderedPage> appearanceProperty() {
+        return appearance.getReadOnlyProperty();
     }
 
     /** Deletes the temporary copy of the document. */
