@@ -168,7 +168,10 @@ public final class ContractsSection {
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
         Tab attentionTab = new Tab(bundle.getString("contracts.tab.attention"),
                 new ConflictsView(conflicts).load(bundle));
-        attentionTab.setGraphic(countBadge());
+        javafx.scene.control.Label badge = countBadge();
+        // Set and removed rather than hidden: a tab header sizes itself for the graphic it had when first drawn.
+        conflicts.countProperty().addListener((obs, old, n) -> attentionTab.setGraphic(n.intValue() > 0 ? badge : null));
+        attentionTab.setGraphic(conflicts.countProperty().get() > 0 ? badge : null);
         conflicts.onOpen(id -> {
             tabs.getSelectionModel().select(listTab);
             detail.load(id);
@@ -188,14 +191,12 @@ public final class ContractsSection {
         return root;
     }
 
-    /** The number of things in 要対応 (contracts waiting on the user and sync problems), as a badge; none at 0. */
+    /** The number of things in 要対応 (contracts waiting on the user and sync problems), as a badge. */
     private javafx.scene.control.Label countBadge() {
         javafx.scene.control.Label badge = new javafx.scene.control.Label();
         badge.setId("attentionBadge");
         badge.getStyleClass().add("badge");
         badge.textProperty().bind(conflicts.countProperty().asString());
-        badge.visibleProperty().bind(conflicts.countProperty().greaterThan(0));
-        badge.managedProperty().bind(badge.visibleProperty());
         return badge;
     }
 
