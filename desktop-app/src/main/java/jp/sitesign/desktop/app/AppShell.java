@@ -83,6 +83,14 @@ public final class AppShell {
             mainViewModel.setSession(sessionText, logout);
         }
         mainViewModel.showAdmin(administers);
+        if (session != null) {
+            DesktopSession syncing = session;
+            mainViewModel.onCommand(MainWindowViewModel.Command.SYNC_NOW, syncing::commandSaved);
+            mainViewModel.onCommand(MainWindowViewModel.Command.NEW_CONTRACT, () -> withContracts(
+                    ContractsSection::newContract));
+            mainViewModel.onCommand(MainWindowViewModel.Command.SEARCH, () -> withContracts(
+                    ContractsSection::focusSearch));
+        }
         mainViewModel.onOpenConflicts(() -> {
             if (contracts != null) {
                 contracts.showAttention();
@@ -93,6 +101,13 @@ public final class AppShell {
         scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
         return scene;
+    }
+
+    /** Runs {@code action} on the contracts section once the window has made it (the menu opens it first). */
+    private void withContracts(java.util.function.Consumer<ContractsSection> action) {
+        if (contracts != null) {
+            action.accept(contracts);
+        }
     }
 
     /** The logged-in session the contract screens work on; without one they show the placeholder. */
@@ -140,7 +155,9 @@ public final class AppShell {
             case CONTRACTS:
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
-                            .settings(settings).dialogs(dialogs());
+                            .settings(settings).dialogs(dialogs())
+                            .columns(new jp.sitesign.desktop.settings.UserColumns(settings, settingsFile,
+                                    session.store().user().value()));
                     return contracts.load(bundle);
                 }
                 return placeholder();

@@ -52,6 +52,7 @@ public final class SyncEngine {
     private final StoreSession store;
     private final Clock clock;
     private final List<Consumer<SyncState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Report>> reportListeners = new CopyOnWriteArrayList<>();
     private volatile String token;
     private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
@@ -90,6 +91,11 @@ public final class SyncEngine {
     public void addListener(Consumer<SyncState> listener) {
         listeners.add(listener);
         listener.accept(state);
+    }
+
+    /** Told what each complete sync did, right after it ended (on the syncing thread). */
+    public void addReportListener(Consumer<Report> listener) {
+        reportListeners.add(listener);
     }
 
     /** Whether PDFs are fetched for offline use after each pull (on by default); otherwise on demand. */
@@ -151,7 +157,9 @@ public final class SyncEngine {
             int documents = prefetchDocuments ? fetchMissing() : 0;
             publish(counted(state)
                     .succeeded(clock.instant()));
-            return new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
+            Report report = new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
+            reportListeners.forEach(l -> l.accept(report));
+            return report;
         } catch (OfflineException e) {
             publish(counted(state)
                     .failed(false, false, DesktopMessage.SYNC_SERVER_UNREACHABLE.ja(),
