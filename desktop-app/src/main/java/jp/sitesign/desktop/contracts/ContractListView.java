@@ -167,8 +167,9 @@ public final class ContractListView {
         table.getProperties().put(ContractCells.ATTENTION_TEXT, bundle.getString("contracts.badge.attention"));
         ContractCells.install(statusColumn, amountColumn, deadlineColumn, badgeColumn, numberColumn, titleColumn,
                 counterpartyColumn);
-        // Every column fits the list's width: no sideways scrolling; a column the user widens takes from the others.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column fits the list's width: no sideways scrolling; a column the user widens takes from the others,
+        // and all give way in proportion down to their minimum (the amount and dates are never cut).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         moreFilters.visibleProperty().bind(moreFiltersButton.selectedProperty());
         moreFilters.managedProperty().bind(moreFilters.visibleProperty());
         // A saved range filter stays in sight, or the list would look filtered for no visible reason.

@@ -88,6 +88,7 @@ class LaptopScreenFlowIT {
         d.put("title", TITLE);
         d.put("transactionDate", "2026-12-03");
         d.put("amountYen", 36_300_000L);
+        d.put("taxIncluded", true);
         d.put("counterparties", List.of(Map.of("companyId", b.id().value(), "receiverId", b.member().value())));
         d.put("route", List.of());
         d.put("signer", a.member2().value());
@@ -173,7 +174,9 @@ class LaptopScreenFlowIT {
                 .map(n -> (TableCell<?, ?>) n).filter(c -> c.getTableColumn() != null
                         && List.of("dateColumn", "deadlineColumn").contains(c.getTableColumn().getId())
                         && c.getText() != null && !c.getText().isEmpty()).toList())) {
-            assertThat(drawn(c)).as("%s is not cut", c.getTableColumn().getId()).isEqualTo(onFx(c::getText));
+            assertThat(drawn(c)).as("%s is not cut (columns %s)", c.getTableColumn().getId(), onFx(() -> table
+                    .getVisibleLeafColumns().stream().map(k -> k.getId() + "=" + Math.round(k.getWidth())).toList()))
+                    .isEqualTo(onFx(c::getText));
         }
     }
 
