@@ -77,8 +77,15 @@ public final class MainWindowView {
     }
 
     public Parent load(ResourceBundle bundle) {
-        return ViewLoader.load(this, bundle);
+        Parent root = ViewLoader.load(this, bundle);
+        // Five short words in Japanese; English needs room for "Administration" without a scroll bar.
+        navigation.setPrefWidth(jp.sitesign.desktop.ui.Language.of(bundle) == jp.sitesign.desktop.ui.Language.JA
+                ? NAVIGATION_WIDTH_JA : NAVIGATION_WIDTH_OTHER);
+        return root;
     }
+
+    static final double NAVIGATION_WIDTH_JA = 124;
+    static final double NAVIGATION_WIDTH_OTHER = 152;
 
     @FXML
     private void initialize() {
