@@ -172,9 +172,9 @@ public final class MainWindowView {
         logoutItem.setVisible(viewModel.canLogout());
         logoutItem.setOnAction(e -> viewModel.logout());
         quitItem.setOnAction(e -> {
+            // As closing the window: the app ends with its last window (and keeps the window's place).
             if (statusBar.getScene() != null && statusBar.getScene().getWindow() != null) {
-                statusBar.getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(
-                        statusBar.getScene().getWindow(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                statusBar.getScene().getWindow().hide();
             }
         });
         section(contractsItem, Section.CONTRACTS);

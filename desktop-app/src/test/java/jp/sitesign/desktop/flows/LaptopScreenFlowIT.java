@@ -43,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window on a 1366×768 laptop (1366×728 above a Windows taskbar), logged in to the real server: the
  * status bar is on screen, and the list shows status, 文書管理番号, title, counterparty, amount, 取引年月日 and the
  * signing deadline side by side without sideways scrolling, none of those cut short; the amount is right-aligned
- * with ¥ and commas, the status is a coloured chip, and the deadline counts its days.
+ * with ¥ and commas, the status is a coloured chip, and the deadline counts its days. The menu bar's shortcuts
+ * (Ctrl+F search, Ctrl+, settings) work from the keyboard.
  */
 @ExtendWith(ApplicationExtension.class)
 class LaptopScreenFlowIT {
@@ -178,6 +179,24 @@ class LaptopScreenFlowIT {
                     .getVisibleLeafColumns().stream().map(k -> k.getId() + "=" + Math.round(k.getWidth())).toList()))
                     .isEqualTo(onFx(c::getText));
         }
+    }
+
+    @Test
+    void theMenuBarsShortcutsReachTheSearchAndTheSettings() throws Exception {
+        ui.login(a.member().value());
+        ui.synced();
+        javafx.scene.control.MenuBar menu = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(onFx(() -> menu.getMenus().stream().map(javafx.scene.control.Menu::getText).toList()))
+                .containsExactly("ファイル(_F)", "表示(_V)", "ヘルプ(_H)");
+        robot.interact(() -> ui.table().requestFocus());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> onFx(() -> robot.lookup("#titleField").query().isFocused()));
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA)
+                .release(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#dateStyleChoice").tryQuery().isPresent());
     }
 
     private TableCell<?, ?> cell(TableView<?> table, String styleClass) throws Exception {
