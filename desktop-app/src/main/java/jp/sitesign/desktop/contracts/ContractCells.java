@@ -85,6 +85,8 @@ final class ContractCells {
 
     /** 「¥1,234,567（税込）」 right-aligned, so the digits line up down the column. */
     static final class AmountCell extends TableCell<ContractRow, String> {
+        private final Tooltip tip = new Tooltip();
+
         AmountCell() {
             getStyleClass().add("amount-cell");
             setAlignment(Pos.CENTER_RIGHT);
@@ -93,7 +95,11 @@ final class ContractCells {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            boolean none = empty || item == null || item.isEmpty();
+            setText(none ? null : item);
+            // Whole in the tooltip where a narrowed column (or a longer English note) cuts the tax note.
+            tip.setText(none ? "" : item);
+            setTooltip(none ? null : tip);
         }
     }
 
