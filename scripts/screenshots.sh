@@ -4,6 +4,7 @@
 # The window is logged in to the demo server (./sitesign demo's data, started in-process on loopback) and
 # walks through every main screen by id in Japanese, and the main ones in English (names: Screenshots.ALL).
 # A screen that cannot be reached ends the script with a non-zero exit, so it doubles as a smoke test.
+# The window is 1366×728 (a 1366×768 laptop less its taskbar), the smallest screen the app must fit.
 # Runs the real window under Xvfb (Debian: xvfb xauth libgtk-3-0) when xvfb-run is installed; otherwise
 # on JavaFX's headless Monocle platform, which draws the same scene graph without any display.
 set -euo pipefail
@@ -16,10 +17,10 @@ CP="desktop-app/target/test-classes:desktop-app/target/classes:sync-server/targe
 MAIN=jp.sitesign.desktop.tools.Screenshots
 if command -v xvfb-run >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
   echo "Xvfb with the GTK window system"
-  xvfb-run -a -s "-screen 0 1280x800x24" java --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED -Djava.awt.headless=true -cp "$CP" "$MAIN" "$OUT" ${2:+"$2"}
+  xvfb-run -a -s "-screen 0 1366x768x24" java --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED -Djava.awt.headless=true -cp "$CP" "$MAIN" "$OUT" ${2:+"$2"}
 else
   echo "xvfb-run or libgtk-3-0 missing (apt-get install xvfb xauth libgtk-3-0): using headless Monocle instead"
-  java --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+  java --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dheadless.geometry=1366x768-32 -Dprism.order=sw -Djava.awt.headless=true \
       -cp "$CP" "$MAIN" "$OUT" ${2:+"$2"}
 fi
 ls -1 "$OUT"/*.png

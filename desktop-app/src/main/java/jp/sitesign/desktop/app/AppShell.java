@@ -91,6 +91,14 @@ public final class AppShell {
             mainViewModel.setSession(sessionText, logout);
         }
         mainViewModel.showAdmin(administers);
+        if (session != null) {
+            DesktopSession syncing = session;
+            mainViewModel.onCommand(MainWindowViewModel.Command.SYNC_NOW, syncing::commandSaved);
+            mainViewModel.onCommand(MainWindowViewModel.Command.NEW_CONTRACT, () -> withContracts(
+                    ContractsSection::newContract));
+            mainViewModel.onCommand(MainWindowViewModel.Command.SEARCH, () -> withContracts(
+                    ContractsSection::focusSearch));
+        }
         mainViewModel.onOpenConflicts(() -> {
             if (contracts != null) {
                 contracts.showAttention();
@@ -111,6 +119,22 @@ public final class AppShell {
      * {@link jp.sitesign.desktop.help.HelpWindow#menuItem}.
      */
     private void addProfileAndHelp(Parent root) {
+        if (root.lookup(".menu-bar") instanceof javafx.scene.control.MenuBar bar) {
+            for (javafx.scene.control.Menu menu : bar.getMenus()) {
+                if ("helpMenu".equals(menu.getId())) {
+                    // F1 stays the scene's own shortcut, which opens the chapter of the section shown.
+                    javafx.scene.control.MenuItem manual = jp.sitesign.desktop.help.HelpWindow.menuItem(bundle,
+                            () -> scene.getWindow());
+                    manual.setAccelerator(null);
+                    menu.getItems().add(0, manual);
+                    if (session != null) {
+                        menu.getItems().add(1, jp.sitesign.desktop.profile.ProfileWindow.menuItem(bundle,
+                                () -> scene.getWindow(), () -> session));
+                    }
+                    menu.getItems().add(menu.getItems().size() - 1, new javafx.scene.control.SeparatorMenuItem());
+                }
+            }
+        }
         if (!(root.lookup(".header") instanceof javafx.scene.layout.Pane header)) {
             return;
         }
@@ -141,6 +165,13 @@ public final class AppShell {
             case ADMIN -> "admin";
             default -> null;
         };
+    }
+
+    /** Runs {@code action} on the contracts section once the window has made it (the menu opens it first). */
+    private void withContracts(java.util.function.Consumer<ContractsSection> action) {
+        if (contracts != null) {
+            action.accept(contracts);
+        }
     }
 
     /** The logged-in session the contract screens work on; without one they show the placeholder. */
@@ -194,7 +225,9 @@ public final class AppShell {
             case CONTRACTS:
                 if (session != null) {
                     contracts = new ContractsSection(session, renderer, Clock.systemUTC(), bundle, settings.language())
-                            .settings(settings).dialogs(dialogs()).remembered(remembered());
+                            .settings(settings).dialogs(dialogs()).remembered(remembered())
+                            .columns(new jp.sitesign.desktop.settings.UserColumns(settings, settingsFile,
+                                    session.store().user().value()));
                     Node shown = contracts.load(bundle);
                     mainViewModel.attentionCountProperty().bind(contracts.attentionCount());
                     return shown;

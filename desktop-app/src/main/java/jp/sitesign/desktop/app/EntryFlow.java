@@ -133,7 +133,7 @@ public final class EntryFlow implements AutoCloseable {
         shell.session(session);
         shell.files(files);
         showAdminIfAllowed();
-        stage.setScene(shell.scene());
+        showScene(shell.scene());
         if (session.loggedInOnline()) {
             checkClientVersion(session, shell);
         }
@@ -202,13 +202,41 @@ public final class EntryFlow implements AutoCloseable {
     }
 
     private void showEntry(Parent form) {
-        StackPane root = new StackPane(form);
+        // The form as a card of its own height, under the product's name, in the middle of the window.
+        if (form instanceof javafx.scene.layout.Region card) {
+            card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (card.getMaxWidth() > 0 && card.getMaxWidth() < 10_000 && card.getPrefWidth() < 0) {
+                card.setPrefWidth(card.getMaxWidth());
+            }
+        }
+        javafx.scene.control.Label brand = new javafx.scene.control.Label(bundle.getString("app.title"),
+                new org.kordamp.ikonli.javafx.FontIcon("mdi2f-file-document-edit-outline"));
+        brand.getStyleClass().add("entry-brand");
+        javafx.scene.layout.VBox column = new javafx.scene.layout.VBox(12, brand, form);
+        column.setAlignment(javafx.geometry.Pos.CENTER);
+        column.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane root = new StackPane(column);
         root.getStyleClass().add("entry");
         root.setStyle("-fx-font-family: '" + UiFont.family(Font.getFamilies()) + "';");
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
         jp.sitesign.desktop.help.HelpWindow.installShortcut(scene, bundle, () -> "login");
+        showScene(scene);
+    }
+
+    /**
+     * The next screen in the same window, which keeps its size and place: a scene of its own size would otherwise
+     * resize the window at every login (a 1366×768 laptop's status bar then fell off the screen).
+     */
+    private void showScene(Scene scene) {
+        boolean keep = stage.isShowing() && !stage.isMaximized() && !stage.isFullScreen();
+        double width = stage.getWidth();
+        double height = stage.getHeight();
         stage.setScene(scene);
+        if (keep) {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }
     }
 
     /** At the end of the app: the session closes (sync stops, the store closes). */

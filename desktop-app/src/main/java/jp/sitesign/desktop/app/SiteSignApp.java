@@ -20,6 +20,7 @@ public final class SiteSignApp extends Application {
     public static final String EXIT_AFTER_START = "sitesign.exitAfterStart";
     private PageRenderer renderer;
     private EntryFlow entry;
+    private WindowKeeper window;
 
     @Override
     public void start(Stage stage) {
@@ -50,6 +51,7 @@ public final class SiteSignApp extends Application {
         entry.start();
         stage.setMinWidth(800);
         stage.setMinHeight(500);
+        window = WindowKeeper.place(stage, settings, settingsFile);
         stage.show();
         warmUpAfterFirstFrame(stage);
     }
@@ -85,6 +87,9 @@ public final class SiteSignApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.save();
+        }
         if (entry != null) {
             entry.close();
         }

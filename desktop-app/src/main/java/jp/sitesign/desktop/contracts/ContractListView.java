@@ -73,6 +73,12 @@ public final class ContractListView {
     @FXML
     private TableColumn<ContractRow, String> updatedColumn;
     @FXML
+    private TableColumn<ContractRow, String> deadlineColumn;
+    @FXML
+    private javafx.scene.control.ToggleButton moreFiltersButton;
+    @FXML
+    private javafx.scene.layout.FlowPane moreFilters;
+    @FXML
     private Button previousButton;
     @FXML
     private Label pageLabel;
@@ -92,6 +98,24 @@ public final class ContractListView {
     public Parent load(ResourceBundle bundle) {
         this.bundle = bundle;
         return ViewLoader.load(this, bundle);
+    }
+
+    /** The table's name in the user's column layouts ({@link jp.sitesign.desktop.ui.ColumnMemory}). */
+    public static final String LAYOUT_NAME = "contracts";
+
+    /**
+     * Keeps the columns' order, widths and visibility in {@code store} (the user's settings), and arranges them as
+     * saved there now. Call after {@link #load}.
+     */
+    public ContractListView rememberColumns(jp.sitesign.desktop.ui.ColumnMemory.Store store) {
+        jp.sitesign.desktop.ui.ColumnMemory.remember(table, LAYOUT_NAME, store);
+        return this;
+    }
+
+    /** Puts the cursor in the title search, its text selected so typing replaces it. */
+    public void focusSearch() {
+        titleField.requestFocus();
+        titleField.selectAll();
     }
 
     /** The table, so the section can follow the selected row. */
@@ -131,14 +155,33 @@ public final class ContractListView {
         clearButton.setOnAction(e -> viewModel.clearFilters());
         filterError.textProperty().bind(viewModel.filterErrorProperty());
 
-        column(badgeColumn, ContractRow::badge);
-        column(numberColumn, ContractRow::number);
-        column(titleColumn, ContractRow::title);
-        column(counterpartyColumn, ContractRow::counterparty);
-        column(statusColumn, ContractRow::status);
-        column(amountColumn, ContractRow::amount);
-        column(dateColumn, ContractRow::transactionDate);
-        column(updatedColumn, ContractRow::updated);
+        column(badgeColumn, "badgeColumn", ContractRow::badge);
+        column(numberColumn, "numberColumn", ContractRow::number);
+        column(titleColumn, "titleColumn", ContractRow::title);
+        column(counterpartyColumn, "counterpartyColumn", ContractRow::counterparty);
+        column(statusColumn, "statusColumn", ContractRow::status);
+        column(amountColumn, "amountColumn", ContractRow::amount);
+        column(dateColumn, "dateColumn", ContractRow::transactionDate);
+        column(deadlineColumn, "deadlineColumn", ContractRow::deadline);
+        column(updatedColumn, "updatedColumn", ContractRow::updated);
+        table.getProperties().put(ContractCells.ATTENTION_TEXT, bundle.getString("contracts.badge.attention"));
+        ContractCells.install(statusColumn, amountColumn, deadlineColumn, badgeColumn, numberColumn, titleColumn,
+                counterpartyColumn);
+        // Every column fits the list's width: no sideways scrolling; a column the user widens takes from the others,
+        // and all give way in proportion down to their minimum (the amount and dates are never cut).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        moreFilters.visibleProperty().bind(moreFiltersButton.selectedProperty());
+        moreFilters.managedProperty().bind(moreFilters.visibleProperty());
+        // A saved range filter stays in sight, or the list would look filtered for no visible reason.
+        moreFiltersButton.setSelected(rangeSet());
+        for (var p : new javafx.beans.Observable[] {viewModel.dateFromProperty(), viewModel.dateToProperty(),
+                viewModel.amountMinProperty(), viewModel.amountMaxProperty()}) {
+            p.addListener(o -> {
+                if (rangeSet()) {
+                    moreFiltersButton.setSelected(true);
+                }
+            });
+        }
         table.setItems(viewModel.rows());
         // A new search replaces the rows; the contract the user had selected stays selected if still listed.
         viewModel.rows().addListener((javafx.collections.ListChangeListener<ContractRow>) c -> reselect());
@@ -180,7 +223,18 @@ public final class ContractListView {
                 .ifPresent(target -> viewModel.export(zip, target));
     }
 
-    private static void column(TableColumn<ContractRow, String> column, Function<ContractRow, String> value) {
+    private boolean rangeSet() {
+        return !blank(viewModel.dateFromProperty().get()) || !blank(viewModel.dateToProperty().get())
+                || !blank(viewModel.amountMinProperty().get()) || !blank(viewModel.amountMaxProperty().get());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void column(TableColumn<ContractRow, String> column, String id,
+            Function<ContractRow, String> value) {
+        column.setId(id);
         column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // The order is the query's (ContractQuery.Sort), over all pages, not the visible page's.
         column.setSortable(false);

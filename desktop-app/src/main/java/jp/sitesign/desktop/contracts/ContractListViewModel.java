@@ -79,6 +79,8 @@ public final class ContractListViewModel {
     private final BooleanProperty searching = new SimpleBooleanProperty(this, "searching");
     private long generation;
     private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    /** What "today" is for the deadlines' days left (in Japan, as the deadlines are). */
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
     /** Held here: the display keeps it only weakly. */
     private final javafx.beans.value.ChangeListener<Object> redraw = (obs, old, now) -> search();
 
@@ -97,6 +99,12 @@ public final class ContractListViewModel {
     public ContractListViewModel dates(DateDisplay display) {
         this.dates = display;
         display.onChange(redraw);
+        return this;
+    }
+
+    /** The clock the deadlines count their days left from (the system's unless a test sets one). */
+    public ContractListViewModel clock(java.time.Clock now) {
+        this.clock = now;
         return this;
     }
 
@@ -231,10 +239,13 @@ public final class ContractListViewModel {
 
     private ContractRow row(LocalContract lk, ContractTexts texts) {
         ContractSnapshot k = lk.current();
+        ContractTexts.Deadline deadline = texts.deadline(k.deadline(), k.status(),
+                java.time.LocalDate.now(clock.withZone(jp.sitesign.model.time.JapanTime.ZONE)));
         return new ContractRow(k.id(), nullToEmpty(k.managementNumber()), nullToEmpty(k.title()),
                 texts.counterparty(k, store.company().value()), texts.status(k, store.company().value()),
                 texts.amount(k.amountYen(), k.taxIncluded()),
-                dates.date(k.transactionDate()), dates.dateTime(k.updatedAt()), texts.badge(lk), k.status());
+                dates.date(k.transactionDate()), dates.dateTime(k.updatedAt()), texts.badge(lk),
+                k.status(), deadline.text(), deadline.overdue());
     }
 
     private void updatePageText() {

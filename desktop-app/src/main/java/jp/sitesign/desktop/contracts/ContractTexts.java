@@ -133,6 +133,38 @@ final class ContractTexts {
                 + bundle.getString(taxIncluded ? "contracts.taxIncluded" : "contracts.taxExcluded");
     }
 
+    /** How many days away a deadline is shown without its year. */
+    static final int NEAR_DAYS = 180;
+
+    /** A deadline as the list shows it: 「12/20（あと13日）」, and whether it has passed while someone still had to act. */
+    record Deadline(String text, boolean overdue) {
+        static final Deadline NONE = new Deadline("", false);
+    }
+
+    /**
+     * The signing deadline ({@code deadline} is the exclusive end of its day in Japan) against {@code today}: the
+     * days left only while the contract waits for an approval or a signature (a draft's or a finished contract's
+     * deadline counts down nothing); the day alone within {@link #NEAR_DAYS} of today.
+     */
+    Deadline deadline(java.time.Instant deadline, ContractStatus status, java.time.LocalDate today) {
+        if (deadline == null) {
+            return Deadline.NONE;
+        }
+        java.time.LocalDate day = deadline.minusSeconds(1).atZone(jp.sitesign.model.time.JapanTime.ZONE).toLocalDate();
+        // The month and day while the deadline is near (also across New Year); the year only when it is far.
+        boolean near = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, day)) <= NEAR_DAYS;
+        String date = java.time.format.DateTimeFormatter.ofPattern(near ? "M/d" : "yyyy/M/d").format(day);
+        if (status != ContractStatus.IN_APPROVAL && status != ContractStatus.AWAITING_SIGNATURE) {
+            return new Deadline(date, false);
+        }
+        long left = java.time.temporal.ChronoUnit.DAYS.between(today, day);
+        if (left < 0) {
+            return new Deadline(jp.sitesign.desktop.ui.I18n.format(bundle, "contracts.deadline.overdue", date, -left), true);
+        }
+        return new Deadline(left == 0 ? jp.sitesign.desktop.ui.I18n.format(bundle, "contracts.deadline.today", date)
+                : jp.sitesign.desktop.ui.I18n.format(bundle, "contracts.deadline.left", date, left), false);
+    }
+
     /** The company's name where a partnership names it, else its id. */
     String company(String id) {
         return id == null ? "" : companyNames.getOrDefault(id, id);

@@ -57,6 +57,10 @@ public final class ContractsSection {
     /** The user's last choices (key source and file, save folder, viewer size); null: nothing remembered. */
     private jp.sitesign.desktop.settings.Remembered remembered;
     private TabPane tabs;
+    /** Where the list keeps the user's column layout (none: the default columns each time). */
+    private jp.sitesign.desktop.ui.ColumnMemory.Store columns;
+    private ContractListView listView;
+    private ResourceBundle loadedBundle;
 
     /** Set at logout: a sync state change or selection that arrives later must not use the stopped executor. */
     private volatile boolean closed;
@@ -76,7 +80,7 @@ public final class ContractsSection {
             Platform.runLater(this::refresh);
         };
         list = new ContractListViewModel(store, new FilterFile(store.location().folder()), session::download,
-                background, Platform::runLater, bundle);
+                background, Platform::runLater, bundle).clock(clock);
         detail = new ContractDetailViewModel(store, session.engine()::fetch, saved, clock, background,
                 Platform::runLater, bundle);
         evidence = new EvidenceViewModel(session::download, background, Platform::runLater, bundle);
@@ -131,6 +135,12 @@ public final class ContractsSection {
         return this;
     }
 
+    /** Keeps the list's column layout in {@code store} (the logged-in user's settings). */
+    public ContractsSection columns(jp.sitesign.desktop.ui.ColumnMemory.Store store) {
+        this.columns = store;
+        return this;
+    }
+
     /** Shows what the store holds now (after a sync or a local command); nothing once closed (logged out). */
     public void refresh() {
         if (closed) {
@@ -145,7 +155,12 @@ public final class ContractsSection {
 
     public Node load(ResourceBundle bundle) {
         ContractListView listView = new ContractListView(list);
+        this.listView = listView;
+        this.loadedBundle = bundle;
         Parent listRoot = listView.load(bundle);
+        if (columns != null) {
+            listView.rememberColumns(columns);
+        }
         Parent detailRoot = new ContractDetailView(detail,
                 new PreviewView(preview).embedded(ReadingTools.of(reading, this::openViewer, bundle)).load(bundle),
                 new jp.sitesign.desktop.signatures.SignaturePanelView(signatures).load(bundle),
@@ -164,7 +179,7 @@ public final class ContractsSection {
         signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
 
         SplitPane split = new SplitPane(listRoot, detailRoot);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.66);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
         Tab attentionTab = new Tab(bundle.getString("contracts.tab.attention"),
                 new ConflictsView(conflicts).load(bundle));
@@ -208,6 +223,21 @@ public final class ContractsSection {
         return conflicts.countProperty();
     }
 
+    /** Opens the editor for a new contract (the menu's 新規作成, Ctrl+N). */
+    public void newContract() {
+        if (loadedBundle != null && !closed) {
+            openEditor(null, loadedBundle);
+        }
+    }
+
+    /** Shows the list and puts the cursor in its title search (the menu's 検索, Ctrl+F). */
+    public void focusSearch() {
+        if (tabs != null && listView != null) {
+            tabs.getSelectionModel().select(0);
+            listView.focusSearch();
+        }
+    }
+
     /** Brings the 対応が必要 tab to the front (the status bar's conflicts link). */
     public void showAttention() {
         if (tabs != null) {
@@ -232,6 +262,11 @@ public final class ContractsSection {
         route.setId("setRouteButton");
         route.disableProperty().bind(detail.canSetRouteProperty().not());
         route.setOnAction(e -> openRoute(detail.contractProperty().get().id(), bundle));
+        create.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2p-plus"));
+        create.getStyleClass().add("primary");
+        edit.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2p-pencil-outline"));
+        sign.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2d-draw"));
+        route.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-source-branch"));
         return new javafx.scene.control.ToolBar(create, edit, sign, route);
     }
 

@@ -44,11 +44,15 @@ public final class MainWindowViewModel {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "updateNotice", "");
     private final java.util.List<Runnable> conflictsOpeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
+    private final SyncStatus syncStatus;
+    /** The menu's actions that a section carries out (sync now, new contract, search), once it is there. */
+    private final java.util.Map<Command, Runnable> commands = new java.util.EnumMap<>(Command.class);
     /** Held here: {@link DateDisplay#onChange} keeps its listener weakly. */
     private final javafx.beans.value.ChangeListener<Object> dateStyleChanged;
 
     public MainWindowViewModel(SyncStatus status, ResourceBundle bundle) {
         this.bundle = bundle;
+        this.syncStatus = status;
         online = Bindings.createBooleanBinding(() -> status.onlineProperty().get(), status.onlineProperty());
         onlineText = Bindings.createStringBinding(
                 () -> bundle.getString(status.onlineProperty().get() ? "status.online" : "status.offline"),
@@ -228,5 +232,77 @@ public final class MainWindowViewModel {
         return I18n.format(bundle, "about.text",
                 jp.sitesign.desktop.ui.AppVersion.shown(jp.sitesign.desktop.ui.AppVersion.current(), bundle),
                 System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
+    }
+
+    /** The window's commands that the menu bar offers with a shortcut, carried out by whoever registers them. */
+    public enum Command {
+        /** Sync with the server now instead of at the next interval. */
+        SYNC_NOW,
+        /** Open the editor for a new contract. */
+        NEW_CONTRACT,
+        /** Put the cursor in the contract list's search. */
+        SEARCH
+    }
+
+    /** {@code action} carries out {@code command} (the shell registers what the session and sections can do). */
+    public void onCommand(Command command, Runnable action) {
+        commands.put(command, action);
+    }
+
+    /** Whether {@code command} can be carried out now (a menu item without one is disabled). */
+    public boolean canRun(Command command) {
+        return commands.containsKey(command);
+    }
+
+    /** Carries out {@code command}; the contract commands first bring the contract list to the front. */
+    public void run(Command command) {
+        Runnable action = commands.get(command);
+        if (action == null) {
+            return;
+        }
+        if (command != Command.SYNC_NOW) {
+            selectedSection.set(Section.CONTRACTS);
+        }
+        action.run();
+    }
+
+    /** While a sync runs: its words for the status bar (同期中…); empty otherwise. */
+    public StringBinding syncingText() {
+        return Bindings.createStringBinding(
+                () -> syncStatus.syncingProperty().get() ? bundle.getString("status.syncing") : "",
+                syncStatus.syncingProperty());
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty syncingProperty() {
+        return syncStatus.syncingProperty();
+    }
+
+    /**
+     * What to tell the user about a sync that just ended, as a notification: its changes, or why it failed; empty
+     * for nothing worth telling (the feed already leaves out idle syncs and repeated failures).
+     */
+    public java.util.Optional<Notice> notice(SyncStatus.SyncOutcome outcome) {
+        if (outcome == null) {
+            return java.util.Optional.empty();
+        }
+        if (outcome.failed()) {
+            String reason = jp.sitesign.desktop.ui.Language.of(bundle).pick(outcome.errorJa(), outcome.errorEn());
+            return java.util.Optional.of(new Notice(bundle.getString("sync.notice.failed.title"),
+                    reason == null ? "" : reason, true));
+        }
+        if (outcome.sent() == 0 && outcome.received() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Notice(bundle.getString("sync.notice.done.title"),
+                I18n.format(bundle, "sync.notice.done", outcome.sent(), outcome.received()), false));
+    }
+
+    /** The sync outcomes the window tells about ({@link #notice} turns each into words). */
+    public javafx.beans.property.ReadOnlyObjectProperty<SyncStatus.SyncOutcome> syncOutcomeProperty() {
+        return syncStatus.lastOutcomeProperty();
+    }
+
+    /** A notification's title and text; {@code warning} for a failure. */
+    public record Notice(String title, String text, boolean warning) {
     }
 }

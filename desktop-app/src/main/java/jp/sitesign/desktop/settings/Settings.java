@@ -26,6 +26,11 @@ public final class Settings {
             SignatureLevel.B_B);
     private final ObjectProperty<URI> tsaUrl = new SimpleObjectProperty<>(this, "tsaUrl");
     private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>(this, "dataFolder");
+    /** Tables' column layouts ({@code jp.sitesign.desktop.ui.ColumnLayout}), by user and table: see {@link #layoutKey}. */
+    private final javafx.collections.ObservableMap<String, String> columnLayouts =
+            FXCollections.observableMap(new java.util.TreeMap<>());
+    /** The main window's place (ui.WindowPlacement's text), or null: centred on the primary screen. */
+    private final ObjectProperty<String> windowPlacement = new SimpleObjectProperty<>(this, "windowPlacement");
 
     public Settings() {
         tokenLibraries.setAll(defaultTokenLibraries());
@@ -106,5 +111,23 @@ public final class Settings {
 
     public Path dataFolder() {
         return dataFolder.get();
+    }
+
+    /**
+     * The column layouts of the tables, by {@link #layoutKey}: each user of this computer arranges the columns
+     * for themselves.
+     */
+    public javafx.collections.ObservableMap<String, String> columnLayouts() {
+        return columnLayouts;
+    }
+
+    /** The key of {@code userId}'s layout of {@code table} (a user id and a table name hold no dots or spaces). */
+    public static String layoutKey(String userId, String table) {
+        return userId + "." + table;
+    }
+
+    /** Where the main window was last (per screen; see {@code jp.sitesign.desktop.ui.WindowPlacement}). */
+    public ObjectProperty<String> windowPlacementProperty() {
+        return windowPlacement;
     }
 }

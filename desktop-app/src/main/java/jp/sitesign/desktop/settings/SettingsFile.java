@@ -36,6 +36,8 @@ public final class SettingsFile {
     private static final String TOKEN_LIBRARY = "tokenLibrary.";
     private static final String SIGNATURE_LEVEL = "signatureLevel";
     private static final String TSA_URL = "tsaUrl";
+    private static final String COLUMNS = "columns.";
+    private static final String WINDOW = "window.main";
 
     private final Path file;
 
@@ -80,6 +82,12 @@ public final class SettingsFile {
         });
         read(p, DataFolder.KEY, bad, v -> settings.dataFolderProperty().set(v.isBlank() ? null : DataFolder.check(v)));
         read(p, TOKEN_LIBRARY_COUNT, bad, v -> settings.tokenLibraries().setAll(libraries(p, Integer.parseInt(v.strip()))));
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(COLUMNS) && key.length() > COLUMNS.length()) {
+                settings.columnLayouts().put(key.substring(COLUMNS.length()), p.getProperty(key));
+            }
+        }
+        settings.windowPlacementProperty().set(p.getProperty(WINDOW));
         if (!bad.isEmpty()) {
             keepBadFile("has unusable values for " + bad + "; their defaults are used");
         }
@@ -148,6 +156,10 @@ public final class SettingsFile {
         p.setProperty(TOKEN_LIBRARY_COUNT, Integer.toString(libraries.size()));
         for (int i = 0; i < libraries.size(); i++) {
             p.setProperty(TOKEN_LIBRARY + (i + 1), libraries.get(i).toString());
+        }
+        settings.columnLayouts().forEach((key, layout) -> p.setProperty(COLUMNS + key, layout));
+        if (settings.windowPlacementProperty().get() != null) {
+            p.setProperty(WINDOW, settings.windowPlacementProperty().get());
         }
         try {
             Files.createDirectories(file.getParent());

@@ -57,6 +57,7 @@ public final class SyncEngine {
      * ids, for {@link #learnPartnerPeople()} (ids only: a first sync may bring many contracts).
      */
     private final Map<String, Set<String>> partnerPeopleNamed = new java.util.LinkedHashMap<>();
+    private final List<Consumer<Report>> reportListeners = new CopyOnWriteArrayList<>();
     private volatile String token;
     private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
@@ -95,6 +96,11 @@ public final class SyncEngine {
     public void addListener(Consumer<SyncState> listener) {
         listeners.add(listener);
         listener.accept(state);
+    }
+
+    /** Told what each complete sync did, right after it ended (on the syncing thread). */
+    public void addReportListener(Consumer<Report> listener) {
+        reportListeners.add(listener);
     }
 
     /** Whether PDFs are fetched for offline use after each pull (on by default); otherwise on demand. */
@@ -157,7 +163,9 @@ public final class SyncEngine {
             int documents = prefetchDocuments ? fetchMissing() : 0;
             publish(counted(state)
                     .succeeded(clock.instant()));
-            return new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
+            Report report = new Report(pushed[0], pushed[1], pushed[2], pushed[3], changes, documents);
+            reportListeners.forEach(l -> l.accept(report));
+            return report;
         } catch (OfflineException e) {
             publish(counted(state)
                     .failed(false, false, DesktopMessage.SYNC_SERVER_UNREACHABLE.ja(),

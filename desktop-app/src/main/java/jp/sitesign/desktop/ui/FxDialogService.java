@@ -213,11 +213,50 @@ public final class FxDialogService implements DialogService {
                 stage.initModality(Modality.WINDOW_MODAL);
             }
         }
-        Scene scene = new Scene(content, width, height);
+        javafx.geometry.Rectangle2D screen = screenOf(parent).getVisualBounds();
+        double fitWidth = Math.min(width, screen.getWidth() - FRAME_WIDTH);
+        double fitHeight = Math.min(height, screen.getHeight() - FRAME_HEIGHT);
+        Scene scene = new Scene(fitting(content, fitWidth < width || fitHeight < height), fitWidth, fitHeight);
         scene.getStylesheets().add(ViewLoader.appStylesheet());
+        // Escape closes the window, as it does a dialog (unless a control used it, e.g. to close its popup).
+        scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !e.isConsumed()) {
+                e.consume();
+                stage.close();
+            }
+        });
         stage.setScene(scene);
         stage.show();
         return stage;
+    }
+
+    /** Room a window's frame takes around its scene (title bar, borders), so the whole window fits the screen. */
+    static final double FRAME_WIDTH = 16;
+    static final double FRAME_HEIGHT = 40;
+
+    /** The screen {@code window} is on (the primary one without a window). */
+    private static javafx.stage.Screen screenOf(Window window) {
+        if (window == null || Double.isNaN(window.getX())) {
+            return javafx.stage.Screen.getPrimary();
+        }
+        List<javafx.stage.Screen> under = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+                Math.max(1, window.getWidth()), Math.max(1, window.getHeight()));
+        return under.isEmpty() ? javafx.stage.Screen.getPrimary() : under.get(0);
+    }
+
+    /**
+     * The content as it is, or in a scroll pane when the window had to be made smaller than asked: on a 1366×768
+     * laptop (728 pixels above the taskbar) a tall form then scrolls instead of losing its bottom buttons.
+     */
+    private static Parent fitting(Parent content, boolean shrunk) {
+        if (!shrunk) {
+            return content;
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("window-scroll");
+        return scroll;
     }
 
     private void prepare(Dialog<?> dialog) {

@@ -22,4 +22,23 @@ public interface SyncStatus {
 
     /** Local changes the server refused because someone else changed the same item first. */
     ReadOnlyIntegerProperty conflictsProperty();
+
+    /** True while a sync with the server is running (the status bar shows 同期中…). */
+    ReadOnlyBooleanProperty syncingProperty();
+
+    /**
+     * How the last sync that is worth telling the user about ended: one that sent or received changes, or a
+     * failure different from the one before (a sync that keeps failing the same way is told once); null before.
+     */
+    ReadOnlyObjectProperty<SyncOutcome> lastOutcomeProperty();
+
+    /**
+     * A finished sync: how many of the user's changes the server took, how many changes came back, or why it
+     * failed (then errorJa/errorEn are set).
+     */
+    record SyncOutcome(Instant at, int sent, int received, String errorJa, String errorEn) {
+        public boolean failed() {
+            return errorJa != null || errorEn != null;
+        }
+    }
 }

@@ -17,6 +17,8 @@ public final class SyncStatusFeed {
     private final Runnable onSyncFinished;
     private volatile boolean active = true;
     private Instant lastSeenSync;
+    /** The last failure told (Japanese text), so the same failure again is not told again; null after a success. */
+    private String lastToldError;
 
     private SyncStatusFeed(Executor ui, Runnable onSyncFinished) {
         this.ui = ui;
@@ -27,6 +29,7 @@ public final class SyncStatusFeed {
     public static SyncStatusFeed follow(SyncEngine engine, Executor ui, Runnable onSyncFinished) {
         SyncStatusFeed feed = new SyncStatusFeed(ui, onSyncFinished);
         engine.addListener(feed::published);
+        engine.addReportListener(feed::reported);
         return feed;
     }
 
@@ -36,9 +39,30 @@ public final class SyncStatusFeed {
         }
     }
 
+    private void reported(SyncEngine.Report report) {
+        if (active && (report.applied() > 0 || report.changes() > 0)) {
+            ui.execute(() -> {
+                if (active) {
+                    status.setLastOutcome(new SyncStatus.SyncOutcome(Instant.now(), report.applied(),
+                            report.changes(), null, null));
+                }
+            });
+        }
+    }
+
     private void apply(SyncState state) {
         if (!active) {
             return;
+        }
+        status.setSyncing(state.syncing());
+        if (!state.syncing()) {
+            if (state.lastErrorJa() == null && state.lastErrorEn() == null) {
+                lastToldError = null;
+            } else if (!Objects.equals(state.lastErrorJa(), lastToldError)) {
+                lastToldError = state.lastErrorJa();
+                status.setLastOutcome(new SyncStatus.SyncOutcome(Instant.now(), 0, 0, state.lastErrorJa(),
+                        state.lastErrorEn()));
+            }
         }
         status.setOnline(state.online());
         status.setPendingCommands(state.pendingCommands());

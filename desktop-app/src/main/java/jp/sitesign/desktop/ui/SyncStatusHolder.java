@@ -17,6 +17,26 @@ public final class SyncStatusHolder implements SyncStatus {
     private final ReadOnlyIntegerWrapper pendingCommands = new ReadOnlyIntegerWrapper(this, "pendingCommands", 0);
     private final ReadOnlyObjectWrapper<Instant> lastSync = new ReadOnlyObjectWrapper<>(this, "lastSync", null);
     private final ReadOnlyIntegerWrapper conflicts = new ReadOnlyIntegerWrapper(this, "conflicts", 0);
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(this, "syncing", false);
+    private final ReadOnlyObjectWrapper<SyncOutcome> lastOutcome = new ReadOnlyObjectWrapper<>(this, "lastOutcome");
+
+    public void setSyncing(boolean value) {
+        syncing.set(value);
+    }
+
+    public void setLastOutcome(SyncOutcome value) {
+        lastOutcome.set(value);
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<SyncOutcome> lastOutcomeProperty() {
+        return lastOutcome.getReadOnlyProperty();
+    }
 
     public void setOnline(boolean value) {
         online.set(value);

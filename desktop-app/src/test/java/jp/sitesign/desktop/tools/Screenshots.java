@@ -67,6 +67,9 @@ public final class Screenshots {
             "first-run-en", "login-en", "contracts-en", "contract-detail-en", "signatures-en", "admin-users-en",
             "settings-en", "profile-ja", "profile-en");
     private static final long TIMEOUT_SECONDS = 90;
+    /** The window's size: a 1366×768 screen less a Windows taskbar. */
+    static final double LAPTOP_WIDTH = 1366;
+    static final double LAPTOP_VISUAL_HEIGHT = 728;
 
     private Screenshots() {
     }
@@ -152,8 +155,11 @@ public final class Screenshots {
             stage = Fx.call(() -> {
                 before.addAll(Window.getWindows());
                 Stage s = new Stage();
-                s.setWidth(1280);
-                s.setHeight(800);
+                // A 1366×768 laptop with a 40-pixel taskbar: the smallest screen the app must fit (issue 14).
+                s.setX(0);
+                s.setY(0);
+                s.setWidth(LAPTOP_WIDTH);
+                s.setHeight(LAPTOP_VISUAL_HEIGHT);
                 flow = new EntryFlow(s, home, settings, new SettingsFile(home), renderer, Clock.systemUTC());
                 flow.files(files);
                 flow.start();
@@ -206,7 +212,7 @@ public final class Screenshots {
                 type(editor, "#term-WORK_CONTENT", "RC造 5階建 共同住宅 30戸 新築一式");
                 await("the 19条 checklist lists the items still missing", () -> lookupIn(editor, "#missingList")
                         instanceof ListView<?> l && !l.getItems().isEmpty());
-                Fx.run(() -> editor.getScene().getWindow().setHeight(800));
+                Fx.run(() -> editor.getScene().getWindow().setHeight(LAPTOP_VISUAL_HEIGHT));
                 scrollTo(editor, lookupIn(editor, "#constructionCheck"));
                 shoot("editor", editor.getScene());
                 Fx.run(() -> ((Stage) editor.getScene().getWindow()).close());
@@ -283,7 +289,7 @@ public final class Screenshots {
                     && !b.isDisabled());
             press("#signContractButton");
             Parent dialog = window("contracts.window.signing");
-            Fx.run(() -> dialog.getScene().getWindow().setHeight(680));
+            Fx.run(() -> dialog.getScene().getWindow().setHeight(LAPTOP_VISUAL_HEIGHT));
             press(dialog, "#fileRadio");
             nextFile.set(signer.p12());
             press(dialog, "#fileButton");
@@ -337,7 +343,7 @@ public final class Screenshots {
         }
 
         private long statuses() {
-            return rows().stream().map(ContractRow::rawStatus).distinct().count();
+            return rows().stream().map(ContractRow::state).distinct().count();
         }
 
         @SuppressWarnings("unchecked")
@@ -348,7 +354,7 @@ public final class Screenshots {
         /** Opens a contract in {@code status}, an 注文書 (two parties' signatures when completed) if there is one. */
         private void open(ContractStatus status) throws Exception {
             ContractRow row = await("a contract " + status + " in the list", () -> rows().stream()
-                    .filter(r -> r.rawStatus() == status)
+                    .filter(r -> r.state() == status)
                     .sorted(java.util.Comparator.comparing((ContractRow r) -> !r.title().startsWith("注文書")))
                     .findFirst().orElse(null));
             select(row);
