@@ -63,6 +63,9 @@ final class ContractCells {
             getStyleClass().add("status-cell");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             chip.setTextOverrun(OverrunStyle.ELLIPSIS);
+            // Whose turn makes the text long (「署名待ち（自社・佐藤 花子）」): it wraps onto a second line in a
+            // narrow column rather than being cut.
+            chip.setWrapText(true);
             chip.setMinWidth(0);
             chip.maxWidthProperty().bind(widthProperty().subtract(8));
         }

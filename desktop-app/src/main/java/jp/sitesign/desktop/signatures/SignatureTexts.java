@@ -236,7 +236,7 @@ final class SignatureTexts {
     }
 
     private String time(Instant instant) {
-        return instant == null ? text("signatures.when.unknown") : dates.dateTime(instant);
+        return instant == null ? text("signatures.when.unknown") : dates.dateTimeSeconds(instant);
     }
 
     /** One attribute of an RFC 2253 name (the name itself if it cannot be parsed or lacks it). */

@@ -74,7 +74,8 @@ class DemoSigningIT {
         waitUntil(() -> ui.rows().stream().anyMatch(r -> awaiting.number().equals(r.number())));
         ContractRow row = ui.rows().stream().filter(r -> awaiting.number().equals(r.number())).findFirst()
                 .orElseThrow();
-        assertThat(row.status()).isEqualTo("署名待ち");
+        assertThat(row.state()).isEqualTo(jp.sitesign.model.contract.ContractStatus.AWAITING_SIGNATURE);
+        assertThat(row.status()).as("whose turn: this signer's").startsWith("署名待ち（自社・");
         ui.open(row.title());
         waitUntil(() -> !robot.lookup("#signContractButton").query().isDisabled());
         ui.press("#signContractButton");

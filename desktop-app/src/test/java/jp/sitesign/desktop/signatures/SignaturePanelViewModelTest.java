@@ -57,7 +57,8 @@ class SignaturePanelViewModelTest {
             assertThat(entry.light()).isEqualTo(SignatureLight.GREEN);
             assertThat(entry.verdict()).isEqualTo("有効");
             assertThat(entry.heading()).isEqualTo("署名 1: Alice Yamada（山田建設株式会社）");
-            assertThat(entry.when()).startsWith("署名日時: ").contains("+09:00").endsWith("（タイムスタンプで証明済み）");
+            assertThat(entry.when()).startsWith("署名日時: ").doesNotContain("+09:00").matches(".*\\d\\d:\\d\\d:\\d\\d.*")
+                    .endsWith("（タイムスタンプで証明済み）");
             assertThat(entry.lines()).containsExactly(
                     "改ざんなし: 署名された内容は、署名の後に書き換えられていません。",
                     entry.lines().get(1),
@@ -65,7 +66,7 @@ class SignaturePanelViewModelTest {
                     "署名後の変更なし: 表示中の文書は、署名されたときのままです。");
             assertThat(entry.lines().get(1)).startsWith("署名者は信頼済み: 信頼済みの認証局「" + SignedPdfs.CA_NAME + "」");
             assertThat(entry.lines().get(2)).startsWith("タイムスタンプあり: 時刻認証局「SiteSign Test TSA」が、")
-                    .contains("+09:00");
+                    .doesNotContain("+09:00");
         });
         assertThat(panel.warnings()).isEmpty();
         assertThat(panel.detailsProperty().get()).as("the verifier's own text for experts").contains("総合判定");
