@@ -179,7 +179,7 @@ public final class ContractsSection {
         signatures.follow(detail.mainDocumentProperty(), detail.contractProperty());
 
         SplitPane split = new SplitPane(listRoot, detailRoot);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         Tab listTab = new Tab(bundle.getString("contracts.tab.list"), split);
         Tab attentionTab = new Tab(bundle.getString("contracts.tab.attention"),
                 new ConflictsView(conflicts).load(bundle));

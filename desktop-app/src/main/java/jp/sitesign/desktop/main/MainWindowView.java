@@ -84,7 +84,7 @@ public final class MainWindowView {
         return root;
     }
 
-    static final double NAVIGATION_WIDTH_JA = 124;
+    static final double NAVIGATION_WIDTH_JA = 146;
     static final double NAVIGATION_WIDTH_OTHER = 152;
 
     @FXML
