@@ -212,18 +212,38 @@ final class FlowRobot {
     /**
      * Waits for the list to show a row titled {@code title}, clicks it, and waits until the detail shows it (it
      * loads on a background thread; a user would not press its buttons before they see it).
+     *
+     * <p>A sync in the background may refresh the list between finding the row and clicking it: the table then
+     * rebuilds its cells, and the cell found a moment ago is gone or shows another contract. So the robot does
+     * what a user does when a list moves under the mouse: it looks again and clicks again until the row it wants
+     * is the selected one.
      */
     ContractRow open(String title) throws Exception {
         waitUntil(() -> rows().stream().anyMatch(r -> title.equals(r.title())));
         ContractRow row = rows().stream().filter(r -> title.equals(r.title())).findFirst().orElseThrow();
         java.util.function.Predicate<Node> shows = n -> n instanceof javafx.scene.control.TableRow<?> r
-                && r.getItem() instanceof ContractRow item && item.id().equals(row.id());
-        waitUntil(() -> robot.lookup(".table-row-cell").match(shows).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".table-row-cell").match(shows).<Node>query());
-        waitUntil(() -> table().getSelectionModel().getSelectedItem() != null
-                && row.id().equals(table().getSelectionModel().getSelectedItem().id()));
+                && r.getItem() instanceof ContractRow item && item.id().equals(row.id()) && n.isVisible();
+        waitUntil(() -> {
+            if (selected(row)) {
+                return true;
+            }
+            robot.interact(() -> table().getItems().stream().filter(r -> r.id().equals(row.id())).findFirst()
+                    .ifPresent(r -> table().scrollTo(r)));
+            var cell = robot.from(table()).lookup(".table-row-cell").match(shows).<Node>tryQuery();
+            if (cell.isEmpty()) {
+                return false;
+            }
+            robot.clickOn(cell.get());
+            robot.interact(() -> { });
+            return selected(row);
+        });
         waitUntil(() -> title.equals(label("#heading")));
         return row;
+    }
+
+    private boolean selected(ContractRow row) {
+        ContractRow chosen = table().getSelectionModel().getSelectedItem();
+        return chosen != null && row.id().equals(chosen.id());
     }
 
     FxRobot fx() {
