@@ -2,10 +2,13 @@ package jp.sitesign.model.contract;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import jp.sitesign.model.company.CompanyId;
 
 /**
@@ -17,7 +20,8 @@ import jp.sitesign.model.company.CompanyId;
  *   <li>a null (or, for text, blank) field does not filter;</li>
  *   <li>{@code number} and {@code title} match anywhere in the value, ignoring case ({@link #fold}), after
  *       stripping the needle; a contract without the value does not match;</li>
- *   <li>{@code status} matches exactly;</li>
+ *   <li>{@code statuses} is a set: a contract matches when its status is one of them (an empty set, like null,
+ *       does not filter: "every status");</li>
  *   <li>{@code dateFrom}/{@code dateTo} and {@code amountMin}/{@code amountMax} are inclusive; a contract
  *       without a date (amount) does not match a date (amount) filter;</li>
  *   <li>{@code counterparty} is the other side as the viewer sees it: the contract's first counterparty,
@@ -28,7 +32,8 @@ import jp.sitesign.model.company.CompanyId;
  * Callers may narrow candidates any way they like (SQL on indexed columns) as long as the narrowing keeps
  * every row {@link #matches} accepts; the final filter and order are this class's.
  */
-public record ContractQuery(String number, String title, ContractStatus status, LocalDate dateFrom, LocalDate dateTo,
+public record ContractQuery(String number, String title, Set<ContractStatus> statuses, LocalDate dateFrom,
+        LocalDate dateTo,
         Long amountMin, Long amountMax, CompanyId counterparty, Sort sort, int offset, int limit) {
 
     /** Result orders. */
@@ -37,6 +42,8 @@ public record ContractQuery(String number, String title, ContractStatus status, 
     public ContractQuery {
         number = number == null || number.isBlank() ? null : number;
         title = title == null || title.isBlank() ? null : title;
+        statuses = statuses == null || statuses.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
         sort = sort == null ? Sort.UPDATED_DESC : sort;
         if (offset < 0) {
             throw ContractFieldMessage.OFFSET_NEGATIVE.exception();
@@ -46,6 +53,11 @@ public record ContractQuery(String number, String title, ContractStatus status, 
         }
     }
 
+    /** One status, or every status for null: the set {@link #statuses} takes. */
+    public static Set<ContractStatus> only(ContractStatus status) {
+        return status == null ? Set.of() : Set.of(status);
+    }
+
     /** Everything, newest first, one page of {@code limit}. */
     public static ContractQuery all(int limit) {
         return new ContractQuery(null, null, null, null, null, null, null, null, null, 0, limit);
@@ -53,7 +65,7 @@ public record ContractQuery(String number, String title, ContractStatus status, 
 
     /** The same filters and order without paging (an export). */
     public ContractQuery unpaged() {
-        return new ContractQuery(number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort, 0,
+        return new ContractQuery(number, title, statuses, dateFrom, dateTo, amountMin, amountMax, counterparty, sort, 0,
                 Integer.MAX_VALUE);
     }
 
@@ -82,7 +94,7 @@ public record ContractQuery(String number, String title, ContractStatus status, 
 
     /** The part of {@link #matches} that needs neither 文書管理番号 nor title. */
     public boolean matchesClearKeys(Keys k, CompanyId viewer) {
-        return (status == null || status == k.status())
+        return (statuses.isEmpty() || statuses.contains(k.status()))
                 && (dateFrom == null || k.transactionDate() != null && !k.transactionDate().isBefore(dateFrom))
                 && (dateTo == null || k.transactionDate() != null && !k.transactionDate().isAfter(dateTo))
                 && (amountMin == null || k.amountYen() != null && k.amountYen() >= amountMin)

@@ -50,6 +50,33 @@ class ContractQueryTest {
     }
 
     @Test
+    void aSetOfStatusesMatchesAContractInAnyOfThemAndAnEmptySetOrNullMatchesEveryStatus() {
+        Keys draft = withStatus("draft", ContractStatus.DRAFT, 1);
+        Keys returned = withStatus("returned", ContractStatus.RETURNED, 2);
+        Keys completed = withStatus("completed", ContractStatus.COMPLETED, 3);
+        ContractQuery both = new ContractQuery(null, null, java.util.EnumSet.of(ContractStatus.DRAFT,
+                ContractStatus.RETURNED), null, null, null, null, null, null, 0, 50);
+
+        assertThat(run(both, draft, returned, completed)).containsExactly("returned", "draft");
+        assertThat(run(new ContractQuery(null, null, ContractQuery.only(ContractStatus.COMPLETED), null, null, null,
+                null, null, null, 0, 50), draft, returned, completed)).containsExactly("completed");
+        assertThat(run(new ContractQuery(null, null, java.util.Set.of(), null, null, null, null, null, null, 0, 50),
+                draft, returned, completed)).containsExactly("completed", "returned", "draft");
+        assertThat(run(q(null, null, null, null, null, null, null, null), draft, returned, completed)).hasSize(3);
+        // The record keeps its own copy: changing the caller's set afterwards changes nothing.
+        java.util.Set<ContractStatus> chosen = java.util.EnumSet.of(ContractStatus.DRAFT);
+        ContractQuery copy = new ContractQuery(null, null, chosen, null, null, null, null, null, null, 0, 50);
+        chosen.add(ContractStatus.COMPLETED);
+        assertThat(copy.statuses()).containsExactly(ContractStatus.DRAFT);
+        assertThat(copy).isEqualTo(new ContractQuery(null, null, ContractQuery.only(ContractStatus.DRAFT), null, null,
+                null, null, null, null, 0, 50));
+    }
+
+    private static Keys withStatus(String id, ContractStatus status, int minutes) {
+        return new Keys(id, "C00000001", null, status, null, null, null, null, T.plusSeconds(60L * minutes));
+    }
+
+    @Test
     void dateAndAmountRangesIncludeTheirEndsAndExcludeContractsWithoutTheKey() {
         Keys first = keys("first", "C00000001", null, null, null, LocalDate.of(2026, 4, 1), 1_000L, 1);
         Keys last = keys("last", "C00000001", null, null, null, LocalDate.of(2026, 4, 30), 2_000L, 2);
@@ -134,7 +161,7 @@ class ContractQueryTest {
         List<ContractSnapshot> all = SearchDataset.contracts(120, 7);
         for (ContractQuery query : SearchDataset.queries()) {
             int total = SearchDataset.expectedTotal(all, query);
-            boolean filters = query.number() != null || query.title() != null || query.status() != null
+            boolean filters = query.number() != null || query.title() != null || !query.statuses().isEmpty()
                     || query.dateFrom() != null || query.dateTo() != null || query.amountMin() != null
                     || query.amountMax() != null || query.counterparty() != null;
             if (filters && !(query.dateFrom() != null && query.dateTo() != null

@@ -99,10 +99,8 @@ public final class ConflictsViewModel {
         UserId me = store.user();
         String own = store.company().value();
         List<LocalContract> waiting = new ArrayList<>();
-        for (ContractStatus s : WAITING) {
-            waiting.addAll(store.contracts().search(new ContractQuery(null, null, s, null, null, null, null, null,
-                    ContractQuery.Sort.UPDATED_DESC, 0, Integer.MAX_VALUE)).items());
-        }
+        waiting.addAll(store.contracts().search(new ContractQuery(null, null, java.util.Set.copyOf(WAITING), null, null,
+                null, null, null, ContractQuery.Sort.UPDATED_DESC, 0, Integer.MAX_VALUE)).items());
         waiting.sort(java.util.Comparator.comparing((LocalContract lk) -> lk.current().updatedAt()));
         List<TurnItem> out = new ArrayList<>();
         for (LocalContract lk : waiting) {

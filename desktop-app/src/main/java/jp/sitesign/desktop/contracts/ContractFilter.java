@@ -4,10 +4,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.contract.ContractStatus;
@@ -17,8 +21,14 @@ import jp.sitesign.model.contract.ContractStatus;
  * is), turned into the shared {@link ContractQuery} for the local search and into the same query
  * parameters for the server's export.
  */
-public record ContractFilter(String number, String title, ContractStatus status, String dateFrom, String dateTo,
-        String amountMin, String amountMax, String counterparty, ContractQuery.Sort sort) {
+public record ContractFilter(String number, String title, Set<ContractStatus> statuses, String dateFrom,
+        String dateTo, String amountMin, String amountMax, String counterparty, ContractQuery.Sort sort) {
+
+    /** The statuses chosen, none for every status; kept as an unmodifiable copy. */
+    public ContractFilter {
+        statuses = statuses == null || statuses.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(statuses));
+    }
 
     public static final ContractFilter NONE = new ContractFilter(null, null, null, null, null, null, null, null,
             ContractQuery.Sort.UPDATED_DESC);
@@ -44,7 +54,7 @@ public record ContractFilter(String number, String title, ContractStatus status,
      * @throws InvalidFilter when a date, amount or company id does not parse
      */
     public ContractQuery query(int offset, int limit) {
-        return new ContractQuery(number, title, status, date("dateFrom", dateFrom), date("dateTo", dateTo),
+        return new ContractQuery(number, title, statuses, date("dateFrom", dateFrom), date("dateTo", dateTo),
                 amount("amountMin", amountMin), amount("amountMax", amountMax), company(counterparty), sort, offset,
                 limit);
     }
@@ -55,7 +65,7 @@ public record ContractFilter(String number, String title, ContractStatus status,
         Map<String, String> p = new LinkedHashMap<>();
         p.put("number", q.number());
         p.put("title", q.title());
-        p.put("status", q.status() == null ? null : q.status().name());
+        p.put("status", names(q.statuses()));
         p.put("dateFrom", q.dateFrom() == null ? null : q.dateFrom().toString());
         p.put("dateTo", q.dateTo() == null ? null : q.dateTo().toString());
         p.put("amountMin", q.amountMin() == null ? null : q.amountMin().toString());
@@ -77,7 +87,7 @@ public record ContractFilter(String number, String title, ContractStatus status,
         Properties p = new Properties();
         put(p, "number", number);
         put(p, "title", title);
-        put(p, "status", status == null ? null : status.name());
+        put(p, "status", names(statuses));
         put(p, "dateFrom", dateFrom);
         put(p, "dateTo", dateTo);
         put(p, "amountMin", amountMin);
@@ -90,9 +100,31 @@ public record ContractFilter(String number, String title, ContractStatus status,
     /** Read back from the filter file; unknown enum names (an older or newer app) fall back to none. */
     public static ContractFilter fromProperties(Properties p) {
         return new ContractFilter(p.getProperty("number"), p.getProperty("title"),
-                enumOrNull(ContractStatus.class, p.getProperty("status")), p.getProperty("dateFrom"),
+                statuses(p.getProperty("status")), p.getProperty("dateFrom"),
                 p.getProperty("dateTo"), p.getProperty("amountMin"), p.getProperty("amountMax"),
                 p.getProperty("counterparty"), sortOrDefault(p.getProperty("sort")));
+    }
+
+    /** The names as the server's {@code status} parameter and the filter file take them: comma-separated. */
+    private static String names(Set<ContractStatus> chosen) {
+        return chosen.isEmpty() ? null : chosen.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The saved statuses: comma-separated names, one name as an older app saved it; a name this app does not know
+     * is left out, and if none is left the filter shows every status.
+     */
+    private static Set<ContractStatus> statuses(String saved) {
+        Set<ContractStatus> out = EnumSet.noneOf(ContractStatus.class);
+        if (saved != null) {
+            for (String name : saved.split(",")) {
+                ContractStatus s = enumOrNull(ContractStatus.class, name.strip());
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
     }
 
     private static ContractQuery.Sort sortOrDefault(String name) {

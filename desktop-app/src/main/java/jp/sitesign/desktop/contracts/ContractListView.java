@@ -1,5 +1,6 @@
 package jp.sitesign.desktop.contracts;
 
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -17,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.util.Duration;
+import org.controlsfx.control.CheckComboBox;
 import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.ViewLoader;
@@ -37,7 +39,7 @@ public final class ContractListView {
     @FXML
     private TextField titleField;
     @FXML
-    private ComboBox<ContractStatus> statusBox;
+    private CheckComboBox<ContractStatus> statusBox;
     @FXML
     private TextField dateFromField;
     @FXML
@@ -136,11 +138,7 @@ public final class ContractListView {
         counterpartyBox.setButtonCell(labelled(viewModel::counterpartyLabel));
         counterpartyBox.valueProperty().bindBidirectional(viewModel.counterpartyProperty());
 
-        statusBox.getItems().add(null);
-        statusBox.getItems().addAll(ContractStatus.values());
-        statusBox.setCellFactory(list -> labelled(viewModel::statusLabel));
-        statusBox.setButtonCell(labelled(viewModel::statusLabel));
-        statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
+        bindStatuses();
         sortBox.setItems(FXCollections.observableArrayList(ContractQuery.Sort.values()));
         sortBox.setCellFactory(list -> labelled(viewModel::sortLabel));
         sortBox.setButtonCell(labelled(viewModel::sortLabel));
@@ -238,6 +236,48 @@ public final class ContractListView {
         column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // The order is the query's (ContractQuery.Sort), over all pages, not the visible page's.
         column.setSortable(false);
+    }
+
+    /**
+     * The status filter ticks any number of statuses (ControlsFX's {@link CheckComboBox}); none ticked is every
+     * status. The ticks and the view model's set follow each other both ways: a saved filter restored into the
+     * view model ticks its statuses, and a tick narrows the list.
+     */
+    private void bindStatuses() {
+        statusBox.getItems().setAll(ContractStatus.values());
+        statusBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ContractStatus s) {
+                return viewModel.statusLabel(s);
+            }
+
+            @Override
+            public ContractStatus fromString(String text) {
+                throw new UnsupportedOperationException("the status filter is not typed into");
+            }
+        });
+        boolean[] copying = {false};
+        Runnable showChosen = () -> {
+            java.util.Set<ContractStatus> chosen = viewModel.statusesProperty().get();
+            statusBox.setTitle(viewModel.statusesSummary(chosen));
+            if (!chosen.equals(java.util.Set.copyOf(statusBox.getCheckModel().getCheckedItems()))) {
+                copying[0] = true;
+                try {
+                    statusBox.getCheckModel().clearChecks();
+                    chosen.forEach(statusBox.getCheckModel()::check);
+                } finally {
+                    copying[0] = false;
+                }
+            }
+        };
+        showChosen.run();
+        viewModel.statusesProperty().addListener((o, was, now) -> showChosen.run());
+        statusBox.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<ContractStatus>)
+                c -> {
+                    if (!copying[0]) {
+                        viewModel.chooseStatuses(List.copyOf(statusBox.getCheckModel().getCheckedItems()));
+                    }
+                });
     }
 
     private static <T> ListCell<T> labelled(Function<T, String> label) {

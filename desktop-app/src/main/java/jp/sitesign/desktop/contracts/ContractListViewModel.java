@@ -59,7 +59,9 @@ public final class ContractListViewModel {
 
     private final StringProperty number = new SimpleStringProperty(this, "number");
     private final StringProperty title = new SimpleStringProperty(this, "title");
-    private final ObjectProperty<ContractStatus> status = new SimpleObjectProperty<>(this, "status");
+    /** The statuses the list is narrowed to (none: every status); always an unmodifiable set, never null. */
+    private final ObjectProperty<java.util.Set<ContractStatus>> statuses =
+            new SimpleObjectProperty<>(this, "statuses", java.util.Set.of());
     private final StringProperty dateFrom = new SimpleStringProperty(this, "dateFrom");
     private final StringProperty dateTo = new SimpleStringProperty(this, "dateTo");
     private final StringProperty amountMin = new SimpleStringProperty(this, "amountMin");
@@ -110,19 +112,19 @@ public final class ContractListViewModel {
 
     /** The filter properties, for a view that searches again a moment after the user stops typing. */
     public Observable[] filterProperties() {
-        return new Observable[] {number, title, status, dateFrom, dateTo, amountMin, amountMax, counterparty, sort};
+        return new Observable[] {number, title, statuses, dateFrom, dateTo, amountMin, amountMax, counterparty, sort};
     }
 
     /** The filters as they stand now. */
     public ContractFilter filter() {
-        return new ContractFilter(number.get(), title.get(), status.get(), dateFrom.get(), dateTo.get(),
+        return new ContractFilter(number.get(), title.get(), statuses.get(), dateFrom.get(), dateTo.get(),
                 amountMin.get(), amountMax.get(), counterparty.get(), sort.get());
     }
 
     private void show(ContractFilter f) {
         number.set(f.number());
         title.set(f.title());
-        status.set(f.status());
+        statuses.set(f.statuses());
         dateFrom.set(f.dateFrom());
         dateTo.set(f.dateTo());
         amountMin.set(f.amountMin());
@@ -278,6 +280,30 @@ public final class ContractListViewModel {
         return new ContractTexts(bundle, List.of()).status(s);
     }
 
+    /** Narrows the list to {@code chosen} (empty: every status), as the user ticked them. */
+    public void chooseStatuses(java.util.Collection<ContractStatus> chosen) {
+        java.util.Set<ContractStatus> next = chosen.isEmpty() ? java.util.Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(chosen));
+        if (!next.equals(statuses.get())) {
+            statuses.set(next);
+        }
+    }
+
+    /**
+     * What the status filter shows while closed: 「すべて」 when none is ticked, the status when one is, and the
+     * first with how many more when several are (「下書き ほか2件」), so the filter line keeps its width.
+     */
+    public String statusesSummary(java.util.Set<ContractStatus> chosen) {
+        if (chosen.isEmpty()) {
+            return statusLabel(null);
+        }
+        List<ContractStatus> inOrder = chosen.stream().sorted().toList();
+        String first = statusLabel(inOrder.get(0));
+        return inOrder.size() == 1 ? first
+                : java.text.MessageFormat.format(bundle.getString("contracts.filter.statusesMore"), first,
+                        inOrder.size() - 1);
+    }
+
     public String sortLabel(ContractQuery.Sort s) {
         return bundle.getString("contracts.sort." + s.name());
     }
@@ -294,8 +320,9 @@ public final class ContractListViewModel {
         return title;
     }
 
-    public ObjectProperty<ContractStatus> statusProperty() {
-        return status;
+    /** The chosen statuses; set it through {@link #chooseStatuses} or with an unmodifiable set. */
+    public ObjectProperty<java.util.Set<ContractStatus>> statusesProperty() {
+        return statuses;
     }
 
     public StringProperty dateFromProperty() {

@@ -35,8 +35,9 @@ final class ContractSearch {
 
     ContractSearch(ContractQuery q, CompanyId viewer) {
         this.q = q;
-        if (q.status() != null) {
-            condition("status = ?", q.status().name());
+        if (!q.statuses().isEmpty()) {
+            condition("status IN (" + String.join(", ", java.util.Collections.nCopies(q.statuses().size(), "?")) + ")",
+                    q.statuses().stream().map(Enum::name).toArray());
         }
         if (q.dateFrom() != null) {
             condition("transaction_date >= ?", Date.valueOf(q.dateFrom()));

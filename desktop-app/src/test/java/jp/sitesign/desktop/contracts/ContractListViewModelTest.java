@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
 import jp.sitesign.desktop.sync.OfflineException;
@@ -76,7 +77,7 @@ class ContractListViewModelTest {
         ContractListViewModel vm = viewModel();
         vm.numberProperty().set("K-00");
         vm.titleProperty().set(" 足場 ");
-        vm.statusProperty().set(ContractStatus.DRAFT);
+        vm.chooseStatuses(List.of(ContractStatus.DRAFT));
         vm.dateFromProperty().set("2026-04-01");
         vm.dateToProperty().set("2026/06/30");
         vm.amountMinProperty().set("300,000");
@@ -84,7 +85,7 @@ class ContractListViewModelTest {
         vm.counterpartyProperty().set("C00000002");
         vm.sortProperty().set(ContractQuery.Sort.AMOUNT_ASC);
 
-        assertThat(vm.filter().query(0, 200)).isEqualTo(new ContractQuery("K-00", " 足場 ", ContractStatus.DRAFT,
+        assertThat(vm.filter().query(0, 200)).isEqualTo(new ContractQuery("K-00", " 足場 ", Set.of(ContractStatus.DRAFT),
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 6, 30), 300_000L, 1_200_000L, UiTestStores.PARTNER,
                 ContractQuery.Sort.AMOUNT_ASC, 0, 200));
         vm.filtersChanged();
@@ -137,7 +138,7 @@ class ContractListViewModelTest {
     void theFiltersAreSavedForTheUserAndRestoredByTheNextList() {
         ContractListViewModel vm = viewModel();
         vm.titleProperty().set("内装");
-        vm.statusProperty().set(ContractStatus.DRAFT);
+        vm.chooseStatuses(List.of(ContractStatus.COMPLETED, ContractStatus.DRAFT));
         vm.dateFromProperty().set("2026-05-01");
         vm.sortProperty().set(ContractQuery.Sort.NUMBER_ASC);
         vm.filtersChanged();
@@ -145,11 +146,48 @@ class ContractListViewModelTest {
         assertThat(Files.exists(store.location().folder().resolve(FilterFile.NAME))).isTrue();
         ContractListViewModel next = viewModel();
         assertThat(next.titleProperty().get()).isEqualTo("内装");
-        assertThat(next.statusProperty().get()).isEqualTo(ContractStatus.DRAFT);
+        assertThat(next.statusesProperty().get()).containsExactlyInAnyOrder(ContractStatus.DRAFT,
+                ContractStatus.COMPLETED);
         assertThat(next.dateFromProperty().get()).isEqualTo("2026-05-01");
         assertThat(next.sortProperty().get()).isEqualTo(ContractQuery.Sort.NUMBER_ASC);
         next.search();
         assertThat(ids(next)).containsExactly("k2");
+    }
+
+    @Test
+    void severalStatusesNarrowTheListToAnyOfThemAndNoneTickedShowsEveryStatus() {
+        ContractListViewModel vm = viewModel();
+        vm.search();
+        assertThat(ids(vm)).containsExactly("k3", "k2", "k1");
+        assertThat(vm.statusesSummary(vm.statusesProperty().get())).isEqualTo("すべて");
+
+        vm.chooseStatuses(List.of(ContractStatus.COMPLETED));
+        vm.filtersChanged();
+        assertThat(ids(vm)).isEmpty();
+        vm.chooseStatuses(List.of(ContractStatus.COMPLETED, ContractStatus.DRAFT, ContractStatus.RETURNED));
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k3", "k2", "k1");
+        assertThat(vm.statusesSummary(vm.statusesProperty().get())).isEqualTo("下書き ほか2件");
+        assertThat(vm.statusesSummary(Set.of(ContractStatus.COMPLETED))).isEqualTo(ContractStatus.COMPLETED.labelJa());
+        vm.chooseStatuses(List.of());
+        vm.filtersChanged();
+        assertThat(ids(vm)).containsExactly("k3", "k2", "k1");
+    }
+
+    @Test
+    void aFilterSavedByAnOlderAppWithOneStatusOrWithAStatusThisAppDoesNotKnowStillReads() {
+        java.util.Properties one = new java.util.Properties();
+        one.setProperty("status", "COMPLETED");
+        assertThat(ContractFilter.fromProperties(one).statuses()).containsExactly(ContractStatus.COMPLETED);
+        java.util.Properties newer = new java.util.Properties();
+        newer.setProperty("status", "DRAFT,ARCHIVED_IN_2030, RETURNED");
+        assertThat(ContractFilter.fromProperties(newer).statuses()).containsExactly(ContractStatus.DRAFT,
+                ContractStatus.RETURNED);
+        java.util.Properties unknown = new java.util.Properties();
+        unknown.setProperty("status", "ARCHIVED_IN_2030");
+        assertThat(ContractFilter.fromProperties(unknown).statuses()).isEmpty();
+        assertThat(ContractFilter.fromProperties(newer).toProperties().getProperty("status"))
+                .isEqualTo("DRAFT,RETURNED");
     }
 
     @Test
@@ -237,7 +275,7 @@ class ContractListViewModelTest {
         ContractListViewModel vm = viewModel();
         vm.titleProperty().set("足場 工事");
         vm.amountMinProperty().set("1,000");
-        vm.statusProperty().set(ContractStatus.DRAFT);
+        vm.chooseStatuses(List.of(ContractStatus.RETURNED, ContractStatus.DRAFT));
         Path target = dir.resolve("out.zip");
 
         vm.export(true, target);
@@ -246,7 +284,7 @@ class ContractListViewModelTest {
         URI asked = URI.create(downloads.get(0));
         assertThat(asked.getPath()).isEqualTo("/api/v1/contracts/export");
         assertThat(URLDecoder.decode(asked.getRawQuery(), StandardCharsets.UTF_8))
-                .isEqualTo("title=足場 工事&status=DRAFT&amountMin=1000&sort=UPDATED_DESC&format=zip");
+                .isEqualTo("title=足場 工事&status=DRAFT,RETURNED&amountMin=1000&sort=UPDATED_DESC&format=zip");
         assertThat(Files.readString(target)).isEqualTo("csv");
         assertThat(vm.messageProperty().get()).contains("out.zip");
     }

@@ -177,6 +177,20 @@ final class FlowRobot {
         robot.interact(() -> box.setValue(value));
     }
 
+    /** Ticks exactly {@code values} in the {@code CheckComboBox} at {@code query} (none: every one unticked). */
+    @SafeVarargs
+    final <T> void tick(Node from, String query, T... values) {
+        @SuppressWarnings("unchecked")
+        org.controlsfx.control.CheckComboBox<T> box = robot.from(from).lookup(query)
+                .queryAs(org.controlsfx.control.CheckComboBox.class);
+        robot.interact(() -> {
+            box.getCheckModel().clearChecks();
+            for (T v : values) {
+                box.getCheckModel().check(v);
+            }
+        });
+    }
+
     String label(String query) {
         return robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText()
                 : ((TextInputControl) n).getText()).orElse(null);

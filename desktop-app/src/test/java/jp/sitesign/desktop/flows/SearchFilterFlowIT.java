@@ -157,23 +157,55 @@ class SearchFilterFlowIT {
         assertThat(picker.getButtonCell().getText()).as("the picker shows the company's name").isEqualTo(C_NAME);
         ui.choose(list, "#counterpartyBox", null);
 
-        ui.choose(list, "#statusBox", ContractStatus.AWAITING_SIGNATURE);
+        ui.tick(list, "#statusBox", ContractStatus.AWAITING_SIGNATURE);
         expectRows("S-002", "S-004");
+        ui.tick(list, "#statusBox", ContractStatus.DRAFT, ContractStatus.AWAITING_SIGNATURE);
+        ui.choose(list, "#counterpartyBox", c.id().value());
+        expectRows("S-003", "S-004");
+        assertThat(statuses().getTitle()).as("the closed filter names the first status and how many more")
+                .isEqualTo(ContractStatus.DRAFT.labelJa() + " ほか1件");
+        ui.tick(list, "#statusBox", ContractStatus.COMPLETED, ContractStatus.WITHDRAWN);
+        expectRows();
+        ui.tick(list, "#statusBox");
+        expectRows("S-003", "S-004");
+        assertThat(statuses().getTitle()).isEqualTo("すべて");
 
-        ui.choose(list, "#statusBox", ContractStatus.DRAFT);
+        ui.tick(list, "#statusBox", ContractStatus.DRAFT);
         ui.choose(list, "#counterpartyBox", b.id().value());
         ui.type("#dateFromField", "2026-01-01");
         ui.type("#amountMinField", "1000000");
         expectRows("S-001");
+        // The date alone already leaves S-001, so the rows do not tell whether the amount was searched (and
+        // saved) yet: the list searches, and saves, a moment after the last keystroke.
+        waitUntil(() -> savedFilter().contains("amountMin=1000000") && savedFilter().contains("status=DRAFT\n"));
 
         ui.logout();
         ui.login(a.member().value());
         ui.synced();
-        assertThat(ui.label("#dateFromField")).isEqualTo("2026-01-01");
+        waitUntil(() -> "2026-01-01".equals(ui.label("#dateFromField")));
         assertThat(ui.label("#amountMinField")).isEqualTo("1000000");
+        assertThat(statuses().getCheckModel().getCheckedItems()).as("the ticked status is restored")
+                .containsExactly(ContractStatus.DRAFT);
+        assertThat(statuses().getTitle()).isEqualTo(ContractStatus.DRAFT.labelJa());
         assertThat(picker().getValue()).isEqualTo(b.id().value());
         waitUntil(() -> B_NAME.equals(picker().getButtonCell().getText()));
         expectRows("S-001");
+    }
+
+    @SuppressWarnings("unchecked")
+    private org.controlsfx.control.CheckComboBox<ContractStatus> statuses() {
+        return ui.fx().from(list()).lookup("#statusBox").queryAs(org.controlsfx.control.CheckComboBox.class);
+    }
+
+    /** The user's saved filter file as text (empty until the list saved one). */
+    private static String savedFilter() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().equals("contract-filters.properties"))
+                    .toList()) {
+                return java.nio.file.Files.readString(p, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+            }
+        }
+        return "";
     }
 
     private Node list() {

@@ -246,9 +246,10 @@ final class ContractRepository {
         StringBuilder sql = new StringBuilder("SELECT * FROM contracts k WHERE (k.sender_company = ? OR EXISTS"
                 + " (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ? AND p.reached))");
         List<Object> args = new ArrayList<>(List.of(company.value(), company.value()));
-        if (q.status() != null) {
-            sql.append(" AND k.status = ?");
-            args.add(q.status().name());
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND k.status IN (").append(String.join(", ", java.util.Collections.nCopies(
+                    q.statuses().size(), "?"))).append(')');
+            q.statuses().forEach(s -> args.add(s.name()));
         }
         if (q.dateFrom() != null) {
             sql.append(" AND k.transaction_date >= ?");

@@ -67,7 +67,8 @@ public final class ContractResource {
 
     @AcceptsApiKey
     @Operation(summary = "案件を検索する（電子帳簿保存法の検索条件）",
-            description = "取引年月日・取引金額・取引先などで自社の案件を検索します。API キーのスコープ: contracts:read")
+            description = "取引年月日・取引金額・取引先などで自社の案件を検索します。status はカンマ区切りで複数指定できます"
+                    + "（例: status=DRAFT,RETURNED）。API キーのスコープ: contracts:read")
     @GET
     public ContractPage search(@QueryParam("number") String number, @QueryParam("title") String title,
             @QueryParam("status") String status, @QueryParam("dateFrom") String dateFrom,
@@ -115,7 +116,7 @@ public final class ContractResource {
         if (counterparty != null && !counterparty.isBlank() && !CompanyId.isValid(counterparty.strip())) {
             throw ContractMessage.COUNTERPARTY_NOT_COMPANY_ID.exception();
         }
-        return new ContractQuery(number, title, Params.enumValue("status", status, ContractStatus.class),
+        return new ContractQuery(number, title, Params.enumValues("status", status, ContractStatus.class),
                 Params.date("dateFrom", dateFrom), Params.date("dateTo", dateTo), amount("amountMin", amountMin),
                 amount("amountMax", amountMax),
                 counterparty == null || counterparty.isBlank() ? null : new CompanyId(counterparty.strip()),

@@ -2,7 +2,9 @@ package jp.sitesign.server.http;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import jp.sitesign.model.user.UserId;
 
 /**
@@ -51,6 +53,25 @@ public final class Params {
         } catch (IllegalArgumentException e) {
             throw HttpMessage.PARAMETER_NOT_LISTED.exception(name, names(type));
         }
+    }
+
+    /**
+     * A comma-separated list of {@code type}'s names ({@code status=DRAFT,RETURNED}), as a set; empty when the
+     * parameter is missing or blank. Every name must be one of the type's; an empty item ({@code A,,B}) is refused
+     * as it is no name.
+     */
+    public static <E extends Enum<E>> Set<E> enumValues(String name, String value, Class<E> type) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (value == null || value.isBlank()) {
+            return values;
+        }
+        for (String item : value.split(",", -1)) {
+            if (item.isBlank()) {
+                throw HttpMessage.PARAMETER_NOT_LISTED.exception(name, names(type));
+            }
+            values.add(enumValue(name, item, type));
+        }
+        return values;
     }
 
     public static LocalDate date(String name, String value) {

@@ -275,6 +275,32 @@ class ContractWorkflowIT {
     }
 
     @Test
+    void theStatusParameterTakesSeveralStatusesAndRefusesAnUnknownOrEmptyOne() {
+        String title = "状態検索 " + java.util.UUID.randomUUID();
+        Map<String, Object> d = draft("2026-10-02", 20L, false);
+        d.put("title", title);
+        JsonNode kept = created(api().post("/api/v1/contracts", aMember, d));
+        JsonNode sent = created(api().post("/api/v1/contracts", aMember, d));
+        sent = attach(sent.get("id").asText(), aMember, sent.get("revision").asLong(), pdf(2));
+        sent = ok(step(sent.get("id").asText(), "submit", aMember, sent.get("revision").asLong(), null));
+        String sentStatus = sent.get("status").asText();
+        assertThat(sentStatus).isNotEqualTo("DRAFT");
+        String byTitle = "/api/v1/contracts?title=" + enc(title) + "&sort=NUMBER_ASC&status=";
+
+        assertThat(ok(api().get(byTitle + "DRAFT", aMember)).get("items")).extracting(i -> i.get("id").asText())
+                .containsExactly(kept.get("id").asText());
+        assertThat(ok(api().get(byTitle + sentStatus.toLowerCase(java.util.Locale.ROOT), aMember)).get("items"))
+                .extracting(i -> i.get("id").asText()).containsExactly(sent.get("id").asText());
+        assertThat(ok(api().get(byTitle + "DRAFT," + sentStatus + ",COMPLETED", aMember)).get("total").asInt())
+                .isEqualTo(2);
+        assertThat(ok(api().get(byTitle + "COMPLETED,WITHDRAWN", aMember)).get("total").asInt()).isZero();
+        assertThat(ok(api().get(byTitle, aMember)).get("total").asInt()).as("blank: every status").isEqualTo(2);
+        assertThat(api().get(byTitle + "DRAFT,FINISHED", aMember).code()).isEqualTo("INVALID_FIELD");
+        assertThat(api().get(byTitle + "DRAFT,,COMPLETED", aMember).code()).isEqualTo("INVALID_FIELD");
+        assertThat(api().get(byTitle + "DRAFT,FINISHED", aMember).status()).isEqualTo(400);
+    }
+
+    @Test
     void theDeadlineJobExpiresOnlySentContractsPastTheirDeadline() {
         java.time.Instant deadline = server.clock().instant().plus(java.time.Duration.ofDays(7));
         Map<String, Object> d = draft("2026-10-01", 10L, false);

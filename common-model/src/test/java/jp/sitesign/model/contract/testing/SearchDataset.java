@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractForm;
 import jp.sitesign.model.contract.ContractQuery;
@@ -79,6 +80,10 @@ public final class SearchDataset {
         out.add(q(null, "_", null, null, null, null, null, null, null, 0, 500));
         out.add(q(null, null, ContractStatus.RETURNED, null, null, null, null, null, Sort.TRANSACTION_DATE_DESC, 0, 500));
         out.add(q(null, null, null, d(3), d(5), null, null, null, Sort.TRANSACTION_DATE_ASC, 0, 500));
+        out.add(new ContractQuery(null, null, Set.of(ContractStatus.DRAFT, ContractStatus.RETURNED), null, null, null,
+                null, null, Sort.NUMBER_ASC, 0, 500));
+        out.add(new ContractQuery(null, "工事", Set.of(ContractStatus.COMPLETED, ContractStatus.AWAITING_SIGNATURE,
+                ContractStatus.DRAFT), null, d(8), null, null, null, Sort.AMOUNT_DESC, 0, 500));
         out.add(q(null, null, null, d(5), null, null, null, null, Sort.TRANSACTION_DATE_DESC, 0, 500));
         out.add(q(null, null, null, null, d(2), null, null, null, null, 0, 500));
         out.add(q(null, null, null, d(6), d(4), null, null, null, null, 0, 500));
@@ -113,7 +118,8 @@ public final class SearchDataset {
 
     private static ContractQuery q(String number, String title, ContractStatus status, LocalDate from, LocalDate to,
             Long min, Long max, CompanyId counterparty, Sort sort, int offset, int limit) {
-        return new ContractQuery(number, title, status, from, to, min, max, counterparty, sort, offset, limit);
+        return new ContractQuery(number, title, ContractQuery.only(status), from, to, min, max, counterparty, sort,
+                offset, limit);
     }
 
     /** Compares by the order only, for tests that check a list is sorted. */
