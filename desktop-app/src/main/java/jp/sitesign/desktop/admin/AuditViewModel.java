@@ -49,7 +49,7 @@ public final class AuditViewModel {
     private DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     private AuditTexts.Directory local = AuditTexts.Directory.NONE;
     /** The company's users by id, as the server listed them with the first page (names for 実行者). */
-    private volatile java.util.Map<String, String> colleagues = java.util.Map.of();
+    private volatile java.util.Map<String, Colleague> colleagues = java.util.Map.of();
 
     public AuditViewModel(AdminClient client, AdminTasks tasks) {
         this.client = client;
@@ -80,13 +80,13 @@ public final class AuditViewModel {
 
     /** The words this screen writes the log in (names, contract numbers, details). */
     public AuditTexts texts() {
-        java.util.Map<String, String> known = colleagues;
+        java.util.Map<String, Colleague> known = colleagues;
         AuditTexts.Directory local = this.local;
         return new AuditTexts(tasks.bundle(), dates, new AuditTexts.Directory() {
             @Override
             public java.util.Optional<String> person(String userId) {
-                String name = known.get(userId);
-                return name != null ? java.util.Optional.of(name) : local.person(userId);
+                Colleague c = known.get(userId);
+                return c != null ? java.util.Optional.of(c.name()) : local.person(userId);
             }
 
             @Override
@@ -139,6 +139,61 @@ public final class AuditViewModel {
         return new AdminClient.AuditSearch(from.get(), to.get(), user.get(), action.get());
     }
 
+    /**
+     * The search with 実行者 as the server takes it, a user id: the field takes the id, or part of a colleague's
+     * name or kana (spaces and case ignored), which must name exactly one of the company's users. Runs on the
+     * background thread, as it may have to read the user list first.
+     */
+    private AdminClient.AuditSearch resolved(AdminClient.AuditSearch typed) {
+        String text = typed.user() == null ? "" : typed.user().strip();
+        if (text.isEmpty() || jp.sitesign.model.user.UserId.isValid(text)) {
+            return typed;
+        }
+        knowColleagues();
+        String needle = folded(text);
+        java.util.List<Colleague> found = colleagues.values().stream()
+                .filter(c -> folded(c.name()).contains(needle) || folded(c.kana()).contains(needle))
+                .sorted(java.util.Comparator.comparing(Colleague::id)).toList();
+        if (found.isEmpty()) {
+            throw DesktopMessage.AUDIT_USER_UNKNOWN.exception(text);
+        }
+        java.util.Optional<Colleague> exact = found.stream().filter(c -> folded(c.name()).equals(needle)).findFirst();
+        if (found.size() > 1 && (exact.isEmpty()
+                || found.stream().filter(c -> folded(c.name()).equals(needle)).count() > 1)) {
+            throw DesktopMessage.AUDIT_USER_AMBIGUOUS.exception(text, found.stream().limit(5)
+                    .map(c -> c.name() + "（" + c.id() + "）").collect(java.util.stream.Collectors.joining("、"))
+                    + (found.size() > 5 ? " …" : ""));
+        }
+        return new AdminClient.AuditSearch(typed.from(), typed.to(), exact.orElse(found.get(0)).id(),
+                typed.action());
+    }
+
+    /** A name as the 実行者 field compares it: no spaces (半角 or 全角), case folded. */
+    private static String folded(String name) {
+        return name == null ? "" : name.replaceAll("[\\s\u3000]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Reads the company's users once (on the background thread), for 実行者's names and the name filter. */
+    private void knowColleagues() {
+        if (!colleagues.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Colleague> found = new java.util.HashMap<>();
+        try {
+            for (jp.sitesign.model.user.UserView u : client.users(AdminClient.UserSearch.ALL, 0, USERS_NAMED)
+                    .items()) {
+                found.put(u.id(), new Colleague(u.id(), u.name(), u.nameKana()));
+            }
+        } catch (SiteSignException refused) {
+            // Without the user list the log still shows; 実行者 then falls back to this computer's names.
+        }
+        colleagues = java.util.Map.copyOf(found);
+    }
+
+    /** One of the company's users as the audit screen names and finds them. */
+    private record Colleague(String id, String name, String kana) {
+    }
+
     private void load() {
         AdminClient.AuditSearch filter;
         try {
@@ -151,19 +206,11 @@ public final class AuditViewModel {
         tasks.run(() -> {
             AdminAccess me = AdminAccess.of(client.me());
             boolean allowed = me.onCompany(Action.VIEW_AUDIT_LOG).allowed();
-            if (allowed && colleagues.isEmpty()) {
-                java.util.Map<String, String> names = new java.util.HashMap<>();
-                try {
-                    for (jp.sitesign.model.user.UserView u : client.users(AdminClient.UserSearch.ALL, 0, USERS_NAMED)
-                            .items()) {
-                        names.put(u.id(), u.name());
-                    }
-                } catch (SiteSignException refused) {
-                    // Without the user list the log still shows; 実行者 then falls back to this computer's names.
-                }
-                colleagues = java.util.Map.copyOf(names);
+            if (!allowed) {
+                return new Loaded(me, null);
             }
-            return new Loaded(me, allowed ? client.audit(filter, at, PAGE) : null);
+            knowColleagues();
+            return new Loaded(me, client.audit(resolved(filter), at, PAGE));
         }, loaded -> {
             access.set(loaded.access());
             if (loaded.events() == null) {
@@ -188,7 +235,7 @@ public final class AuditViewModel {
             return;
         }
         tasks.run(() -> {
-            byte[] csv = client.auditCsv(filter);
+            byte[] csv = client.auditCsv(resolved(filter));
             try {
                 Files.write(file, csv);
             } catch (IOException e) {

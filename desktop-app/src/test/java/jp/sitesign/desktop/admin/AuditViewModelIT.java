@@ -79,6 +79,44 @@ class AuditViewModelIT {
     }
 
     @Test
+    void theUserFilterTakesPartOfAColleaguesNameOrKanaAndSaysWhenItNamesNoneOrSeveral() {
+        AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.JA));
+        vm.actionProperty().set(AuditAction.USER_SUSPENDED);
+        vm.userProperty().set(" 管理者 ");
+        vm.search();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.events()).singleElement().satisfies(e -> assertThat(e.actor())
+                .isEqualTo(company.admin().value()));
+
+        // 「試験一般」 is part of 試験 一般 and of 試験 一般二, but it is the whole of one name: that one.
+        vm.userProperty().set("試験一般");
+        vm.search();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.events()).isEmpty();
+
+        vm.userProperty().set("一般");
+        vm.search();
+        assertThat(vm.errorProperty().get()).contains("「一般」", "複数", "試験 一般（" + company.member().value() + "）",
+                "試験 一般二（" + company.member2().value() + "）");
+
+        vm.userProperty().set("カンサ");
+        vm.search();
+        assertThat(vm.errorProperty().get()).as("the kana of 監査 対象").isEmpty();
+        assertThat(vm.events()).as("who was suspended did not suspend anyone").isEmpty();
+
+        vm.userProperty().set("山田");
+        vm.search();
+        assertThat(vm.errorProperty().get()).isEqualTo(
+                "実行者「山田」に当たる自社の利用者がいません。名前の一部か利用者IDを入れてください。");
+
+        AuditViewModel en = new AuditViewModel(admin, AdminFixture.tasks(Language.EN));
+        en.userProperty().set("Yamada");
+        en.search();
+        assertThat(en.errorProperty().get()).isEqualTo(
+                "No user of your company matches \"Yamada\". Enter part of a name or a user ID.");
+    }
+
+    @Test
     void thePeriodIsInJstCalendarDays() {
         AuditViewModel vm = new AuditViewModel(admin, AdminFixture.tasks(Language.JA));
         vm.actionProperty().set(AuditAction.USER_REGISTERED);
