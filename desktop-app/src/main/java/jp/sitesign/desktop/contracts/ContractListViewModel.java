@@ -160,6 +160,19 @@ public final class ContractListViewModel {
         }
     }
 
+    /**
+     * Saves the filters as they stand, searched or not: the list searches (and saves) a moment after the last
+     * keystroke, and a user who types a filter and logs out at once must find it again at the next login.
+     */
+    public void keepFilters() {
+        try {
+            filterFile.save(filter());
+        } catch (java.io.UncheckedIOException e) {
+            System.getLogger(ContractListViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "the contract list's filters were not saved", e);
+        }
+    }
+
     /** Searches the local store off the UI thread with the current filters and page. */
     public CompletableFuture<Void> search() {
         ContractFilter f = filter();

@@ -380,6 +380,7 @@ public final class ContractsSection {
     public void close() {
         // The engine's listener stays registered, and its last state change (the session ending) arrives after this.
         closed = true;
+        list.keepFilters();
         detail.close();
         background.shutdown();
     }
