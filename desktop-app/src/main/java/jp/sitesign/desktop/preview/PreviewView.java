@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
@@ -67,7 +66,7 @@ public final class PreviewView {
     @FXML
     private ImageView pageImage;
     @FXML
-    private ProgressIndicator loadingIndicator;
+    private org.controlsfx.control.MaskerPane loadingIndicator;
     @FXML
     private Label messageLabel;
 
@@ -128,7 +127,9 @@ public final class PreviewView {
                 viewModel.outputScaleProperty().set(scene.getWindow().getOutputScaleX());
             }
         });
+        // The page is masked with words while the PDF is fetched, opened or a page drawn (a large one takes seconds).
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        loadingIndicator.setText(bundle.getString("preview.masker"));
         messageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 !viewModel.errorProperty().get().isEmpty() ? viewModel.errorProperty().get()
                         : viewModel.pageCountProperty().get() == 0 && !viewModel.loadingProperty().get()
