@@ -16,23 +16,23 @@ import jp.sitesign.model.user.UserId;
 public enum ContractStatusWord implements CataloguedMessage {
     DRAFT("下書き", "Draft"),
     RETURNED("下書き（差戻し）", "Draft (returned)"),
-    IN_APPROVAL("承認待ち", "Awaiting approval"),
+    IN_APPROVAL("承認待ち", "For approval"),
     /** 承認待ち of a counterparty that has not named its route and signer yet. */
-    AWAITING_ROUTE("承認ルート設定待ち", "Awaiting approval route"),
-    AWAITING_SIGNATURE("署名待ち", "Awaiting signature"),
+    AWAITING_ROUTE("承認ルート設定待ち", "For route setup"),
+    AWAITING_SIGNATURE("署名待ち", "For signature"),
     /** 署名待ち of the recipient of 送付のみ, who acknowledges instead. */
-    AWAITING_RECEIPT("受領確認待ち", "Awaiting receipt"),
+    AWAITING_RECEIPT("受領確認待ち", "For receipt"),
     COMPLETED("締結済", "Completed"),
     /** 締結済 of 送付のみ: nobody signed but the sender; the recipient acknowledged. */
-    RECEIPT_ACKNOWLEDGED("受領確認済", "Receipt acknowledged"),
+    RECEIPT_ACKNOWLEDGED("受領確認済", "Acknowledged"),
     WITHDRAWN("取消", "Withdrawn"),
     DECLINED("辞退", "Declined"),
     EXPIRED("期限切れ", "Expired"),
 
     /** The viewer's own company's turn. */
-    OWN_SIDE("自社", "our side"),
+    OWN_SIDE("自社", "us"),
     /** Another company's turn. */
-    OTHER_SIDE("相手方", "other party"),
+    OTHER_SIDE("相手方", "partner"),
     /** A status with whose turn it is. Arguments: the status word, the turn. */
     WITH_TURN("%s（%s）", "%s (%s)"),
     /** Whose turn: the side and the person. */

@@ -44,11 +44,12 @@ class ContractStatusWordTest {
         ContractStatusWord.Text own = ContractStatusWord.describe(LifecycleFixtures.inSenderApproval(), CREATOR,
                 SENDER, KNOWN);
         assertThat(own.ja()).isEqualTo("承認待ち（自社・佐藤 花子）");
-        assertThat(own.en()).isEqualTo("Awaiting approval (our side, 佐藤 花子)");
+        assertThat(own.en()).isEqualTo("For approval (us, 佐藤 花子)");
 
         ContractStatusWord.Text theirs = ContractStatusWord.describe(LifecycleFixtures.inSenderApproval(), CREATOR,
                 SUB, NONE);
         assertThat(theirs.ja()).as("the other side's approver is not named").isEqualTo("承認待ち（相手方）");
+        assertThat(theirs.en()).as("short enough for the list's chip at 1366×768").isEqualTo("For approval (partner)");
 
         assertThat(ContractStatusWord.describe(LifecycleFixtures.awaitingCounterpartySignature(), CREATOR, SENDER,
                 NONE).ja()).isEqualTo("署名待ち（相手方）");

@@ -69,7 +69,8 @@ public final class ContractReading {
      * Opens the main PDF of each contract the detail shows, as soon as it is shown: another contract, or the
      * first of them. {@code preview} forgets the last contract's pages at once, so a contract without a PDF
      * yet never shows another's. A refresh of the same contract leaves the open document (a newer version the
-     * detail opens itself).
+     * detail opens itself). The preview shows it is loading from the moment the PDF is asked for, so a download
+     * from the server is masked as the drawing is.
      */
     public ContractReading follow(jp.sitesign.desktop.preview.PreviewViewModel preview) {
         detail.contractProperty().addListener((obs, old, k) -> {
@@ -80,7 +81,7 @@ public final class ContractReading {
                 preview.clear();
             }
             if (another && k != null && k.mainDocument() != null) {
-                detail.openMainDocument();
+                preview.loadingWhile(detail.openMainDocument());
             }
         });
         return this;

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
@@ -66,8 +65,11 @@ public final class PreviewView {
     private ScrollPane pageScroll;
     @FXML
     private ImageView pageImage;
+    /** How long loading lasts before the page is masked (a page drawn sooner shows without a flash). */
+    static final javafx.util.Duration MASK_AFTER = javafx.util.Duration.millis(250);
+
     @FXML
-    private ProgressIndicator loadingIndicator;
+    private org.controlsfx.control.MaskerPane loadingIndicator;
     @FXML
     private Label messageLabel;
 
@@ -128,7 +130,23 @@ public final class PreviewView {
                 viewModel.outputScaleProperty().set(scene.getWindow().getOutputScaleX());
             }
         });
-        loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        // The page is masked with words while the PDF is fetched, opened or a page drawn (a large one takes seconds),
+        // once that has lasted a moment: turning to a page drawn at once must not make the pane flicker.
+        loadingIndicator.setVisible(false);
+        javafx.animation.PauseTransition masking = new javafx.animation.PauseTransition(MASK_AFTER);
+        masking.setOnFinished(e -> loadingIndicator.setVisible(viewModel.loadingProperty().get()));
+        viewModel.loadingProperty().addListener((o, was, loading) -> {
+            if (loading) {
+                masking.playFromStart();
+            } else {
+                masking.stop();
+                loadingIndicator.setVisible(false);
+            }
+        });
+        if (viewModel.loadingProperty().get()) {
+            masking.playFromStart();
+        }
+        loadingIndicator.setText(bundle.getString("preview.masker"));
         messageLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 !viewModel.errorProperty().get().isEmpty() ? viewModel.errorProperty().get()
                         : viewModel.pageCountProperty().get() == 0 && !viewModel.loadingProperty().get()

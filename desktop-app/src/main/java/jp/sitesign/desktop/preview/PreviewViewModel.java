@@ -117,6 +117,21 @@ public final class PreviewViewModel {
         }, ui);
     }
 
+    /**
+     * Loading (the same state as opening and drawing) while {@code fetch} brings the PDF, e.g. from the server:
+     * the page is masked from the click on. The {@link #open} that follows a fetch keeps it loading until the
+     * page is drawn; a fetch that ends without one (it failed, the caller says why) ends it.
+     */
+    public void loadingWhile(java.util.concurrent.CompletableFuture<?> fetch) {
+        long request = ++openRequest;
+        loading.set(true);
+        fetch.whenCompleteAsync((done, failure) -> {
+            if (request == openRequest) {
+                loading.set(false);
+            }
+        }, ui);
+    }
+
     /** Shows no document (another contract was chosen, one without a PDF yet); a pending open is dropped. */
     public void clear() {
         ++openRequest;

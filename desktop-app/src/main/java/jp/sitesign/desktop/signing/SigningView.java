@@ -57,6 +57,7 @@ public final class SigningView {
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
     @FXML private TextArea reportArea;
+    @FXML private org.controlsfx.control.MaskerPane masker;
 
     public SigningView(SigningViewModel viewModel) {
         this(viewModel, null);
@@ -142,6 +143,11 @@ public final class SigningView {
             }
         });
         progress.visibleProperty().bind(viewModel.busyProperty());
+        // The same busy state masks the form: the signature being made says so (the status), reading the keys
+        // from the token or file says that.
+        masker.visibleProperty().bind(viewModel.busyProperty());
+        masker.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.statusProperty().isEmpty())
+                .then(bundle.getString("signing.masker.keys")).otherwise(viewModel.statusProperty()));
         signButton.setOnAction(e -> {
             char[] pin = pinField.getText().toCharArray();
             pinField.clear();

@@ -13,6 +13,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -194,8 +196,80 @@ public final class FxDialogService implements DialogService {
     /** A dialog a screen built itself (a form), shown owned and styled like the others; waits for its answer. */
     public <T> Optional<T> showAndWait(Dialog<T> dialog) {
         prepare(dialog);
+        fitToScreen(dialog);
         return dialog.showAndWait();
     }
+
+    /**
+     * A form taller (or wider) than the screen it opens on gets its content in a scroll pane just small enough for
+     * the dialog to fit, so on a 1366×768 laptop its OK/Cancel buttons stay on the screen; a dialog that fits is
+     * left exactly as it was built (its content, its node ids, its lookups). Measured before showing, from the
+     * pane's preferred size with the app's stylesheet applied: the dialog's window sizes itself to that.
+     */
+    private void fitToScreen(Dialog<?> dialog) {
+        DialogPane pane = dialog.getDialogPane();
+        Node content = pane.getContent();
+        if (content == null || pane.getScene() == null) {
+            return;
+        }
+        Window parent = owner.get();
+        javafx.geometry.Rectangle2D screen = screenOf(parent).getVisualBounds();
+        double roomWidth = screen.getWidth() - FRAME_WIDTH;
+        double roomHeight = screen.getHeight() - FRAME_HEIGHT;
+        pane.applyCss();
+        double width = pane.prefWidth(-1);
+        double height = pane.prefHeight(width);
+        if (width <= roomWidth && height <= roomHeight) {
+            return;
+        }
+        double contentWidth = content.prefWidth(-1);
+        double contentHeight = content.prefHeight(contentWidth);
+        ScrollPane scroll = new ScrollPane();
+        scroll.getStyleClass().add("dialog-scroll");
+        pane.setContent(scroll);
+        scroll.setContent(content);
+        boolean narrow = width > roomWidth;
+        scroll.setFitToWidth(!narrow);
+        scroll.setPrefViewportWidth(narrow ? contentWidth - (width - roomWidth)
+                : contentWidth + Math.min(SCROLLBAR, roomWidth - width));
+        scroll.setPrefViewportHeight(Math.min(contentHeight, contentHeight - (height - roomHeight)));
+        // Its skin (and the content under it) now, so lookups by id reach the fields before the dialog shows; then
+        // what the scroll pane's border and bars add is taken off its viewport until the whole pane fits.
+        for (int i = 0; i < 3; i++) {
+            pane.applyCss();
+            width = pane.prefWidth(-1);
+            height = pane.prefHeight(width);
+            if (width <= roomWidth && height <= roomHeight) {
+                break;
+            }
+            scroll.setPrefViewportWidth(Math.max(MIN_VIEWPORT, scroll.getPrefViewportWidth()
+                    - Math.max(0, width - roomWidth)));
+            scroll.setPrefViewportHeight(Math.max(MIN_VIEWPORT, scroll.getPrefViewportHeight()
+                    - Math.max(0, height - roomHeight)));
+        }
+        placeOnScreen(dialog, parent, screen, width, height);
+    }
+
+    /**
+     * Centres the shrunk dialog over its owner as JavaFX would, but moved back inside the screen where the owner's
+     * centre would push it past an edge. Set before showing, so the dialog keeps this place.
+     */
+    private static void placeOnScreen(Dialog<?> dialog, Window parent, javafx.geometry.Rectangle2D screen,
+            double width, double height) {
+        double centreX = parent == null || Double.isNaN(parent.getX()) ? screen.getMinX() + screen.getWidth() / 2
+                : parent.getX() + parent.getWidth() / 2;
+        double centreY = parent == null || Double.isNaN(parent.getY()) ? screen.getMinY() + screen.getHeight() / 2
+                : parent.getY() + parent.getHeight() / 2;
+        double outerWidth = width + FRAME_WIDTH;
+        double outerHeight = height + FRAME_HEIGHT;
+        dialog.setX(Math.max(screen.getMinX(), Math.min(centreX - outerWidth / 2, screen.getMaxX() - outerWidth)));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(centreY - outerHeight / 2, screen.getMaxY() - outerHeight)));
+    }
+
+    /** Width of a vertical scroll bar, given to a shrunk form so the bar does not cover its fields. */
+    private static final double SCROLLBAR = 16;
+    /** The least height or width a shrunk form keeps, on a screen too small for anything better. */
+    private static final double MIN_VIEWPORT = 120;
 
     /**
      * A window of its own (the editor, the signing dialog) over {@code content}, owned by this service's

@@ -64,9 +64,18 @@ final class FlowRobot {
     }
 
     void open(Stage stage, Path home, URI address, TestServer server) {
+        open(stage, home, address, server, new Settings());
+    }
+
+    /** The same with {@code settings} as the app starts with them (e.g. English). */
+    void open(Stage stage, Path home, TestServer server, Settings settings) {
+        open(stage, home, URI.create(server.server().baseUrl()), server, settings);
+    }
+
+    private void open(Stage stage, Path home, URI address, TestServer server, Settings settings) {
         new ServerTrustFile(home).save(new ServerTrustFile.ServerTrust(address, server.server().tls().certificate()));
         renderer = PageRenderer.withPdfBox();
-        flow = new EntryFlow(stage, home, new Settings(), new SettingsFile(home), renderer, Clock.systemUTC());
+        flow = new EntryFlow(stage, home, settings, new SettingsFile(home), renderer, Clock.systemUTC());
         flow.files(chooser());
         flow.start();
         stage.show();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -22,6 +23,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.contracts.ContractRow;
+import jp.sitesign.desktop.settings.Settings;
+import jp.sitesign.desktop.ui.I18n;
+import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.model.crypto.Digests;
 import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.time.JapanTime;
@@ -44,7 +48,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * status bar is on screen, and the list shows status, 文書管理番号, title, counterparty, amount, 取引年月日 and the
  * signing deadline side by side without sideways scrolling, none of those cut short; the amount is right-aligned
  * with ¥ and commas, the status is a coloured chip, and the deadline counts its days. The menu bar's shortcuts
- * (Ctrl+F search, Ctrl+, settings) work from the keyboard.
+ * (Ctrl+F search, Ctrl+, settings) work from the keyboard. In English, whose longer words once wrapped the status
+ * chip onto a cut third line and cut the amount's tax note and the 取引年月日 header, those are read whole too.
  */
 @ExtendWith(ApplicationExtension.class)
 class LaptopScreenFlowIT {
@@ -60,6 +65,7 @@ class LaptopScreenFlowIT {
     @TempDir
     static Path home;
     private FlowRobot ui;
+    private Stage stage;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
@@ -113,6 +119,7 @@ class LaptopScreenFlowIT {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(WIDTH);
@@ -197,6 +204,52 @@ class LaptopScreenFlowIT {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA)
                 .release(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#dateStyleChoice").tryQuery().isPresent());
+    }
+
+    @Test
+    void inEnglishTheStatusTheAmountAndTheHeadersAreNotCutAt1366x768() throws Exception {
+        ResourceBundle en = I18n.bundle(Language.EN);
+        ui.close();
+        Settings english = new Settings();
+        english.languageProperty().set(Language.EN);
+        Path englishHome = java.nio.file.Files.createDirectories(home.resolve("en"));
+        ui = new FlowRobot(robot);
+        robot.interact(() -> ui.open(stage, englishHome, server, english));
+        waitUntil(() -> robot.lookup("#loginButton").tryQuery().isPresent());
+        ui.type("#userId", a.member().value());
+        ui.type("#password", TestServer.PASSWORD);
+        robot.clickOn("#loginButton");
+        waitUntil(() -> robot.lookup("#onlineLabel").tryQuery().isPresent()
+                && en.getString("status.online").equals(ui.label("#onlineLabel")));
+        waitUntil(() -> en.getString("status.pending.none").equals(ui.pending()));
+        TableView<ContractRow> table = ui.table();
+        waitUntil(() -> onFx(() -> table.getItems().size() == 1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> table.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL)
+                .anyMatch(Node::isVisible))).as("no sideways scrolling").isFalse();
+        ContractRow row = onFx(() -> table.getItems().get(0));
+        assertThat(row.status()).as("whose turn, in the English words").isEqualTo("For signature (us, 試験 一般二)");
+        assertThat(drawn(robot.from(table).lookup(".status-chip").query())).as("the status chip is not cut")
+                .isEqualTo(row.status());
+        TableCell<?, ?> amount = cell(table, "amount-cell");
+        assertThat(onFx(amount::getText)).isEqualTo("¥36,300,000 (tax incl.)");
+        assertThat(drawn(amount)).as("the amount's tax note is not cut").isEqualTo("¥36,300,000 (tax incl.)");
+        for (String id : List.of("statusColumn", "numberColumn", "amountColumn", "dateColumn", "deadlineColumn")) {
+            String name = onFx(() -> table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
+                    .orElseThrow().getText());
+            Node header = onFx(() -> table.lookupAll(".column-header .label").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Label l && name.equals(l.getText())).findFirst()
+                    .orElseThrow());
+            assertThat(drawn(header)).as("the header of %s is not cut", id).isEqualTo(name);
+        }
+        for (TableCell<?, ?> c : onFx(() -> table.lookupAll(".table-cell").stream()
+                .map(n -> (TableCell<?, ?>) n).filter(c -> c.getTableColumn() != null
+                        && List.of("dateColumn", "deadlineColumn").contains(c.getTableColumn().getId())
+                        && c.getText() != null && !c.getText().isEmpty()).toList())) {
+            assertThat(drawn(c)).as("%s is not cut", c.getTableColumn().getId()).isEqualTo(onFx(c::getText));
+        }
     }
 
     private TableCell<?, ?> cell(TableView<?> table, String styleClass) throws Exception {

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the SIGN command is queued; a wrong PIN and an expired certificate are named as such.
  */
 class SigningViewModelTest {
-    private static final String ID = "k-sign";
+    static final String ID = "k-sign";
 
     @TempDir
     Path dir;
@@ -298,7 +298,7 @@ class SigningViewModelTest {
         assertThat(file.canSignProperty().get()).isFalse();
     }
 
-    private static ContractSnapshot awaitingMySignature(String mainDocument) {
+    static ContractSnapshot awaitingMySignature(String mainDocument) {
         CompanyId partner = EditorFixtures.CONSENTED;
         List<PartyStep> parties = List.of(new PartyStep(OWN, null, List.of(), ME, false),
                 new PartyStep(partner, new UserId("U00000201"), List.of(), null, false));
