@@ -91,6 +91,12 @@ public final class MainWindowView {
     private void initialize() {
         navigation.setItems(viewModel.sections());
         navigation.setCellFactory(list -> new ListCell<>() {
+            {
+                // A cell is as wide as the list, never wider: a name a font draws wider than planned ends in "…"
+                // instead of giving the navigation a sideways scroll bar.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Section item, boolean empty) {
                 super.updateItem(item, empty);

@@ -27,7 +27,7 @@ class ContractDeadlineTest {
         assertThat(ja.deadline(due(TODAY), ContractStatus.IN_APPROVAL, TODAY))
                 .isEqualTo(new ContractTexts.Deadline("12/7（本日まで）", false));
         assertThat(en.deadline(due(LocalDate.of(2026, 12, 20)), ContractStatus.AWAITING_SIGNATURE, TODAY).text())
-                .isEqualTo("12/20 (13 days left)");
+                .isEqualTo("12/20 (13d left)");
     }
 
     @Test

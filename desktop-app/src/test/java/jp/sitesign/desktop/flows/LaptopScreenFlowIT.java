@@ -156,6 +156,14 @@ class LaptopScreenFlowIT {
         assertThat(onFx(() -> table.lookupAll(".scroll-bar").stream()
                 .filter(n -> n instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL)
                 .anyMatch(Node::isVisible))).as("no sideways scrolling").isFalse();
+        Node navigation = robot.lookup(".navigation").query();
+        assertThat(onFx(() -> navigation.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == Orientation.HORIZONTAL)
+                .anyMatch(Node::isVisible))).as("the navigation does not scroll sideways").isFalse();
+        assertThat(onFx(() -> navigation.lookupAll(".text").stream().filter(n -> n instanceof Text && n.isVisible())
+                .map(n -> ((Text) n).getText()).filter(t -> !t.isEmpty()).toList()))
+                .as("every section's name is whole").contains("PDFを開く", "契約一覧", "設定")
+                .noneMatch(t -> t.contains("…"));
         List<String> keyColumns = List.of("statusColumn", "numberColumn", "titleColumn", "counterpartyColumn",
                 "amountColumn", "dateColumn", "deadlineColumn");
         double tableWidth = onFx(table::getWidth);
