@@ -136,6 +136,15 @@ public final class BulkSigningView {
         counterpartyColumn.setCellValueFactory(c -> fixed(c.getValue().entry().counterparty()));
         amountColumn.setCellValueFactory(c -> fixed(c.getValue().entry().amount()));
         resultColumn.setCellValueFactory(c -> c.getValue().resultProperty());
+        // A reason may be longer than the column: the whole of it on hover.
+        resultColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
     }
 
     private static javafx.beans.value.ObservableValue<String> fixed(String text) {
