@@ -63,6 +63,10 @@ public final class BulkSigningView {
     @FXML private RadioButton sealNoneRadio;
     @FXML private Label sealHintLabel;
     @FXML private PasswordField pinField;
+    @FXML private Button readKeysButton;
+    @FXML private Label keyChoiceLabel;
+    @FXML private ComboBox<SigningViewModel.KeyChoice> keyChoice;
+    @FXML private Label keyLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
@@ -93,7 +97,9 @@ public final class BulkSigningView {
         tickAllButton.disableProperty().bind(busy);
         tickNoneButton.disableProperty().bind(busy);
         pinField.disableProperty().bind(busy);
-        signAllButton.disableProperty().bind(viewModel.canSignProperty().not().or(pinField.textProperty().isEmpty()));
+        keys(busy);
+        signAllButton.disableProperty().bind(viewModel.canSignProperty().not().or(pinField.textProperty().isEmpty())
+                .or(viewModel.keys().busyProperty()));
         signAllButton.setOnAction(e -> sign());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
@@ -183,6 +189,27 @@ public final class BulkSigningView {
         levelChoice.getItems().setAll(keys.levels());
         levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
         levelChoice.valueProperty().bindBidirectional(keys.levelProperty());
+    }
+
+    /**
+     * Whose key signs, as in the single dialog: read with the PIN typed (the field keeps it for the run), a choice
+     * only when the token holds several keys.
+     */
+    private void keys(javafx.beans.binding.BooleanBinding busy) {
+        SigningViewModel keys = viewModel.keys();
+        readKeysButton.disableProperty().bind(pinField.textProperty().isEmpty().or(keys.busyProperty()).or(busy));
+        readKeysButton.setOnAction(e -> keys.readKeys(pinField.getText().toCharArray()));
+        keyChoice.setItems(keys.keys());
+        keyChoice.setConverter(converter(keys::describe));
+        keyChoice.valueProperty().bindBidirectional(keys.keyProperty());
+        javafx.beans.binding.BooleanBinding several = Bindings.size(keys.keys()).greaterThan(1);
+        keyChoice.visibleProperty().bind(several);
+        keyChoice.managedProperty().bind(several);
+        keyChoiceLabel.visibleProperty().bind(several);
+        keyChoiceLabel.managedProperty().bind(several);
+        keyLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> keys.keyDescriptionProperty().get().isEmpty() ? bundle.getString("bulk.key.unknown")
+                        : keys.keyDescriptionProperty().get(), keys.keyDescriptionProperty()));
     }
 
     private void seal() {

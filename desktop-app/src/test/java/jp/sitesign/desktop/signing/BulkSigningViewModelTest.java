@@ -97,7 +97,10 @@ class BulkSigningViewModelTest {
         SigningViewModel keys = vm.keys();
         keys.slotProperty().set(keys.slots().stream()
                 .filter(s -> s.label().filter(SoftHsmToken.LABEL::equals).isPresent()).findFirst().orElseThrow());
-        keys.keyAliasProperty().set(SoftHsmToken.RSA_ALIAS);
+        // The token holds several keys: read with the PIN, the user picks one by its certificate.
+        assertThat(keys.readKeys(SoftHsmToken.PIN.toCharArray()).join()).hasSizeGreaterThan(1);
+        keys.keyProperty().set(keys.keys().stream().filter(k -> k.alias().equals(SoftHsmToken.RSA_ALIAS)).findFirst()
+                .orElseThrow());
         char[] pin = SoftHsmToken.PIN.toCharArray();
 
         List<BulkSigning.Result> results = vm.sign(pin).join();
