@@ -204,14 +204,18 @@ public final class BulkSigningViewModel {
             }
             ui.execute(() -> {
                 busy.set(false);
-                finished.set(true);
                 if (failure == null) {
                     long signed = done.stream().filter(r -> r.outcome() == BulkSigning.Outcome.SIGNED).count();
+                    // Once something is signed the window is done (signing it again would queue a second SIGN);
+                    // reopened, it lists only what still waits. With nothing signed (a mistyped PIN) the user may
+                    // simply try again.
+                    finished.set(signed > 0);
                     status.set(I18n.format(bundle, "bulk.done", signed, done.size() - signed));
                     result.complete(done);
                 } else {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
+                    finished.set(true);
                     status.set("");
                     error.set(words(cause));
                     result.completeExceptionally(cause);
@@ -304,7 +308,7 @@ public final class BulkSigningViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** True once a run has ended: 閉じる is what is left. */
+    /** True once a run has signed something (or broke off): 閉じる is what is left. */
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
     }
@@ -331,7 +335,7 @@ public final class BulkSigningViewModel {
         return tickedCount;
     }
 
-    /** Whether 署名する may be pressed: something ticked, not while signing, not again after a run. */
+    /** Whether 署名する may be pressed: something ticked, not while signing, not again after a run that signed. */
     public BooleanBinding canSignProperty() {
         return canSign;
     }

@@ -127,6 +127,29 @@ class BulkSigningViewModelTest {
     }
 
     @Test
+    void aMistypedPinSignsNothingSaysSoOnEachRowAndTheUserMayTryAgainInTheSameWindow() {
+        BulkSigningViewModel vm = viewModel(new SealMemory(dir.resolve("none.properties")), Optional.of(FONT));
+        vm.load(() -> SigningSubjects.waitingToSign(store, JA)).join();
+        SigningViewModel keys = vm.keys();
+        keys.slotProperty().set(keys.slots().stream()
+                .filter(s -> s.label().filter(SoftHsmToken.LABEL::equals).isPresent()).findFirst().orElseThrow());
+        keys.keyAliasProperty().set(SoftHsmToken.RSA_ALIAS);
+
+        List<BulkSigning.Result> wrong = vm.sign("not-the-pin".toCharArray()).join();
+
+        assertThat(wrong).extracting(BulkSigning.Result::outcome).containsExactly(BulkSigning.Outcome.FAILED,
+                BulkSigning.Outcome.NOT_SIGNED, BulkSigning.Outcome.NOT_SIGNED);
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.resultProperty().get()).contains("PIN"));
+        assertThat(store.outbox().pending()).isEmpty();
+        assertThat(vm.canSignProperty().get()).as("nothing was signed: the user may try again").isTrue();
+
+        assertThat(vm.sign(SoftHsmToken.PIN.toCharArray()).join()).extracting(BulkSigning.Result::outcome)
+                .containsOnly(BulkSigning.Outcome.SIGNED);
+        assertThat(store.outbox().pending()).hasSize(3);
+        assertThat(vm.canSignProperty().get()).as("signed: not again from this window").isFalse();
+    }
+
+    @Test
     void beforeAnySealWasPlacedByHandOrWithoutAFontTheRunIsInvisibleAndSaysWhy() {
         BulkSigningViewModel neverPlaced = viewModel(new SealMemory(dir.resolve("none.properties")), Optional.of(FONT));
         assertThat(neverPlaced.canUseRememberedSeal()).isFalse();
