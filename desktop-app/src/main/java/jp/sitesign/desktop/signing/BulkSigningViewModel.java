@@ -187,7 +187,10 @@ public final class BulkSigningViewModel {
         AtomicReference<char[]> once = new AtomicReference<>(pin);
         cancelled.set(false);
         busy.set(true);
-        rows.forEach(r -> r.result.set(""));
+        rows.forEach(r -> {
+            r.outcome.set(null);
+            r.result.set("");
+        });
         progressAt(0, chosen.size());
         status.set(bundle.getString("bulk.signing"));
         CompletableFuture<List<BulkSigning.Result>> result = new CompletableFuture<>();
