@@ -98,6 +98,8 @@ public final class AppShell {
                     ContractsSection::newContract));
             mainViewModel.onCommand(MainWindowViewModel.Command.SEARCH, () -> withContracts(
                     ContractsSection::focusSearch));
+            mainViewModel.onCommand(MainWindowViewModel.Command.BULK_SIGN, () -> withContracts(
+                    ContractsSection::bulkSign));
         }
         mainViewModel.onOpenConflicts(() -> {
             if (contracts != null) {

@@ -9,22 +9,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import jp.sitesign.desktop.store.LocalContract;
 import jp.sitesign.desktop.store.OutboxEntry;
 import jp.sitesign.desktop.store.OutboxState;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.ui.I18n;
-import jp.sitesign.model.contract.ContractQuery;
-import jp.sitesign.model.contract.ContractStatus;
 import jp.sitesign.model.contract.ContractTurn;
 import jp.sitesign.model.error.ErrorCode;
 import jp.sitesign.model.error.SiteSignException;
 import jp.sitesign.model.sync.Command;
 import jp.sitesign.model.sync.CommandResult;
 import jp.sitesign.model.sync.ContractDraft;
-import jp.sitesign.model.sync.CommandType;
 import jp.sitesign.model.sync.ContractSnapshot;
-import jp.sitesign.model.user.UserId;
 
 /**
  * What needs the user (要対応): first the contracts waiting on them ({@link #turns()}: to approve, sign, set
@@ -82,40 +77,21 @@ public final class ConflictsViewModel {
         }, ui);
     }
 
-    /** The statuses in which a contract can wait on a user (a sent one, or a returned draft). */
-    private static final List<ContractStatus> WAITING = List.of(ContractStatus.IN_APPROVAL,
-            ContractStatus.AWAITING_SIGNATURE, ContractStatus.RETURNED);
-    /** The user's own steps: one queued and not yet answered means they have taken their turn. */
-    private static final java.util.Set<CommandType> STEPS = java.util.EnumSet.of(CommandType.SUBMIT,
-            CommandType.APPROVE, CommandType.RETURN, CommandType.SIGN, CommandType.ACKNOWLEDGE,
-            CommandType.SET_PARTY_ROUTE, CommandType.WITHDRAW, CommandType.DECLINE, CommandType.DELETE_DRAFT);
-
     /**
-     * The contracts on this computer waiting on the logged-in user, the longest-waiting first: the same question
-     * the server's lifecycle asks ({@link ContractTurn#waitingOn}), on what the user sees now. A contract on which
-     * the user already queued their step is left out: it is no longer waiting on them.
+     * The contracts on this computer waiting on the logged-in user ({@link WaitingContracts}: common-model's
+     * {@link ContractTurn} decides), the longest-waiting first, as the tab shows them.
      */
     private List<TurnItem> turns(ContractTexts texts) {
-        UserId me = store.user();
         String own = store.company().value();
-        List<LocalContract> waiting = new ArrayList<>();
-        waiting.addAll(store.contracts().search(new ContractQuery(null, null, java.util.Set.copyOf(WAITING), null, null,
-                null, null, null, ContractQuery.Sort.UPDATED_DESC, 0, Integer.MAX_VALUE)).items());
-        waiting.sort(java.util.Comparator.comparing((LocalContract lk) -> lk.current().updatedAt()));
         List<TurnItem> out = new ArrayList<>();
-        for (LocalContract lk : waiting) {
-            ContractSnapshot k = lk.current();
-            boolean acted = lk.pending().stream()
-                    .anyMatch(e -> e.state() == OutboxState.PENDING && STEPS.contains(e.command().type()));
-            if (acted || k.creatorId() == null) {
-                continue;
-            }
-            ContractTurn.waitingOn(k.progress(), new UserId(k.creatorId()), me).ifPresent(task -> out.add(
-                    new TurnItem(k.id(), task, I18n.format(bundle, "attention.turn.heading",
-                            k.managementNumber() == null ? "" : k.managementNumber(),
-                            k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title()),
-                            texts.status(k, own), texts.task(task), I18n.format(bundle, "attention.turn.details",
-                                    texts.counterparty(k, own), texts.amount(k.amountYen(), k.taxIncluded())))));
+        for (WaitingContracts.Waiting w : WaitingContracts.of(store)) {
+            ContractSnapshot k = w.contract().current();
+            ContractTurn.Task task = w.task();
+            out.add(new TurnItem(k.id(), task, I18n.format(bundle, "attention.turn.heading",
+                    k.managementNumber() == null ? "" : k.managementNumber(),
+                    k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title()),
+                    texts.status(k, own), texts.task(task), I18n.format(bundle, "attention.turn.details",
+                            texts.counterparty(k, own), texts.amount(k.amountYen(), k.taxIncluded()))));
         }
         return out;
     }

@@ -245,6 +245,13 @@ public final class ContractsSection {
         }
     }
 
+    /** Opens the 一括署名 window (the menu's 一括署名). */
+    public void bulkSign() {
+        if (loadedBundle != null && !closed) {
+            openBulkSigning(loadedBundle);
+        }
+    }
+
     /** New, edit and sign: the editor and the signing dialog open in windows of their own. */
     private Node toolbar(ResourceBundle bundle) {
         javafx.scene.control.Button create = new javafx.scene.control.Button(bundle.getString("contracts.toolbar.new"));
@@ -267,7 +274,11 @@ public final class ContractsSection {
         edit.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2p-pencil-outline"));
         sign.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2d-draw"));
         route.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-source-branch"));
-        return new javafx.scene.control.ToolBar(create, edit, sign, route);
+        javafx.scene.control.Button bulk = new javafx.scene.control.Button(bundle.getString("bulk.button"));
+        bulk.setId("bulkSignButton");
+        bulk.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2d-draw"));
+        bulk.setOnAction(e -> openBulkSigning(bundle));
+        return new javafx.scene.control.ToolBar(create, edit, sign, route, bulk);
     }
 
     private void openRoute(String id, ResourceBundle bundle) {
@@ -336,6 +347,50 @@ public final class ContractsSection {
             sealRenderer.close();
             saved.run();
         });
+    }
+
+    /**
+     * 一括署名: the contracts waiting on the user's signature, signed with one key login on a thread of the window's
+     * own (a long run must not hold up the list's reads), with the single dialog's key choices and memory.
+     */
+    private void openBulkSigning(ResourceBundle bundle) {
+        ExecutorService run = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-signing");
+            t.setDaemon(true);
+            return t;
+        });
+        jp.sitesign.desktop.signing.ContractSigning signing = session.signing();
+        java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
+        jp.sitesign.desktop.signing.SigningViewModel keys = new jp.sitesign.desktop.signing.SigningViewModel(
+                signing, null, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
+                session.serverOrigin(), System.getProperty("os.name"), run, Platform::runLater, clock, language,
+                bundle, null).defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+        StoreSession store = session.store();
+        jp.sitesign.desktop.signing.BulkSigningViewModel vm = new jp.sitesign.desktop.signing.BulkSigningViewModel(
+                new jp.sitesign.desktop.signing.BulkSigning(signing), keys,
+                new jp.sitesign.desktop.signing.seal.SealMemory(store.location().folder()
+                        .resolve("seal-placement.properties")), store.user().value(),
+                jp.sitesign.desktop.signing.seal.SealFonts.onThisComputer(), store.companyName().orElse(null), run,
+                Platform::runLater, language, bundle).afterRun(saved);
+        if (remembered != null) {
+            vm.remember(remembered);
+        }
+        vm.load(() -> SigningSubjects.waitingToSign(store, bundle));
+        AtomicReference<Stage> window = new AtomicReference<>();
+        Stage stage = dialogs.window(bundle.getString("bulk.window"),
+                new jp.sitesign.desktop.signing.BulkSigningView(vm, dialogs.within(window::get)).load(bundle), 980, 700,
+                true);
+        window.set(stage);
+        stage.setResizable(true);
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
+        // Not closed in the middle of a run: 中止 stops it between contracts.
+        stage.setOnCloseRequest(e -> {
+            if (vm.busyProperty().get()) {
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> run.shutdown());
     }
 
     /**

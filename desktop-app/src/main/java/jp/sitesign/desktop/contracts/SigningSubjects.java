@@ -3,6 +3,7 @@ package jp.sitesign.desktop.contracts;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import jp.sitesign.desktop.signing.BulkSigningViewModel;
 import jp.sitesign.desktop.signing.SigningViewModel;
 import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.model.sync.ContractSnapshot;
@@ -27,6 +28,21 @@ public final class SigningSubjects {
                     texts.counterparty(k, store.company().value()), texts.amount(k.amountYen(), k.taxIncluded()),
                     version(k), k.mainDocument());
         });
+    }
+
+    /**
+     * The contracts waiting on the user's signature (common-model's turn, as the 要対応 tab asks it), the
+     * longest-waiting first, as the 一括署名 window lists them.
+     */
+    public static List<BulkSigningViewModel.Entry> waitingToSign(StoreSession store, ResourceBundle bundle) {
+        ContractTexts texts = ContractTexts.of(bundle, store, store.partnerships());
+        String own = store.company().value();
+        return WaitingContracts.toSign(store).stream().map(lk -> {
+            ContractSnapshot k = lk.current();
+            return new BulkSigningViewModel.Entry(k.id(), k.managementNumber() == null ? "" : k.managementNumber(),
+                    k.title() == null ? bundle.getString("contracts.detail.untitled") : k.title(),
+                    texts.counterparty(k, own), texts.amount(k.amountYen(), k.taxIncluded()));
+        }).toList();
     }
 
     /** 1 for the document as uploaded, 2 after the first signature…: its place among the main document's versions. */

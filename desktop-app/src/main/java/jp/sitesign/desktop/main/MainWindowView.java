@@ -55,6 +55,8 @@ public final class MainWindowView {
     @FXML
     private javafx.scene.control.MenuItem syncNowItem;
     @FXML
+    private javafx.scene.control.MenuItem bulkSignItem;
+    @FXML
     private javafx.scene.control.MenuItem logoutItem;
     @FXML
     private javafx.scene.control.MenuItem quitItem;
@@ -195,6 +197,7 @@ public final class MainWindowView {
         command(newContractItem, MainWindowViewModel.Command.NEW_CONTRACT);
         command(syncNowItem, MainWindowViewModel.Command.SYNC_NOW);
         command(searchItem, MainWindowViewModel.Command.SEARCH);
+        command(bulkSignItem, MainWindowViewModel.Command.BULK_SIGN);
         logoutItem.setVisible(viewModel.canLogout());
         logoutItem.setOnAction(e -> viewModel.logout());
         quitItem.setOnAction(e -> {

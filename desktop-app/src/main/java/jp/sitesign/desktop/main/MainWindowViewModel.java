@@ -241,7 +241,9 @@ public final class MainWindowViewModel {
         /** Open the editor for a new contract. */
         NEW_CONTRACT,
         /** Put the cursor in the contract list's search. */
-        SEARCH
+        SEARCH,
+        /** Open 一括署名: sign the contracts waiting on the user's signature together. */
+        BULK_SIGN
     }
 
     /** {@code action} carries out {@code command} (the shell registers what the session and sections can do). */

@@ -61,7 +61,9 @@ public enum DesktopMessage {
     TOOLKIT_FAILED(null, "SiteSign の画面を表示できません: 画面表示の仕組み（JavaFX）を起動できませんでした（%s）。",
             "SiteSign cannot open its window: the display toolkit (JavaFX) did not start (%s)."),
     START_FAILED(null, "SiteSign の起動中に内部エラーが発生しました。以下の内容をサポートにお知らせください。",
-            "SiteSign failed while starting; please send the following to support.");
+            "SiteSign failed while starting; please send the following to support."),
+    BULK_CANCELLED(null, "一括署名を中止したため、署名していません。", "Not signed: the bulk signing was stopped."),
+    BULK_FAILED(null, "署名できませんでした（%s）。", "Could not be signed (%s).");
 
     private final ErrorCode code;
     private final String ja;

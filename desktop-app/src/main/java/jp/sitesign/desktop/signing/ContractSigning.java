@@ -63,7 +63,7 @@ public final class ContractSigning {
 
     public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request)
             throws SigningException {
-        return sign(contractId, key, pin, request, null);
+        return sign(contractId, key, pin, request, (SealPlacement) null);
     }
 
     /**
@@ -72,6 +72,15 @@ public final class ContractSigning {
      */
     public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request,
             SealPlacement seal) throws SigningException {
+        return sign(contractId, key, pin, request, SealRule.at(seal));
+    }
+
+    /**
+     * Signs with the seal where {@code seal} puts it on this contract's document (一括署名: each document its own
+     * place by one rule), decided only after the checks that the user is the signer on turn.
+     */
+    public Signed sign(String contractId, SigningKeySource key, PinCallback pin, SignatureRequest request,
+            SealRule seal) throws SigningException {
         LocalContract k = contract(contractId);
         ContractOptions.Option option = ContractOptions.of(actor(), k.current().progress(),
                 new jp.sitesign.model.user.UserId(k.current().creatorId()), true, clock.instant(),
@@ -84,7 +93,8 @@ public final class ContractSigning {
         }
         String base = k.current().mainDocument();
         byte[] pdf = document(contractId, base);
-        SignatureRequest withSeal = seal == null ? request : request.withAppearance(visible(seal));
+        SealPlacement placement = seal.placement(pdf).orElse(null);
+        SignatureRequest withSeal = placement == null ? request : request.withAppearance(visible(placement));
         byte[] signed = new PadesSigner(clock).sign(pdf, key, pin, withSeal);
         SignatureReport report = new SignedVersionCheck(new PadesVerifier(trustAnchors, clock)).check(pdf, signed);
         String sha = store.blobs().put(signed);

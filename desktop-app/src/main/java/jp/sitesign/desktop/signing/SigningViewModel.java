@@ -450,7 +450,7 @@ public final class SigningViewModel {
         details.set(one.toText(language.locale()));
     }
 
-    private SigningKeySource keySource() throws SigningException {
+    SigningKeySource keySource() throws SigningException {
         if (sourceKind.get() == KeySourceKind.PKCS12) {
             if (pkcs12File.get() == null) {
                 throw new IllegalStateException(bundle.getString("signing.file.none"));
@@ -465,7 +465,7 @@ public final class SigningViewModel {
         return chosen.label().isPresent() ? module.token(chosen.label().get()) : module.slot(chosen.index());
     }
 
-    private SignatureRequest request() {
+    SignatureRequest request() {
         SignatureLevel chosen = level.get() == null ? SignatureLevel.B_B : level.get();
         if (chosen.needsTimestamp() && tsaUrl == null) {
             throw new IllegalStateException(bundle.getString("signing.level.noTsa"));

@@ -18,6 +18,16 @@ import java.util.Properties;
 public final class SealMemory {
     /** A remembered spot. */
     public record Spot(int pagesFromEnd, double centreX, double centreY) {
+        /** The page (from 0) of a document of {@code pageCount} pages: the same from the end, else the first. */
+        public int pageIndex(int pageCount) {
+            return Math.max(0, pageCount - 1 - pagesFromEnd);
+        }
+
+        /** The seal's rectangle on {@code page} in display points: centred on the spot, kept inside the page. */
+        public SealGeometry.Box on(PageGeometry page) {
+            return SealGeometry.centredOnPage(page, centreX * page.displayWidth(), centreY * page.displayHeight(),
+                    SealGeometry.SEAL_WIDTH, SealGeometry.SEAL_HEIGHT);
+        }
     }
 
     private final Path file;

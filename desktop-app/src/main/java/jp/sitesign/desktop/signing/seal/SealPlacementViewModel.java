@@ -155,10 +155,8 @@ public final class SealPlacementViewModel {
             return;
         }
         memory.recall(userId).ifPresent(spot -> {
-            int index = Math.max(0, pages.size() - 1 - spot.pagesFromEnd());
-            PageGeometry page = pages.get(index);
-            placed.set(new Placed(index, SealGeometry.centredOnPage(page, spot.centreX() * page.displayWidth(),
-                    spot.centreY() * page.displayHeight(), SealGeometry.SEAL_WIDTH, SealGeometry.SEAL_HEIGHT), true));
+            int index = spot.pageIndex(pages.size());
+            placed.set(new Placed(index, spot.on(pages.get(index)), true));
         });
     }
 
