@@ -76,7 +76,7 @@ public final class AuditView {
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         userField.textProperty().bindBidirectional(viewModel.userProperty());
         actionBox.getItems().setAll(AuditAction.values());
-        actionBox.setConverter(UsersView.converter(viewModel::actionLabel));
+        actionBox.setConverter(jp.sitesign.desktop.ui.ChoiceText.of(viewModel::actionLabel));
         actionBox.valueProperty().bindBidirectional(viewModel.actionProperty());
         searchButton.setOnAction(e -> viewModel.search());
         clearButton.setOnAction(e -> {

@@ -106,7 +106,7 @@ public final class CertificatesView {
         });
 
         userBox.setItems(viewModel.users());
-        userBox.setConverter(UsersView.converter(u -> u.name() + "（" + u.id() + "）"));
+        userBox.setConverter(jp.sitesign.desktop.ui.ChoiceText.of(u -> u.name() + "（" + u.id() + "）"));
         userBox.valueProperty().bindBidirectional(viewModel.userToBindProperty());
         boundList.setCellFactory(l -> new ListCell<>() {
             @Override

@@ -43,7 +43,7 @@ final class UserFormDialog {
         TextField jobTitle = field(current == null ? null : current.title());
         ComboBox<Role> role = new ComboBox<>();
         role.getItems().setAll(roles);
-        role.setConverter(UsersView.converter(roleLabel));
+        role.setConverter(jp.sitesign.desktop.ui.ChoiceText.of(roleLabel));
         role.setValue(current != null ? current.role() : roles.contains(Role.MEMBER) ? Role.MEMBER
                 : roles.isEmpty() ? null : roles.get(0));
         role.setId("roleChoice");

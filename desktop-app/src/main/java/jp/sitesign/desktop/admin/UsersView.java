@@ -2,7 +2,6 @@ package jp.sitesign.desktop.admin;
 
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.fxml.FXML;
@@ -15,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
+import jp.sitesign.desktop.ui.ChoiceText;
 import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.ViewLoader;
 import jp.sitesign.model.policy.Decision;
@@ -105,10 +104,10 @@ public final class UsersView {
         departmentField.textProperty().bindBidirectional(viewModel.departmentFilterProperty());
         titleField.textProperty().bindBidirectional(viewModel.titleFilterProperty());
         roleBox.getItems().setAll(Role.values());
-        roleBox.setConverter(converter(viewModel::roleLabel));
+        roleBox.setConverter(ChoiceText.of(viewModel::roleLabel));
         roleBox.valueProperty().bindBidirectional(viewModel.roleFilterProperty());
         statusBox.getItems().setAll(UserStatus.values());
-        statusBox.setConverter(converter(viewModel::statusLabel));
+        statusBox.setConverter(ChoiceText.of(viewModel::statusLabel));
         statusBox.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
         searchButton.setOnAction(e -> viewModel.search());
         clearButton.setOnAction(e -> {
@@ -206,7 +205,7 @@ public final class UsersView {
                     .lookup(".combo-box");
             if (box != null) {
                 box.setId("certificateChoice");
-                box.setConverter(converter(c -> c.number() + "  " + c.commonName() + "  〜" + c.notAfter()
+                box.setConverter(ChoiceText.of(c -> c.number() + "  " + c.commonName() + "  〜" + c.notAfter()
                         .atZone(jp.sitesign.model.time.JapanTime.ZONE).toLocalDate()));
             }
         });
@@ -234,17 +233,4 @@ public final class UsersView {
     }
 
 
-    static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 }

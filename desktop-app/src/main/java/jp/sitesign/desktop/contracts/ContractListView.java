@@ -245,17 +245,7 @@ public final class ContractListView {
      */
     private void bindStatuses() {
         statusBox.getItems().setAll(ContractStatus.values());
-        statusBox.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ContractStatus s) {
-                return viewModel.statusLabel(s);
-            }
-
-            @Override
-            public ContractStatus fromString(String text) {
-                throw new UnsupportedOperationException("the status filter is not typed into");
-            }
-        });
+        statusBox.setConverter(jp.sitesign.desktop.ui.ChoiceText.of(viewModel::statusLabel));
         boolean[] copying = {false};
         Runnable showChosen = () -> {
             java.util.Set<ContractStatus> chosen = viewModel.statusesProperty().get();

@@ -320,33 +320,51 @@ public final class ContractsSection {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        // The user's own TSA is an override; without one the server's (the DEMO TSA in demo mode) is used.
-        java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
-        jp.sitesign.desktop.signing.SigningViewModel vm = new jp.sitesign.desktop.signing.SigningViewModel(
-                signing, id, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
-                session.serverOrigin(), System.getProperty("os.name"), background, Platform::runLater, clock, language,
-                bundle, seal);
         // The settings' default level (設定 → 署名レベルの既定値), what is signed, the last key source and file.
-        vm.defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+        jp.sitesign.desktop.signing.SigningViewModel vm = signingViewModel(signing, id, background, seal, bundle);
         SigningSubjects.of(session.store(), id, bundle).ifPresent(vm::subject);
         if (remembered != null) {
             vm.remember(remembered);
         }
         // Modal, owned by the main window: one signature at a time, on the contract the user chose to sign. It
         // fits a 1366×768 laptop (its content scrolls); Escape and 閉じる close it.
-        AtomicReference<Stage> window = new AtomicReference<>();
-        Stage stage = dialogs.window(bundle.getString("contracts.window.signing"),
-                new jp.sitesign.desktop.signing.SigningView(vm, dialogs.within(window::get)).load(bundle), 980, 680,
-                true);
-        window.set(stage);
-        stage.setResizable(true);
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
+        Stage stage = signingWindow(bundle.getString("contracts.window.signing"),
+                own -> new jp.sitesign.desktop.signing.SigningView(vm, own).load(bundle), 680);
         stage.setOnHidden(e -> {
             seal.close();
             sealRenderer.close();
             saved.run();
         });
+    }
+
+    /**
+     * The key choices of a signing window ({@code contractId} null: several contracts), with the settings' default
+     * level and date style.
+     */
+    private jp.sitesign.desktop.signing.SigningViewModel signingViewModel(
+            jp.sitesign.desktop.signing.ContractSigning signing, String contractId, java.util.concurrent.Executor work,
+            jp.sitesign.desktop.signing.seal.SealPlacementViewModel seal, ResourceBundle bundle) {
+        // The user's own TSA is an override; without one the server's (the DEMO TSA in demo mode) is used.
+        java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
+        return new jp.sitesign.desktop.signing.SigningViewModel(signing, contractId, signingLibraries(),
+                ownTsa != null ? ownTsa : session.serverTsaUrl(), session.serverOrigin(), System.getProperty("os.name"),
+                work, Platform::runLater, clock, language, bundle, seal)
+                .defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+    }
+
+    /**
+     * A signing window, modal and owned by the main window (one signing at a time), resizable, fitted to the screen
+     * (its content scrolls on a 1366×768 laptop); {@code content} gets the window's own dialogs.
+     */
+    private Stage signingWindow(String title, java.util.function.Function<jp.sitesign.desktop.ui.DialogService, Parent> content,
+            double height) {
+        AtomicReference<Stage> window = new AtomicReference<>();
+        Stage stage = dialogs.window(title, content.apply(dialogs.within(window::get)), 980, height, true);
+        window.set(stage);
+        stage.setResizable(true);
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
+        return stage;
     }
 
     /**
@@ -360,11 +378,7 @@ public final class ContractsSection {
             return t;
         });
         jp.sitesign.desktop.signing.ContractSigning signing = session.signing();
-        java.net.URI ownTsa = followed == null ? null : followed.tsaUrl();
-        jp.sitesign.desktop.signing.SigningViewModel keys = new jp.sitesign.desktop.signing.SigningViewModel(
-                signing, null, signingLibraries(), ownTsa != null ? ownTsa : session.serverTsaUrl(),
-                session.serverOrigin(), System.getProperty("os.name"), run, Platform::runLater, clock, language,
-                bundle, null).defaultLevel(followed == null ? null : followed.signatureLevel()).dates(dates);
+        jp.sitesign.desktop.signing.SigningViewModel keys = signingViewModel(signing, null, run, null, bundle);
         StoreSession store = session.store();
         jp.sitesign.desktop.signing.BulkSigningViewModel vm = new jp.sitesign.desktop.signing.BulkSigningViewModel(
                 new jp.sitesign.desktop.signing.BulkSigning(signing), keys,
@@ -376,14 +390,8 @@ public final class ContractsSection {
             vm.remember(remembered);
         }
         vm.load(() -> SigningSubjects.waitingToSign(store, bundle));
-        AtomicReference<Stage> window = new AtomicReference<>();
-        Stage stage = dialogs.window(bundle.getString("bulk.window"),
-                new jp.sitesign.desktop.signing.BulkSigningView(vm, dialogs.within(window::get)).load(bundle), 980, 700,
-                true);
-        window.set(stage);
-        stage.setResizable(true);
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
+        Stage stage = signingWindow(bundle.getString("bulk.window"),
+                own -> new jp.sitesign.desktop.signing.BulkSigningView(vm, own).load(bundle), 700);
         // Not closed in the middle of a run: 中止 stops it between contracts.
         stage.setOnCloseRequest(e -> {
             if (vm.busyProperty().get()) {

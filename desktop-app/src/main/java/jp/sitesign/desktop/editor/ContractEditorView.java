@@ -20,7 +20,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import jp.sitesign.desktop.ui.ChoiceText;
 import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.Language;
@@ -107,7 +107,7 @@ public final class ContractEditorView {
     private void initialize() {
         Language language = viewModel.language();
         formChoice.getItems().setAll(ContractForm.values());
-        formChoice.setConverter(converter(f -> language.pick(f.labelJa(), f.labelEn())));
+        formChoice.setConverter(ChoiceText.of(f -> language.pick(f.labelJa(), f.labelEn())));
         formChoice.valueProperty().bindBidirectional(viewModel.formProperty());
         titleField.textProperty().bindBidirectional(viewModel.titleProperty());
         titleError.textProperty().bind(viewModel.titleErrorProperty());
@@ -132,10 +132,10 @@ public final class ContractEditorView {
         noteArea.textProperty().bindBidirectional(viewModel.noteProperty());
 
         partnerChoice.getItems().setAll(viewModel.partnerOptions());
-        partnerChoice.setConverter(converter(Partnership::counterpartyName));
+        partnerChoice.setConverter(ChoiceText.of(Partnership::counterpartyName));
         counterpartyList.setItems(viewModel.counterparties());
         counterpartyList.setCellFactory(cells(c -> c.companyName() + " — " + viewModel.receiverText(c.receiverId())));
-        receiverChoice.setConverter(converter(p -> p.name() + (p.title() == null || p.title().isBlank() ? ""
+        receiverChoice.setConverter(ChoiceText.of(p -> p.name() + (p.title() == null || p.title().isBlank() ? ""
                 : "（" + p.title() + "）")));
         partnerChoice.valueProperty().addListener((obs, old, now) -> receiverChoice.getItems().setAll(
                 now == null ? List.of() : viewModel.receiverOptions(now.counterpartyId().value())));
@@ -160,14 +160,14 @@ public final class ContractEditorView {
             return u.name() + (where.isEmpty() ? "" : "（" + where + "）");
         };
         approverChoice.getItems().setAll(viewModel.approverOptions());
-        approverChoice.setConverter(converter(person));
+        approverChoice.setConverter(ChoiceText.of(person));
         routeList.setItems(viewModel.route());
         routeList.setCellFactory(cells(person));
         addApproverButton.setOnAction(e -> viewModel.addApprover(approverChoice.getValue()));
         upApproverButton.setOnAction(e -> viewModel.moveApproverUp(routeList.getSelectionModel().getSelectedIndex()));
         removeApproverButton.setOnAction(e -> removeSelected(routeList));
         signerChoice.getItems().setAll(viewModel.signerOptions());
-        signerChoice.setConverter(converter(person));
+        signerChoice.setConverter(ChoiceText.of(person));
         signerChoice.valueProperty().bindBidirectional(viewModel.signerProperty());
 
         constructionCheck.selectedProperty().bindBidirectional(viewModel.constructionProperty());
@@ -260,19 +260,6 @@ public final class ContractEditorView {
         }
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     private static <T> javafx.util.Callback<ListView<T>, ListCell<T>> cells(Function<T, String> text) {
         return list -> new ListCell<>() {

@@ -1,7 +1,6 @@
 package jp.sitesign.desktop.settings;
 
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -10,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
+import jp.sitesign.desktop.ui.ChoiceText;
 import jp.sitesign.desktop.ui.DateStyle;
 import jp.sitesign.desktop.ui.FxDialogService;
 import jp.sitesign.desktop.ui.Language;
@@ -54,10 +53,10 @@ public final class SettingsView {
     @FXML
     private void initialize() {
         languageChoice.getItems().setAll(viewModel.languages());
-        languageChoice.setConverter(converter(Language::nativeName));
+        languageChoice.setConverter(ChoiceText.of(Language::nativeName));
         languageChoice.valueProperty().bindBidirectional(viewModel.languageProperty());
         dateStyleChoice.getItems().setAll(viewModel.dateStyles());
-        dateStyleChoice.setConverter(converter(viewModel::label));
+        dateStyleChoice.setConverter(ChoiceText.of(viewModel::label));
         dateStyleChoice.valueProperty().bindBidirectional(viewModel.dateStyleProperty());
 
         libraryList.setItems(viewModel.libraries());
@@ -80,7 +79,7 @@ public final class SettingsView {
         tsaField.textProperty().bindBidirectional(viewModel.tsaUrlProperty());
         tsaErrorLabel.textProperty().bind(viewModel.tsaErrorProperty());
         levelChoice.setItems(viewModel.levels());
-        levelChoice.setConverter(converter(viewModel::label));
+        levelChoice.setConverter(ChoiceText.of(viewModel::label));
         levelChoice.valueProperty().bindBidirectional(viewModel.levelProperty());
 
         dataFolderField.textProperty().bindBidirectional(viewModel.dataFolderProperty());
@@ -106,17 +105,4 @@ public final class SettingsView {
                 .ifPresent(chosen -> viewModel.dataFolderProperty().set(chosen.toAbsolutePath().toString()));
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 }

@@ -1,7 +1,6 @@
 package jp.sitesign.desktop.signing;
 
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -21,7 +20,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.ui.DialogService;
 import jp.sitesign.desktop.ui.FxDialogService;
@@ -160,35 +158,13 @@ public final class BulkSigningView {
     /** The single dialog's key source choice, on its own view model. */
     private void keySource() {
         SigningViewModel keys = viewModel.keys();
-        ToggleGroup group = new ToggleGroup();
-        tokenRadio.setToggleGroup(group);
-        fileRadio.setToggleGroup(group);
-        group.selectToggle(keys.sourceKindProperty().get() == SigningViewModel.KeySourceKind.TOKEN ? tokenRadio
-                : fileRadio);
-        group.selectedToggleProperty().addListener((obs, old, now) -> keys.sourceKindProperty().set(
-                now == fileRadio ? SigningViewModel.KeySourceKind.PKCS12 : SigningViewModel.KeySourceKind.TOKEN));
-        tokenGrid.visibleProperty().bind(tokenRadio.selectedProperty());
-        tokenGrid.managedProperty().bind(tokenRadio.selectedProperty());
-        fileBox.visibleProperty().bind(fileRadio.selectedProperty());
-        fileBox.managedProperty().bind(fileRadio.selectedProperty());
-        libraryChoice.setItems(keys.libraries());
-        libraryChoice.setConverter(converter(l -> l.name() + " — " + l.path()));
-        libraryChoice.valueProperty().bindBidirectional(keys.libraryProperty());
-        slotChoice.setItems(keys.slots());
-        slotChoice.setConverter(converter(Pkcs11Slot::displayName));
-        slotChoice.valueProperty().bindBidirectional(keys.slotProperty());
-        refreshButton.setOnAction(e -> keys.findSlots());
-        fileLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> keys.pkcs12FileProperty().get() == null ? bundle.getString("signing.file.notChosen")
-                        : keys.pkcs12FileProperty().get().toString(), keys.pkcs12FileProperty()));
-        fileButton.setOnAction(e -> keys.chooseFile(dialogs()));
+        new KeySourceControls(tokenRadio, fileRadio, tokenGrid, fileBox, libraryChoice, slotChoice, refreshButton,
+                fileLabel, fileButton, levelChoice, keyChoice, keyChoiceLabel, keyLabel)
+                .bind(keys, bundle, "bulk.key.unknown", this::dialogs);
         hintLabel.textProperty().bind(Bindings.createStringBinding(() -> !keys.errorProperty().get().isEmpty()
                 ? keys.errorProperty().get() : keys.hintProperty().get(), keys.errorProperty(), keys.hintProperty()));
         hintLabel.visibleProperty().bind(hintLabel.textProperty().isNotEmpty());
         hintLabel.managedProperty().bind(hintLabel.visibleProperty());
-        levelChoice.getItems().setAll(keys.levels());
-        levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
-        levelChoice.valueProperty().bindBidirectional(keys.levelProperty());
     }
 
     /**
@@ -199,17 +175,6 @@ public final class BulkSigningView {
         SigningViewModel keys = viewModel.keys();
         readKeysButton.disableProperty().bind(pinField.textProperty().isEmpty().or(keys.busyProperty()).or(busy));
         readKeysButton.setOnAction(e -> keys.readKeys(pinField.getText().toCharArray()));
-        keyChoice.setItems(keys.keys());
-        keyChoice.setConverter(converter(keys::describe));
-        keyChoice.valueProperty().bindBidirectional(keys.keyProperty());
-        javafx.beans.binding.BooleanBinding several = Bindings.size(keys.keys()).greaterThan(1);
-        keyChoice.visibleProperty().bind(several);
-        keyChoice.managedProperty().bind(several);
-        keyChoiceLabel.visibleProperty().bind(several);
-        keyChoiceLabel.managedProperty().bind(several);
-        keyLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> keys.keyDescriptionProperty().get().isEmpty() ? bundle.getString("bulk.key.unknown")
-                        : keys.keyDescriptionProperty().get(), keys.keyDescriptionProperty()));
     }
 
     private void seal() {
@@ -238,20 +203,6 @@ public final class BulkSigningView {
         char[] pin = pinField.getText().toCharArray();
         pinField.clear();
         viewModel.sign(pin);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     private DialogService dialogs() {

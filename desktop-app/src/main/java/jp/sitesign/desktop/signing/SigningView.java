@@ -1,7 +1,6 @@
 package jp.sitesign.desktop.signing;
 
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -12,11 +11,9 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import jp.sitesign.desktop.settings.TokenLibraries;
 import jp.sitesign.desktop.signing.seal.SealPlacementView;
 import jp.sitesign.desktop.ui.DialogService;
@@ -76,30 +73,9 @@ public final class SigningView {
 
     @FXML
     private void initialize() {
-        ToggleGroup group = new ToggleGroup();
-        tokenRadio.setToggleGroup(group);
-        fileRadio.setToggleGroup(group);
-        boolean token = viewModel.sourceKindProperty().get() == SigningViewModel.KeySourceKind.TOKEN;
-        group.selectToggle(token ? tokenRadio : fileRadio);
-        group.selectedToggleProperty().addListener((obs, old, now) -> viewModel.sourceKindProperty().set(
-                now == fileRadio ? SigningViewModel.KeySourceKind.PKCS12 : SigningViewModel.KeySourceKind.TOKEN));
-        tokenGrid.visibleProperty().bind(tokenRadio.selectedProperty());
-        tokenGrid.managedProperty().bind(tokenRadio.selectedProperty());
-        fileBox.visibleProperty().bind(fileRadio.selectedProperty());
-        fileBox.managedProperty().bind(fileRadio.selectedProperty());
-
-        libraryChoice.setItems(viewModel.libraries());
-        libraryChoice.setConverter(converter(l -> l.name() + " — " + l.path()));
-        libraryChoice.valueProperty().bindBidirectional(viewModel.libraryProperty());
-        slotChoice.setItems(viewModel.slots());
-        slotChoice.setConverter(converter(Pkcs11Slot::displayName));
-        slotChoice.valueProperty().bindBidirectional(viewModel.slotProperty());
-        refreshButton.setOnAction(e -> viewModel.findSlots());
-        // No file yet: an empty label beside the button, never "null".
-        fileLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> viewModel.pkcs12FileProperty().get() == null ? bundle.getString("signing.file.notChosen")
-                        : viewModel.pkcs12FileProperty().get().toString(), viewModel.pkcs12FileProperty()));
-        fileButton.setOnAction(e -> viewModel.chooseFile(dialogs()));
+        new KeySourceControls(tokenRadio, fileRadio, tokenGrid, fileBox, libraryChoice, slotChoice, refreshButton,
+                fileLabel, fileButton, levelChoice, keyChoice, keyChoiceLabel, keyLabel)
+                .bind(viewModel, bundle, "signing.key.unknown", this::dialogs);
         showWhat();
         viewModel.whatIsSigned().addListener((javafx.collections.ListChangeListener<String[]>) c -> showWhat());
         hintLabel.textProperty().bind(viewModel.hintProperty());
@@ -109,20 +85,6 @@ public final class SigningView {
         readKeysButton.disableProperty().bind(pinField.textProperty().isEmpty().or(viewModel.busyProperty())
                 .or(viewModel.signedProperty()));
         readKeysButton.setOnAction(e -> viewModel.readKeys(pinField.getText().toCharArray()));
-        keyChoice.setItems(viewModel.keys());
-        keyChoice.setConverter(converter(viewModel::describe));
-        keyChoice.valueProperty().bindBidirectional(viewModel.keyProperty());
-        javafx.beans.binding.BooleanBinding several = javafx.beans.binding.Bindings.size(viewModel.keys()).greaterThan(1);
-        keyChoice.visibleProperty().bind(several);
-        keyChoice.managedProperty().bind(several);
-        keyChoiceLabel.visibleProperty().bind(several);
-        keyChoiceLabel.managedProperty().bind(several);
-        keyLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> viewModel.keyDescriptionProperty().get().isEmpty() ? bundle.getString("signing.key.unknown")
-                        : viewModel.keyDescriptionProperty().get(), viewModel.keyDescriptionProperty()));
-        levelChoice.getItems().setAll(viewModel.levels());
-        levelChoice.setConverter(converter(l -> bundle.getString("signing.level." + l.name())));
-        levelChoice.valueProperty().bindBidirectional(viewModel.levelProperty());
 
         if (viewModel.seal() != null) {
             sealArea.getChildren().add(new SealPlacementView(viewModel.seal()).load(bundle));
@@ -177,20 +139,6 @@ public final class SigningView {
             value.setId("what-" + row);
             whatGrid.addRow(row++, name, value);
         }
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     /** Where this window's questions are asked: the one given, or this window's own dialogs. */
