@@ -6,8 +6,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +28,6 @@ import jp.sitesign.desktop.store.UiTestStores;
 import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.desktop.ui.Language;
 import jp.sitesign.desktop.ui.ScriptedDialogs;
-import jp.sitesign.model.contract.ContractForm;
-import jp.sitesign.model.sync.ContractDraft;
-import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +69,7 @@ class ContractReadingFxTest {
         sha = store.blobs().put(pdf);
         UiTestStores.changes().user(UiTestStores.ME.value(), Role.MEMBER, true)
                 .contract(UiTestStores.draft("k1", "Scaffold order", "K-001", LocalDate.of(2026, 4, 1), 1_200_000L, 1))
-                .contract(withDocument("k-doc", sha)).applyTo(store);
+                .contract(UiTestStores.withDocument("k-doc", "締結済みの契約", sha)).applyTo(store);
         ContractListViewModel list = new ContractListViewModel(store, new FilterFile(store.location().folder()),
                 path -> new byte[0], background, Platform::runLater, JA);
         detail = new ContractDetailViewModel(store, (id, s) -> {
@@ -161,13 +156,6 @@ class ContractReadingFxTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    private static ContractSnapshot withDocument(String id, String sha) {
-        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, null, "締結済みの契約", LocalDate.of(2026, 4, 1),
-                1_000_000L, true, false, Map.of(), null, null,
-                List.of(new ContractDraft.Counterparty(UiTestStores.PARTNER.value(), "U00000201")), List.of(), null, null);
-        return ContractSnapshot.of(id, UiTestStores.OWN, UiTestStores.ME, d.progress(UiTestStores.OWN),
-                d.data().withManagementNumber("K-100"), sha, List.of(), 4, UiTestStores.T, UiTestStores.T);
-    }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);

@@ -5,11 +5,8 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,9 +25,6 @@ import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
 import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.desktop.ui.Language;
-import jp.sitesign.model.contract.ContractForm;
-import jp.sitesign.model.sync.ContractDraft;
-import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.Role;
 import org.controlsfx.control.MaskerPane;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +60,7 @@ class ReadingMaskerFxTest {
         byte[] pdf = EditorFixtures.pdf(2);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
         UiTestStores.changes().user(UiTestStores.ME.value(), Role.MEMBER, true)
-                .contract(withDocument("k-doc", sha)).applyTo(store);
+                .contract(UiTestStores.withDocument("k-doc", "締結済みの契約", sha)).applyTo(store);
         jp.sitesign.desktop.signing.ContractSigning.DocumentSource server = (id, s) -> {
             try {
                 downloaded.await();
@@ -123,13 +117,6 @@ class ReadingMaskerFxTest {
         assertThat(onFx(() -> preview.pageLabelProperty().get())).isEqualTo("1 / 2");
     }
 
-    private static ContractSnapshot withDocument(String id, String sha) {
-        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, null, "締結済みの契約", LocalDate.of(2026, 4, 1),
-                1_000_000L, true, false, Map.of(), null, null,
-                List.of(new ContractDraft.Counterparty(UiTestStores.PARTNER.value(), "U00000201")), List.of(), null, null);
-        return ContractSnapshot.of(id, UiTestStores.OWN, UiTestStores.ME, d.progress(UiTestStores.OWN),
-                d.data().withManagementNumber("K-100"), sha, List.of(), 4, UiTestStores.T, UiTestStores.T);
-    }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);

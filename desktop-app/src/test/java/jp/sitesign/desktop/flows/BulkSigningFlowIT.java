@@ -4,8 +4,6 @@ import static jp.sitesign.desktop.flows.FlowRobot.text;
 import static jp.sitesign.desktop.flows.FlowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
@@ -20,11 +18,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import jp.sitesign.desktop.signing.BulkSigningViewModel;
+import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.server.testing.TestContracts;
 import jp.sitesign.server.testing.TestServer;
 import jp.sitesign.server.testing.TestSigners;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +84,7 @@ class BulkSigningFlowIT {
         List<String> titles = List.of("一括 北棟 電気設備工事", "一括 南棟 空調設備工事", "一括 東棟 給排水工事");
         List<String> ids = new java.util.ArrayList<>();
         for (String title : titles) {
-            ids.add(TestContracts.awaitingSignature(server.api(), aMember, a, b, title, pdf()).get("id").asText());
+            ids.add(TestContracts.awaitingSignature(server.api(), aMember, a, b, title, TestPdfs.multiPage(2)).get("id").asText());
         }
         ui.login(a.member2().value());
         waitUntil(() -> ui.rows().stream().filter(r -> titles.contains(r.title())).count() == 3);
@@ -159,12 +156,4 @@ class BulkSigningFlowIT {
                 .asBoolean();
     }
 
-    private static byte[] pdf() throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.addPage(new PDPage());
-            doc.addPage(new PDPage());
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
 }

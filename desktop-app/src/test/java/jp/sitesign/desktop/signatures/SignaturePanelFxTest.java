@@ -5,9 +5,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +24,6 @@ import jp.sitesign.desktop.store.StoreSession;
 import jp.sitesign.desktop.store.UiTestStores;
 import jp.sitesign.desktop.ui.I18n;
 import jp.sitesign.desktop.ui.Language;
-import jp.sitesign.model.contract.ContractForm;
-import jp.sitesign.model.sync.ContractDraft;
-import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +69,7 @@ class SignaturePanelFxTest {
         store = UiTestStores.open(dir.resolve("s" + System.nanoTime()));
         String sha = store.blobs().put(signed);
         UiTestStores.changes().user(UiTestStores.ME.value(), Role.MEMBER, true)
-                .contract(withDocument("k-signed", sha)).applyTo(store);
+                .contract(UiTestStores.withDocument("k-signed", "署名済みの契約", sha)).applyTo(store);
         ContractDetailViewModel detail = new ContractDetailViewModel(store, (id, s) -> {
             throw new AssertionError("the PDF is on this computer");
         }, () -> { }, Clock.systemUTC(), background, Platform::runLater, JA);
@@ -138,13 +133,6 @@ class SignaturePanelFxTest {
                 .map(n -> ((Label) n).getText()).toList());
     }
 
-    private static ContractSnapshot withDocument(String id, String sha) {
-        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, null, "署名済みの契約", LocalDate.of(2026, 4, 1),
-                1_000_000L, true, false, Map.of(), null, null,
-                List.of(new ContractDraft.Counterparty(UiTestStores.PARTNER.value(), "U00000201")), List.of(), null, null);
-        return ContractSnapshot.of(id, UiTestStores.OWN, UiTestStores.ME, d.progress(UiTestStores.OWN),
-                d.data().withManagementNumber("K-100"), sha, List.of(), 4, UiTestStores.T, UiTestStores.T);
-    }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);

@@ -2,7 +2,6 @@ package jp.sitesign.desktop.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import jp.sitesign.desktop.sync.ServerApi;
 import jp.sitesign.desktop.sync.SyncEngine;
 import jp.sitesign.model.signature.SignatureRequest;
 import jp.sitesign.model.signature.testing.IndependentChecks;
+import jp.sitesign.model.signature.testing.TestPdfs;
 import jp.sitesign.model.signature.token.PinCallback;
 import jp.sitesign.model.signature.token.Pkcs12KeySource;
 import jp.sitesign.model.sync.Command;
@@ -92,7 +92,7 @@ class BulkSigningIT {
     }
 
     private static String awaitingMember2(String title) throws IOException {
-        return TestContracts.awaitingSignature(api(), aMember, a, b, title, pdf()).get("id").asText();
+        return TestContracts.awaitingSignature(api(), aMember, a, b, title, TestPdfs.multiPage(2)).get("id").asText();
     }
 
     /** Gives the key file's password each time it is asked, and counts how often that is. */
@@ -179,7 +179,7 @@ class BulkSigningIT {
     void aContractThatIsNotTheSignersTurnFailsAloneWithItsReasonAndTheOthersAreSigned() throws Exception {
         String first = awaitingMember2("一括 A棟");
         // Waiting on the admin's signature, not member2's.
-        String notMine = TestContracts.submitted(api(), aMember, b, a.admin(), pdf()).get("id").asText();
+        String notMine = TestContracts.submitted(api(), aMember, b, a.admin(), TestPdfs.multiPage(2)).get("id").asText();
         String last = awaitingMember2("一括 B棟");
         Device pc = device(a.member2());
         CountingPin pin = new CountingPin();
@@ -234,14 +234,6 @@ class BulkSigningIT {
         assertThat(pc.store().outbox().pending()).isEmpty();
     }
 
-    private static byte[] pdf() throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.addPage(new PDPage());
-            doc.addPage(new PDPage());
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
 
     private static ApiClient api() {
         return server.api();

@@ -86,4 +86,13 @@ public final class UiTestStores {
         return ContractSnapshot.of(id, OWN, ME, d.progress(OWN), d.data().withManagementNumber(number), null,
                 List.of(), revision, T, T.plusSeconds(revision));
     }
+
+    /** A contract of the own company to {@link #PARTNER}, K-100, titled {@code title}, whose PDF is {@code sha}. */
+    public static ContractSnapshot withDocument(String id, String title, String sha) {
+        ContractDraft d = new ContractDraft(null, ContractForm.BILATERAL, null, title, LocalDate.of(2026, 4, 1),
+                1_000_000L, true, false, Map.of(), null, null,
+                List.of(new ContractDraft.Counterparty(PARTNER.value(), "U00000201")), List.of(), null, null);
+        return ContractSnapshot.of(id, OWN, ME, d.progress(OWN), d.data().withManagementNumber("K-100"), sha,
+                List.of(), 4, T, T);
+    }
 }
