@@ -63,7 +63,7 @@ public final class Screenshots {
     public static final List<String> ALL = List.of(
             "first-run-ja", "login-ja", "contracts-ja", "contract-detail-ja", "signatures-ja", "editor-ja",
             "attention-ja", "notices-ja", "admin-users-ja", "admin-certificates-ja", "admin-partnerships-ja",
-            "admin-audit-ja", "settings-ja", "signing-ja",
+            "admin-audit-ja", "settings-ja", "signing-ja", "bulk-signing-ja",
             "first-run-en", "login-en", "contracts-en", "contract-detail-en", "signatures-en", "admin-users-en",
             "settings-en", "profile-ja", "profile-en");
     private static final long TIMEOUT_SECONDS = 90;
@@ -267,7 +267,7 @@ public final class Screenshots {
                 Fx.run(() -> ((Stage) profile.getScene().getWindow()).close());
             }
 
-            if (wants("signing")) {
+            if (wants("signing") || wants("bulk-signing")) {
                 signingDialog();
             }
         }
@@ -309,6 +309,18 @@ public final class Screenshots {
                     && !b.isDisabled());
             shoot("signing", dialog.getScene());
             Fx.run(() -> ((Stage) dialog.getScene().getWindow()).close());
+            if (wants("bulk-signing")) {
+                press("#bulkSignButton");
+                Parent bulk = window("bulk.window");
+                Fx.run(() -> bulk.getScene().getWindow().setHeight(LAPTOP_VISUAL_HEIGHT));
+                await("一括署名 lists the contracts waiting on the signer", () -> lookupIn(bulk, "#bulkTable")
+                        instanceof TableView<?> t && !t.getItems().isEmpty());
+                press(bulk, "#fileRadio");
+                nextFile.set(signer.p12());
+                press(bulk, "#fileButton");
+                shoot("bulk-signing", bulk.getScene());
+                Fx.run(() -> ((Stage) bulk.getScene().getWindow()).close());
+            }
         }
 
         private void adminTab(String tabId, String table, String name) throws Exception {
