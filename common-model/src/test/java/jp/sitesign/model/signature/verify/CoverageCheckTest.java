@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoverageCheckTest {
     private static final byte[] SIGNED = HandWrittenPdf.contract();
-    /** Bob's signature dictionary, as an update that signs his field adds it. */
-    private static final String BOBS_SIGNATURE = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
+    /** A later signature's dictionary (object 33 in the updates here), as an update that signs adds it. */
+    private static final String LATER_SIGNATURE = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
             + " /ByteRange [0 0 0 0] /Contents <00> >>";
 
     @Test
@@ -58,7 +58,7 @@ class CoverageCheckTest {
         byte[] last = HandWrittenPdf.update(SIGNED, Map.of(13, "[16 0 R 23 0 R 25 0 R 32 0 R]",
                 15, "[16 0 R 17 0 R 23 0 R 32 0 R]",
                 32, "<< /FT /Sig /T (Carol) /V 33 0 R /Type /Annot /Subtype /Widget /Rect [72 40 222 90] /P 4 0 R >>",
-                33, BOBS_SIGNATURE));
+                33, LATER_SIGNATURE));
 
         try (PDDocument signed = HandWrittenPdf.open(SIGNED); PDDocument after = HandWrittenPdf.open(last)) {
             assertThat(CoverageCheck.changes(signed, after, List.of(signature(after, "Carol", 32, 33))))
@@ -78,7 +78,7 @@ class CoverageCheckTest {
         byte[] last = HandWrittenPdf.update(SIGNED, Map.of(13, "[16 0 R 23 0 R 25 0 R 34 0 R]",
                 15, "[16 0 R 17 0 R 23 0 R 32 0 R]",
                 32, "<< /FT /Sig /T (Carol) /V 33 0 R /Kids [34 0 R] >>",
-                33, BOBS_SIGNATURE,
+                33, LATER_SIGNATURE,
                 34, "<< /Type /Annot /Subtype /Widget /Parent 32 0 R /Rect [72 40 222 90] /P 4 0 R >>"));
 
         try (PDDocument signed = HandWrittenPdf.open(SIGNED); PDDocument after = HandWrittenPdf.open(last)) {
@@ -106,13 +106,15 @@ class CoverageCheckTest {
         assertThat(changes(Map.of(14, "<< /Fields 15 0 R /SigFlags 1 /DA (/Helv 0 Tf 0 g) >>"))).isEmpty();
         assertThat(changes(Map.of(14, "<< /Fields [16 0 R 17 0 R] /SigFlags 3 /DA (/Helv 0 Tf 0 g) >>")))
                 .as("Bob's empty field dropped from a directly listed field list")
-                .containsExactly(new Change(ChangeKind.FORM_FIELD_CHANGED, null, "removed /Widget 'Bob' (object 23 0)"));
+                .containsExactly(
+                        new Change(ChangeKind.FORM_FIELD_CHANGED, null, "removed /Widget 'Bob' (object 23 0)"));
     }
 
     @Test
     void anObjectMissingWhenSignedAndDefinedLaterIsAChange() throws Exception {
         // Page 1 draws stream 4 and stream 5, which the signed file does not define (so it read as nothing).
-        byte[] signed = HandWrittenPdf.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        byte[] signed = HandWrittenPdf.of("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R] >>",
                 stream("", "BT /F1 12 Tf 72 770 Td (Contract amount: 1,000,000 yen) Tj ET"));
 
@@ -152,7 +154,8 @@ class CoverageCheckTest {
                 .containsExactly(new Change(ChangeKind.PAGE_CONTENT_CHANGED, 1, "/Resources (object 8 0)"));
         assertThat(changes(Map.of(9, "<< /F1 22 0 R /F2 22 0 R >>")))
                 .containsExactly(new Change(ChangeKind.PAGE_CONTENT_CHANGED, 1, "/Resources /Font (object 9 0)"));
-        assertThat(changes(Map.of(10, stream("/Type /XObject /Subtype /Form /BBox [0 0 50 50]", "0 0 1 rg 0 0 50 50 re f"))))
+        assertThat(changes(Map.of(10,
+                stream("/Type /XObject /Subtype /Form /BBox [0 0 50 50]", "0 0 1 rg 0 0 50 50 re f"))))
                 .containsExactly(new Change(ChangeKind.PAGE_CONTENT_CHANGED, 1, "/XObject /Seal (object 10 0)"));
     }
 
@@ -179,26 +182,29 @@ class CoverageCheckTest {
 
     @Test
     void anEarlierSignaturesDictionaryRewrittenIsNamedAsSuch() throws Exception {
-        assertThat(changes(Map.of(21, BOBS_SIGNATURE.replace("<< ", "<< /Reason (edited) "))))
-                .containsExactly(new Change(ChangeKind.OBJECT_CHANGED, null, "signature dictionary of Alice (object 21 0)"));
+        assertThat(changes(Map.of(21, LATER_SIGNATURE.replace("<< ", "<< /Reason (edited) "))))
+                .containsExactly(
+                        new Change(ChangeKind.OBJECT_CHANGED, null, "signature dictionary of Alice (object 21 0)"));
     }
 
     @Test
     void anEmptySignatureFieldSignedLaterIsAllowed() throws Exception {
-        assertThat(signBobsField("/AP << /N 34 0 R >>"))
+        assertThat(signBobsField(bobsFieldSigned("/AP << /N 34 0 R >>")))
                 .containsExactly(new Change(ChangeKind.LATER_SIGNATURE, null, "Bob"));
     }
 
     @Test
     void anEmptySignatureFieldSignedAndMovedIsAChangeToTheWidget() throws Exception {
-        assertThat(signBobsField("/Rect [0 0 595 842]")).containsExactly(
+        String moved = bobsFieldSigned("").replace("/Rect [300 100 450 150]", "/Rect [0 0 595 842]");
+
+        assertThat(signBobsField(moved)).containsExactly(
                 new Change(ChangeKind.LATER_SIGNATURE, null, "Bob"),
                 new Change(ChangeKind.ANNOTATION_CHANGED, 1, "Widget (object 23 0)"));
     }
 
     @Test
     void anEmptySignatureFieldGivenAValueNoLaterSignatureHasIsAChange() throws Exception {
-        byte[] last = HandWrittenPdf.update(SIGNED, Map.of(23, bobsFieldSigned(""), 33, BOBS_SIGNATURE));
+        byte[] last = HandWrittenPdf.update(SIGNED, Map.of(23, bobsFieldSigned(""), 33, LATER_SIGNATURE));
 
         assertThat(changes(SIGNED, last))
                 .containsExactly(new Change(ChangeKind.ANNOTATION_CHANGED, 1, "Widget (object 23 0)"));
@@ -207,7 +213,7 @@ class CoverageCheckTest {
     @Test
     void aSignedFieldsValueReplacedByALaterSignatureIsAChange() throws Exception {
         byte[] last = HandWrittenPdf.update(SIGNED, Map.of(16, object(16).replace("/V 21 0 R", "/V 33 0 R"),
-                33, BOBS_SIGNATURE));
+                33, LATER_SIGNATURE));
 
         try (PDDocument signed = HandWrittenPdf.open(SIGNED); PDDocument after = HandWrittenPdf.open(last)) {
             assertThat(CoverageCheck.changes(signed, after, List.of(signature(after, "Alice", 16, 33))))
@@ -243,15 +249,16 @@ class CoverageCheckTest {
         assertThat(changes(signed, last)).containsExactly(new Change(ChangeKind.CATALOG_CHANGED, null, "/AcroForm"));
     }
 
-    private static List<Change> signBobsField(String extra) throws Exception {
-        byte[] last = HandWrittenPdf.update(SIGNED, Map.of(23, bobsFieldSigned(extra), 33, BOBS_SIGNATURE,
+    /** The changes of an update that signs Bob's field, rewriting it as {@code field}, with an appearance 34. */
+    private static List<Change> signBobsField(String field) throws Exception {
+        byte[] last = HandWrittenPdf.update(SIGNED, Map.of(23, field, 33, LATER_SIGNATURE,
                 34, stream("/Type /XObject /Subtype /Form /BBox [0 0 150 50]", "0 0 1 rg 0 0 150 50 re f")));
         try (PDDocument signed = HandWrittenPdf.open(SIGNED); PDDocument after = HandWrittenPdf.open(last)) {
             return CoverageCheck.changes(signed, after, List.of(signature(after, "Bob", 23, 33)));
         }
     }
 
-    /** Bob's field of the contract with {@code /V 33 0 R} and {@code extra} entries (a later /Rect wins). */
+    /** Bob's field of the contract with {@code /V 33 0 R} and {@code extra} entries. */
     private static String bobsFieldSigned(String extra) {
         return object(23).replace(" >>", " /V 33 0 R " + extra + " >>");
     }

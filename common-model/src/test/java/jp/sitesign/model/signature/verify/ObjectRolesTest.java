@@ -114,7 +114,8 @@ class ObjectRolesTest {
     @Test
     void fieldsAreWalkedTwentyLevelsDeepAndNoDeeper() throws Exception {
         // Fields 3 to 23 each the only kid of the one before: 3 is at depth 0, 22 at depth 19, 23 at depth 20.
-        List<String> objects = new ArrayList<>(List.of("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] >> >>",
+        List<String> objects = new ArrayList<>(List.of(
+                "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] >> >>",
                 "<< /Type /Pages /Kids [] /Count 0 >>"));
         for (int number = 3; number <= 23; number++) {
             objects.add("<< /T (f" + number + ")" + (number < 23 ? " /Kids [" + (number + 1) + " 0 R]" : "") + " >>");
