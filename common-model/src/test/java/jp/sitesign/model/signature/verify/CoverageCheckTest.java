@@ -210,6 +210,7 @@ class CoverageCheckTest {
                 .containsExactly(new Change(ChangeKind.ANNOTATION_CHANGED, 1, "Widget (object 23 0)"));
     }
 
+    /** Only an empty field may be signed later: Alice's signature cannot be swapped for another one. */
     @Test
     void aSignedFieldsValueReplacedByALaterSignatureIsAChange() throws Exception {
         byte[] last = HandWrittenPdf.update(SIGNED, Map.of(16, object(16).replace("/V 21 0 R", "/V 33 0 R"),
