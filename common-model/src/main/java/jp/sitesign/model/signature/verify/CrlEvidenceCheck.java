@@ -61,8 +61,10 @@ final class CrlEvidenceCheck {
         }
         try {
             return Optional.of(IssuingDistributionPoint.getInstance(ASN1OctetString.getInstance(extension).getOctets()));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             // An unreadable scope cannot be shown to include anything: treat it as attribute certificates only.
+            // Bouncy Castle throws IllegalStateException for some scopes the JDK's CRL parser accepts, e.g. a
+            // distribution point holding two names; a document must not be able to stop the verification with one.
             return Optional.of(new IssuingDistributionPoint(null, false, false, null, false, true));
         }
     }

@@ -120,10 +120,7 @@ final class EmbeddedRevocation {
     private static List<byte[]> streams(COSDictionary dss, String name) {
         List<byte[]> items = new ArrayList<>();
         COSArray array = dss.getCOSArray(COSName.getPDFName(name));
-        if (array == null) {
-            return items;
-        }
-        for (int i = 0; i < array.size(); i++) {
+        for (int i = 0; array != null && i < array.size(); i++) {
             if (array.getObject(i) instanceof COSStream stream) {
                 try (InputStream in = stream.createInputStream()) {
                     items.add(in.readAllBytes());
