@@ -100,6 +100,20 @@ class SignedVersionRefusalTest {
         assertThat(changes).allMatch(Change::allowed);
     }
 
+    @Test
+    void aVersionTooComplexToReadIsRefusedWithTheLimitItPassed() {
+        PdfLimits noTime = PdfLimits.DEFAULT.withTimeout(java.time.Duration.ZERO);
+        SignedVersionCheck hurried = new SignedVersionCheck(new PadesVerifier(List.of(signers.ca().root()),
+                Clock.systemUTC(), noTime));
+
+        assertThatThrownBy(() -> hurried.check(once, twice)).isInstanceOfSatisfying(SiteSignException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_COMPLEX);
+            assertThat(e.messageJa()).as("the limit is named, not only the code's general words")
+                    .isEqualTo(ErrorCode.DOCUMENT_TOO_COMPLEX.messageJa() + "（読み取りに 0 秒以上かかります）");
+            assertThat(e.messageEn()).endsWith("(reading it takes longer than 0 seconds)");
+        });
+    }
+
     private static DERSet withSigningTime(AttributeTable attributes) {
         ASN1EncodableVector all = attributes.toASN1EncodableVector();
         all.add(new Attribute(CMSAttributes.signingTime, new DERSet(new DERUTCTime(new Date(0)))));

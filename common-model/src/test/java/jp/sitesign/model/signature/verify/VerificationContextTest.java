@@ -103,6 +103,28 @@ class VerificationContextTest {
     }
 
     @Test
+    void aSignatureWhoseRangeIsUnsoundOrEndsWhereNoRevisionEndsCoversNoKnownRevision() throws Exception {
+        HandMadeSignatures d = new HandMadeSignatures();
+        d.ending(d.e2(), d.e3() - 5);
+        VerificationContext context = HandMadeSignatures.context(d.pdf);
+
+        Coverage unsound = context.coverage(context.fields.get(0), false);
+        Coverage nowhere = context.coverage(context.fields.get(1), true);
+        Coverage sound = context.coverage(context.fields.get(0), true);
+
+        assertThat(unsound.status()).isEqualTo(CoverageStatus.UNKNOWN);
+        assertThat(unsound.revision()).as("an unsound range is not trusted to name a revision").isZero();
+        assertThat(unsound.revisions()).isEqualTo(3);
+        assertThat(unsound.signedBytes()).isEqualTo(d.e2());
+        assertThat(nowhere.status()).isEqualTo(CoverageStatus.UNKNOWN);
+        assertThat(nowhere.revision()).isZero();
+        assertThat(nowhere.signedBytes()).isEqualTo(d.e3() - 5);
+        assertThat(sound.revision()).isEqualTo(2);
+        assertThat(sound.status()).as("revision 3 is unsigned data").isEqualTo(CoverageStatus.DISALLOWED_MODIFICATION);
+        assertThat(sound.disallowedChanges()).extracting(Change::kind).containsExactly(ChangeKind.UNSIGNED_DATA);
+    }
+
+    @Test
     void anIntermediateCaCarriedOnlyInTheSignaturesCmsLinksTheSignerToTheAnchor() throws Exception {
         KeyPair rootKeys = TestCa.ecKeyPair("secp256r1");
         X509Certificate root = certificate("Context Root", rootKeys, "Context Root", rootKeys, true);
