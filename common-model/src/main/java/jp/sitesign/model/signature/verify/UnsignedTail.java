@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What follows the last signature or document timestamp, which no signature covers. Only validation data may
@@ -19,12 +20,13 @@ final class UnsignedTail {
     }
 
     static List<Change> of(VerificationContext context) {
-        long lastSigned = context.fields.stream().mapToLong(SignatureField::signedEnd)
+        OptionalLong lastSignedRevision = context.fields.stream().mapToLong(SignatureField::signedEnd)
                 .filter(end -> end <= context.pdf.length && context.revisions.revisionEndingAt(end) > 0)
-                .max().orElse(-1);
-        if (lastSigned < 0) {
+                .max();
+        if (lastSignedRevision.isEmpty()) {
             return List.of();
         }
+        long lastSigned = lastSignedRevision.getAsLong();
         List<Change> unsigned = new ArrayList<>();
         long previous = lastSigned;
         List<Long> ends = context.revisions.ends();
