@@ -18,3 +18,6 @@ CREATE TABLE contract_terms (
     PRIMARY KEY (company_id, term, contract_id)
 );
 CREATE INDEX contract_terms_contract ON contract_terms (contract_id);
+
+-- The default list (newest first, ContractQuery's tie order) read in index order, a page at a time.
+CREATE INDEX contracts_newest ON contracts (updated_at DESC, id);

@@ -72,7 +72,7 @@ final class ContractRepository {
             ps.executeUpdate();
         }
         writeParties(c, k);
-        index.write(c, k);
+        index.insert(c, k);
         changed(c, k);
     }
 
@@ -107,7 +107,7 @@ final class ContractRepository {
             }
         }
         writeParties(c, k);
-        index.write(c, k);
+        index.replace(c, k);
         if (VersionSharing.sharesCurrentDocuments(k.progress().status())) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET shared = TRUE"
                     + " WHERE contract_id = ? AND shared = FALSE AND (sha256 = ? OR kind = ?)")) {

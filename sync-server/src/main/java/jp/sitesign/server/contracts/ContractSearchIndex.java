@@ -96,9 +96,18 @@ final class ContractSearchIndex {
         }
     }
 
+    /** Writes a new contract's people and terms. */
+    void insert(Connection c, StoredContract k) throws SQLException {
+        write(c, k);
+    }
+
     /** Replaces the contract's people and terms with those of revision {@code k}. */
-    void write(Connection c, StoredContract k) throws SQLException {
+    void replace(Connection c, StoredContract k) throws SQLException {
         remove(c, k.id());
+        write(c, k);
+    }
+
+    private void write(Connection c, StoredContract k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO contract_people (contract_id, user_id) VALUES (?, ?)")) {
             for (UserId u : people(k.progress(), k.creator())) {

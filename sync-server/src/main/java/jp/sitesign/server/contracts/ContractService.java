@@ -90,7 +90,7 @@ public final class ContractService {
                 for (String id : ids) {
                     StoredContract k = contracts.find(c, id).orElse(null);
                     if (k != null) {
-                        contracts.index().write(c, k);
+                        contracts.index().replace(c, k);
                     }
                 }
                 return null;
