@@ -23,14 +23,13 @@ final class ContractSearchSql {
     private static final String TAIL = "k.updated_at DESC, k.id";
 
     private final ContractQuery q;
+    private final String company;
     private final StringBuilder where = new StringBuilder();
     private final List<Object> args = new ArrayList<>();
 
     ContractSearchSql(ContractQuery q, ContractVisibility visibility, Collection<String> onlyIds) {
         this.q = q;
-        // The sender is always a reached party (ContractResource requires it), so one index lookup decides.
-        condition("EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ?"
-                + " AND p.reached)", visibility.company().value());
+        this.company = visibility.company().value();
         if (!visibility.wholeCompany()) {
             condition("EXISTS (SELECT 1 FROM contract_people w WHERE w.contract_id = k.id AND w.user_id = ?)",
                     visibility.user().value());
@@ -62,17 +61,43 @@ final class ContractSearchSql {
 
     /** Every matching row, whole (sealed content and progress too), for the caller to open and filter. */
     PreparedStatement rows(Connection c) throws SQLException {
-        return prepare(c, "SELECT k.* FROM contracts k WHERE " + where, args);
+        List<Object> all = new ArrayList<>(List.of(company));
+        all.addAll(args);
+        // The sender is always a reached party (ContractResource requires it), so one index lookup decides.
+        return prepare(c, "SELECT k.* FROM contracts k WHERE EXISTS (SELECT 1 FROM contract_parties p"
+                + " WHERE p.contract_id = k.id AND p.company_id = ? AND p.reached)" + and(), all);
+    }
+
+    /**
+     * The visible matches' ids and sort keys as a derived table {@code k}: the company's own contracts, where the
+     * {@code (sender_company, …)} indexes serve the clear filters, and apart those sent to it by others, found
+     * through {@code contract_parties}; the two are disjoint, as the sender is always a reached party.
+     */
+    private String visible(List<Object> all) {
+        String columns = "SELECT k.id, k.updated_at, k.transaction_date, k.amount FROM contracts k WHERE ";
+        all.add(company);
+        all.addAll(args);
+        all.add(company);
+        all.add(company);
+        all.addAll(args);
+        return "(" + columns + "k.sender_company = ?" + and() + " UNION ALL " + columns + "k.sender_company <> ?"
+                + " AND EXISTS (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ?"
+                + " AND p.reached)" + and() + ") k";
+    }
+
+    private String and() {
+        return where.length() == 0 ? "" : " AND " + where;
     }
 
     /** The ids of the query's page in its order; only for a query that needs no sealed text. */
     List<String> pageIds(Connection c) throws SQLException {
-        List<Object> all = new ArrayList<>(args);
+        List<Object> all = new ArrayList<>();
+        String from = visible(all);
         all.add((long) q.offset());
         all.add((long) q.limit());
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM contracts k WHERE " + where + " ORDER BY "
-                + orderBy(q.sort()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", all); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM " + from + " ORDER BY " + orderBy(q.sort())
+                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", all); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -82,7 +107,9 @@ final class ContractSearchSql {
 
     /** How many rows match. */
     int count(Connection c) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM contracts k WHERE " + where, args);
+        List<Object> all = new ArrayList<>();
+        String from = visible(all);
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM " + from, all);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
