@@ -121,7 +121,9 @@ public final class ServerContext implements AutoCloseable {
         SessionRepository sessions = new SessionRepository(userRepo);
         this.audit = new AuditLog(db, this.clock, masterKey);
         this.masterKeys = new MasterKeyRotation(keyRing, db, cipher, audit, config, this.clock);
-        this.companyKeys = new CompanyKeyRotation(db, cipher, audit);
+        // A rotation rewrites the company's blind-index terms under the new key (ADR 46); the contract services
+        // are built further down, and the rotation only runs once the server is up.
+        this.companyKeys = new CompanyKeyRotation(db, cipher, audit, this::reindexTerms);
         this.authSettings = AuthSettings.from(config);
         this.passwordPool = new PasswordPool(authSettings.hashThreads(), authSettings.hashQueue());
         Passwords passwords = new Passwords(new PasswordHasher(), authSettings.passwordRules(), passwordPool);
@@ -188,6 +190,11 @@ public final class ServerContext implements AutoCloseable {
                 backups::newestDataBackupAge, Boolean.parseBoolean(config.get("backup.enabled").strip()), clockWatch,
                 signatureDefaults.timestampUrl(config));
         changes.backfill(db);
+        contracts.indexForSearch();
+    }
+
+    private long reindexTerms(jp.sitesign.model.company.CompanyId company, int batchSize) {
+        return contracts.reindexTerms(company, batchSize);
     }
 
     /** Evidence packages of completed contracts (issue 15). */

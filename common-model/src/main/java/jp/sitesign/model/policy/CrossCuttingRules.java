@@ -84,20 +84,10 @@ final class CrossCuttingRules {
      * take part in.
      */
     private static Decision contractScope(Actor actor, ContractResource contract) {
-        // Reached parties are always parties (ContractResource guarantees it), so this also rules out non-parties.
-        if (!contract.reachedPartyIds().contains(actor.companyId())) {
+        ContractVisibility visibility = ContractVisibility.of(actor);
+        if (!visibility.reaches(contract)) {
             return Decision.deny(Denial.OTHER_COMPANY);
         }
-        if (actor.role().isAdministrative() || takesPart(actor, contract)) {
-            return Decision.allow();
-        }
-        return Decision.deny(Denial.NOT_INVOLVED);
-    }
-
-    private static boolean takesPart(Actor actor, ContractResource contract) {
-        return actor.userId().equals(contract.creatorId())
-                || contract.receiverIds().contains(actor.userId())
-                || contract.approverIds().contains(actor.userId())
-                || contract.signerIds().contains(actor.userId());
+        return visibility.sees(contract) ? Decision.allow() : Decision.deny(Denial.NOT_INVOLVED);
     }
 }

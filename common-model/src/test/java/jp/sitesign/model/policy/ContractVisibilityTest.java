@@ -142,4 +142,38 @@ class ContractVisibilityTest {
 
         assertThat(AccessPolicy.decide(own(role), Action.VIEW_CONTRACT, colleagues).allowed()).isTrue();
     }
+
+    /**
+     * A store narrows a search with {@link ContractVisibility} over its own columns (ADR 46); for an active
+     * actor its answer must be the policy's, for every role, company and way of taking part.
+     */
+    @Test
+    void theVisibilityAStoreNarrowsWithIsThePolicysDecisionForEveryActorAndPart() {
+        java.util.List<ContractResource> contracts = java.util.List.of(
+                notYetSentToPartner().receivers(PARTNER_MEMBER).build(),
+                notYetSentToPartner().status(ContractStatus.AWAITING_SIGNATURE).reached(PARTNER)
+                        .receivers(PARTNER_MEMBER).build(),
+                sentContract(OTHER_MEMBER, ContractStatus.COMPLETED).build(),
+                sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).approvers(OWN_MEMBER).build(),
+                sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).signers(OWN_MEMBER).build(),
+                sentContract(OWN_MEMBER, ContractStatus.DRAFT).build(),
+                sentContract(OTHER_MEMBER, ContractStatus.IN_APPROVAL).approvers(STRANGER_ADMIN).build());
+        java.util.List<Actor> actors = new java.util.ArrayList<>();
+        for (Role role : Role.values()) {
+            actors.add(own(role));
+            actors.add(active(PARTNER_MEMBER, PARTNER, role));
+            actors.add(active(STRANGER_ADMIN, STRANGER, role));
+        }
+        int allowed = 0;
+        for (Actor actor : actors) {
+            for (ContractResource contract : contracts) {
+                boolean policy = AccessPolicy.decide(actor, Action.VIEW_CONTRACT, contract).allowed();
+                assertThat(ContractVisibility.of(actor).sees(contract)).as("%s on %s", actor, contract)
+                        .isEqualTo(policy);
+                allowed += policy ? 1 : 0;
+            }
+        }
+        // Both answers occur, so the comparison says something.
+        assertThat(allowed).isBetween(1, actors.size() * contracts.size() - 1);
+    }
 }

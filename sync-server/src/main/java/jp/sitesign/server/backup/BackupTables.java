@@ -72,7 +72,9 @@ final class BackupTables {
             "sync_uploads", "unfinished uploads: the clients upload again",
             "sync_upload_chunks", "unfinished uploads: the clients upload again",
             "flyway_schema_history", "the restore builds the schema with the same migrations",
-            "job_runs", "which server ran a scheduled job when: the restored servers run each job afresh");
+            "job_runs", "which server ran a scheduled job when: the restored servers run each job afresh",
+            "contract_people", "derived from the contracts: written again on the restored server's start (ADR 46)",
+            "contract_terms", "derived from the contracts: written again on the restored server's start (ADR 46)");
 
     /** Tables with a generated identity column, whose counter must pass the restored ids. */
     static final Set<String> IDENTITY = Set.of("notices", "partnerships", "signing_certificates",

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.sitesign.model.audit.AuditAction;
 import jp.sitesign.model.audit.AuditOutcome;
 import jp.sitesign.model.company.Company;
@@ -20,6 +21,7 @@ import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
 import jp.sitesign.model.policy.Action;
 import jp.sitesign.model.policy.CompanyResource;
+import jp.sitesign.model.policy.ContractVisibility;
 import jp.sitesign.model.policy.PartnerNames;
 import jp.sitesign.model.sync.ContractSnapshot;
 import jp.sitesign.model.user.PersonName;
@@ -169,38 +171,47 @@ public final class ContractQueries {
     }
 
     /**
-     * Search over what the caller may see. The clear, indexed keys narrow in SQL; the policy decides each
-     * row from its clear progress; the shared {@link ContractQuery} has the last word on what matches and
-     * orders the rows; only the rows returned are decrypted, unless a filter or the order needs the sealed
-     * text (文書管理番号, title).
+     * Search over what the caller may see (ADR 46). SQL narrows to the contracts the visibility rule of
+     * common-model admits ({@link ContractVisibility}, read from the people and parties columns) and to the clear
+     * keys; without sealed text it also orders, pages and counts, and only the page is opened. With a title or
+     * 文書管理番号 filter the blind index narrows the candidates to those holding every bigram of the needle,
+     * which are opened and filtered. Either way the policy decides each contract returned, and the shared
+     * {@link ContractQuery} has the last word on what matches and in what order.
      */
     public Page<StoredContract> search(Caller caller, ContractQuery q) {
         CompanyId own = caller.user().companyId();
         store.guard.require(caller, Action.SEARCH_CONTRACTS, new CompanyResource(own));
+        ContractVisibility visibility = ContractVisibility.of(store.guard.actor(caller));
         return store.db.read(c -> {
-            List<ContractRepository.Row> visible = new ArrayList<>();
-            for (ContractRepository.Row r : store.contracts.candidates(c, own, q)) {
-                if (q.matchesClearKeys(r.keys(), own) && store.maySee(caller, r.progress(), r.creator())) {
-                    visible.add(r);
+            if (!q.needsContent()) {
+                ContractSearchSql sql = new ContractSearchSql(q, visibility, null);
+                List<String> ids = sql.pageIds(c);
+                // A short page holds the last match, so the count is known unless the page starts past it.
+                int total = ids.size() < q.limit() && (q.offset() == 0 || !ids.isEmpty()) ? q.offset() + ids.size()
+                        : sql.count(c);
+                Map<String, StoredContract> found = store.contracts.findAll(c, ids);
+                List<StoredContract> page = new ArrayList<>();
+                for (String id : ids) {
+                    StoredContract k = found.get(id);
+                    if (k != null && store.maySee(caller, k.progress(), k.creator())) {
+                        page.add(k);
+                    }
                 }
+                return new Page<>(page, total, q.offset(), q.limit());
             }
-            if (q.needsContent()) {
-                List<StoredContract> opened = new ArrayList<>();
-                for (ContractRepository.Row r : visible) {
+            Set<String> narrowed = store.contracts.index().narrow(c, own, q).orElse(null);
+            List<StoredContract> opened = new ArrayList<>();
+            for (ContractRepository.Row r : store.contracts.candidates(c, new ContractSearchSql(q, visibility,
+                    narrowed))) {
+                if (q.matchesClearKeys(r.keys(), own) && store.maySee(caller, r.progress(), r.creator())) {
                     StoredContract k = store.contracts.open(c, r);
                     if (q.matches(k.keys(), own)) {
                         opened.add(k);
                     }
                 }
-                opened.sort(Comparator.comparing(StoredContract::keys, q.order()));
-                return new Page<>(q.page(opened), opened.size(), q.offset(), q.limit());
             }
-            visible.sort(Comparator.comparing(ContractRepository.Row::keys, q.order()));
-            List<StoredContract> page = new ArrayList<>();
-            for (ContractRepository.Row r : q.page(visible)) {
-                page.add(store.contracts.open(c, r));
-            }
-            return new Page<>(page, visible.size(), q.offset(), q.limit());
+            opened.sort(Comparator.comparing(StoredContract::keys, q.order()));
+            return new Page<>(q.page(opened), opened.size(), q.offset(), q.limit());
         });
     }
 

@@ -42,10 +42,17 @@ final class ContractRepository {
 
     private final ContentCipher cipher;
     private final ChangeLog changes;
+    private final ContractSearchIndex index;
 
     ContractRepository(ContentCipher cipher, ChangeLog changes) {
         this.cipher = cipher;
         this.changes = changes;
+        this.index = new ContractSearchIndex(cipher);
+    }
+
+    /** The search's people and blind index, written here with every revision. */
+    ContractSearchIndex index() {
+        return index;
     }
 
     void insert(Connection c, StoredContract k, String numberIndex) throws SQLException {
@@ -65,6 +72,7 @@ final class ContractRepository {
             ps.executeUpdate();
         }
         writeParties(c, k);
+        index.insert(c, k);
         changed(c, k);
     }
 
@@ -99,6 +107,7 @@ final class ContractRepository {
             }
         }
         writeParties(c, k);
+        index.replace(c, k);
         if (VersionSharing.sharesCurrentDocuments(k.progress().status())) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE contract_documents SET shared = TRUE"
                     + " WHERE contract_id = ? AND shared = FALSE AND (sha256 = ? OR kind = ?)")) {
@@ -228,6 +237,7 @@ final class ContractRepository {
 
     void delete(Connection c, String id) throws SQLException {
         changes.removed(c, EntityType.CONTRACT, id);
+        ContractSearchIndex.remove(c, id);
         for (String table : List.of("contract_documents", "contract_parties", "contracts")) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE "
                     + (table.equals("contracts") ? "id" : "contract_id") + " = ?")) {
@@ -238,45 +248,11 @@ final class ContractRepository {
     }
 
     /**
-     * Contracts the company sent or that reached it, narrowed by the clear search keys. Nothing is
-     * decrypted here: the caller filters by policy and sorts on the clear columns, then opens only the
-     * rows it returns ({@link #open}).
+     * The rows a search's SQL selects, with their sealed content and progress still closed: the caller decides
+     * and sorts on the clear columns, then opens only the rows it returns ({@link #open}).
      */
-    List<Row> candidates(Connection c, CompanyId company, ContractQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT * FROM contracts k WHERE (k.sender_company = ? OR EXISTS"
-                + " (SELECT 1 FROM contract_parties p WHERE p.contract_id = k.id AND p.company_id = ? AND p.reached))");
-        List<Object> args = new ArrayList<>(List.of(company.value(), company.value()));
-        if (!q.statuses().isEmpty()) {
-            sql.append(" AND k.status IN (").append(String.join(", ", java.util.Collections.nCopies(
-                    q.statuses().size(), "?"))).append(')');
-            q.statuses().forEach(s -> args.add(s.name()));
-        }
-        if (q.dateFrom() != null) {
-            sql.append(" AND k.transaction_date >= ?");
-            args.add(Date.valueOf(q.dateFrom()));
-        }
-        if (q.dateTo() != null) {
-            sql.append(" AND k.transaction_date <= ?");
-            args.add(Date.valueOf(q.dateTo()));
-        }
-        if (q.amountMin() != null) {
-            sql.append(" AND k.amount >= ?");
-            args.add(q.amountMin());
-        }
-        if (q.amountMax() != null) {
-            sql.append(" AND k.amount <= ?");
-            args.add(q.amountMax());
-        }
-        if (q.counterparty() != null) {
-            sql.append(" AND (k.counterparty = ? OR (k.sender_company = ? AND k.sender_company <> ?))");
-            args.add(q.counterparty().value());
-            args.add(q.counterparty().value());
-            args.add(company.value());
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+    List<Row> candidates(Connection c, ContractSearchSql sql) throws SQLException {
+        try (PreparedStatement ps = sql.rows(c)) {
             List<Row> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -292,6 +268,32 @@ final class ContractRepository {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Ids of contracts without search columns (ADR 46): every contract has at least its creator among its
+     * people, so these were written before the columns existed or restored from a backup, which leaves them out.
+     */
+    List<String> unindexed(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.id FROM contracts k WHERE NOT EXISTS (SELECT 1"
+                + " FROM contract_people p WHERE p.contract_id = k.id) ORDER BY k.id FETCH FIRST ? ROWS ONLY")) {
+            ps.setInt(1, limit);
+            return ids(ps);
+        }
+    }
+
+    /**
+     * A page of the contracts that reached {@code company}, after {@code afterId} in id order (null: from the
+     * first), for rebuilding its terms.
+     */
+    List<String> reachedPage(Connection c, CompanyId company, String afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT contract_id FROM contract_parties WHERE company_id = ?"
+                + " AND reached AND contract_id > ? ORDER BY contract_id FETCH FIRST ? ROWS ONLY")) {
+            ps.setString(1, company.value());
+            ps.setString(2, afterId == null ? "" : afterId);
+            ps.setInt(3, limit);
+            return ids(ps);
         }
     }
 

@@ -137,6 +137,8 @@ public final class ContractRetention {
                 }
             }
         }
+        // Its data key goes with the purge, so its blind-index terms could never be looked up again.
+        ContractSearchIndex.forget(c, company);
         int deleted = 0;
         int transferred = 0;
         for (String id : sent) {

@@ -2,6 +2,8 @@ package jp.sitesign.server.contracts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.document.PdfCheck;
 import jp.sitesign.server.accounts.CompanyRepository;
 import jp.sitesign.server.accounts.UserRepository;
@@ -25,11 +27,14 @@ import jp.sitesign.server.storage.MasterKey;
  * simply not found.
  */
 public final class ContractService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContractService.class);
     private final ContractDrafts drafts;
     private final ContractWorkflow workflow;
     private final ContractQueries queries;
     private final ArchiveRenewal archiveRenewal;
     private final ContractRetention retention;
+    private final Database db;
+    private final ContractRepository contracts;
 
     /** @param seal the server's organisation seal (送付のみ of applications, ADR 34), or null when none is configured */
     public ContractService(Database db, ContentCipher cipher, UserRepository users, CompanyRepository companies,
@@ -37,6 +42,8 @@ public final class ContractService {
             Clock clock, MasterKey masterKey, ServerConfig config, SignatureDefaults signatureDefaults,
             ChangeLog changes, ContractEvents events, ServerSeal seal) {
         ContractRepository contracts = new ContractRepository(cipher, changes);
+        this.db = db;
+        this.contracts = contracts;
         ContractStore store = new ContractStore(db, contracts, users, signingAuthority, audit, guard, clock,
                 masterKey.derive("contract-number-index"));
         PdfCheck pdfCheck = new PdfCheck(config.getInt("limits.max-document-bytes"), config.pdfLimits());
@@ -65,6 +72,59 @@ public final class ContractService {
     /** Retention: which contracts are due for purge, and what a purged company's contracts become. */
     public ContractRetention retention() {
         return retention;
+    }
+
+    /**
+     * Gives the contracts that have no search columns yet theirs (ADR 46): those written before the columns
+     * existed, or restored from a backup (which leaves derived tables out). Run on start, a page a transaction;
+     * returns how many it indexed.
+     */
+    public int indexForSearch() {
+        int done = 0;
+        while (true) {
+            List<String> ids = db.read(c -> contracts.unindexed(c, 500));
+            if (ids.isEmpty()) {
+                return done;
+            }
+            db.inTransaction(c -> {
+                for (String id : ids) {
+                    StoredContract k = contracts.find(c, id).orElse(null);
+                    if (k != null) {
+                        contracts.index().replace(c, k);
+                    }
+                }
+                return null;
+            });
+            done += ids.size();
+            LOG.info("search columns written for {} contract(s) that had none", done);
+        }
+    }
+
+    /**
+     * Rewrites {@code company}'s blind-index terms of every contract that reached it under its current data key,
+     * a page a transaction (a company key rotation, ADR 46); returns how many contracts it rewrote.
+     */
+    public long reindexTerms(CompanyId company, int batchSize) {
+        long done = 0;
+        String after = null;
+        while (true) {
+            String from = after;
+            List<String> ids = db.read(c -> contracts.reachedPage(c, company, from, batchSize));
+            if (ids.isEmpty()) {
+                return done;
+            }
+            db.inTransaction(c -> {
+                for (String id : ids) {
+                    StoredContract k = contracts.find(c, id).orElse(null);
+                    if (k != null) {
+                        contracts.index().rewriteTerms(c, k, company);
+                    }
+                }
+                return null;
+            });
+            done += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     /** The job that renews completed contracts' archive timestamps before their TSA certificate expires. */

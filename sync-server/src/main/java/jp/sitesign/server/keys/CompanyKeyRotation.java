@@ -32,11 +32,23 @@ public final class CompanyKeyRotation {
     private final Database db;
     private final ContentCipher cipher;
     private final AuditLog audit;
+    private final TermIndex terms;
 
-    public CompanyKeyRotation(Database db, ContentCipher cipher, AuditLog audit) {
+    /**
+     * Rebuilds what is keyed by a key derived from the company's data key: the contract search's blind index
+     * (ADR 46), rewritten under the new key before the old one is destroyed.
+     */
+    @FunctionalInterface
+    public interface TermIndex {
+        /** Rewrites the company's terms under its current key; returns how many contracts it rewrote. */
+        long rebuild(CompanyId company, int batchSize);
+    }
+
+    public CompanyKeyRotation(Database db, ContentCipher cipher, AuditLog audit, TermIndex terms) {
         this.db = db;
         this.cipher = cipher;
         this.audit = audit;
+        this.terms = terms;
     }
 
     /** What a run did: whether it made the new key, how many values it re-sealed, whether the old key is gone. */
@@ -52,10 +64,13 @@ public final class CompanyKeyRotation {
                             + " until its content is re-sealed"));
         }
         long resealed = pass(company, batchSize, pause);
+        // Searches look terms up under both keys until the old one is destroyed, so none is missed meanwhile.
+        long reindexed = terms.rebuild(company, batchSize);
         // A second pass re-seals what a transaction that had read the old key committed behind the first one.
         long late = pass(company, batchSize, pause);
         boolean finished = late == 0 && db.inTransaction(c -> dropPrevious(c, company));
-        String outcome = "re-sealed=" + (resealed + late) + (finished ? "; previous data key destroyed"
+        String outcome = "re-sealed=" + (resealed + late) + ", search index rebuilt for " + reindexed
+                + " contract(s)" + (finished ? "; previous data key destroyed"
                 : "; previous data key kept: run keys rotate-company again");
         audit.append(new AuditLog.Entry(OPERATOR, company.value(), AuditAction.COMPANY_KEY_ROTATED, company.value(),
                 AuditOutcome.SUCCESS, null, outcome));
