@@ -102,6 +102,12 @@ public final class ContractsSection {
                 Platform.runLater(this::refresh);
             }
         });
+        // A first sync shows its pages as they are committed, not only when the whole exchange has ended.
+        session.engine().addProgressListener(p -> Platform.runLater(() -> {
+            if (!closed) {
+                list.pullProgress(p);
+            }
+        }));
     }
 
     /**
