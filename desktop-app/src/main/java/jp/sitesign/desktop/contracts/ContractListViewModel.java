@@ -82,6 +82,8 @@ public final class ContractListViewModel {
     /** 「同期中… n / m 件」 while a long pull (the first sync) fills the store; empty otherwise. */
     private final StringProperty syncProgress = new SimpleStringProperty(this, "syncProgress", "");
     private long generation;
+    /** The search whose rows are shown: an older result arriving later is dropped, a newer one always shown. */
+    private long shownGeneration;
     private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     /** What "today" is for the deadlines' days left (in Japan, as the deadlines are). */
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
@@ -195,10 +197,16 @@ public final class ContractListViewModel {
             ContractTexts texts = ContractTexts.of(bundle, store, partners);
             return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total(), partners);
         }, background).handleAsync((found, failure) -> {
-            if (request != generation) {
+            // A result newer than the one shown is shown even while a later search runs: at login the window's
+            // first search, the section's and the first sync's follow each other, and waiting for the last one
+            // kept the list empty until the sync had ended.
+            if (request <= shownGeneration) {
                 return null;
             }
-            searching.set(false);
+            shownGeneration = request;
+            if (request == generation) {
+                searching.set(false);
+            }
             if (failure != null) {
                 message.set(I18n.format(bundle, "contracts.searchFailed", String.valueOf(failure.getCause())));
                 return null;

@@ -346,4 +346,34 @@ class ContractListViewModelTest {
         assertThat(told).as("a row the page brought onto the shown page").hasSize(1);
         assertThat(ids(vm)).containsExactly("k0", "k1", "k2", "k3");
     }
+
+    @Test
+    void aSearchThatEndsWhileALaterOneRunsIsShown_butAnOlderResultArrivingLateIsNot() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        ContractListViewModel vm = new ContractListViewModel(store, new FilterFile(store.location().folder()),
+                path -> new byte[0], queued::add, Runnable::run, JA);
+        // At login: the window's first search, then another (a sync ended) before the first one's rows came back.
+        vm.search();
+        vm.search();
+        queued.poll().run();
+        assertThat(ids(vm)).as("the first search's rows, not an empty list until the last search ends")
+                .containsExactly("k3", "k2", "k1");
+        assertThat(vm.searchingProperty().get()).as("a later search still runs").isTrue();
+        UiTestStores.changesAfter(store)
+                .contract(UiTestStores.draft("k4", "杭工事 注文書", "K-004", LocalDate.of(2026, 7, 1), 700_000L, 4))
+                .applyTo(store);
+        queued.poll().run();
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+        assertThat(vm.searchingProperty().get()).isFalse();
+
+        // Out of order (a pool of threads): the newer result is shown, the older one coming later is dropped.
+        vm.titleProperty().set("足場");
+        vm.search();
+        vm.titleProperty().set("");
+        vm.search();
+        Runnable older = queued.poll();
+        queued.poll().run();
+        older.run();
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+    }
 }
