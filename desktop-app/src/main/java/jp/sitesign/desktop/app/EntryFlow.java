@@ -61,6 +61,7 @@ public final class EntryFlow implements AutoCloseable {
     private volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     /** The demo's credentials file when started by ./sitesign demo; null otherwise. */
     private Path demoCredentials;
+    private java.util.function.Consumer<DesktopSession> beforeSync = s -> { };
 
     public EntryFlow(Stage stage, Path dataHome, Settings settings, SettingsFile settingsFile, PageRenderer renderer,
             Clock clock) {
@@ -95,7 +96,9 @@ public final class EntryFlow implements AutoCloseable {
         LoginViewModel vm = new LoginViewModel(bundle, trust.address().toString(),
                 (user, password) -> {
                     closing.handle((done, failed) -> null).join();
-                    return DesktopSession.login(stores, trust.address(), trust.certificate(), user, password, clock);
+                    // The sync starts once the main window shows the store (showMain), not before.
+                    return DesktopSession.login(stores, trust.address(), trust.certificate(), user, password, clock,
+                            false);
                 },
                 background, Platform::runLater, loggedIn -> loggedIn(trust, loggedIn));
         if (demoCredentials != null) {
@@ -134,6 +137,10 @@ public final class EntryFlow implements AutoCloseable {
         shell.files(files);
         showAdminIfAllowed();
         showScene(shell.scene());
+        // The list searches the store as it is, then the sync brings the rest page by page (the first login's
+        // list fills in while it runs); the screens above listen to the engine already.
+        beforeSync.accept(session);
+        session.startSync();
         if (session.loggedInOnline()) {
             checkClientVersion(session, shell);
         }
@@ -193,6 +200,15 @@ public final class EntryFlow implements AutoCloseable {
      */
     public EntryFlow demo(Path credentials) {
         this.demoCredentials = credentials;
+        return this;
+    }
+
+    /**
+     * Runs with each session's main window shown, just before its sync starts (for tests and tools that follow
+     * the sync from its beginning); on the JavaFX thread.
+     */
+    public EntryFlow beforeSync(java.util.function.Consumer<DesktopSession> hook) {
+        this.beforeSync = hook;
         return this;
     }
 

@@ -89,6 +89,8 @@ public final class ContractListView {
     @FXML
     private Label messageLabel;
     @FXML
+    private Label syncProgressLabel;
+    @FXML
     private Button exportCsvButton;
     @FXML
     private Button exportZipButton;
@@ -197,6 +199,10 @@ public final class ContractListView {
         nextButton.disableProperty().bind(viewModel.pageProperty().add(1).multiply(ContractListViewModel.PAGE_SIZE)
                 .greaterThanOrEqualTo(viewModel.totalProperty()));
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // The first sync's 「同期中… n / m 件」 beside the page, and no room taken once it is over.
+        syncProgressLabel.textProperty().bind(viewModel.syncProgressProperty());
+        syncProgressLabel.visibleProperty().bind(viewModel.syncProgressProperty().isNotEmpty());
+        syncProgressLabel.managedProperty().bind(syncProgressLabel.visibleProperty());
         exportCsvButton.setOnAction(e -> export(false));
         exportZipButton.setOnAction(e -> export(true));
         viewModel.search();

@@ -79,7 +79,11 @@ public final class ContractListViewModel {
     private final StringProperty filterError = new SimpleStringProperty(this, "filterError", "");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty searching = new SimpleBooleanProperty(this, "searching");
+    /** 「同期中… n / m 件」 while a long pull (the first sync) fills the store; empty otherwise. */
+    private final StringProperty syncProgress = new SimpleStringProperty(this, "syncProgress", "");
     private long generation;
+    /** The search whose rows are shown: an older result arriving later is dropped, a newer one always shown. */
+    private long shownGeneration;
     private volatile DateDisplay dates = DateDisplay.of(DateStyle.SEIREKI);
     /** What "today" is for the deadlines' days left (in Japan, as the deadlines are). */
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
@@ -193,20 +197,47 @@ public final class ContractListViewModel {
             ContractTexts texts = ContractTexts.of(bundle, store, partners);
             return new Found(found.items().stream().map(k -> row(k, texts)).toList(), found.total(), partners);
         }, background).handleAsync((found, failure) -> {
-            if (request != generation) {
+            // A result newer than the one shown is shown even while a later search runs: at login the window's
+            // first search, the section's and the first sync's follow each other, and waiting for the last one
+            // kept the list empty until the sync had ended.
+            if (request <= shownGeneration) {
                 return null;
             }
-            searching.set(false);
+            shownGeneration = request;
+            if (request == generation) {
+                searching.set(false);
+            }
             if (failure != null) {
                 message.set(I18n.format(bundle, "contracts.searchFailed", String.valueOf(failure.getCause())));
                 return null;
             }
-            rows.setAll(found.rows());
+            // The same rows again (a sync page that brought other contracts) are left as they are: the table
+            // keeps its selection and scroll without being told the items were replaced.
+            if (!rows.equals(found.rows())) {
+                rows.setAll(found.rows());
+            }
             total.set(found.total());
             partners(found.partners());
             updatePageText();
             return null;
         }, ui);
+    }
+
+    /**
+     * A page of a long pull (the first sync) was committed: the list shows what the store holds now, on the
+     * page the user is on (the view keeps the selected row), and says how far the pull has come; once the feed
+     * is read to its end the words go. On the UI thread.
+     */
+    public void pullProgress(jp.sitesign.desktop.sync.SyncEngine.PullProgress p) {
+        if (p.done()) {
+            syncProgress.set("");
+        } else if (p.expected() > 0) {
+            syncProgress.set(I18n.format(bundle, "contracts.syncProgress", p.contracts(),
+                    Math.max(p.expected(), p.contracts())));
+        } else {
+            syncProgress.set(I18n.format(bundle, "contracts.syncProgress.count", p.contracts()));
+        }
+        search();
     }
 
     private record Found(List<ContractRow> rows, int total, List<Partnership> partners) {
@@ -384,6 +415,11 @@ public final class ContractListViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** How far the first sync has come (「同期中… n / m 件」), empty when no long pull is running. */
+    public StringProperty syncProgressProperty() {
+        return syncProgress;
     }
 
     public BooleanProperty searchingProperty() {

@@ -93,15 +93,26 @@ public final class ContractsSection {
         // Verifying a long PDF takes a while: not on the store's thread, so the screens stay responsive.
         signatures = new jp.sitesign.desktop.signatures.SignaturePanelViewModel(session::trustAnchors, clock,
                 java.util.concurrent.ForkJoinPool.commonPool(), Platform::runLater, bundle);
-        // A finished sync (a new last-sync time or other counts) may have changed any contract shown.
+        // A finished sync (a new last-sync time or other counts) may have changed any contract shown. The state
+        // as it is now is what the screens are about to read anyway: no second search for it at login.
+        lastSyncMark = syncMark(session.engine().state());
         session.engine().addListener(state -> {
-            Object mark = java.util.List.of(String.valueOf(state.lastSync()), state.pendingCommands(),
-                    state.needingAttention());
+            Object mark = syncMark(state);
             if (!mark.equals(lastSyncMark)) {
                 lastSyncMark = mark;
                 Platform.runLater(this::refresh);
             }
         });
+        // A first sync shows its pages as they are committed, not only when the whole exchange has ended.
+        session.engine().addProgressListener(p -> Platform.runLater(() -> {
+            if (!closed) {
+                list.pullProgress(p);
+            }
+        }));
+    }
+
+    private static Object syncMark(jp.sitesign.desktop.sync.SyncState state) {
+        return java.util.List.of(String.valueOf(state.lastSync()), state.pendingCommands(), state.needingAttention());
     }
 
     /**

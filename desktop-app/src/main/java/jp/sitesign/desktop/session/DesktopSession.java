@@ -65,6 +65,16 @@ public final class DesktopSession implements AutoCloseable {
      */
     public static DesktopSession login(LocalStores stores, URI server, X509Certificate pinned, String userId,
             char[] password, Clock clock) {
+        return login(stores, server, pinned, userId, password, clock, true);
+    }
+
+    /**
+     * As {@link #login(LocalStores, URI, X509Certificate, String, char[], Clock)}; with {@code startSync} false
+     * the first sync waits for {@link #startSync()}, so a window can show the store first (its first search does
+     * not share the computer with a sync) and follow the sync from its first page.
+     */
+    public static DesktopSession login(LocalStores stores, URI server, X509Certificate pinned, String userId,
+            char[] password, Clock clock, boolean startSync) {
         ServerApi api = new ServerApi(server, pinned);
         String url = server.toString();
         // The store's key derivation runs beside the server's password check (both are deliberately slow).
@@ -78,9 +88,18 @@ public final class DesktopSession implements AutoCloseable {
                     login.mustChangePassword(), opened.kind(), login.token(), clock, pinned);
             s.loggedInOnline = true;
             if (!login.mustChangePassword()) {
-                s.policy = TrustAnchorFile.refresh(opened.session().location().folder(),
-                        () -> api.signaturePolicy(login.token()));
-                s.scheduler.start();
+                java.nio.file.Path folder = opened.session().location().folder();
+                if (TrustAnchorFile.kept(folder)) {
+                    // The anchors kept at the last online login serve (as offline) while the server's current
+                    // ones are fetched beside the list being shown, not in front of it.
+                    s.policy = TrustAnchorFile.read(folder);
+                    s.refreshPolicyInBackground(folder, login.token());
+                } else {
+                    s.policy = TrustAnchorFile.refresh(folder, () -> api.signaturePolicy(login.token()));
+                }
+                if (startSync) {
+                    s.scheduler.start();
+                }
             }
             return s;
         } catch (OfflineException e) {
@@ -95,12 +114,30 @@ public final class DesktopSession implements AutoCloseable {
             DesktopSession s = new DesktopSession(api, store, userId, password, false, OnlineLogin.Kind.OPENED, null,
                     clock, pinned);
             s.policy = TrustAnchorFile.read(store.location().folder());
-            s.scheduler.start();
+            if (startSync) {
+                s.scheduler.start();
+            }
             return s;
         } catch (RuntimeException refused) {
             api.close(); // no session: its client (and its connections) go with it
             throw refused;
         }
+    }
+
+    /**
+     * Fetches the server's signature policy after a login that found one kept: the list shows without waiting
+     * for it, and signing uses the fresh anchors once they are in (the kept ones until then, as offline).
+     */
+    private void refreshPolicyInBackground(java.nio.file.Path folder, String token) {
+        Thread t = new Thread(() -> {
+            try {
+                policy = TrustAnchorFile.refresh(folder, () -> api.signaturePolicy(token));
+            } catch (RuntimeException e) {
+                // Refused, or the session ended meanwhile (its client closed): the kept policy stays.
+            }
+        }, "sitesign-anchors");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A new server session with the password of this session (offline start, expired session). */
@@ -154,6 +191,11 @@ public final class DesktopSession implements AutoCloseable {
     /** An online-only download of the REST API (the contract export) with this session's token. */
     public byte[] download(String path) {
         return api.download(path, engine.token());
+    }
+
+    /** Starts syncing (now, then at the interval) after a login that left it to the caller; again: nothing more. */
+    public void startSync() {
+        scheduler.start();
     }
 
     /** Syncs soon: call after every local command. */

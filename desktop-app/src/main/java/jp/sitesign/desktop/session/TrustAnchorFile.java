@@ -42,6 +42,11 @@ final class TrustAnchorFile {
         }
     }
 
+    /** Whether an online login kept the policy here before (then a login need not wait for the server's). */
+    static boolean kept(Path folder) {
+        return Files.exists(folder.resolve(NAME));
+    }
+
     static SignaturePolicy read(Path folder) {
         return new SignaturePolicy(anchors(folder.resolve(NAME)), tsaUrl(folder.resolve(TSA_NAME)));
     }

@@ -101,7 +101,9 @@ public final class StoreSession implements AutoCloseable {
     }
 
     public void rememberCompanyName(String name) {
-        if (name != null && !name.isBlank() && name.length() <= 200) {
+        // Read first: the same name at every login needs no durable commit on the way to the list.
+        if (name != null && !name.isBlank() && name.length() <= 200
+                && !companyName().filter(name::equals).isPresent()) {
             db.inTransaction(c -> {
                 StoreDatabase.setMeta(c, "companyName", name);
                 return null;

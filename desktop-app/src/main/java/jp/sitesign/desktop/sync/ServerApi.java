@@ -216,6 +216,15 @@ public final class ServerApi implements AutoCloseable {
                 ChangePage.class);
     }
 
+    /**
+     * How many contracts the user may see on the server (the search's total of one row): the "m" of a first
+     * sync's progress. Errors as for every call here.
+     */
+    public int contractCount(String token) {
+        JsonNode page = exchange(request("/api/v1/contracts?limit=1", token).buildGet(), JsonNode.class);
+        return page == null ? 0 : page.path("total").asInt(0);
+    }
+
     /** The other companies' people named on contract {@code contractId}: name and title (ADR 43). */
     public List<jp.sitesign.model.user.PersonName> people(String token, String contractId) {
         jp.sitesign.model.user.PersonName[] people = exchange(request("/api/v1/contracts/"

@@ -58,6 +58,7 @@ public final class SyncEngine {
      */
     private final Map<String, Set<String>> partnerPeopleNamed = new java.util.LinkedHashMap<>();
     private final List<Consumer<Report>> reportListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PullProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private volatile String token;
     private final java.util.function.Supplier<String> relogin;
     private volatile SyncState state = SyncState.INITIAL;
@@ -84,6 +85,15 @@ public final class SyncEngine {
     public record Report(int pushed, int applied, int rejected, int conflicts, int changes, int documents) {
     }
 
+    /**
+     * How far a pull of more than one page has come (the first sync, a re-sync): the contracts received so far,
+     * how many the server holds for the user (0 when unknown), and whether the pull has ended (the feed read to
+     * its end, or the pull cut off by a failure, after which the next sync goes on from the last checkpoint).
+     * Each page is committed with its checkpoint before this is told, so the store already shows what it counts.
+     */
+    public record PullProgress(int contracts, int expected, boolean done) {
+    }
+
     /** The server session in use, or null while offline. */
     public String token() {
         return token;
@@ -101,6 +111,14 @@ public final class SyncEngine {
     /** Told what each complete sync did, right after it ended (on the syncing thread). */
     public void addReportListener(Consumer<Report> listener) {
         reportListeners.add(listener);
+    }
+
+    /**
+     * Told after each page of a long pull is applied and once when it ends (on the syncing thread), so the list
+     * can show the first page's contracts while the rest arrives instead of waiting for the whole first sync.
+     */
+    public void addProgressListener(Consumer<PullProgress> listener) {
+        progressListeners.add(listener);
     }
 
     /** Whether PDFs are fetched for offline use after each pull (on by default); otherwise on demand. */
@@ -313,18 +331,50 @@ public final class SyncEngine {
         if (!page.more()) {
             return changes;
         }
+        // More than a page: the list shows this one now, with how many are coming when the feed starts over.
+        int received = contracts(page);
+        int expected = since == 0 || reset ? expectedContracts() : 0;
+        progress(new PullProgress(received, expected, false));
         store.bulk(true); // more than a page: a long run of writes (the first sync, a re-sync)
+        boolean ended = false;
         try {
             while (page.more()) {
                 page = api.pull(token, store.checkpoint(), PAGE);
                 store.apply(page);
                 noteContracts(page);
                 changes += page.changes().size();
+                received += contracts(page);
+                ended = !page.more();
+                progress(new PullProgress(received, expected, ended));
             }
         } finally {
             store.bulk(false);
+            if (!ended) {
+                // Cut off (offline, refused): the progress ends here; the next sync goes on from the checkpoint.
+                progress(new PullProgress(received, expected, true));
+            }
         }
         return changes;
+    }
+
+    /** The contracts a page brings (not their removals nor the other kinds of entity). */
+    private static int contracts(ChangePage page) {
+        return (int) page.changes().stream().filter(ch -> !ch.removed() && ch.contract() != null).count();
+    }
+
+    /** How many contracts the server holds for the user (its search's total), or 0 when it does not say. */
+    private int expectedContracts() {
+        try {
+            return api.contractCount(token);
+        } catch (SiteSignException | OfflineException e) {
+            return 0; // the count only labels the progress; the pull goes on (and fails on its own if it must)
+        }
+    }
+
+    private void progress(PullProgress p) {
+        for (Consumer<PullProgress> l : progressListeners) {
+            l.accept(p);
+        }
     }
 
     private void noteContracts(ChangePage page) {

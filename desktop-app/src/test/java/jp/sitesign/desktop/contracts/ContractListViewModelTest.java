@@ -301,4 +301,79 @@ class ContractListViewModelTest {
         assertThat(vm.messageProperty().get()).contains("オフラインではできません");
         assertThat(target).doesNotExist();
     }
+
+    @Test
+    void aLongPullShowsWhatEachPageBroughtAndHowFarItHasComeThenNothingOnceDone() {
+        ContractListViewModel vm = viewModel();
+        vm.search();
+        assertThat(vm.syncProgressProperty().get()).isEmpty();
+        // A page of the first sync is committed: the list shows it at once, not when the whole sync has ended.
+        UiTestStores.changesAfter(store)
+                .contract(UiTestStores.draft("k4", "杭工事 注文書", "K-004", LocalDate.of(2026, 7, 1), 700_000L, 4))
+                .applyTo(store);
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(4, 1_200, false));
+        assertThat(vm.syncProgressProperty().get()).isEqualTo("同期中… 4 / 1,200 件");
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+        assertThat(vm.pageTextProperty().get()).isEqualTo("4 件中 1～4 件目");
+
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(1_250, 1_200, false));
+        assertThat(vm.syncProgressProperty().get()).as("never more received than expected")
+                .isEqualTo("同期中… 1,250 / 1,250 件");
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(700, 0, false));
+        assertThat(vm.syncProgressProperty().get()).as("a server that does not say how many")
+                .isEqualTo("同期中… 700 件");
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(1_200, 1_200, true));
+        assertThat(vm.syncProgressProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aPageThatLeavesTheShownRowsAsTheyWereDoesNotReplaceThemSoTheTableKeepsSelectionAndScroll() {
+        ContractListViewModel vm = viewModel();
+        vm.sortProperty().set(ContractQuery.Sort.NUMBER_ASC);
+        vm.search();
+        List<ContractRow> before = List.copyOf(vm.rows());
+        List<javafx.collections.ListChangeListener.Change<? extends ContractRow>> told = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<ContractRow>) told::add);
+
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(3, 10, false));
+        assertThat(told).as("the same rows: the table is not told of a replacement").isEmpty();
+        assertThat(vm.rows()).containsExactlyElementsOf(before);
+
+        UiTestStores.changesAfter(store)
+                .contract(UiTestStores.draft("k0", "準備工事", "K-000", LocalDate.of(2026, 3, 1), 100_000L, 5))
+                .applyTo(store);
+        vm.pullProgress(new jp.sitesign.desktop.sync.SyncEngine.PullProgress(4, 10, false));
+        assertThat(told).as("a row the page brought onto the shown page").hasSize(1);
+        assertThat(ids(vm)).containsExactly("k0", "k1", "k2", "k3");
+    }
+
+    @Test
+    void aSearchThatEndsWhileALaterOneRunsIsShown_butAnOlderResultArrivingLateIsNot() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        ContractListViewModel vm = new ContractListViewModel(store, new FilterFile(store.location().folder()),
+                path -> new byte[0], queued::add, Runnable::run, JA);
+        // At login: the window's first search, then another (a sync ended) before the first one's rows came back.
+        vm.search();
+        vm.search();
+        queued.poll().run();
+        assertThat(ids(vm)).as("the first search's rows, not an empty list until the last search ends")
+                .containsExactly("k3", "k2", "k1");
+        assertThat(vm.searchingProperty().get()).as("a later search still runs").isTrue();
+        UiTestStores.changesAfter(store)
+                .contract(UiTestStores.draft("k4", "杭工事 注文書", "K-004", LocalDate.of(2026, 7, 1), 700_000L, 4))
+                .applyTo(store);
+        queued.poll().run();
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+        assertThat(vm.searchingProperty().get()).isFalse();
+
+        // Out of order (a pool of threads): the newer result is shown, the older one coming later is dropped.
+        vm.titleProperty().set("足場");
+        vm.search();
+        vm.titleProperty().set("");
+        vm.search();
+        Runnable older = queued.poll();
+        queued.poll().run();
+        older.run();
+        assertThat(ids(vm)).containsExactly("k4", "k3", "k2", "k1");
+    }
 }

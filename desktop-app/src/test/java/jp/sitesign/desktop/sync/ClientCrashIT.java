@@ -94,6 +94,37 @@ class ClientCrashIT {
         }
     }
 
+    @Test
+    void aFirstSyncOfManyPagesTellsEachPageOnceItIsCommitted_withHowManyTheServerHolds() {
+        ServerApi api = new ServerApi(URI.create(server.server().baseUrl()), server.server().tls().certificate());
+        ServerApi.Login login = api.login(a.member().value(), TestServer.PASSWORD.toCharArray());
+        try (StoreSession store = new LocalStores(home.resolve("progress")).openOnline(server.server().baseUrl(),
+                login.userId(), login.companyId(), TestServer.PASSWORD.toCharArray()).session()) {
+            SyncEngine engine = new SyncEngine(api, store, login.token(), Clock.systemUTC());
+            engine.prefetchDocuments(false);
+            List<SyncEngine.PullProgress> told = new ArrayList<>();
+            List<Integer> stored = new ArrayList<>();
+            engine.addProgressListener(p -> {
+                told.add(p);
+                stored.add(store.contracts().search(ContractQuery.all(1)).total());
+            });
+            engine.syncOnce();
+
+            assertThat(told).as("one per page of the feed (%d contracts, 500 a page)", CONTRACTS).hasSize(4);
+            assertThat(told.get(0).contracts()).as("the first page").isBetween(1, SyncEngine.PAGE);
+            assertThat(told).extracting(SyncEngine.PullProgress::expected).containsOnly(CONTRACTS);
+            assertThat(told).extracting(SyncEngine.PullProgress::contracts).isSorted();
+            assertThat(told).extracting(SyncEngine.PullProgress::done).containsExactly(false, false, false, true);
+            assertThat(told.get(3).contracts()).isEqualTo(CONTRACTS);
+            assertThat(stored).as("what the store shows when told: the pages so far, committed")
+                    .containsExactlyElementsOf(told.stream().map(SyncEngine.PullProgress::contracts).toList());
+
+            told.clear();
+            engine.syncOnce();
+            assertThat(told).as("a sync of less than a page says nothing").isEmpty();
+        }
+    }
+
     /** Runs the client in its own JVM and SIGKILLs it as soon as it says it started applying page {@code n}. */
     private List<String> runAndKillWhileApplyingPage(int n, Path pem) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
