@@ -1,7 +1,6 @@
 package jp.sitesign.desktop.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import jp.sitesign.model.company.CompanyId;
 import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractQuerySql;
 import jp.sitesign.model.contract.ContractStatus;
 
 /**
@@ -27,7 +27,9 @@ import jp.sitesign.model.contract.ContractStatus;
 final class ContractSearch {
     private static final String KEY_COLUMNS = "id, sender_id, counterparty_id, status, management_number, title,"
             + " transaction_date, amount, updated_at";
-    private static final String TAIL = "updated_at DESC, id";
+    /** The local store's columns of the clear keys; the 文書管理番号 is in clear here, so lists sort by it in SQL. */
+    private static final ContractQuerySql.Columns COLUMNS = new ContractQuerySql.Columns("status", "transaction_date",
+            "amount", "counterparty_id", "sender_id", "management_number", "updated_at DESC, id");
 
     private final ContractQuery q;
     private final StringBuilder where = new StringBuilder();
@@ -35,25 +37,8 @@ final class ContractSearch {
 
     ContractSearch(ContractQuery q, CompanyId viewer) {
         this.q = q;
-        if (!q.statuses().isEmpty()) {
-            condition("status IN (" + String.join(", ", java.util.Collections.nCopies(q.statuses().size(), "?")) + ")",
-                    q.statuses().stream().map(Enum::name).toArray());
-        }
-        if (q.dateFrom() != null) {
-            condition("transaction_date >= ?", Date.valueOf(q.dateFrom()));
-        }
-        if (q.dateTo() != null) {
-            condition("transaction_date <= ?", Date.valueOf(q.dateTo()));
-        }
-        if (q.amountMin() != null) {
-            condition("amount >= ?", q.amountMin());
-        }
-        if (q.amountMax() != null) {
-            condition("amount <= ?", q.amountMax());
-        }
-        if (q.counterparty() != null) {
-            condition("(counterparty_id = ? OR (sender_id = ? AND sender_id <> ?))", q.counterparty().value(),
-                    q.counterparty().value(), viewer.value());
+        for (ContractQuerySql.Condition k : ContractQuerySql.clearKeys(q, COLUMNS, viewer)) {
+            condition(k.sql(), k.args().toArray());
         }
         contains("number_fold", q.number());
         contains("title_fold", q.title());
@@ -156,16 +141,9 @@ final class ContractSearch {
         return out;
     }
 
-    /** {@link ContractQuery#order()} in SQL (H2 compares strings as {@link String#compareTo} does). */
+    /** {@link ContractQuery#order()} in SQL. */
     static String orderBy(ContractQuery.Sort sort) {
-        return switch (sort) {
-            case UPDATED_DESC -> TAIL;
-            case TRANSACTION_DATE_ASC -> "transaction_date ASC NULLS LAST, " + TAIL;
-            case TRANSACTION_DATE_DESC -> "transaction_date DESC NULLS FIRST, " + TAIL;
-            case AMOUNT_ASC -> "amount ASC NULLS LAST, " + TAIL;
-            case AMOUNT_DESC -> "amount DESC NULLS FIRST, " + TAIL;
-            case NUMBER_ASC -> "management_number ASC NULLS LAST, " + TAIL;
-        };
+        return ContractQuerySql.orderBy(sort, COLUMNS);
     }
 
     private void condition(String sql, Object... values) {

@@ -1,7 +1,6 @@
 package jp.sitesign.server.contracts;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import jp.sitesign.model.contract.ContractQuery;
+import jp.sitesign.model.contract.ContractQuerySql;
 import jp.sitesign.model.policy.ContractVisibility;
 
 /**
@@ -20,7 +20,9 @@ import jp.sitesign.model.policy.ContractVisibility;
  * one page of rows instead of every candidate.
  */
 final class ContractSearchSql {
-    private static final String TAIL = "k.updated_at DESC, k.id";
+    /** The clear columns, in the derived table {@code k}; 文書管理番号 is sealed here, so no column to sort by. */
+    private static final ContractQuerySql.Columns COLUMNS = new ContractQuerySql.Columns("k.status",
+            "k.transaction_date", "k.amount", "k.counterparty", "k.sender_company", null, "k.updated_at DESC, k.id");
 
     private final ContractQuery q;
     private final String company;
@@ -34,28 +36,12 @@ final class ContractSearchSql {
             condition("EXISTS (SELECT 1 FROM contract_people w WHERE w.contract_id = k.id AND w.user_id = ?)",
                     visibility.user().value());
         }
-        if (!q.statuses().isEmpty()) {
-            condition("k.status IN (" + marks(q.statuses().size()) + ")", q.statuses().stream().map(Enum::name)
-                    .toArray());
-        }
-        if (q.dateFrom() != null) {
-            condition("k.transaction_date >= ?", Date.valueOf(q.dateFrom()));
-        }
-        if (q.dateTo() != null) {
-            condition("k.transaction_date <= ?", Date.valueOf(q.dateTo()));
-        }
-        if (q.amountMin() != null) {
-            condition("k.amount >= ?", q.amountMin());
-        }
-        if (q.amountMax() != null) {
-            condition("k.amount <= ?", q.amountMax());
-        }
-        if (q.counterparty() != null) {
-            condition("(k.counterparty = ? OR (k.sender_company = ? AND k.sender_company <> ?))",
-                    q.counterparty().value(), q.counterparty().value(), visibility.company().value());
+        for (ContractQuerySql.Condition k : ContractQuerySql.clearKeys(q, COLUMNS, visibility.company())) {
+            condition(k.sql(), k.args().toArray());
         }
         if (onlyIds != null) {
-            condition(onlyIds.isEmpty() ? "1 = 0" : "k.id IN (" + marks(onlyIds.size()) + ")", onlyIds.toArray());
+            condition(onlyIds.isEmpty() ? "1 = 0" : "k.id IN (" + ContractQuerySql.marks(onlyIds.size()) + ")",
+                    onlyIds.toArray());
         }
     }
 
@@ -96,7 +82,7 @@ final class ContractSearchSql {
         all.add((long) q.offset());
         all.add((long) q.limit());
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM " + from + " ORDER BY " + orderBy(q.sort())
+        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM " + from + " ORDER BY " + ContractQuerySql.orderBy(q.sort(), COLUMNS)
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", all); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
@@ -116,25 +102,9 @@ final class ContractSearchSql {
         }
     }
 
-    /** {@link ContractQuery#order()} in SQL, for the sorts on clear columns. */
-    private static String orderBy(ContractQuery.Sort sort) {
-        return switch (sort) {
-            case UPDATED_DESC -> TAIL;
-            case TRANSACTION_DATE_ASC -> "k.transaction_date ASC NULLS LAST, " + TAIL;
-            case TRANSACTION_DATE_DESC -> "k.transaction_date DESC NULLS FIRST, " + TAIL;
-            case AMOUNT_ASC -> "k.amount ASC NULLS LAST, " + TAIL;
-            case AMOUNT_DESC -> "k.amount DESC NULLS FIRST, " + TAIL;
-            case NUMBER_ASC -> throw new IllegalArgumentException("文書管理番号 is sealed: sorted after opening");
-        };
-    }
-
     private void condition(String sql, Object... values) {
         where.append(where.length() == 0 ? "" : " AND ").append(sql);
         Collections.addAll(args, values);
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
