@@ -86,15 +86,7 @@ public final class ContractService {
             if (ids.isEmpty()) {
                 return done;
             }
-            db.inTransaction(c -> {
-                for (String id : ids) {
-                    StoredContract k = contracts.find(c, id).orElse(null);
-                    if (k != null) {
-                        contracts.index().replace(c, k);
-                    }
-                }
-                return null;
-            });
+            indexEach(ids, (c, k) -> contracts.index().replace(c, k));
             done += ids.size();
             LOG.info("search columns written for {} contract(s) that had none", done);
         }
@@ -113,18 +105,27 @@ public final class ContractService {
             if (ids.isEmpty()) {
                 return done;
             }
-            db.inTransaction(c -> {
-                for (String id : ids) {
-                    StoredContract k = contracts.find(c, id).orElse(null);
-                    if (k != null) {
-                        contracts.index().rewriteTerms(c, k, company);
-                    }
-                }
-                return null;
-            });
+            indexEach(ids, (c, k) -> contracts.index().rewriteTerms(c, k, company));
             done += ids.size();
             after = ids.get(ids.size() - 1);
         }
+    }
+
+    /** One index write for each contract of {@code ids} still stored, in one transaction. */
+    private void indexEach(List<String> ids, IndexWrite write) {
+        db.inTransaction(c -> {
+            for (String id : ids) {
+                StoredContract k = contracts.find(c, id).orElse(null);
+                if (k != null) {
+                    write.apply(c, k);
+                }
+            }
+            return null;
+        });
+    }
+
+    private interface IndexWrite {
+        void apply(java.sql.Connection c, StoredContract k) throws java.sql.SQLException;
     }
 
     /** The job that renews completed contracts' archive timestamps before their TSA certificate expires. */
