@@ -1,6 +1,5 @@
 package jp.sitesign.model.contract;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +21,10 @@ public final class ContractQuerySql {
             String number, String tail) {
     }
 
-    /** One condition with its {@code ?} placeholders and their values, in order. */
+    /**
+     * One condition with its {@code ?} placeholders and their values, in order: strings, longs and
+     * {@link java.time.LocalDate}s, which JDBC 4.2 drivers bind as they are (common-model stays free of JDBC).
+     */
     public record Condition(String sql, List<Object> args) {
     }
 
@@ -41,10 +43,10 @@ public final class ContractQuerySql {
                     q.statuses().stream().<Object>map(Enum::name).toList()));
         }
         if (q.dateFrom() != null) {
-            out.add(new Condition(c.transactionDate() + " >= ?", List.of(Date.valueOf(q.dateFrom()))));
+            out.add(new Condition(c.transactionDate() + " >= ?", List.of(q.dateFrom())));
         }
         if (q.dateTo() != null) {
-            out.add(new Condition(c.transactionDate() + " <= ?", List.of(Date.valueOf(q.dateTo()))));
+            out.add(new Condition(c.transactionDate() + " <= ?", List.of(q.dateTo())));
         }
         if (q.amountMin() != null) {
             out.add(new Condition(c.amount() + " >= ?", List.of(q.amountMin())));

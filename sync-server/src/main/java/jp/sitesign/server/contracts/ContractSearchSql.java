@@ -82,7 +82,8 @@ final class ContractSearchSql {
         all.add((long) q.offset());
         all.add((long) q.limit());
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM " + from + " ORDER BY " + ContractQuerySql.orderBy(q.sort(), COLUMNS)
+        String order = ContractQuerySql.orderBy(q.sort(), COLUMNS);
+        try (PreparedStatement ps = prepare(c, "SELECT k.id FROM " + from + " ORDER BY " + order
                 + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", all); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
