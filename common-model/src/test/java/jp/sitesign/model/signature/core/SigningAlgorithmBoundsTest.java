@@ -3,6 +3,10 @@ package jp.sitesign.model.signature.core;
 import jp.sitesign.model.signature.testing.TestCa;
 import org.bouncycastle.asn1.teletrust.TeleTrusTObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -46,6 +50,21 @@ class SigningAlgorithmBoundsTest {
 
         assertThat(pss.jcaName()).isEqualTo("RSASSA-PSS");
         assertThat(((java.security.spec.PSSParameterSpec) pss.parameters()).getSaltLength()).isEqualTo(48);
+        // In the CMS the PSS parameters name SHA-384 with NULL parameters for the hash and for MGF1's hash.
+        RSASSAPSSparams params = RSASSAPSSparams.getInstance(pss.identifier().getParameters());
+        AlgorithmIdentifier sha384WithNull = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha384, DERNull.INSTANCE);
+        assertThat(params.getHashAlgorithm()).isEqualTo(sha384WithNull);
+        assertThat(params.getMaskGenAlgorithm().getParameters()).isEqualTo(sha384WithNull);
+        assertThat(params.getSaltLength()).isEqualTo(BigInteger.valueOf(48));
+    }
+
+    @Test
+    void digestIdentifiersOmitParametersAsRfc5754Asks() throws Exception {
+        assertThat(DigestAlgorithm.SHA256.oid()).isEqualTo(NISTObjectIdentifiers.id_sha256);
+        assertThat(DigestAlgorithm.SHA256.identifier().getEncoded()).isEqualTo(
+                new byte[] {0x30, 0x0b, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01});
+        assertThat(DigestAlgorithm.SHA512.identifier().getParameters()).isNull();
+        assertThat(DigestAlgorithm.SHA512.identifier().getAlgorithm()).isEqualTo(NISTObjectIdentifiers.id_sha512);
     }
 
     @Test

@@ -51,6 +51,21 @@ class Pkcs11ModuleTest {
     }
 
     @Test
+    void theScanInitializesTheLibraryForOsLockingSoSessionsAreNotSerializedInJava(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("libvendor.so"), SoftHsmToken.MODULE);
+
+        assertThat(Pkcs11Module.forLibrary(link).slots()).isNotEmpty();
+
+        // The JDK wrapper keeps the instance the scan created for this path; SunPKCS11 then shares it. Without
+        // CKF_OS_LOCKING_OK in the initialize arguments it would be the SynchronizedPKCS11 subclass.
+        Class<?> wrapper = Class.forName("sun.security.pkcs11.wrapper.PKCS11");
+        Class<?> initArgs = Class.forName("sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS");
+        Object cached = wrapper.getMethod("getInstance", String.class, String.class, initArgs, boolean.class)
+                .invoke(null, link.toString(), "C_GetFunctionList", null, true);
+        assertThat(cached.getClass()).isEqualTo(wrapper);
+    }
+
+    @Test
     void theSecondTokenHasTheSlotListIndexSunPkcs11Uses() throws SigningException {
         Pkcs11KeySource spare = module.token(SoftHsmToken.SPARE_LABEL);
 
